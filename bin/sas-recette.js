@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Entry point for `npx sas-recette`: runs the compiled CLI from dist/ (built by `npm run build`, which
+// `npm install` runs through the `prepare` script).
+import { main } from '../dist/cli/main.js';
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`sas-recette: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

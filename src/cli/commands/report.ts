@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { SetupError } from '../../core/errors.js';
+
+// Placeholder: replaced by the implementation of the `report` command.
+export function register(program: Command, _ctx: CliContext): void {
+  program
+    .command('report')
+    .description('(not available yet)')
+    .action(() => {
+      throw new SetupError('the "report" command is not available in this build');
+    });
+}

@@ -1,0 +1,80 @@
+/**
+ * The findings model shared by every layer: structural validation, SAS rules, transport checks,
+ * cahier expectations and the optional official validator. Reporters only read these values.
+ */
+
+export const SEVERITIES = ['fatal', 'error', 'warning', 'information'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A text in both languages of the tool (French is the default). */
+export interface Message {
+  fr: string;
+  en: string;
+}
+
+export type Lang = 'fr' | 'en';
+
+/** Where a finding comes from. */
+export type FindingSource = 'structure' | 'rule' | 'transport' | 'expectation' | 'setup';
+
+/** Which validation engine produced the finding (issue: official validator beside ours). */
+export type Engine = 'sas-recette' | 'official';
+
+export interface Finding {
+  severity: Severity;
+  /**
+   * Stable identifier. Structural findings: the element id or invariant key (e.g. `Slot.status`,
+   * `ele-1`, `FINESS-invariant`); SAS rules: `SAS-XXX-NNN`; transport: `SAS-TLS-NNN`…
+   */
+  ruleId: string;
+  source: FindingSource;
+  /** FHIRPath-like location with indexes: `Bundle.entry[2].resource.meta.security[1].code`. */
+  location: string;
+  /** `Type/id` of the resource the location points into, when known. */
+  resource?: string;
+  message: Message;
+  /** Requirement ids verified by the rule (e.g. `agg-psindiv@17`, `sas-cpts@3`). */
+  requirements?: string[];
+  /** True when the check could not be evaluated (unknown value set, missing package…). */
+  notChecked?: boolean;
+  /** Engine that produced it; absent means sas-recette's own engine. */
+  engine?: Engine;
+}
+
+export const severityRank: Record<Severity, number> = { fatal: 0, error: 1, warning: 2, information: 3 };
+
+export function isBlocking(f: Finding): boolean {
+  return f.severity === 'fatal' || f.severity === 'error';
+}
+
+export function textOf(m: Message, lang: Lang): string {
+  return lang === 'en' ? m.en : m.fr;
+}
+
+/** Deterministic order: location, then rule id, then severity. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.location.localeCompare(b.location) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      severityRank[a.severity] - severityRank[b.severity],
+  );
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}
+
+/** Small factory so every module builds findings the same way. */
+export function finding(
+  severity: Severity,
+  ruleId: string,
+  source: FindingSource,
+  location: string,
+  message: Message,
+  extra: Partial<Pick<Finding, 'resource' | 'requirements' | 'notChecked' | 'engine'>> = {},
+): Finding {
+  return { severity, ruleId, source, location, message, ...extra };
+}

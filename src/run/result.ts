@@ -1,0 +1,162 @@
+/**
+ * The result of a connected acceptance run: the single source every reporter reads (console, JSON,
+ * JUnit, HTML PV). `run.json` is this object serialised. Reporters never compute a verdict.
+ */
+import type { Finding, Message } from '../core/findings.js';
+
+export type UseCase = 'psindiv' | 'cpts' | 'sos';
+export const USE_CASES: readonly UseCase[] = ['psindiv', 'cpts', 'sos'];
+
+/** Closed verdict vocabulary, worst first. */
+export const VERDICTS = ['error', 'failed', 'skipped', 'passed'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** How a failed case weighs on the PV's overall verdict (declared in the cahier). */
+export type CaseSeverity = 'blocking' | 'minor';
+
+/** What happened at the transport level for one request. */
+export type TransportOutcome =
+  | 'ok' // an HTTP response was received
+  | 'timeout'
+  | 'refused'
+  | 'reset'
+  | 'closed' // socket closed before any response
+  | 'tls-error'
+  | 'too-large'
+  | 'dns'
+  | 'other';
+
+export interface TlsFacts {
+  protocol?: string; // 'TLSv1.3'
+  cipher?: string;
+  peerSubject?: string;
+  peerIssuer?: string;
+  peerValidTo?: string;
+  clientCertSubject?: string;
+  clientCertFingerprint256?: string;
+}
+
+/** One HTTP exchange kept as evidence. Secrets are redacted before it is built. */
+export interface Exchange {
+  id: string;
+  label?: string; // e.g. 'search', 'metadata', 'tls-probe TLSv1.0'
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+  };
+  response?: {
+    status: number;
+    headers: Record<string, string>;
+    /** Body as text (UTF-8), possibly truncated to the evidence limit. */
+    body: string;
+    bodyBytes: number;
+    truncated: boolean;
+    sha256: string;
+  };
+  outcome: TransportOutcome;
+  /** Error code and message when outcome is not 'ok' (e.g. UND_ERR_HEADERS_TIMEOUT). */
+  error?: { code?: string; message: string };
+  startedAt: string; // ISO with offset
+  timings: { totalMs: number; ttfbMs?: number };
+  tls?: TlsFacts;
+}
+
+export interface LatencySample {
+  label: string; // e.g. '1 PS, concurrency 1'
+  identifiers: number;
+  concurrency: number;
+  samplesMs: number[];
+  p50: number;
+  p95: number;
+  max: number;
+  budgetMs: number; // 7000
+  targetMs: number; // 1000
+}
+
+export interface CaseResult {
+  id: string; // stable cahier id, e.g. 'PS-4.3-REF'
+  title: Message;
+  group: string; // cahier group, e.g. 'psindiv' or 'transport'
+  useCase: UseCase | 'all';
+  requirements: string[];
+  tags: string[];
+  severity: CaseSeverity;
+  verdict: Verdict;
+  /** Why the verdict (skip reason, first deciding finding…). */
+  reason?: Message;
+  /** The findings that decided the verdict (errors) and the others (warnings, information). */
+  findings: Finding[];
+  /** Findings of the official HL7 validator, kept apart (never merged). */
+  officialFindings?: Finding[];
+  exchanges: Exchange[];
+  latency?: LatencySample[];
+  durationMs: number;
+  /** Where the case is declared (cahier file:line). */
+  source?: string;
+}
+
+export interface Declaration {
+  id: string; // e.g. 'DECL-HDS'
+  question: Message;
+  answer: 'yes' | 'no' | 'partial' | 'n/a';
+  comment?: string;
+  declaredBy: string;
+  declaredAt?: string;
+  requirements: string[];
+}
+
+export interface RequirementCoverage {
+  id: string;
+  text: string;
+  cases: string[];
+  status: 'passed' | 'failed' | 'not-tested' | 'declared';
+}
+
+export interface PvInfo {
+  editor?: string;
+  software?: string;
+  softwareVersion?: string;
+  environment?: string; // recette / pré-production
+  operator?: string;
+  reviewer?: string;
+  pvNumber?: string;
+}
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  error: number;
+  /** Per use case / group. */
+  byGroup: Record<string, { total: number; passed: number; failed: number; skipped: number; error: number }>;
+  /** Favorable | Favorable avec réserves | Défavorable. */
+  overall: 'favorable' | 'favorable-with-reserves' | 'unfavorable';
+  /** Failed minor cases (the PV's reserves). */
+  reserves: string[];
+}
+
+export interface RunResult {
+  schemaVersion: 1;
+  runId: string;
+  tool: { name: 'sas-recette'; version: string };
+  startedAt: string;
+  finishedAt: string;
+  /** The clock the run judged against (pinned with --now or real). */
+  now: string;
+  baseUrl: string;
+  useCases: UseCase[];
+  ig: { id: string; version: string } | null;
+  packages: string[]; // 'id#version' loaded
+  /** Warnings about the setup (missing packages…), shown in reports. */
+  setupNotes: Message[];
+  cahier: { files: string[]; sha256: string };
+  jdd: { files: string[]; sha256: string };
+  environment: { node: string; os: string; user?: string; command: string };
+  pvInfo?: PvInfo;
+  declarations: Declaration[];
+  requirements: RequirementCoverage[];
+  cases: CaseResult[];
+  summary: RunSummary;
+}
