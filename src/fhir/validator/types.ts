@@ -1,0 +1,31 @@
+/**
+ * Contract of the structural validation engine (implemented in this folder).
+ */
+import type { Finding } from '../../core/findings.js';
+import type { DefinitionIndex } from '../packages/types.js';
+import type { UseCase } from '../../run/result.js';
+
+export interface ValidateOptions {
+  index: DefinitionIndex;
+  /** Explicit profile canonical (wins over useCase and meta.profile). */
+  profile?: string;
+  /** Picks the Bundle profile: BundleAgregateur / sas-cpts-bundle-aggregator / sas-sos-bundle-aggregator. */
+  useCase?: UseCase;
+}
+
+export interface ValidationStats {
+  resources: number;
+  elements: number;
+  invariantsEvaluated: number;
+  durationMs: number;
+}
+
+export interface ValidationResult {
+  /** Profile canonical actually used for the root resource (or the base type's SD url). */
+  profile: string;
+  findings: Finding[];
+  stats: ValidationStats;
+}
+
+/** Pure: value in, findings out; never throws on bad input (fatal finding instead). */
+export type ValidateResource = (resource: unknown, options: ValidateOptions) => ValidationResult;

@@ -1,0 +1,24 @@
+/**
+ * Contract of the SAS business rules (implemented in this folder, one file per family).
+ */
+import type { Finding, Message } from '../core/findings.js';
+import type { UseCase } from '../run/result.js';
+import type { ParsedSearch } from '../sas/search-types.js';
+
+export interface RuleContext {
+  useCase: UseCase;
+  /** The clock to judge against (pinned with --now). */
+  now: Date;
+  /** The search the response answers; absent → rules that need it report "not checked". */
+  search?: ParsedSearch;
+}
+
+export interface Rule {
+  id: string; // 'SAS-WIN-001'
+  title: Message;
+  requirements: string[];
+  useCases: UseCase[];
+  severity: 'error' | 'warning' | 'information';
+  /** Pure: (bundle, context) → findings. */
+  check: (bundle: Record<string, unknown>, ctx: RuleContext) => Finding[];
+}
