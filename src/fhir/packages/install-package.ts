@@ -1,0 +1,86 @@
+/**
+ * `sas-recette ig install`: puts a package into the FHIR cache layout
+ * (`<cache>/<id>#<version>/package/…`) from a local tgz, or downloads it from the public FHIR package
+ * registry when online. This is the only place the tool may use the network for packages.
+ */
+import { mkdirSync, writeFileSync, rmSync, existsSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { SetupError } from '../../core/errors.js';
+import { readTgz } from './read-tgz.js';
+import { defaultCacheDir } from './package-source.js';
+import { parsePackageRef } from './load-definitions.js';
+
+export const REGISTRY_URL = 'https://packages.fhir.org';
+
+export interface InstallOptions {
+  from?: string;
+  cacheDir?: string;
+  registry?: string;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface InstallResult {
+  id: string;
+  version: string;
+  folder: string;
+  files: number;
+}
+
+export async function installPackage(ref: string, opts: InstallOptions = {}): Promise<InstallResult> {
+  const { id, version } = parsePackageRef(ref);
+  if (!id || !version) throw new SetupError(`"${ref}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
+  let tgzPath = opts.from;
+  let downloaded: string | undefined;
+  if (!tgzPath) {
+    downloaded = await download(id, version, opts);
+    tgzPath = downloaded;
+  }
+  if (!existsSync(tgzPath)) throw new SetupError(`file not found: ${tgzPath}`);
+  let files;
+  try {
+    files = await readTgz(tgzPath);
+  } catch (e) {
+    throw new SetupError(`${tgzPath} is not a readable package (.tgz): ${(e as Error).message}`);
+  } finally {
+    if (downloaded) rmSync(downloaded, { force: true });
+  }
+  const manifest = files.find((f) => f.name === 'package/package.json');
+  if (!manifest) throw new SetupError(`${tgzPath} has no package/package.json: not a FHIR package`);
+  const m = JSON.parse(manifest.content.toString('utf8')) as { name?: string; version?: string };
+  if (m.name !== id || m.version !== version) {
+    throw new SetupError(`${tgzPath} holds ${m.name}#${m.version}, not ${id}#${version}`);
+  }
+  const cache = opts.cacheDir ?? defaultCacheDir(opts.env);
+  const folder = join(cache, `${id}#${version}`);
+  const staging = `${folder}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  for (const f of files) {
+    const target = join(staging, f.name);
+    if (!target.startsWith(staging + '/')) continue; // never write outside the folder
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.content);
+  }
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(staging, folder);
+  return { id, version, folder, files: files.length };
+}
+
+async function download(id: string, version: string, opts: InstallOptions): Promise<string> {
+  const url = `${opts.registry ?? REGISTRY_URL}/${id}/${version}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000) });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+    throw new SetupError(
+      `could not download ${id}#${version} from ${url} (${cause}): no network access?`,
+      `download the .tgz on a connected machine and run: sas-recette ig install ${id}#${version} --from FILE.tgz`,
+    );
+  }
+  if (!res.ok) throw new SetupError(`the package registry answered HTTP ${res.status} for ${url}`);
+  const file = join(tmpdir(), `sas-recette-${process.pid}-${Date.now()}.tgz`);
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return file;
+}

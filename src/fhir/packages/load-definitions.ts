@@ -1,0 +1,136 @@
+/**
+ * Loads an IG and its dependencies from the package sources and indexes their canonical resources.
+ * Dependency resolution: exact version first; `hl7.terminology.r4#x` maps to whatever
+ * `hl7.terminology.r4` / `hl7.terminology` is present; another version of the same package is used
+ * with a warning; a missing dependency is a warning (said once), never a crash.
+ */
+import type { Message } from '../../core/findings.js';
+import { SetupError } from '../../core/errors.js';
+import { buildDefinitionIndex } from './definition-index.js';
+import { listPackages, readPackage, type AvailablePackage } from './package-source.js';
+import type { FhirResource, LoadOptions, LoadResult, LoadedPackage, PackageRef } from './types.js';
+
+export const DEFAULT_IG = 'ans.fhir.fr.sas#1.2.0';
+
+/** Packages that stand in for another id when the asked one is absent. */
+const ALIASES: Record<string, string[]> = {
+  'hl7.terminology.r4': ['hl7.terminology'],
+  'hl7.terminology': ['hl7.terminology.r4'],
+};
+
+export function parsePackageRef(ref: string): { id: string; version?: string } {
+  const [id, version] = ref.split('#');
+  return { id: id.trim(), version: version?.trim() || undefined };
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const pb = b.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x).localeCompare(String(y));
+  }
+  return 0;
+}
+
+interface Pick {
+  pkg: AvailablePackage;
+  substituted: boolean;
+}
+
+function pickPackage(available: AvailablePackage[], id: string, version?: string): Pick | undefined {
+  const sameId = available.filter((p) => p.id === id);
+  const exact = version ? sameId.find((p) => p.version === version) : undefined;
+  if (exact) return { pkg: exact, substituted: false };
+  const newest = (list: AvailablePackage[]) => [...list].sort((a, b) => compareVersions(b.version, a.version))[0];
+  if (sameId.length > 0) return { pkg: newest(sameId), substituted: version !== undefined };
+  for (const alias of ALIASES[id] ?? []) {
+    const list = available.filter((p) => p.id === alias);
+    if (list.length > 0) return { pkg: newest(list), substituted: true };
+  }
+  return undefined;
+}
+
+export async function loadDefinitions(options: LoadOptions): Promise<LoadResult> {
+  const igRef = parsePackageRef(options.ig || DEFAULT_IG);
+  const available = await listPackages(options.sources);
+  const igPick = pickPackage(available, igRef.id, igRef.version);
+  if (!igPick || (igRef.version && igPick.pkg.version !== igRef.version && igPick.pkg.id === igRef.id && igPick.substituted)) {
+    const where = options.sources.length ? options.sources.join(', ') : '(no source)';
+    throw new SetupError(
+      `FHIR package ${options.ig} not found (looked in: ${where})`,
+      `give a folder with --packages DIR or SAS_RECETTE_PACKAGES, or install it: sas-recette ig install ${options.ig} --from FILE.tgz`,
+    );
+  }
+
+  const warnings: Message[] = [];
+  const warned = new Set<string>();
+  const warnOnce = (key: string, m: Message) => {
+    if (!warned.has(key)) {
+      warned.add(key);
+      warnings.push(m);
+    }
+  };
+
+  // Breadth-first over dependencies; one version per package id.
+  const chosen = new Map<string, AvailablePackage>();
+  const order: AvailablePackage[] = [];
+  const queue: { pick: AvailablePackage; requiredBy?: string }[] = [{ pick: igPick.pkg }];
+  const raws = new Map<string, ReturnType<typeof readPackage>>();
+  const startRead = (p: AvailablePackage) => {
+    const key = `${p.id}#${p.version}`;
+    if (!raws.has(key)) raws.set(key, readPackage(p));
+    return raws.get(key)!;
+  };
+  while (queue.length > 0) {
+    const { pick } = queue.shift()!;
+    if (chosen.has(pick.id)) continue;
+    chosen.set(pick.id, pick);
+    order.push(pick);
+    const raw = await startRead(pick);
+    const deps = raw.manifest.dependencies ?? {};
+    for (const [depId, depVersion] of Object.entries(deps)) {
+      const found = pickPackage(available, depId, depVersion);
+      const asked = `${depId}#${depVersion}`;
+      const by = `${pick.id}#${pick.version}`;
+      if (!found) {
+        warnOnce(`missing:${depId}`, {
+          fr: `Dépendance ${asked} (requise par ${by}) introuvable : les profils et jeux de valeurs qu'elle définit sont signalés « non vérifiés ».`,
+          en: `Dependency ${asked} (required by ${by}) not found: the profiles and value sets it defines are reported as "not checked".`,
+        });
+        continue;
+      }
+      if (found.substituted && !chosen.has(found.pkg.id)) {
+        const used = `${found.pkg.id}#${found.pkg.version}`;
+        warnOnce(`subst:${depId}`, {
+          fr: `Dépendance ${asked} (requise par ${by}) absente : ${used} est utilisé à la place.`,
+          en: `Dependency ${asked} (required by ${by}) not found: using ${used} instead.`,
+        });
+      }
+      if (!chosen.has(found.pkg.id)) {
+        startRead(found.pkg); // read in parallel while the queue is processed
+        queue.push({ pick: found.pkg, requiredBy: by });
+      }
+    }
+  }
+
+  const packages: LoadedPackage[] = [];
+  for (const p of order) {
+    const raw = await startRead(p);
+    const resources = raw.files
+      .map((f) => f.json)
+      .filter((j): j is FhirResource => typeof j === 'object' && j !== null && typeof (j as FhirResource).resourceType === 'string');
+    packages.push({
+      id: p.id,
+      version: p.version,
+      source: p.location,
+      dependencies: raw.manifest.dependencies ?? {},
+      resources,
+    });
+  }
+  const ig: PackageRef = { id: igPick.pkg.id, version: igPick.pkg.version };
+  return { index: buildDefinitionIndex(packages, ig), warnings };
+}
