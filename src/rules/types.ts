@@ -1,9 +1,10 @@
 /**
  * Contract of the SAS business rules (implemented in this folder, one file per family).
  */
-import type { Finding, Message } from '../core/findings.js';
+import type { Finding, Message, Severity } from '../core/findings.js';
 import type { UseCase } from '../run/result.js';
 import type { ParsedSearch } from '../sas/search-types.js';
+import type { BundleGraph } from './graph.js';
 
 export interface RuleContext {
   useCase: UseCase;
@@ -11,6 +12,13 @@ export interface RuleContext {
   now: Date;
   /** The search the response answers; absent → rules that need it report "not checked". */
   search?: ParsedSearch;
+  /**
+   * Per-rule severity change (e.g. `{ 'SAS-DAT-001': 'warning' }`): findings a rule emits at its
+   * default severity take this one instead; 'off' drops the rule.
+   */
+  severityOverrides?: Record<string, Severity | 'off'>;
+  /** Filled by runRules so rules share one view of the Bundle; rules build it when absent. */
+  graph?: BundleGraph;
 }
 
 export interface Rule {
@@ -19,6 +27,8 @@ export interface Rule {
   requirements: string[];
   useCases: UseCase[];
   severity: 'error' | 'warning' | 'information';
+  /** True when the rule needs `ctx.search` (window, identity): without it, one notChecked finding. */
+  needsSearch?: boolean;
   /** Pure: (bundle, context) → findings. */
   check: (bundle: Record<string, unknown>, ctx: RuleContext) => Finding[];
 }

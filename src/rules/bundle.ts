@@ -1,0 +1,259 @@
+/**
+ * Bundle-level rules: searchset type, total, self link, fullUrl and search.mode of the entries.
+ */
+import type { Finding } from '../core/findings.js';
+import { asArr, asObj, asStr, type BundleGraph } from './graph.js';
+import { ALL, graphOf, q, report, rule } from './kit.js';
+import type { Rule, RuleContext } from './types.js';
+
+export const bundleType = rule({
+  id: 'SAS-BDL-001',
+  title: { fr: 'La réponse est un Bundle de type searchset', en: 'The response is a searchset Bundle' },
+  requirements: ['agg-psindiv@13', 'agg-psindiv@14', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle) {
+    if (bundle.resourceType !== 'Bundle') {
+      return [
+        report(this, 'Bundle.resourceType', undefined, {
+          fr: `La réponse doit être une ressource Bundle, reçu resourceType ${q(bundle.resourceType)}.`,
+          en: `The response must be a Bundle resource, got resourceType ${q(bundle.resourceType)}.`,
+        }),
+      ];
+    }
+    if (bundle.type === 'searchset') return [];
+    return [
+      report(this, 'Bundle.type', undefined, {
+        fr: `Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
+        en: `Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
+      }),
+    ];
+  },
+});
+
+/** What counts as a match: Schedules for SOS, Slots otherwise (entries without any mode: by type). */
+function matchCount(g: BundleGraph, ctx: RuleContext): { count: number; what: string } {
+  const type = ctx.useCase === 'sos' ? 'Schedule' : 'Slot';
+  const anyMode = g.entries.some((e) => e.mode !== undefined);
+  const nodes = g.ofType(type).filter((n) => (anyMode ? n.mode === 'match' : true));
+  return { count: nodes.length, what: type };
+}
+
+export const bundleTotal = rule({
+  id: 'SAS-BDL-002',
+  title: { fr: 'Bundle.total = nombre de résultats (match)', en: 'Bundle.total = number of matches' },
+  requirements: ['agg-psindiv@13', 'sas-cpts@7', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const { count, what } = matchCount(g, ctx);
+    const total = bundle.total;
+    if (total === undefined) {
+      if (ctx.useCase === 'psindiv') return [];
+      return [
+        report(this, 'Bundle.total', undefined, {
+          fr: `Bundle.total est obligatoire (1..1) pour ce cas d'usage ; attendu ${count} (${what} en search.mode=match).`,
+          en: `Bundle.total is required (1..1) for this use case; expected ${count} (${what} with search.mode=match).`,
+        }),
+      ];
+    }
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+      return [
+        report(this, 'Bundle.total', undefined, {
+          fr: `Bundle.total doit être un entier positif ou nul, reçu ${q(total)}.`,
+          en: `Bundle.total must be a non-negative integer, got ${q(total)}.`,
+        }),
+      ];
+    }
+    if (total === count) return [];
+    const slots = g.ofType('Slot').length;
+    if (ctx.useCase === 'sos' && total === slots) {
+      // The IG's own SOS example counts the Slots (4) while its matches are 3 Schedules.
+      return [
+        report(
+          this,
+          'Bundle.total',
+          undefined,
+          {
+            fr: `Bundle.total (${total}) compte les Slot ; pour une recherche sur Schedule il devrait compter les ${count} Schedule en search.mode=match (l'exemple SOS de l'IG compte les Slot).`,
+            en: `Bundle.total (${total}) counts the Slots; a Schedule search should count its ${count} Schedules with search.mode=match (the IG's SOS example counts Slots).`,
+          },
+          'warning',
+        ),
+      ];
+    }
+    return [
+      report(this, 'Bundle.total', undefined, {
+        fr: `Bundle.total vaut ${total} mais le Bundle contient ${count} ${what} en search.mode=match.`,
+        en: `Bundle.total is ${total} but the Bundle holds ${count} ${what} with search.mode=match.`,
+      }),
+    ];
+  },
+});
+
+export const bundleSelfLink = rule({
+  id: 'SAS-BDL-003',
+  title: { fr: 'Un et un seul lien self', en: 'Exactly one self link' },
+  requirements: ['agg-psindiv@13', 'sas-cpts@7', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const links = asArr(bundle.link).map((l) => asObj(l));
+    const selfIdx = links.flatMap((l, i) => (l?.relation === 'self' ? [i] : []));
+    const out: Finding[] = [];
+    const strict = ctx.useCase !== 'psindiv'; // CPTS and SOS Bundle profiles: link 1..1
+    if (selfIdx.length === 0) {
+      out.push(
+        report(
+          this,
+          'Bundle.link',
+          undefined,
+          {
+            fr: 'Le Bundle doit porter un lien "self" donnant la requête exécutée.',
+            en: 'The Bundle must carry a "self" link giving the executed request.',
+          },
+          strict ? 'error' : 'warning',
+        ),
+      );
+    } else if (selfIdx.length > 1) {
+      out.push(
+        report(this, `Bundle.link[${selfIdx[1]}]`, undefined, {
+          fr: `Le Bundle porte ${selfIdx.length} liens "self" ; un seul est permis.`,
+          en: `The Bundle carries ${selfIdx.length} "self" links; only one is allowed.`,
+        }),
+      );
+    }
+    for (const i of selfIdx) {
+      const url = asStr(links[i]?.url);
+      if (!url || url.trim() === '') {
+        out.push(
+          report(this, `Bundle.link[${i}].url`, undefined, {
+            fr: 'Le lien "self" n\'a pas d\'url.',
+            en: 'The "self" link has no url.',
+          }),
+        );
+      }
+    }
+    if (strict) {
+      links.forEach((l, i) => {
+        if (l?.relation !== 'self') {
+          out.push(
+            report(this, `Bundle.link[${i}].relation`, undefined, {
+              fr: `Le profil Bundle de ce cas d'usage n'admet que le lien "self" (link 1..1), reçu ${q(l?.relation ?? '(absent)')} : tous les résultats tiennent sur une page.`,
+              en: `This use case's Bundle profile allows only the "self" link (link 1..1), got ${q(l?.relation ?? '(missing)')}: all results fit in one page.`,
+            }),
+          );
+        }
+      });
+    }
+    return out;
+  },
+});
+
+export const bundleUniqueFullUrl = rule({
+  id: 'SAS-BDL-004',
+  title: { fr: 'fullUrl et Type/id uniques dans le Bundle', en: 'Unique fullUrl and Type/id in the Bundle' },
+  requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const out: Finding[] = [];
+    const seenUrl = new Map<string, number>();
+    const seenId = new Map<string, number>();
+    for (const n of g.entries) {
+      const version = asStr(asObj(n.resource.meta)?.versionId) ?? '';
+      if (n.fullUrl) {
+        const key = `${n.fullUrl}|${version}`;
+        const first = seenUrl.get(key);
+        if (first !== undefined) {
+          out.push(
+            report(this, `Bundle.entry[${n.index}].fullUrl`, n, {
+              fr: `fullUrl ${q(n.fullUrl)} déjà utilisé par Bundle.entry[${first}] : chaque entrée doit avoir son propre fullUrl.`,
+              en: `fullUrl ${q(n.fullUrl)} is already used by Bundle.entry[${first}]: each entry needs its own fullUrl.`,
+            }),
+          );
+        } else seenUrl.set(key, n.index);
+      }
+      if (n.id) {
+        const key = `${n.type}/${n.id}|${version}`;
+        const first = seenId.get(key);
+        if (first !== undefined) {
+          out.push(
+            report(this, `Bundle.entry[${n.index}].resource.id`, n, {
+              fr: `${n.label} figure deux fois (Bundle.entry[${first}] et Bundle.entry[${n.index}]) : les références deviennent ambiguës.`,
+              en: `${n.label} appears twice (Bundle.entry[${first}] and Bundle.entry[${n.index}]): references become ambiguous.`,
+            }),
+          );
+        } else seenId.set(key, n.index);
+      }
+    }
+    return out;
+  },
+});
+
+export const bundleSearchMode = rule({
+  id: 'SAS-BDL-005',
+  title: { fr: 'search.mode sur chaque entrée', en: 'search.mode on every entry' },
+  requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'warning',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const matchType = ctx.useCase === 'sos' ? 'Schedule' : 'Slot';
+    const out: Finding[] = [];
+    for (const n of g.entries) {
+      const loc = `Bundle.entry[${n.index}].search.mode`;
+      if (n.mode === undefined) {
+        out.push(
+          report(this, loc, n, {
+            fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
+            en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
+          }),
+        );
+      } else if (!['match', 'include', 'outcome'].includes(n.mode)) {
+        out.push(
+          report(this, loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label}.`, en: `Unknown search.mode ${q(n.mode)} on ${n.label}.` }, 'error'),
+        );
+      } else if (n.mode === 'match' && n.type !== matchType) {
+        out.push(
+          report(this, loc, n, {
+            fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il devrait être "include".`,
+            en: `${n.label} has search.mode=match while the search is on ${matchType}: it should be "include".`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+});
+
+export const bundleFullUrlPresent = rule({
+  id: 'SAS-BDL-006',
+  title: { fr: 'fullUrl sur chaque entrée', en: 'fullUrl on every entry' },
+  requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    // CPTS and SOS Bundle profiles: entry.fullUrl 1..1; PS profile: 0..1 (a warning).
+    const severity = ctx.useCase === 'psindiv' ? 'warning' : 'error';
+    return g.entries
+      .filter((n) => !n.fullUrl)
+      .map((n) =>
+        report(
+          this,
+          `Bundle.entry[${n.index}].fullUrl`,
+          n,
+          {
+            fr: `L'entrée de ${n.label} n'a pas de fullUrl (URL absolue de la ressource).`,
+            en: `The entry of ${n.label} has no fullUrl (absolute URL of the resource).`,
+          },
+          severity,
+        ),
+      );
+  },
+});
+
+export const BUNDLE_RULES: Rule[] = [bundleType, bundleTotal, bundleSelfLink, bundleUniqueFullUrl, bundleSearchMode, bundleFullUrlPresent];

@@ -1,0 +1,79 @@
+/**
+ * Profiles declared: the SAS reads meta.profile on each resource (IG narrative) to pick the profile,
+ * so each resource names the expected SAS profile. Resources are selected by resource type, never
+ * by the profile string; a versioned canonical (`…|1.2.0`) counts.
+ */
+import type { Finding } from '../core/findings.js';
+import type { UseCase } from '../run/result.js';
+import { asArr, asObj, type Node } from './graph.js';
+import { ALL, graphOf, q, report, rule } from './kit.js';
+import type { Rule } from './types.js';
+
+const SAS = 'http://sas.fr/fhir/StructureDefinition/';
+const ANS = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/';
+
+const PS: Record<string, string> = {
+  Bundle: `${SAS}BundleAgregateur`,
+  Slot: `${SAS}FrSlotAgregateur`,
+  Schedule: `${SAS}FrScheduleAgregateur`,
+  Practitioner: `${SAS}FrPractitionerAgregateur`,
+  PractitionerRole: `${SAS}FrPractitionerRoleExerciceAgregateur`,
+  Location: `${SAS}FrLocationAgregateur`,
+};
+
+/** Expected profile per use case and resource type (Location: contained in PS/CPTS). */
+export const EXPECTED_PROFILES: Record<UseCase, Record<string, string>> = {
+  psindiv: PS,
+  cpts: {
+    ...PS,
+    Bundle: `${ANS}sas-cpts-bundle-aggregator`,
+    Slot: `${ANS}sas-cpts-slot-aggregator`,
+    HealthcareService: `${ANS}sas-cpts-healthcareservice-aggregator`,
+    Organization: `${ANS}sas-cpts-organization-aggregator`,
+  },
+  sos: {
+    Bundle: `${ANS}sas-sos-bundle-aggregator`,
+    Slot: `${ANS}sas-sos-slot-aggregator`,
+    Schedule: `${ANS}sas-sos-schedule-aggregator`,
+    Location: `${ANS}sas-sos-location-aggregator`,
+    Organization: `${ANS}sas-sos-organization-aggregator`,
+  },
+};
+
+function declares(resource: Record<string, unknown>, url: string): boolean {
+  return asArr(asObj(resource.meta)?.profile).some((p) => typeof p === 'string' && (p === url || p.startsWith(`${url}|`)));
+}
+
+export const profilesDeclared = rule({
+  id: 'SAS-PRF-001',
+  title: { fr: 'meta.profile nomme le profil SAS attendu', en: 'meta.profile names the expected SAS profile' },
+  requirements: ['agg-psindiv@9', 'agg-psindiv@13', 'agg-psindiv@31', 'agg-psindiv@32', 'sas-cpts@14', 'sas-sos@13'],
+  useCases: ALL,
+  severity: 'warning',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const expected = EXPECTED_PROFILES[ctx.useCase];
+    const out: Finding[] = [];
+    const judge = (resource: Record<string, unknown>, type: string, path: string, node: Node | undefined, label: string): void => {
+      const url = expected[type];
+      if (!url || declares(resource, url)) return;
+      const got = asArr(asObj(resource.meta)?.profile);
+      out.push(
+        report(this, `${path}.meta.profile`, node, {
+          fr: `${label} : meta.profile ${got.length ? q(got.join(', ')) : 'absent'} ; ajouter ${url} pour que le SAS applique le bon profil.`,
+          en: `${label}: meta.profile ${got.length ? q(got.join(', ')) : 'missing'}; add ${url} so the SAS applies the right profile.`,
+        }),
+      );
+    };
+    judge(bundle, 'Bundle', 'Bundle', undefined, 'Bundle');
+    for (const n of g.entries) {
+      judge(n.resource, n.type, n.path, n, n.label);
+      if (ctx.useCase !== 'sos' && n.type === 'PractitionerRole') {
+        for (const c of g.contained(n).filter((c) => c.type === 'Location')) judge(c.resource, 'Location', c.path, c, `${n.label}${c.label}`);
+      }
+    }
+    return out;
+  },
+});
+
+export const PROFILE_RULES: Rule[] = [profilesDeclared];

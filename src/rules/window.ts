@@ -1,0 +1,169 @@
+/**
+ * Time rules on the Slots the search returned: status free, start inside the requested window,
+ * start before end, nothing in the past, CPTS slots within 48 h, and the date format of the IG.
+ * Instants are compared as epoch values (offsets applied) truncated to the second, never as
+ * calendar dates.
+ */
+import type { Finding } from '../core/findings.js';
+import { formatParis, parseFhirDateTime } from '../sas/time.js';
+import { asArr, asObj, asStr, searchedSlots, type Node } from './graph.js';
+import { ALL, graphOf, notChecked, PS_CPTS, q, report, rule } from './kit.js';
+import type { Rule } from './types.js';
+
+export const TRE_R314 = 'https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau';
+
+const sec = (ms: number): number => Math.floor(ms / 1000);
+
+function startOf(slot: Node): number | undefined {
+  const s = asStr(slot.resource.start);
+  const p = s === undefined ? undefined : parseFhirDateTime(s);
+  return p && p.precision === 'second' ? p.epochMs : undefined;
+}
+
+/** True when the Slot's meta.security carries the CPTS slot type (TRE_R314 or no system). */
+export function isCptsSlot(slot: Node): boolean {
+  return asArr(asObj(slot.resource.meta)?.security).some((c) => {
+    const o = asObj(c);
+    return o?.code === 'CPTS' && (o.system === undefined || o.system === TRE_R314);
+  });
+}
+
+export const slotStatusFree = rule({
+  id: 'SAS-WIN-001',
+  title: { fr: 'Chaque créneau renvoyé est libre (status free)', en: 'Every returned slot is free (status free)' },
+  requirements: ['agg-psindiv@10', 'agg-psindiv@47', 'sas-sos@10'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    return searchedSlots(g, ctx.useCase)
+      .filter((s) => s.resource.status !== 'free')
+      .map((s) =>
+        report(this, `${s.path}.status`, s, {
+          fr: `${s.label} a le statut ${q(s.resource.status ?? '(absent)')} ; seuls les créneaux libres ("free") doivent être renvoyés (pas d'indisponibilités).`,
+          en: `${s.label} has status ${q(s.resource.status ?? '(missing)')}; only free slots ("free") may be returned (no unavailabilities).`,
+        }),
+      );
+  },
+});
+
+export const slotInWindow = rule({
+  id: 'SAS-WIN-002',
+  title: { fr: 'Le début de chaque créneau est dans la fenêtre demandée', en: 'Every slot starts inside the requested window' },
+  requirements: ['agg-psindiv@5', 'agg-psindiv@6', 'agg-psindiv@7', 'sas-sos@10'],
+  useCases: ALL,
+  severity: 'error',
+  needsSearch: true,
+  check(bundle, ctx) {
+    const search = ctx.search;
+    const ge = search?.ge && Number.isFinite(search.ge.epochMs) ? search.ge : undefined;
+    const le = search?.le && Number.isFinite(search.le.epochMs) ? search.le : undefined;
+    if (!ge && !le) return [notChecked(this)];
+    const g = graphOf(bundle, ctx);
+    const out: Finding[] = [];
+    for (const s of searchedSlots(g, ctx.useCase)) {
+      const start = startOf(s);
+      if (start === undefined) continue; // SAS-WIN-003 / SAS-DAT-001 report it
+      const t = sec(start);
+      const early = ge && (ge.prefix === 'gt' ? t <= sec(ge.epochMs) : t < sec(ge.epochMs));
+      const late = le && (le.prefix === 'lt' ? t >= sec(le.epochMs) : t > sec(le.epochMs));
+      if (!early && !late) continue;
+      const bound = early ? ge! : le!;
+      const side = early ? { fr: 'avant le début', en: 'before the start' } : { fr: 'après la fin', en: 'after the end' };
+      out.push(
+        report(this, `${s.path}.start`, s, {
+          fr: `${s.label} commence le ${q(s.resource.start)}, ${side.fr} de la fenêtre demandée (${bound.prefix ?? ''}${bound.raw}) : filtrer les créneaux sur start.`,
+          en: `${s.label} starts at ${q(s.resource.start)}, ${side.en} of the requested window (${bound.prefix ?? ''}${bound.raw}): filter slots on start.`,
+        }),
+      );
+    }
+    return out;
+  },
+});
+
+export const slotStartBeforeEnd = rule({
+  id: 'SAS-WIN-003',
+  title: { fr: 'Chaque créneau a un début et une fin, le début avant la fin', en: 'Every slot has a start and an end, start before end' },
+  requirements: ['agg-psindiv@11', 'sas-sos@10'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const out: Finding[] = [];
+    for (const s of g.ofType('Slot')) {
+      const missing = (['start', 'end'] as const).filter((k) => asStr(s.resource[k]) === undefined);
+      for (const k of missing) {
+        out.push(
+          report(this, `${s.path}.${k}`, s, {
+            fr: `${s.label} n'a pas de ${k} (obligatoire).`,
+            en: `${s.label} has no ${k} (required).`,
+          }),
+        );
+      }
+      if (missing.length) continue;
+      const a = parseFhirDateTime(asStr(s.resource.start)!);
+      const b = parseFhirDateTime(asStr(s.resource.end)!);
+      if (!a || !b) continue; // SAS-DAT-001 reports unreadable dates
+      if (a.epochMs >= b.epochMs) {
+        out.push(
+          report(this, `${s.path}.end`, s, {
+            fr: `${s.label} finit (${q(s.resource.end)}) avant ou au moment où il commence (${q(s.resource.start)}).`,
+            en: `${s.label} ends (${q(s.resource.end)}) before or when it starts (${q(s.resource.start)}).`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+});
+
+export const slotNotPast = rule({
+  id: 'SAS-WIN-004',
+  title: { fr: 'Aucun créneau ne commence dans le passé', en: 'No slot starts in the past' },
+  requirements: ['agg-psindiv@5', 'agg-psindiv@7', 'sas-sos@10'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const now = ctx.now.getTime();
+    return searchedSlots(g, ctx.useCase)
+      .filter((s) => {
+        const start = startOf(s);
+        return start !== undefined && sec(start) < sec(now);
+      })
+      .map((s) =>
+        report(this, `${s.path}.start`, s, {
+          fr: `${s.label} commence le ${q(s.resource.start)}, avant l'heure du contrôle (${formatParis(ctx.now)}) : ne renvoyer que des créneaux à venir.`,
+          en: `${s.label} starts at ${q(s.resource.start)}, before the time of the check (${formatParis(ctx.now)}): return future slots only.`,
+        }),
+      );
+  },
+});
+
+export const CPTS_HORIZON_HOURS = 48;
+
+export const cptsWithin48h = rule({
+  id: 'SAS-CPTS-001',
+  title: { fr: 'Un créneau CPTS commence au plus 48 h après maintenant', en: 'A CPTS slot starts at most 48 h from now' },
+  requirements: ['sas-cpts@1'],
+  useCases: PS_CPTS,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const limit = ctx.now.getTime() + CPTS_HORIZON_HOURS * 3600_000;
+    return g
+      .ofType('Slot')
+      .filter((s) => {
+        const start = startOf(s);
+        return isCptsSlot(s) && start !== undefined && sec(start) > sec(limit);
+      })
+      .map((s) =>
+        report(this, `${s.path}.start`, s, {
+          fr: `${s.label} est un créneau CPTS qui commence le ${q(s.resource.start)}, plus de 48 h après l'heure du contrôle (limite ${formatParis(new Date(limit))}) : les créneaux CPTS ne sont visibles que dans les 48 h.`,
+          en: `${s.label} is a CPTS slot starting at ${q(s.resource.start)}, more than 48 h after the time of the check (limit ${formatParis(new Date(limit))}): CPTS slots are only visible within 48 h.`,
+        }),
+      );
+  },
+});
+
+export const WINDOW_RULES: Rule[] = [slotStatusFree, slotInWindow, slotStartBeforeEnd, slotNotPast, cptsWithin48h];
