@@ -20,8 +20,17 @@ export interface JddPlace {
   organizationIdnst?: string;
 }
 
+/**
+ * Test scenario tags, naming what an entry is there for (the ANS kit's prerequisites and ours), so a
+ * cahier can pick "the PS with two places" by tag as well as by key. Free text, lower-case words.
+ * Tags used by the shipped JDDs: one-place, two-places, multi-ps, identity, all-types, bulk,
+ * cpts-two-cpts, cpts-shared-slot, cpts-individual-only, cpts-a-only, sos-one-place, sos-two-places.
+ */
+export type ScenarioTag = string;
+
 export interface JddPractitioner {
   key: string;
+  scenarios?: ScenarioTag[];
   /** National id with its prefix: 8 + RPPS (12 chars) or 0 + ADELI. Always a string. */
   idnps: string;
   family: string;
@@ -58,6 +67,7 @@ export interface JddSosLocation {
 
 export interface JddSosStructure {
   key: string;
+  scenarios?: ScenarioTag[];
   /** 3 + SIRET (15 chars). */
   siret: string;
   name: string;
@@ -65,6 +75,8 @@ export interface JddSosStructure {
   locations: JddSosLocation[];
   slotTypes: SlotType[];
   consultationTypes: ConsultationType[];
+  /** ROUTINE (booking possible) / WALKIN; ROUTINE when not given. */
+  appointmentTypes?: AppointmentType[];
 }
 
 export interface Jdd {

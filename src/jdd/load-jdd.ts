@@ -1,0 +1,137 @@
+/**
+ * Loads a JDD file: YAML + JSON Schema (located errors), defaults filled in, then the checks a schema
+ * cannot express (unique keys and identifiers, CPTS references, use-case coherence). Every problem is
+ * reported at once, each with its file, line and field, in one SetupError.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SetupError, type SourceRef } from '../core/errors.js';
+import { TOOL_ROOT } from '../core/version.js';
+import { formatYamlErrors, loadYamlFile, parseYamlText, type LoadedYaml, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
+import type { AppointmentType, ConsultationType, Jdd, JddCpts, JddPlace, JddPractitioner, JddSosStructure, SlotType } from './types.js';
+
+export const JDD_SCHEMA_FILE = resolve(TOOL_ROOT, 'schemas/jdd.schema.json');
+
+/** The JDDs shipped with the tool, one per use case the reference editor serves. */
+export const SHIPPED_JDD_FILES: readonly string[] = ['recette-psindiv.yaml', 'recette-cpts.yaml', 'recette-sos.yaml'].map((f) =>
+  resolve(TOOL_ROOT, 'datasets', f),
+);
+
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+type RawPractitioner = Optional<JddPractitioner, 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes'>;
+type RawJdd = Optional<Jdd, 'practitioners' | 'cpts' | 'sos' | 'unknownIdentifiers' | 'file'> & {
+  practitioners?: RawPractitioner[];
+  $schema?: string;
+};
+
+function readSchema(): object {
+  return JSON.parse(readFileSync(JDD_SCHEMA_FILE, 'utf8')) as object;
+}
+
+function normalise(raw: RawJdd, file: string): Jdd {
+  const practitioners: JddPractitioner[] = (raw.practitioners ?? []).map((p) => ({
+    ...p,
+    participation: p.participation ?? 'individual',
+    cpts: p.cpts ?? [],
+    slotTypes: p.slotTypes ?? (['PUBLIC'] as SlotType[]),
+    consultationTypes: p.consultationTypes ?? (['AMB'] as ConsultationType[]),
+    appointmentTypes: p.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
+  }));
+  const sos: JddSosStructure[] = (raw.sos ?? []).map((s) => ({
+    ...s,
+    slotTypes: s.slotTypes ?? (['PUBLIC'] as SlotType[]),
+    consultationTypes: s.consultationTypes ?? (['AMB'] as ConsultationType[]),
+    appointmentTypes: s.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
+  }));
+  const { $schema: _schema, ...rest } = raw;
+  return { ...rest, practitioners, cpts: raw.cpts ?? [], sos, unknownIdentifiers: raw.unknownIdentifiers ?? [], file };
+}
+
+type Locate = (path: (string | number)[]) => SourceRef;
+
+function duplicates<T>(items: T[], keyOf: (item: T) => string): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  items.forEach((item, i) => {
+    const k = keyOf(item);
+    if (seen.has(k)) out.push(i);
+    seen.add(k);
+  });
+  return out;
+}
+
+/** Checks a JSON Schema cannot express. Exported for tests; `locate` maps a data path to the file. */
+export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
+  const errors: LocatedYamlError[] = [];
+  const add = (path: DataPath, message: string) => errors.push({ ...locate(path), field: formatDataPath(path), message });
+  const unique = <T>(items: T[], base: DataPath, prop: string, label: string, keyOf: (item: T) => string) => {
+    for (const i of duplicates(items, keyOf)) add([...base, i, prop], `${label} "${keyOf(items[i])}" is already used by an earlier entry`);
+  };
+
+  unique(jdd.practitioners, ['practitioners'], 'key', 'key', (p) => p.key);
+  unique(jdd.practitioners, ['practitioners'], 'idnps', 'IDNPS', (p) => p.idnps);
+  unique(jdd.cpts, ['cpts'], 'key', 'key', (c) => c.key);
+  unique(jdd.cpts, ['cpts'], 'finess', 'FINESS', (c) => c.finess);
+  unique(jdd.sos, ['sos'], 'key', 'key', (s) => s.key);
+  unique(jdd.sos, ['sos'], 'siret', 'SIRET', (s) => s.siret);
+
+  const cptsKeys = new Set(jdd.cpts.map((c: JddCpts) => c.key));
+  jdd.practitioners.forEach((p, i) => {
+    unique<JddPlace>(p.places, ['practitioners', i, 'places'], 'key', 'place key', (pl) => pl.key);
+    p.cpts.forEach((key, j) => {
+      if (!cptsKeys.has(key)) add(['practitioners', i, 'cpts', j], `CPTS "${key}" is not defined in the "cpts" list of this JDD`);
+    });
+    if (p.participation === 'individual' && p.cpts.length > 0) {
+      add(['practitioners', i, 'cpts'], 'this PS is declared individual only (participation: individual) but lists CPTS; set participation to cpts or both, or remove the list');
+    }
+    if (p.participation !== 'individual' && p.cpts.length === 0) {
+      add(['practitioners', i, 'participation'], `participation "${p.participation}" needs at least one CPTS key in "cpts"`);
+    }
+    if (p.sharedCptsSlots && p.cpts.length < 2) {
+      add(['practitioners', i, 'sharedCptsSlots'], 'a slot can be shared by CPTS only when the PS declared at least two CPTS');
+    }
+    const cptsType = p.slotTypes.indexOf('CPTS');
+    if (cptsType >= 0) {
+      add(['practitioners', i, 'slotTypes', cptsType], 'CPTS slots come from participation and cpts; list only PUBLIC, PRO or SNP here');
+    }
+  });
+  jdd.sos.forEach((s, i) => unique(s.locations, ['sos', i, 'locations'], 'key', 'location key', (l) => l.key));
+
+  const known = new Set([...jdd.practitioners.map((p) => p.idnps), ...jdd.sos.map((s) => s.siret)]);
+  jdd.unknownIdentifiers.forEach((id, i) => {
+    if (known.has(id)) add(['unknownIdentifiers', i], `"${id}" is listed as unknown but belongs to an entry of this JDD`);
+  });
+
+  const needs: Record<Jdd['useCase'], [boolean, string]> = {
+    psindiv: [jdd.practitioners.length > 0, 'a psindiv JDD needs at least one practitioner'],
+    cpts: [jdd.cpts.length > 0 && jdd.practitioners.some((p) => p.participation !== 'individual'), 'a cpts JDD needs at least one CPTS and one PS declared via a CPTS'],
+    sos: [jdd.sos.length > 0, 'a sos JDD needs at least one SOS Médecins structure'],
+  };
+  const [ok, message] = needs[jdd.useCase];
+  if (!ok) add(['useCase'], message);
+  return errors;
+}
+
+function finish(loaded: LoadedYaml<RawJdd>, file: string): Jdd {
+  if (!loaded.ok) throw jddError(file, loaded.errors);
+  const jdd = normalise(loaded.value, file);
+  const errors = checkJdd(jdd, loaded.locate);
+  if (errors.length > 0) throw jddError(file, errors);
+  return jdd;
+}
+
+function jddError(file: string, errors: LocatedYamlError[]): SetupError {
+  const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
+  return new SetupError(`JDD ${file} has ${count}:\n${formatYamlErrors(errors)}`, 'fix the JDD file (schema: schemas/jdd.schema.json) and run again');
+}
+
+/** Loads and checks a JDD file; throws SetupError listing every located problem. */
+export function loadJdd(file: string): Jdd {
+  return finish(loadYamlFile<RawJdd>(file, readSchema(), { label: 'JDD' }), file);
+}
+
+/** Same as loadJdd for a text already in memory (`file` is used in messages). */
+export function parseJdd(text: string, file: string): Jdd {
+  return finish(parseYamlText<RawJdd>(text, file, readSchema()), file);
+}

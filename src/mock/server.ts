@@ -1,0 +1,207 @@
+/**
+ * The reference editor server ("mock"): serves the SAS searches from one or more JDDs over HTTP or
+ * HTTPS with client-certificate checking, so a whole acceptance run (mTLS included) can be played on
+ * loopback. Named defects make it answer wrongly on purpose. It never crashes on an odd request: any
+ * unexpected error becomes a 500 OperationOutcome.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { SecureVersion, TLSSocket } from 'node:tls';
+import { SetupError } from '../core/errors.js';
+import type { Jdd } from '../jdd/types.js';
+import { parseSearch } from '../sas/search.js';
+import { capabilityStatement } from './capability.js';
+import { operationOutcome } from './check-request.js';
+import { parseDefectNames, type DefectName } from './defects.js';
+import { FHIR_JSON } from './fhir-constants.js';
+import { generateSearchResponse } from './generate.js';
+import { checkJddSet } from './jdd-set.js';
+import { streamHugeBundle } from './huge-body.js';
+
+export interface MockTlsOptions {
+  certFile: string;
+  keyFile: string;
+  /** CA the client certificates must chain to; given → client certificates are required. */
+  caFile?: string;
+  /** Ask for (and require) a client certificate; default true when caFile is given. */
+  requestClientCert?: boolean;
+  minVersion?: string;
+  maxVersion?: string;
+  ciphers?: string;
+  /** Expected subject CN / OU of client certificates; another value gets 403 + OperationOutcome. */
+  expectCn?: string;
+  expectOu?: string;
+}
+
+export interface MockServerOptions {
+  jdd: Jdd | Jdd[];
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  defects?: DefectName[];
+  tls?: MockTlsOptions;
+  /**
+   * Delay before each search answer, in ms. With the `slow` defect and no delay given, 8000 ms
+   * (beyond the SAS 7 s time-out).
+   */
+  delayMs?: number;
+  /** Clock (tests pin it). */
+  now?: () => Date;
+}
+
+export interface MockServer {
+  /** FHIR base URL, e.g. `http://127.0.0.1:8080/fhir`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const SLOW_DEFAULT_MS = 8000;
+const FHIR_BASE_PATH = '/fhir';
+
+function readTlsFile(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new SetupError(`cannot read the ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function tlsOptions(tls: MockTlsOptions): HttpsOptions {
+  const requestCert = tls.requestClientCert ?? tls.caFile !== undefined;
+  if (requestCert && tls.caFile === undefined) throw new SetupError('requiring a client certificate needs the CA that signs them (--ca)');
+  return {
+    cert: readTlsFile(tls.certFile, 'server certificate'),
+    key: readTlsFile(tls.keyFile, 'server key'),
+    ...(tls.caFile ? { ca: readTlsFile(tls.caFile, 'CA') } : {}),
+    requestCert,
+    rejectUnauthorized: requestCert,
+    minVersion: (tls.minVersion ?? 'TLSv1.2') as SecureVersion,
+    ...(tls.maxVersion ? { maxVersion: tls.maxVersion as SecureVersion } : {}),
+    ...(tls.ciphers ? { ciphers: tls.ciphers } : {}),
+  };
+}
+
+/** The subject field of a certificate as one string (OpenSSL gives an array for repeated fields). */
+function subjectField(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join('+') : value;
+}
+
+/** Why a client certificate's CN/OU is refused, or undefined when it is accepted. */
+function subjectProblem(req: IncomingMessage, tls: MockTlsOptions | undefined): string | undefined {
+  if (!tls || (tls.expectCn === undefined && tls.expectOu === undefined)) return undefined;
+  const subject = (req.socket as TLSSocket).getPeerCertificate?.()?.subject ?? {};
+  const cn = subjectField(subject.CN);
+  const ou = subjectField(subject.OU);
+  if (tls.expectCn !== undefined && cn !== tls.expectCn) return `client certificate CN "${cn ?? ''}" is not the expected one`;
+  if (tls.expectOu !== undefined && ou !== tls.expectOu) return `client certificate OU "${ou ?? ''}" is not the expected one`;
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType = FHIR_JSON): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendOutcome(res: ServerResponse, status: number, code: string, text: string): void {
+  send(res, status, JSON.stringify(operationOutcome([{ code, text }])));
+}
+
+export async function startMockServer(opts: MockServerOptions): Promise<MockServer> {
+  const jdds = Array.isArray(opts.jdd) ? opts.jdd : [opts.jdd];
+  checkJddSet(jdds);
+  const defects = new Set(parseDefectNames(opts.defects ?? []));
+  const clock = opts.now ?? (() => new Date());
+  const delayMs = opts.delayMs ?? (defects.has('slow') ? SLOW_DEFAULT_MS : 0);
+  const timers = new Set<NodeJS.Timeout>();
+  const host = opts.host ?? '127.0.0.1';
+  const secure = opts.tls !== undefined;
+
+  const later = (res: ServerResponse, ms: number, fn: () => void) => {
+    if (ms <= 0) return fn();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+    res.once('close', () => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    });
+  };
+
+  const answerSearch = (res: ServerResponse, resource: 'Slot' | 'Schedule', query: string, baseUrl: string) => {
+    const now = clock();
+    let search;
+    try {
+      search = parseSearch(`${resource}${query}`);
+    } catch (err) {
+      return sendOutcome(res, 400, 'invalid', (err as Error).message);
+    }
+    const answer = generateSearchResponse(jdds, search, now, { baseUrl, defects });
+    later(res, delayMs, () => {
+      if (defects.has('html-502')) {
+        return send(res, 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><p>nginx</p></body></html>', 'text/html; charset=utf-8');
+      }
+      if (defects.has('huge-body')) return streamHugeBundle(res, answer.body);
+      let text = JSON.stringify(answer.body);
+      if (defects.has('truncated-json')) text = text.slice(0, Math.floor(text.length / 2));
+      send(res, answer.status, text, defects.has('wrong-content-type') ? 'text/plain; charset=utf-8' : (answer.contentType ?? FHIR_JSON));
+    });
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const scheme = secure ? 'https' : 'http';
+      const authority = req.headers.host && /^[A-Za-z0-9.\-[\]:]+$/.test(req.headers.host) ? req.headers.host : `${host}:${(server.address() as AddressInfo).port}`;
+      const baseUrl = `${scheme}://${authority}${FHIR_BASE_PATH}`;
+      const target = req.url ?? '/';
+      const q = target.indexOf('?');
+      const path = q >= 0 ? target.slice(0, q) : target;
+      const query = q >= 0 ? target.slice(q) : '';
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        return sendOutcome(res, 405, 'not-supported', `method ${req.method ?? '?'} is not supported; the SAS searches use GET`);
+      }
+      const refused = subjectProblem(req, opts.tls);
+      if (refused) return sendOutcome(res, 403, 'forbidden', refused);
+      if (path === `${FHIR_BASE_PATH}/metadata`) return send(res, 200, JSON.stringify(capabilityStatement(jdds, clock())));
+      if (path === `${FHIR_BASE_PATH}/Slot` || path === `${FHIR_BASE_PATH}/Schedule`) {
+        return answerSearch(res, path.endsWith('/Slot') ? 'Slot' : 'Schedule', query, baseUrl);
+      }
+      return sendOutcome(res, 404, 'not-found', `no route for ${path.slice(0, 200)}; this server answers GET ${FHIR_BASE_PATH}/Slot, ${FHIR_BASE_PATH}/Schedule and ${FHIR_BASE_PATH}/metadata`);
+    } catch (err) {
+      return sendOutcome(res, 500, 'exception', `internal error of the reference editor: ${(err as Error).message}`);
+    }
+  };
+
+  const server: Server = secure ? createHttpsServer(tlsOptions(opts.tls as MockTlsOptions), handler) : createHttpServer(handler);
+  // A refused client certificate or a broken request must not stop the server.
+  server.on('tlsClientError', () => undefined);
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new SetupError(`port ${opts.port} is already in use on ${host}`, 'choose another one with --port') : err),
+    );
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `${secure ? 'https' : 'http'}://${urlHost}:${port}${FHIR_BASE_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

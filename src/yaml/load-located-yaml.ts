@@ -1,0 +1,183 @@
+/**
+ * Loads a user YAML file (cahier de recette, JDD…) and validates it against a JSON Schema, reporting
+ * every problem with its file, line, column and field. YAML syntax errors, duplicate keys and alias
+ * bombs come from the yaml library; schema errors from ajv, mapped back to the YAML node they concern.
+ *
+ * ajv runs with `allErrors: true`: fine here because these files are the user's own and size-capped
+ * (it would be a denial-of-service lever on untrusted endpoint bodies).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { SourceRef } from '../core/errors.js';
+import { schemaErrorMessage } from './schema-messages.js';
+import { formatDataPath, linePos, locateKey, locateNode, pathAtOffset, pointerToPath, type DataPath } from './yaml-tree.js';
+
+export interface LocatedYamlError {
+  file: string;
+  line: number;
+  col: number;
+  field: string;
+  message: string;
+}
+
+export type LoadedYaml<T> =
+  | { ok: true; value: T; locate(path: (string | number)[]): SourceRef }
+  | { ok: false; errors: LocatedYamlError[] };
+
+export interface LoadYamlOptions {
+  /** What the file is, for messages about the file itself ("JDD", "cahier de recette"…). */
+  label?: string;
+  /** Largest accepted file, in bytes (default 5 MiB). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Alias expansions allowed when converting to plain data; more means a "billion laughs" file. */
+const MAX_ALIAS_COUNT = 100;
+
+const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default ?? addFormatsModule;
+
+function fileError(file: string, message: string): LoadedYaml<never> {
+  return { ok: false, errors: [{ file, line: 1, col: 1, field: '', message }] };
+}
+
+export function loadYamlFile<T>(file: string, schema: object, opts: LoadYamlOptions = {}): LoadedYaml<T> {
+  const label = opts.label ?? 'YAML file';
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > maxBytes) return fileError(file, `${label} is too large (${size} bytes, limit ${maxBytes})`);
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'not readable (permission denied)' : (err as Error).message;
+    return fileError(file, `${label} ${reason}`);
+  }
+  return parseYamlText<T>(text, file, schema);
+}
+
+/** One line of a yaml library message, without its " at line X, column Y:" tail and code excerpt. */
+function shortYamlMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function syntaxErrors(doc: Document, lineCounter: LineCounter, file: string): LocatedYamlError[] {
+  return [...doc.errors, ...doc.warnings].map((error) => {
+    const offset = error.pos[0];
+    const { line, col } = linePos(lineCounter, offset);
+    const field = formatDataPath(pathAtOffset(doc, offset));
+    const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key is already defined in the same mapping' : shortYamlMessage(error.message);
+    return { file, line, col, field, message };
+  });
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function compile(schema: object) {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+/**
+ * ajv reports a failed anyOf/oneOf as one error per branch plus the combinator's own. Keep what helps:
+ * when a branch got past the value's type (its errors are deeper), those deeper errors; otherwise one
+ * message listing the accepted forms (or the "quote this value" advice when one form is text).
+ */
+function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) => string): ErrorObject[] {
+  const drop = new Set<ErrorObject>();
+  const replaced = new Map<ErrorObject, string>();
+  for (const combinator of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${combinator.schemaPath.replace(/\/(anyOf|oneOf)$/, '')}/${combinator.keyword}/`;
+    const branches = errors.filter((e) => e !== combinator && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combinator.instancePath));
+    if (branches.length === 0) continue;
+    const same = branches.filter((e) => e.instancePath === combinator.instancePath);
+    same.forEach((e) => drop.add(e));
+    if (branches.some((e) => e.instancePath !== combinator.instancePath)) {
+      drop.add(combinator);
+      continue;
+    }
+    const messages = [...new Set(same.map(messageOf))];
+    const quote = messages.find((m) => m.includes('quote this value'));
+    replaced.set(combinator, quote ?? `does not match any accepted form: ${messages.join('; or ')}`);
+  }
+  return errors
+    .filter((e) => !drop.has(e))
+    .map((e) => (replaced.has(e) ? { ...e, keyword: 'simplified', message: replaced.get(e) } : e));
+}
+
+function schemaErrors(rawErrors: ErrorObject[], doc: Document, lineCounter: LineCounter, file: string, text: string): LocatedYamlError[] {
+  const out: LocatedYamlError[] = [];
+  const seen = new Set<string>();
+  const nodeAt = (e: ErrorObject) => locateNode(doc, pointerToPath(e.instancePath)).node;
+  const errors = simplifyCombinators(rawErrors, (e) => schemaErrorMessage(e, nodeAt(e), text));
+  for (const error of errors) {
+    let path: DataPath = pointerToPath(error.instancePath);
+    let offset: number;
+    const located = locateNode(doc, path);
+    if (error.keyword === 'additionalProperties') {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      offset = locateKey(doc, path, property) ?? located.offset;
+      path = [...path, property];
+    } else if (error.keyword === 'required') {
+      offset = located.offset;
+      path = [...path, (error.params as { missingProperty: string }).missingProperty];
+    } else {
+      offset = located.offset;
+    }
+    const { line, col } = linePos(lineCounter, offset);
+    const entry = { file, line, col, field: formatDataPath(path), message: schemaErrorMessage(error, located.node, text) };
+    const key = `${entry.line}:${entry.col}:${entry.field}:${entry.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+export function parseYamlText<T>(text: string, file: string, schema: object): LoadedYaml<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const syntax = syntaxErrors(doc, lineCounter, file);
+  if (syntax.length > 0) return { ok: false, errors: syntax };
+  if (doc.contents === null) return fileError(file, 'the file is empty');
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const { line, col } = linePos(lineCounter, firstAliasOffset(doc));
+    const reason = err instanceof ReferenceError ? 'too many alias expansions (a YAML alias bomb?); write the values out instead' : (err as Error).message;
+    return { ok: false, errors: [{ file, line, col, field: '', message: reason }] };
+  }
+
+  const validate = compile(schema);
+  if (!validate(data)) {
+    return { ok: false, errors: schemaErrors(validate.errors ?? [], doc, lineCounter, file, text) };
+  }
+  const locate = (path: (string | number)[]): SourceRef => {
+    const { line, col } = linePos(lineCounter, locateNode(doc, path).offset);
+    return { file, line, col };
+  };
+  return { ok: true, value: data as T, locate };
+}
+
+/** One line per error: `file:line:col field "x": message` (or `file:line:col: message` without a field). */
+export function formatYamlErrors(errors: LocatedYamlError[]): string {
+  return errors
+    .map((e) => `${e.file}:${e.line}:${e.col}${e.field ? ` field "${e.field}"` : ''}: ${e.message}`)
+    .join('\n');
+}
