@@ -1,7 +1,10 @@
 /**
- * Contract of the HTTP client (implemented in this folder on undici). One client per run.
+ * Contract of the HTTP client (implemented in this folder on undici). One client per run (and one per
+ * client certificate for the negative mTLS checks).
  */
 import type { Exchange } from '../run/result.js';
+
+export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
 export interface TlsClientOptions {
   certFile?: string;
@@ -11,8 +14,10 @@ export interface TlsClientOptions {
   caFile?: string;
   /** Disables server certificate verification (said loudly by the CLI). */
   insecure?: boolean;
-  minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
-  maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+  /** OpenSSL cipher list (e.g. 'DEFAULT@SECLEVEL=0' to offer legacy suites in probes). */
+  ciphers?: string;
 }
 
 export interface HttpClientOptions {
@@ -23,6 +28,13 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** Evidence body excerpt limit in bytes (default 256 KiB). */
   evidenceBodyBytes?: number;
+  /**
+   * Environment read for the passphrase and HTTP(S)_PROXY / NO_PROXY (default `process.env`). Tests
+   * and the CLI pass `ctx.io.env`.
+   */
+  env?: NodeJS.ProcessEnv;
+  /** `User-Agent` sent when the request does not set one (default `sas-recette/<version>`). */
+  userAgent?: string;
 }
 
 export interface SendRequest {
@@ -30,15 +42,46 @@ export interface SendRequest {
   url: string;
   headers?: Record<string, string>;
   label?: string;
+  /** Request body (POST only). Never stored in the evidence when it looks like a secret. */
+  body?: string;
 }
+
+/** Finer reading of a failed exchange than `Exchange.outcome` (kept apart so result.ts stays stable). */
+export type FailureKind =
+  | 'timeout'
+  | 'refused'
+  | 'reset'
+  | 'closed'
+  | 'dns'
+  | 'too-large'
+  | 'tls-alert' // the peer sent a TLS alert (e.g. handshake_failure, unknown_ca, certificate_required)
+  | 'tls-unknown-ca' // the server certificate does not chain to a trusted CA
+  | 'tls-expired' // the server certificate is expired (or not yet valid)
+  | 'tls-name-mismatch' // the server certificate does not cover the host name
+  | 'tls-other'
+  | 'other';
 
 export interface SentExchange {
   exchange: Exchange;
   /** Full decoded body (not truncated) when received, for validation. */
   fullBody?: string;
+  /** Set when `exchange.outcome` is not 'ok'. */
+  failure?: FailureKind;
+}
+
+/** What the client presents, for the PV's transport block (never the key). */
+export interface ClientCertInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  validTo: string;
+  fingerprint256: string;
 }
 
 export interface HttpClient {
+  /** Never throws: every transport problem becomes an Exchange with an outcome. */
   send(req: SendRequest): Promise<SentExchange>;
+  /** The configured client certificate, if any. */
+  readonly clientCert?: ClientCertInfo;
   close(): Promise<void>;
 }

@@ -1,0 +1,98 @@
+/**
+ * Maps what undici / Node / OpenSSL throw to the outcome vocabulary of the evidence. Pure.
+ */
+import type { TransportOutcome } from '../run/result.js';
+import type { FailureKind } from './types.js';
+
+export interface ClassifiedError {
+  outcome: TransportOutcome;
+  kind: FailureKind;
+  code?: string;
+  message: string;
+}
+
+const UNKNOWN_CA = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+const EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+/** Other X.509 verification results Node reports as error codes (server certificate unusable). */
+const CERT_OTHER = new Set([
+  'CERT_REVOKED',
+  'CERT_REJECTED',
+  'INVALID_PURPOSE',
+  'INVALID_CA',
+  'CERT_CHAIN_TOO_LONG',
+  'PATH_LENGTH_EXCEEDED',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+  'ERROR_IN_CERT_NOT_AFTER_FIELD',
+]);
+const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+const KIND_TO_OUTCOME: Record<FailureKind, TransportOutcome> = {
+  timeout: 'timeout',
+  refused: 'refused',
+  reset: 'reset',
+  closed: 'closed',
+  dns: 'dns',
+  'too-large': 'too-large',
+  'tls-alert': 'tls-error',
+  'tls-unknown-ca': 'tls-error',
+  'tls-expired': 'tls-error',
+  'tls-name-mismatch': 'tls-error',
+  'tls-other': 'tls-error',
+  other: 'other',
+};
+
+/** Reads the innermost meaningful error (undici sometimes wraps the socket error in `cause`). */
+function innermost(err: unknown): { code?: string; message: string; name?: string } {
+  let e = err as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    if (typeof e.code === 'string' || !e.cause) break;
+    e = e.cause as typeof e;
+  }
+  if (!e || typeof e !== 'object') return { message: String(err) };
+  return {
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: typeof e.message === 'string' ? e.message : String(e),
+    name: typeof e.name === 'string' ? e.name : undefined,
+  };
+}
+
+export function kindOfCode(code: string | undefined, name: string | undefined): FailureKind {
+  if (name === 'TimeoutError' || (code !== undefined && TIMEOUT.has(code))) return 'timeout';
+  if (code === undefined) return 'other';
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too-large';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA') return 'dns';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'reset';
+  if (code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'closed';
+  if (UNKNOWN_CA.has(code)) return 'tls-unknown-ca';
+  if (EXPIRED.has(code)) return 'tls-expired';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') return 'tls-name-mismatch';
+  if (/^ERR_SSL_.*ALERT/.test(code)) return 'tls-alert';
+  if (CERT_OTHER.has(code) || /^ERR_SSL_|^ERR_TLS_|^EPROTO$/.test(code)) return 'tls-other';
+  return 'other';
+}
+
+/**
+ * @param deadlineMs when the request's own deadline fired, the error is a timeout whatever undici
+ *   reports (an aborted request surfaces as the abort reason).
+ */
+export function classifyError(err: unknown, deadline: { hit: boolean; ms: number }): ClassifiedError {
+  const inner = innermost(err);
+  let kind = kindOfCode(inner.code, inner.name);
+  if (deadline.hit && (kind === 'other' || inner.name === 'AbortError' || inner.code === 'UND_ERR_ABORTED')) kind = 'timeout';
+  const message =
+    kind === 'timeout' && deadline.hit
+      ? `no complete response within ${deadline.ms} ms (${inner.code ?? inner.name ?? 'deadline'})`
+      : inner.message;
+  return { outcome: KIND_TO_OUTCOME[kind], kind, code: inner.code ?? (kind === 'timeout' ? 'DEADLINE_EXCEEDED' : undefined), message };
+}

@@ -1,0 +1,156 @@
+/**
+ * The HTTP client of a run, on undici: one dispatcher per client, a hard deadline per request
+ * (AbortSignal.timeout), latency measured with performance.now(), a body cap, no silent redirect, and
+ * every exchange returned as redacted evidence. `send` never throws.
+ */
+import { request, type Dispatcher } from 'undici';
+import { createHash, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Exchange } from '../run/result.js';
+import { TOOL_VERSION } from '../core/version.js';
+import { classifyError } from './classify-error.js';
+import { createDispatcher, originKey } from './dispatcher.js';
+import { redactHeaders, redactUrl } from './redact.js';
+import { loadTlsMaterial } from './tls-material.js';
+import type { FailureKind, HttpClient, HttpClientOptions, SendRequest, SentExchange } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 7000;
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_EVIDENCE_BODY_BYTES = 256 * 1024;
+
+class BodyTooLarge extends Error {
+  readonly code = 'UND_ERR_RES_EXCEEDED_MAX_SIZE';
+}
+
+interface Received {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  chunks: Buffer[];
+  bytes: number;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function responseEvidence(got: Received, evidenceBytes: number): { response: NonNullable<Exchange['response']>; full: Buffer } {
+  const full = Buffer.concat(got.chunks, got.bytes);
+  const truncated = full.length > evidenceBytes;
+  return {
+    full,
+    response: {
+      status: got.status,
+      headers: redactHeaders(got.headers),
+      body: new TextDecoder('utf-8').decode(truncated ? full.subarray(0, evidenceBytes) : full),
+      bodyBytes: full.length,
+      truncated,
+      sha256: createHash('sha256').update(full).digest('hex'),
+    },
+  };
+}
+
+/**
+ * Creates a client. Reads and checks the certificate files now: unreadable files, a key that does not
+ * match, a wrong or missing passphrase → SetupError (exit 2), never a secret in the message.
+ */
+export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
+  const env = opts.env ?? process.env;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const evidenceBytes = opts.evidenceBodyBytes ?? DEFAULT_EVIDENCE_BODY_BYTES;
+  const userAgent = opts.userAgent ?? `sas-recette/${TOOL_VERSION}`;
+  const material = loadTlsMaterial(opts.tls, env);
+  const { dispatcher, handshakes } = createDispatcher(material, opts.tls, env, maxBodyBytes);
+
+  async function send(req: SendRequest): Promise<SentExchange> {
+    const method = req.method ?? 'GET';
+    const headers: Record<string, string> = { 'user-agent': userAgent, ...lowerKeys(req.headers ?? {}) };
+    const startedAt = new Date().toISOString();
+    const base: Omit<Exchange, 'outcome' | 'timings'> = {
+      id: randomUUID(),
+      ...(req.label ? { label: req.label } : {}),
+      request: { method, url: redactUrl(req.url), headers: redactHeaders(headers) },
+      startedAt,
+    };
+    let origin = '';
+    try {
+      const u = new URL(req.url);
+      origin = originKey(u.protocol, u.hostname, u.port);
+    } catch (err) {
+      return {
+        exchange: { ...base, outcome: 'other', error: { code: 'ERR_INVALID_URL', message: (err as Error).message }, timings: { totalMs: 0 } },
+        failure: 'other',
+      };
+    }
+    const seqBefore = handshakes.seq(origin);
+    const signal = AbortSignal.timeout(timeoutMs);
+    const t0 = performance.now();
+    let ttfbMs: number | undefined;
+    let got: Received | undefined;
+    try {
+      const res = await request(req.url, {
+        method,
+        headers,
+        body: method === 'POST' ? req.body : undefined,
+        dispatcher: dispatcher as Dispatcher,
+        signal,
+      });
+      ttfbMs = performance.now() - t0;
+      got = { status: res.statusCode, headers: res.headers, chunks: [], bytes: 0 };
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBodyBytes) {
+        res.body.destroy();
+        throw new BodyTooLarge(`the response declares ${declared} bytes, above the ${maxBodyBytes}-byte cap`);
+      }
+      for await (const chunk of res.body) {
+        const buf = chunk as Buffer;
+        got.bytes += buf.length;
+        if (got.bytes > maxBodyBytes) {
+          res.body.destroy();
+          throw new BodyTooLarge(`the response body exceeds the ${maxBodyBytes}-byte cap`);
+        }
+        got.chunks.push(buf);
+      }
+      const totalMs = performance.now() - t0;
+      const { response, full } = responseEvidence(got, evidenceBytes);
+      const tls = handshakes.facts(origin);
+      return {
+        exchange: { ...base, response, outcome: 'ok', timings: { totalMs: round(totalMs), ttfbMs: round(ttfbMs) }, ...(tls ? { tls } : {}) },
+        fullBody: new TextDecoder('utf-8').decode(full),
+      };
+    } catch (err) {
+      const totalMs = performance.now() - t0;
+      const c =
+        err instanceof BodyTooLarge
+          ? { outcome: 'too-large' as const, kind: 'too-large' as FailureKind, code: err.code, message: err.message }
+          : classifyError(err, { hit: signal.aborted, ms: timeoutMs });
+      const message =
+        c.kind === 'too-large' && !(err instanceof BodyTooLarge) ? `the response body exceeds the ${maxBodyBytes}-byte cap` : c.message;
+      // TLS facts only when this request made a new handshake (e.g. TLS 1.3 then closed by the server).
+      const tls = handshakes.seq(origin) > seqBefore ? handshakes.facts(origin) : undefined;
+      const exchange: Exchange = {
+        ...base,
+        outcome: c.outcome,
+        error: { ...(c.code ? { code: c.code } : {}), message },
+        timings: { totalMs: round(totalMs), ...(ttfbMs !== undefined ? { ttfbMs: round(ttfbMs) } : {}) },
+        ...(got ? { response: responseEvidence(got, evidenceBytes).response } : {}),
+        ...(tls ? { tls } : {}),
+      };
+      return { exchange, failure: c.kind };
+    }
+  }
+
+  return {
+    send,
+    ...(material.clientCert ? { clientCert: material.clientCert } : {}),
+    close: async () => {
+      await dispatcher.close();
+    },
+  };
+}
+
+function lowerKeys(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * `capability-statement`: GET [base]/metadata must be a FHIR R4 CapabilityStatement declaring the
+ * search of the use case as the IG's SAS-GestionnaireAgenda-* statement does. No metadata is a
+ * warning (the SAS platform does not read it); a wrong resource or FHIR version is an error.
+ */
+import type { Finding } from '../core/findings.js';
+import type { TestCase } from '../cahier/types.js';
+import type { CaseKind } from '../run/kinds.js';
+import { compareCapability, expectedFromIg, fallbackExpectation, findIgStatement, IG_STATEMENT_IDS } from './capability-compare.js';
+import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
+import { baseOf } from './reference-request.js';
+import { REQ } from './requirements.js';
+
+export async function runCapabilityStatement(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
+  const sent = await ctx.client.send({ url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' }, label: 'metadata' });
+  const x = sent.exchange;
+  const findings: Finding[] = [];
+  if (x.outcome !== 'ok' || !x.response || x.response.status < 200 || x.response.status >= 300) {
+    const what = x.response ? `HTTP ${x.response.status}` : `${x.outcome}${x.error?.code ? ` ${x.error.code}` : ''}`;
+    findings.push(tfinding('warning', 'SAS-CAP-001', 'CapabilityStatement', {
+      fr: `pas de CapabilityStatement à [base]/metadata (${what}) : une API FHIR REST devrait en publier une`,
+      en: `no CapabilityStatement at [base]/metadata (${what}): a FHIR REST API should publish one`,
+    }, [REQ.capability]));
+    return { findings, exchanges: [x] };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(sent.fullBody ?? '');
+  } catch {
+    body = undefined;
+  }
+  const statement = findIgStatement(ctx.definitions, tc.useCase);
+  const igId = IG_STATEMENT_IDS[tc.useCase];
+  if (!statement) {
+    findings.push(tfinding('information', 'SAS-CAP-007', 'CapabilityStatement', {
+      fr: `CapabilityStatement ${igId} de l'IG indisponible (paquet FHIR non chargé) : seule la recherche ${tc.useCase === 'sos' ? 'Schedule' : 'Slot'} est vérifiée`,
+      en: `IG CapabilityStatement ${igId} not available (FHIR package not loaded): only the ${tc.useCase === 'sos' ? 'Schedule' : 'Slot'} search is checked`,
+    }, [REQ.capabilitySearch], { notChecked: true }));
+  }
+  const expected = statement ? expectedFromIg(statement, ctx.definitions) : fallbackExpectation(tc.useCase);
+  findings.push(...compareCapability(body, expected, statement ? igId : undefined, tc.useCase === 'sos' ? 'Schedule' : 'Slot'));
+  return { findings, exchanges: [x] };
+}
+
+export function capabilityKind(deps: TransportDeps): CaseKind {
+  return {
+    kind: 'capability-statement',
+    paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    run: (tc, env) => runCapabilityStatement(tc, { ...env, ...deps }),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the transport checks receive: the run's kind environment (base URL, client, HTTP options,
+ * JDD) plus what only they need (the negative certificates of the tls-profile, the IG definitions for
+ * the CapabilityStatement comparison). Kept apart from the run's KindEnv so that contract stays small.
+ */
+import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
+import type { DefinitionIndex } from '../fhir/packages/types.js';
+import type { KindEnv } from '../run/kinds.js';
+import type { Exchange, LatencySample } from '../run/result.js';
+import type { TlsProfile } from './tls-profile.js';
+
+export interface TransportDeps {
+  /** Negative client certificates and the expected CN/OU (from `--tls-profile`). */
+  tlsProfile?: TlsProfile;
+  /** IG definitions (CapabilityStatements of the IG); absent → the comparison is "not checked". */
+  definitions?: DefinitionIndex;
+  /**
+   * Makes a throw-away certificate from an unknown CA when the profile gives none (needs openssl).
+   * Returns undefined when it cannot. Tests and the CLI pass the default; injectable for tests.
+   */
+  untrustedCertificate?: () => Promise<{ certFile: string; keyFile: string; cleanup: () => Promise<void> } | undefined>;
+}
+
+export type TransportContext = KindEnv & TransportDeps;
+
+export interface TransportOutcome {
+  findings: Finding[];
+  exchanges: Exchange[];
+  latency?: LatencySample[];
+  skip?: Message;
+}
+
+/** A transport finding (source 'transport'). */
+export function tfinding(
+  severity: Severity,
+  ruleId: string,
+  location: string,
+  message: Message,
+  requirements: string[],
+  extra: { notChecked?: boolean } = {},
+): Finding {
+  return finding(severity, ruleId, 'transport', location, message, { requirements, ...extra });
+}
+
+/** Case requirements plus the check's own, without duplicates. */
+export function reqs(caseRequirements: readonly string[], own: readonly string[]): string[] {
+  return [...new Set([...own, ...caseRequirements])];
+}

@@ -1,0 +1,152 @@
+/**
+ * Error contract of the search: an invalid request (status missing, malformed date, 26 identifiers,
+ * unknown parameter under `Prefer: handling=strict`) gets a 4xx with an OperationOutcome — a 200 with
+ * results is a failure; a search for identifiers the editor does not know gets 200 and an empty
+ * searchset (`total: 0`), never an error.
+ */
+import type { Finding, Message } from '../core/findings.js';
+import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
+import type { SentExchange } from '../http/types.js';
+import type { CaseKind } from '../run/kinds.js';
+import type { UseCase } from '../run/result.js';
+import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
+import { referenceRequest } from './reference-request.js';
+import { REQ } from './requirements.js';
+
+export const ERROR_PROBES = ['missing-status', 'malformed-date', 'too-many-identifiers', 'unknown-parameter', 'unknown-identifier'] as const;
+export type ErrorProbe = (typeof ERROR_PROBES)[number];
+
+export const MALFORMED_DATE = '2026-13-45T25:61:00';
+export const UNKNOWN_PARAMETER = 'sas-recette-unknown';
+
+const PROBES: Record<ErrorProbe, { ruleId: string; what: Message }> = {
+  'missing-status': { ruleId: 'SAS-ERR-001', what: { fr: 'recherche sans le critère status', en: 'search without the status criterion' } },
+  'malformed-date': { ruleId: 'SAS-ERR-002', what: { fr: `recherche avec une date mal formée (${MALFORMED_DATE})`, en: `search with a malformed date (${MALFORMED_DATE})` } },
+  'too-many-identifiers': { ruleId: 'SAS-ERR-003', what: { fr: 'recherche avec 26 identifiants (25 au plus)', en: 'search with 26 identifiers (25 at most)' } },
+  'unknown-parameter': { ruleId: 'SAS-ERR-004', what: { fr: `recherche avec un paramètre inconnu (${UNKNOWN_PARAMETER}, Prefer: handling=strict)`, en: `search with an unknown parameter (${UNKNOWN_PARAMETER}, Prefer: handling=strict)` } },
+  'unknown-identifier': { ruleId: 'SAS-ERR-005', what: { fr: 'recherche d’un identifiant inconnu de l’éditeur', en: 'search for an identifier the editor does not know' } },
+};
+
+function names(useCase: UseCase): { start: string; status: string } {
+  return useCase === 'sos' ? { start: '_has:Slot:schedule:start', status: '_has:Slot:schedule:status' } : { start: 'start', status: 'status' };
+}
+
+/** The request options of a probe (pure). */
+export function probeRequest(probe: ErrorProbe, useCase: UseCase): { identifiers?: number; keys?: string[]; request?: SearchRequestSpec; headers?: Record<string, string> } {
+  const n = names(useCase);
+  switch (probe) {
+    case 'missing-status':
+      return { request: { omit: [n.status] } };
+    case 'malformed-date':
+      return { request: { params: { [n.start]: [`ge${MALFORMED_DATE}`, 'le{le}'] } } };
+    case 'too-many-identifiers':
+      return { identifiers: 26 };
+    case 'unknown-parameter':
+      return { request: { params: { [UNKNOWN_PARAMETER]: '1' } }, headers: { prefer: 'handling=strict' } };
+    case 'unknown-identifier':
+      return { keys: [], request: { unknownIdentifiers: 1 } };
+  }
+}
+
+function parse(sent: SentExchange): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(sent.fullBody ?? '');
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function observed(sent: SentExchange): string {
+  const x = sent.exchange;
+  if (!x.response) return `${x.outcome}${x.error?.code ? ` ${x.error.code}` : ''}`;
+  const type = x.response.headers['content-type'];
+  return `HTTP ${x.response.status}${type ? `, ${type.split(';')[0]}` : ''}`;
+}
+
+/** Pure: the findings of one probe's exchange. */
+export function judgeProbe(probe: ErrorProbe, sent: SentExchange): Finding[] {
+  const { ruleId, what } = PROBES[probe];
+  const loc = `errorContract[${probe}]`;
+  const obs = observed(sent);
+  const status = sent.exchange.response?.status;
+  const body = parse(sent);
+  if (probe === 'unknown-identifier') {
+    const r = [REQ.emptyResult, REQ.kitEmptyBundle];
+    if (status !== 200 || body?.resourceType !== 'Bundle' || body.type !== 'searchset') {
+      return [tfinding('error', ruleId, loc, {
+        fr: `${what.fr} : ${obs}, ${String(body?.resourceType ?? 'pas de JSON FHIR')} — attendu HTTP 200 et un Bundle searchset vide (« pas de résultat » n’est pas une erreur)`,
+        en: `${what.en}: ${obs}, ${String(body?.resourceType ?? 'no FHIR JSON')} — expected HTTP 200 and an empty searchset Bundle ("no result" is not an error)`,
+      }, r)];
+    }
+    const entries = Array.isArray(body.entry) ? (body.entry as Record<string, unknown>[]) : [];
+    const matches = entries.filter((e) => (e?.search as { mode?: unknown } | undefined)?.mode === 'match');
+    const slotLike = entries.filter((e) => ['Slot', 'Schedule'].includes(String((e?.resource as { resourceType?: unknown } | undefined)?.resourceType)));
+    if (matches.length > 0 || slotLike.length > 0 || (typeof body.total === 'number' && body.total > 0)) {
+      return [tfinding('error', ruleId, `${loc}.Bundle.total`, {
+        fr: `${what.fr} : le Bundle contient des résultats (total ${String(body.total)}, ${entries.length} entrée(s)) — attendu total 0 et aucune entrée`,
+        en: `${what.en}: the Bundle carries results (total ${String(body.total)}, ${entries.length} entr(y/ies)) — expected total 0 and no entry`,
+      }, r)];
+    }
+    if (body.total !== 0) {
+      return [tfinding('warning', ruleId, `${loc}.Bundle.total`, {
+        fr: `${what.fr} : Bundle vide sans total — écrire total: 0`,
+        en: `${what.en}: empty Bundle without total — write total: 0`,
+      }, r)];
+    }
+    return [tfinding('information', ruleId, loc, { fr: `${what.fr} : ${obs}, searchset vide (total 0)`, en: `${what.en}: ${obs}, empty searchset (total 0)` }, r)];
+  }
+  const r = [REQ.errorContract];
+  if (status === undefined) {
+    return [tfinding('error', ruleId, loc, { fr: `${what.fr} : pas de réponse (${obs})`, en: `${what.en}: no answer (${obs})` }, r)];
+  }
+  if (status < 400 || status >= 500) {
+    const accepted = status >= 200 && status < 300;
+    return [tfinding('error', ruleId, `${loc}.status`, {
+      fr: `${what.fr} : ${obs}${accepted ? ' — la requête invalide a été acceptée' : ''} ; attendu un statut 4xx (400) avec un OperationOutcome`,
+      en: `${what.en}: ${obs}${accepted ? ' — the invalid request was accepted' : ''}; expected a 4xx status (400) with an OperationOutcome`,
+    }, r)];
+  }
+  if (body?.resourceType !== 'OperationOutcome') {
+    return [tfinding('error', 'SAS-ERR-006', `${loc}.body`, {
+      fr: `${what.fr} : ${obs} sans OperationOutcome dans le corps — décrire l’erreur dans un OperationOutcome (issue.diagnostics)`,
+      en: `${what.en}: ${obs} without an OperationOutcome body — describe the error in an OperationOutcome (issue.diagnostics)`,
+    }, r)];
+  }
+  return [tfinding('information', ruleId, loc, { fr: `${what.fr} : ${obs} avec OperationOutcome`, en: `${what.en}: ${obs} with an OperationOutcome` }, r)];
+}
+
+function probesOf(tc: TestCase): ErrorProbe[] {
+  const p = tc.params as { probe?: ErrorProbe; probes?: ErrorProbe[] } | undefined;
+  if (p?.probe) return [p.probe];
+  return p?.probes ?? [...ERROR_PROBES];
+}
+
+export async function runErrorContract(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
+  const findings: Finding[] = [];
+  const exchanges = [];
+  for (const probe of probesOf(tc)) {
+    const spec = probeRequest(probe, tc.useCase);
+    const req = referenceRequest(tc, ctx, spec);
+    if ('skip' in req) return { findings: [], exchanges: [], skip: req.skip };
+    const sent = await ctx.client.send({ url: req.url, headers: { ...req.headers, ...(spec.headers ?? {}) }, label: `error-contract ${probe}` });
+    exchanges.push(sent.exchange);
+    findings.push(...judgeProbe(probe, sent));
+  }
+  return { findings, exchanges };
+}
+
+export function errorContractKind(deps: TransportDeps): CaseKind {
+  return {
+    kind: 'error-contract',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        probe: { enum: [...ERROR_PROBES], description: 'the one invalid request this case sends' },
+        probes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ERROR_PROBES] }, description: 'several probes in one case (default: all)' },
+      },
+    },
+    run: (tc, env) => runErrorContract(tc, { ...env, ...deps }),
+  };
+}

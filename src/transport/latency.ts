@@ -1,0 +1,142 @@
+/**
+ * Response time of the reference search: N samples per (number of identifiers × concurrency), judged
+ * on the run's own exchange timings: max above the SAS time-out (7 s) fails, p95 above the 1 s target
+ * warns. Every sample is kept as evidence (body excerpt shortened).
+ */
+import type { Finding } from '../core/findings.js';
+import type { TestCase } from '../cahier/types.js';
+import { createHttpClient } from '../http/client.js';
+import type { HttpClient, SentExchange } from '../http/types.js';
+import type { CaseKind } from '../run/kinds.js';
+import type { Exchange, LatencySample } from '../run/result.js';
+import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
+import { referenceRequest } from './reference-request.js';
+import { REQ } from './requirements.js';
+
+export interface LatencyParams {
+  samples: number;
+  identifiers: number[];
+  concurrency: number[];
+  budgetMs: number;
+  targetMs: number;
+}
+
+export const DEFAULT_LATENCY: LatencyParams = { samples: 10, identifiers: [1, 10, 25], concurrency: [1, 5], budgetMs: 7000, targetMs: 1000 };
+
+/** Nearest-rank percentile (p in 0..100) of a non-empty list. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+export function summarise(label: string, identifiers: number, concurrency: number, samplesMs: number[], budgetMs: number, targetMs: number): LatencySample {
+  return {
+    label,
+    identifiers,
+    concurrency,
+    samplesMs,
+    p50: percentile(samplesMs, 50),
+    p95: percentile(samplesMs, 95),
+    max: Math.max(...samplesMs),
+    budgetMs,
+    targetMs,
+  };
+}
+
+/** Pure: findings of one series (its summary and the exchanges it came from). */
+export function judgeSeries(s: LatencySample, exchanges: Exchange[]): Finding[] {
+  const loc = `latency[${s.label}]`;
+  const figures = `p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms, ${s.samplesMs.length} samples`;
+  const out: Finding[] = [
+    tfinding('information', 'SAS-PERF-000', loc, { fr: `temps de réponse ${s.label} : ${figures}`, en: `response time ${s.label}: ${figures}` }, [REQ.budget]),
+  ];
+  const late = exchanges.filter((x) => x.outcome === 'timeout' || x.timings.totalMs > s.budgetMs).length;
+  if (late > 0) {
+    out.push(tfinding('error', 'SAS-PERF-001', `${loc}.max`, {
+      fr: `${late} réponse(s) sur ${exchanges.length} au-delà du délai SAS de ${s.budgetMs} ms (max ${s.max} ms) : la plateforme SAS les ignore`,
+      en: `${late} answer(s) out of ${exchanges.length} beyond the SAS time-out of ${s.budgetMs} ms (max ${s.max} ms): the SAS platform discards them`,
+    }, [REQ.budget]));
+  }
+  if (s.p95 > s.targetMs) {
+    out.push(tfinding('warning', 'SAS-PERF-002', `${loc}.p95`, {
+      fr: `p95 ${s.p95} ms au-dessus de l'objectif de ${s.targetMs} ms`,
+      en: `p95 ${s.p95} ms above the ${s.targetMs} ms target`,
+    }, [REQ.target]));
+  }
+  const bad = exchanges.filter((x) => x.outcome !== 'timeout' && (x.outcome !== 'ok' || (x.response && (x.response.status < 200 || x.response.status >= 300))));
+  if (bad.length > 0) {
+    const first = bad[0];
+    const what = first.response ? `HTTP ${first.response.status}` : `${first.outcome}${first.error?.code ? ` ${first.error.code}` : ''}`;
+    out.push(tfinding('error', 'SAS-PERF-003', loc, {
+      fr: `${bad.length} réponse(s) sur ${exchanges.length} en échec pendant la mesure (première : ${what}) : les temps mesurés ne valent que pour des réponses 2xx`,
+      en: `${bad.length} answer(s) out of ${exchanges.length} failed during the measurement (first: ${what}): timings only count for 2xx answers`,
+    }, [REQ.budget]));
+  }
+  return out;
+}
+
+/** Sends `total` requests with `concurrency` in flight at a time; results in sending order. */
+export async function sendConcurrently(client: HttpClient, make: (i: number) => Parameters<HttpClient['send']>[0], total: number, concurrency: number): Promise<SentExchange[]> {
+  const results: SentExchange[] = new Array(total);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      results[i] = await client.send(make(i));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return results;
+}
+
+function paramsOf(tc: TestCase): LatencyParams {
+  return { ...DEFAULT_LATENCY, ...((tc.params ?? {}) as Partial<LatencyParams>) };
+}
+
+export async function runLatency(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
+  const p = paramsOf(tc);
+  const requests = p.identifiers.map((n) => ({ n, req: referenceRequest(tc, ctx, { identifiers: n }) }));
+  const skipped = requests.find((r) => 'skip' in r.req);
+  if (skipped && 'skip' in skipped.req) return { findings: [], exchanges: [], skip: skipped.req.skip };
+  // Own client: same certificate and deadline as the run, short evidence bodies (many samples).
+  const client = createHttpClient({ ...ctx.httpOptions, evidenceBodyBytes: 2048 });
+  const findings: Finding[] = [];
+  const exchanges: Exchange[] = [];
+  const latency: LatencySample[] = [];
+  try {
+    for (const { n, req } of requests) {
+      if ('skip' in req) continue;
+      for (const c of p.concurrency) {
+        const label = `${n} id, c=${c}`;
+        const sent = await sendConcurrently(client, (i) => ({ url: req.url, headers: req.headers, label: `latency ${label} #${i + 1}` }), p.samples, c);
+        const xs = sent.map((s) => s.exchange);
+        const sample = summarise(label, n, c, xs.map((x) => x.timings.totalMs), p.budgetMs, p.targetMs);
+        latency.push(sample);
+        exchanges.push(...xs);
+        findings.push(...judgeSeries(sample, xs));
+      }
+    }
+  } finally {
+    await client.close();
+  }
+  return { findings, exchanges, latency };
+}
+
+export function latencyKind(deps: TransportDeps): CaseKind {
+  return {
+    kind: 'latency',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        samples: { type: 'integer', minimum: 1, maximum: 100, description: 'requests per series (default 10)' },
+        identifiers: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 25 }, description: 'identifiers per request, one series each (default [1, 10, 25])' },
+        concurrency: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 10 }, description: 'requests in flight at once, one series each (default [1, 5])' },
+        budgetMs: { type: 'integer', minimum: 1, description: 'answer time above which the check fails (SAS time-out, default 7000)' },
+        targetMs: { type: 'integer', minimum: 1, description: 'p95 above which a warning is given (default 1000)' },
+      },
+    },
+    run: (tc, env) => runLatency(tc, { ...env, ...deps }),
+  };
+}

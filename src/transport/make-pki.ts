@@ -1,0 +1,168 @@
+/**
+ * Generates a throw-away test PKI with the openssl command line (EC P-256, fast): a test CA, a second
+ * untrusted CA, a server certificate (SAN localhost / 127.0.0.1), the client certificate, and the
+ * negative client certificates of the mTLS checks (other CA, expired, wrong CN, wrong OU).
+ *
+ * Hand-written around openssl rather than a JS X.509 library: openssl is the reference tool editors
+ * already use for their IGC-Santé certificates, and it adds no dependency. An expired certificate needs
+ * the `openssl ca` command (OpenSSL 3.0 `x509`/`req` cannot set past dates).
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { SetupError } from '../core/errors.js';
+
+const run = promisify(execFile);
+
+export interface PkiOptions {
+  /** Output folder (created). */
+  dir: string;
+  /** CN of the valid client certificate (default `sas-recette-client`). */
+  cn?: string;
+  /** OU of the valid client certificate (default `sas-recette`). */
+  ou?: string;
+  /** O of every client certificate (default `sas-recette test`). */
+  org?: string;
+  /** CN put in the wrong-CN certificate (default `unexpected-client`). */
+  wrongCn?: string;
+  /** OU put in the wrong-OU certificate (default `unexpected-unit`). */
+  wrongOu?: string;
+  /** openssl executable (default `openssl` on PATH). */
+  openssl?: string;
+  /** Environment of the openssl processes (PATH lookup); default the process environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface TestPki {
+  dir: string;
+  caCert: string;
+  caKey: string;
+  otherCaCert: string;
+  serverCert: string;
+  serverKey: string;
+  clientCert: string;
+  /** Key of every client certificate below. */
+  clientKey: string;
+  clientOtherCaCert: string;
+  clientExpiredCert: string;
+  clientWrongCnCert: string;
+  clientWrongOuCert: string;
+  subject: { cn: string; ou: string; org: string };
+  wrong: { cn: string; ou: string };
+}
+
+const SAFE = /^[A-Za-z0-9 ._@-]{1,64}$/;
+
+function checkName(value: string, what: string): string {
+  if (!SAFE.test(value)) {
+    throw new SetupError(`invalid ${what} "${value}"`, 'use letters, digits, space, dot, dash, underscore or @ (at most 64)');
+  }
+  return value;
+}
+
+async function openssl(bin: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await run(bin, args, { cwd, maxBuffer: 1024 * 1024, ...(env ? { env } : {}) });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') {
+      throw new SetupError(
+        `the "${bin}" command was not found`,
+        'install OpenSSL (it is needed to generate test certificates), or write a --tls-profile with your own certificates',
+      );
+    }
+    const detail = (e.stderr ?? e.message).trim().split('\n').slice(-2).join(' ');
+    throw new SetupError(`openssl ${args[0]} failed: ${detail}`);
+  }
+}
+
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+
+function caConfig(): string {
+  return [
+    '[ ca ]',
+    'default_ca = test_ca',
+    '[ test_ca ]',
+    'database = index.txt',
+    'new_certs_dir = .',
+    'serial = serial',
+    'certificate = ca.crt',
+    'private_key = ca.key',
+    'default_md = sha256',
+    'policy = policy_any',
+    'unique_subject = no',
+    'preserve = yes',
+    '[ policy_any ]',
+    'commonName = supplied',
+    'organizationalUnitName = optional',
+    'organizationName = optional',
+    'countryName = optional',
+    '[ client_ext ]',
+    'basicConstraints = CA:FALSE',
+    'extendedKeyUsage = clientAuth',
+    '',
+  ].join('\n');
+}
+
+/** Generates the whole set into `opts.dir`; intermediate files go to a temporary folder removed after. */
+export async function makePki(opts: PkiOptions): Promise<TestPki> {
+  const bin = opts.openssl ?? 'openssl';
+  const env = opts.env;
+  const cn = checkName(opts.cn ?? 'sas-recette-client', 'CN');
+  const ou = checkName(opts.ou ?? 'sas-recette', 'OU');
+  const org = checkName(opts.org ?? 'sas-recette test', 'O');
+  const wrongCn = checkName(opts.wrongCn ?? 'unexpected-client', 'wrong CN');
+  const wrongOu = checkName(opts.wrongOu ?? 'unexpected-unit', 'wrong OU');
+  const dir = resolve(opts.dir);
+  await mkdir(dir, { recursive: true });
+  const work = await mkdtemp(join(tmpdir(), 'sas-recette-pki-'));
+  const out = (f: string): string => join(dir, f);
+  const subj = (c: string, u: string): string => `/C=FR/O=${org}/OU=${u}/CN=${c}`;
+  const ossl = (args: string[], cwd: string): Promise<void> => openssl(bin, args, cwd, env);
+  try {
+    await writeFile(join(work, 'client.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+    await writeFile(join(work, 'server.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+    const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
+    await ossl(['req', '-x509', ...EC, '-keyout', out('ca.key'), '-out', out('ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Test CA', ...caExt], work);
+    await ossl(['req', '-x509', ...EC, '-keyout', join(work, 'other-ca.key'), '-out', out('other-ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Other CA', ...caExt], work);
+    const sign = (csr: string, ca: string, caKey: string, ext: string, target: string): Promise<void> =>
+      ossl(['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAserial', join(work, 'x509.srl'), '-CAcreateserial', '-days', '365', '-sha256', '-extfile', join(work, ext), '-out', target], work);
+    await ossl(['req', ...EC, '-keyout', out('server.key'), '-out', join(work, 'server.csr'), '-subj', '/O=sas-recette test/CN=localhost'], work);
+    await sign(join(work, 'server.csr'), out('ca.crt'), out('ca.key'), 'server.ext', out('server.crt'));
+    // One client key for every client certificate: the certificates differ, the key does not matter.
+    await ossl(['req', ...EC, '-keyout', out('client.key'), '-out', join(work, 'client.csr'), '-subj', subj(cn, ou)], work);
+    await sign(join(work, 'client.csr'), out('ca.crt'), out('ca.key'), 'client.ext', out('client.crt'));
+    await sign(join(work, 'client.csr'), out('other-ca.crt'), join(work, 'other-ca.key'), 'client.ext', out('client-other-ca.crt'));
+    for (const [name, s] of [['wrong-cn', subj(wrongCn, ou)], ['wrong-ou', subj(cn, wrongOu)]] as const) {
+      await ossl(['req', '-new', '-key', out('client.key'), '-out', join(work, `${name}.csr`), '-subj', s], work);
+      await sign(join(work, `${name}.csr`), out('ca.crt'), out('ca.key'), 'client.ext', out(`client-${name}.crt`));
+    }
+    // Expired: `openssl ca` with explicit past dates, in the work folder (index, serial, config).
+    await writeFile(join(work, 'index.txt'), '');
+    await writeFile(join(work, 'serial'), '1000\n');
+    await writeFile(join(work, 'ca.cnf'), caConfig());
+    await copyFile(out('ca.crt'), join(work, 'ca.crt'));
+    await copyFile(out('ca.key'), join(work, 'ca.key'));
+    await ossl(['ca', '-batch', '-notext', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-expired.crt'), '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extensions', 'client_ext'], work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return {
+    dir,
+    caCert: out('ca.crt'),
+    caKey: out('ca.key'),
+    otherCaCert: out('other-ca.crt'),
+    serverCert: out('server.crt'),
+    serverKey: out('server.key'),
+    clientCert: out('client.crt'),
+    clientKey: out('client.key'),
+    clientOtherCaCert: out('client-other-ca.crt'),
+    clientExpiredCert: out('client-expired.crt'),
+    clientWrongCnCert: out('client-wrong-cn.crt'),
+    clientWrongOuCert: out('client-wrong-ou.crt'),
+    subject: { cn, ou, org },
+    wrong: { cn: wrongCn, ou: wrongOu },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The `--tls-profile` YAML file: the client certificates of the mTLS checks. Validated against
+ * schemas/tls-profile.schema.json with located errors; every path is resolved against the file's folder
+ * and must be readable (errors say file:line:col). The files themselves are checked (PEM, key match,
+ * passphrase) when a check builds its client, never printed.
+ */
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { SetupError } from '../core/errors.js';
+import { TOOL_ROOT } from '../core/version.js';
+import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { formatDataPath } from '../yaml/yaml-tree.js';
+import type { TlsClientOptions } from '../http/types.js';
+
+export const NEGATIVE_CERTIFICATES = ['other-ca', 'expired', 'wrong-cn', 'wrong-ou', 'revoked'] as const;
+export type NegativeCertificate = (typeof NEGATIVE_CERTIFICATES)[number];
+
+export interface ProfileCertificate {
+  certFile: string;
+  keyFile: string;
+  passphraseEnv?: string;
+  description?: string;
+}
+
+export interface TlsProfile {
+  file: string;
+  caFile?: string;
+  client?: ProfileCertificate;
+  expect?: { cn?: string; ou?: string };
+  negative: Partial<Record<NegativeCertificate, ProfileCertificate>>;
+}
+
+interface RawCertificate {
+  cert: string;
+  key: string;
+  passphraseEnv?: string;
+  description?: string;
+}
+
+interface RawProfile {
+  ca?: string;
+  client?: RawCertificate;
+  expect?: { cn?: string; ou?: string };
+  negative?: Partial<Record<NegativeCertificate, RawCertificate>>;
+}
+
+export const TLS_PROFILE_SCHEMA_FILE = join(TOOL_ROOT, 'schemas', 'tls-profile.schema.json');
+
+export function loadTlsProfile(file: string): TlsProfile {
+  const schema = JSON.parse(readFileSync(TLS_PROFILE_SCHEMA_FILE, 'utf8')) as object;
+  const loaded = loadYamlFile<RawProfile>(file, schema, { label: 'TLS profile', maxBytes: 256 * 1024 });
+  if (!loaded.ok) throw profileError(loaded.errors);
+  const dir = dirname(resolve(file));
+  const errors: LocatedYamlError[] = [];
+  const path = (value: string, at: (string | number)[]): string => {
+    const abs = isAbsolute(value) ? value : resolve(dir, value);
+    try {
+      accessSync(abs, constants.R_OK);
+    } catch {
+      const ref = loaded.locate(at);
+      errors.push({ file: ref.file, line: ref.line, col: ref.col, field: formatDataPath(at), message: `file not found or not readable: ${abs}` });
+    }
+    return abs;
+  };
+  const cert = (raw: RawCertificate, at: (string | number)[]): ProfileCertificate => ({
+    certFile: path(raw.cert, [...at, 'cert']),
+    keyFile: path(raw.key, [...at, 'key']),
+    ...(raw.passphraseEnv ? { passphraseEnv: raw.passphraseEnv } : {}),
+    ...(raw.description ? { description: raw.description } : {}),
+  });
+  const v = loaded.value;
+  const profile: TlsProfile = { file: resolve(file), negative: {} };
+  if (v.ca) profile.caFile = path(v.ca, ['ca']);
+  if (v.client) profile.client = cert(v.client, ['client']);
+  if (v.expect) profile.expect = v.expect;
+  for (const name of NEGATIVE_CERTIFICATES) {
+    const raw = v.negative?.[name];
+    if (raw) profile.negative[name] = cert(raw, ['negative', name]);
+  }
+  if (errors.length > 0) throw profileError(errors);
+  return profile;
+}
+
+function profileError(errors: LocatedYamlError[]): SetupError {
+  return new SetupError(`the TLS profile has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`, 'schemas/tls-profile.schema.json describes the format; `sas-recette certs make` writes an example');
+}
+
+/**
+ * TLS options of the run's client: the command-line values win, the profile fills what they leave
+ * out (client certificate, CA).
+ */
+export function mergeProfileTls(cli: TlsClientOptions | undefined, profile: TlsProfile | undefined): TlsClientOptions | undefined {
+  if (!profile) return cli;
+  const out: TlsClientOptions = { ...(cli ?? {}) };
+  if (!out.caFile && profile.caFile) out.caFile = profile.caFile;
+  if (!out.certFile && !out.keyFile && profile.client) {
+    out.certFile = profile.client.certFile;
+    out.keyFile = profile.client.keyFile;
+    if (profile.client.passphraseEnv && !out.passphraseEnv) out.passphraseEnv = profile.client.passphraseEnv;
+  }
+  return out;
+}
