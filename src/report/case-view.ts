@@ -1,0 +1,53 @@
+/**
+ * Read-only views of a CaseResult shared by the JUnit and HTML reporters, so both formats say the same
+ * thing about a case (which findings decided it, why it was skipped, what its title is).
+ */
+import { isBlocking, severityRank, sortFindings, textOf, type Finding, type Lang } from '../core/findings.js';
+import type { CaseResult, Exchange } from '../run/result.js';
+
+/** Blocking findings (fatal, error), worst first, then by location and rule id. */
+export function decidingFindings(c: CaseResult): Finding[] {
+  return sortFindings(c.findings.filter(isBlocking)).sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+}
+
+export function caseTitle(c: CaseResult, lang: Lang): string {
+  return textOf(c.title, lang);
+}
+
+/** Exchanges that ended without an HTTP response. */
+export function transportFailures(c: CaseResult): Exchange[] {
+  return c.exchanges.filter((x) => x.outcome !== 'ok');
+}
+
+export function describeTransport(x: Exchange): string {
+  const code = x.error?.code ? `${x.error.code}: ` : '';
+  const msg = x.error?.message ?? '';
+  return `${x.outcome}${code || msg ? ` (${code}${msg})` : ''}`;
+}
+
+/** One sentence saying why the case has its verdict (reason, else first deciding finding, else transport). */
+export function verdictReason(c: CaseResult, lang: Lang): string | undefined {
+  if (c.reason) return textOf(c.reason, lang);
+  const first = decidingFindings(c)[0];
+  if (first) return `${first.ruleId} ${first.location}: ${textOf(first.message, lang)}`;
+  const failed = transportFailures(c)[0];
+  if (failed) return describeTransport(failed);
+  return undefined;
+}
+
+/** Findings grouped by the resource they point into (`Type/id`), in first-seen order of sorted findings. */
+export function groupByResource(findings: Finding[], fallback: string): Array<{ resource: string; findings: Finding[] }> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of sortFindings(findings)) {
+    const key = f.resource ?? fallback;
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  return [...groups].map(([resource, list]) => ({ resource, findings: list }));
+}
+
+/** Group names in the order their first case appears (the cahier's order). */
+export function groupOrder(cases: CaseResult[]): string[] {
+  return [...new Set(cases.map((c) => c.group))];
+}

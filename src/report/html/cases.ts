@@ -1,0 +1,46 @@
+/** Per-case cards, grouped by cahier group: verdict, requirements, reason, findings, evidence, latency. */
+import type { Lang } from '../../core/findings.js';
+import type { CaseResult, RunResult } from '../../run/result.js';
+import { caseTitle, groupOrder, verdictReason } from '../case-view.js';
+import { humanMs } from '../format.js';
+import { verdictBadge } from './badges.js';
+import { exchangeBlock, latencyTable } from './evidence.js';
+import { html, type SafeHtml } from './escape.js';
+import { findingsBlock } from './findings.js';
+import type { Labels } from './i18n.js';
+
+function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtml {
+  const open = c.verdict === 'failed' || c.verdict === 'error';
+  const reason = verdictReason(c, lang);
+  return html`<article class="case case-${c.verdict}" id="${anchor}" aria-labelledby="${anchor}-h">
+<h4 id="${anchor}-h">${verdictBadge(c.verdict, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
+<p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'}
+ · ${t.caseSeverity[c.severity]} · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}</p>
+${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
+${c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : ''}
+${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
+${c.exchanges.length ? html`<h5>${t.evidence} (${c.exchanges.length})</h5>${c.exchanges.map((x) => exchangeBlock(x, open, t, lang))}` : ''}
+</article>\n`;
+}
+
+export function casesSection(run: RunResult, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml {
+  return html`<section aria-labelledby="sec-cases">
+<h2 id="sec-cases">${t.cases}</h2>
+${groupOrder(run.cases).map(
+    (g) => html`<h3>${t.groupName(g)}</h3>
+${run.cases.filter((c) => c.group === g).map((c) => caseCard(c, anchors.get(c) ?? '', t, lang))}`,
+  )}
+</section>`;
+}
+
+export function officialSection(run: RunResult, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml | '' {
+  const withOfficial = run.cases.filter((c) => c.officialFindings && c.officialFindings.length > 0);
+  if (withOfficial.length === 0) return '';
+  return html`<section aria-labelledby="sec-official" class="official">
+<h2 id="sec-official">${t.official}</h2>
+<p class="note">${t.officialNote}</p>
+${withOfficial.map((c) =>
+    findingsBlock(c.officialFindings ?? [], t, lang, html`<h3><a href="#${anchors.get(c) ?? ''}"><code>${c.id}</code></a> — ${caseTitle(c, lang)}</h3>`),
+  )}
+</section>`;
+}

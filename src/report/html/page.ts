@@ -1,0 +1,88 @@
+/**
+ * The PV as one self-contained HTML file: no script, no external resource, a CSP that forbids both,
+ * inline CSS with an A4 print stylesheet, and the SHA-256 of the file in its footer (computed with the
+ * hash field set to 64 zeros, so anyone can recompute it).
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../../core/findings.js';
+import type { CaseResult, RunResult } from '../../run/result.js';
+import { humanInZone, PARIS } from '../format.js';
+import { redactRun } from '../redact.js';
+import { overallBadge } from './badges.js';
+import { casesSection, officialSection } from './cases.js';
+import { closingBlock } from './closing.js';
+import { declarationsSection } from './declarations.js';
+import { anchorId, cssString, html, trusted } from './escape.js';
+import { identificationSection } from './identification.js';
+import { labelsFor } from './i18n.js';
+import { matrixSection } from './matrix.js';
+import { pvStyles } from './styles.js';
+import { summarySection } from './summary.js';
+
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const PV_HASH_PLACEHOLDER = '0'.repeat(64);
+
+export interface PvOptions {
+  lang: Lang;
+}
+
+const hashField = (hash: string): string => `data-pv-sha256="${hash}">${hash}<`;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The hash written in a PV and the hash recomputed from its content (equal when untouched). */
+export function pvHashes(pvHtml: string): { written?: string; computed?: string } {
+  const matches = [...pvHtml.matchAll(/data-pv-sha256="([0-9a-f]{64})">([0-9a-f]{64})</g)];
+  const last = matches.at(-1);
+  if (!last || last[1] !== last[2] || last.index === undefined) return {};
+  const written = last[1];
+  const blank = pvHtml.slice(0, last.index) + hashField(PV_HASH_PLACEHOLDER) + pvHtml.slice(last.index + last[0].length);
+  return { written, computed: sha256(blank) };
+}
+
+export function renderPv(input: RunResult, options: PvOptions): string {
+  const run = redactRun(input);
+  const { lang } = options;
+  const t = labelsFor(lang);
+  const pvNumber = run.pvInfo?.pvNumber || run.runId;
+  const anchors = new Map<CaseResult, string>(run.cases.map((c, i) => [c, anchorId('case', c.id, i)]));
+  const byId = new Map<string, { c: CaseResult; anchor: string }>();
+  for (const c of run.cases) if (!byId.has(c.id)) byId.set(c.id, { c, anchor: anchors.get(c) ?? '' });
+
+  const doc = html`<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} — ${pvNumber}</title>
+<style>${trusted(pvStyles(cssString(`PV ${pvNumber}`)))}</style>
+</head>
+<body>
+<header>
+<h1>${t.title}</h1>
+<p class="subtitle">${t.subtitle}</p>
+<p class="status-line">${t.draft}</p>
+<p>${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)}</p>
+</header>
+<main>
+${identificationSection(run, t, lang)}
+${summarySection(run, t, lang)}
+${matrixSection(run, byId, t)}
+${casesSection(run, anchors, t, lang)}
+${officialSection(run, anchors, t, lang)}
+${declarationsSection(run, t, lang)}
+</main>
+${closingBlock(run, PV_HASH_PLACEHOLDER, humanInZone(run.finishedAt, PARIS, lang), t)}
+</body>
+</html>
+`;
+  const text = doc.value;
+  const field = hashField(PV_HASH_PLACEHOLDER);
+  const at = text.lastIndexOf(field);
+  const hash = sha256(text);
+  return text.slice(0, at) + hashField(hash) + text.slice(at + field.length);
+}

@@ -1,0 +1,93 @@
+/**
+ * The PV's only stylesheet, inlined in a <style> element (the CSP allows inline styles and nothing
+ * else). System fonts, no images; every status is a word plus an icon, colours only reinforce it.
+ * `pvNumberCss` is a CSS string literal already escaped by cssString().
+ */
+export function pvStyles(pvNumberCss: string): string {
+  return `
+:root { --ink: #1a1a1a; --muted: #4d4d4d; --line: #b3b3b3; --pass: #1b5e20; --pass-bg: #e8f5e9;
+  --fail: #a31515; --fail-bg: #fdecea; --skip: #3d3d3d; --skip-bg: #ededed; --err: #7a4100; --err-bg: #fff1dc; }
+* { box-sizing: border-box; }
+html { font-family: system-ui, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink);
+  background: #fff; line-height: 1.45; }
+body { margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 62rem; font-size: 15px; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
+h4 { font-size: 1.02rem; margin: 0 0 .4rem; }
+h5 { font-size: .95rem; margin: .9rem 0 .35rem; }
+p { margin: .35rem 0; }
+a { color: #0b4f9c; }
+a:focus-visible, summary:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: .85em; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; border: 1px solid #ddd; padding: .5rem .6rem;
+  margin: .3rem 0; max-height: 32rem; overflow: auto; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .92em; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #f0f0f0; }
+th[scope=row] { background: #fafafa; font-weight: 600; }
+thead th { overflow-wrap: normal; hyphens: auto; }
+table.identification th[scope=row] { width: 30%; }
+table.findings, table.declarations, table.matrix { table-layout: fixed; }
+table.findings col.c-sev { width: 14%; } table.findings col.c-rule { width: 14%; } table.findings col.c-loc { width: 27%; }
+table.findings col.c-msg { width: 31%; } table.findings col.c-req { width: 14%; }
+table.matrix col.c-id { width: 17%; } table.matrix col.c-text { width: 39%; } table.matrix col.c-cases { width: 24%; }
+table.matrix col.c-status { width: 20%; }
+table.matrix .verdict, table.declarations .verdict { white-space: normal; }
+table.declarations col.c-q { width: 30%; } table.declarations col.c-a { width: 12%; } table.declarations col.c-com { width: 20%; }
+table.declarations col.c-by { width: 15%; } table.declarations col.c-date { width: 11%; } table.declarations col.c-req { width: 12%; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.status-line { font-size: 1.05rem; font-weight: 700; border: 2px dashed var(--ink); display: inline-block; padding: .15rem .6rem;
+  margin: .4rem 0 1rem; }
+.subtitle { color: var(--muted); margin: 0; }
+.verdict { display: inline-block; border: 1.5px solid currentColor; border-radius: .3rem; padding: 0 .4rem; font-weight: 700;
+  white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.verdict-passed { color: var(--pass); background: var(--pass-bg); }
+.verdict-failed { color: var(--fail); background: var(--fail-bg); }
+.verdict-skipped { color: var(--skip); background: var(--skip-bg); }
+.verdict-error { color: var(--err); background: var(--err-bg); }
+.overall { border: 3px solid var(--ink); padding: .8rem 1rem; margin: .5rem 0 1.2rem; }
+.overall .verdict { font-size: 1.5rem; padding: .1rem .7rem; }
+.overall-favorable { border-color: var(--pass); }
+.overall-favorable-with-reserves { border-color: var(--err); }
+.overall-unfavorable { border-color: var(--fail); }
+.case { border: 1px solid var(--line); border-left: 6px solid var(--skip); padding: .7rem .9rem; margin: .9rem 0; }
+.case-passed { border-left-color: var(--pass); }
+.case-failed { border-left-color: var(--fail); }
+.case-error { border-left-color: var(--err); }
+.meta { color: var(--muted); font-size: .9em; }
+.exchange { border-top: 1px dotted var(--line); padding-top: .4rem; margin-top: .4rem; }
+.exchange-line { font-weight: 600; overflow-wrap: anywhere; }
+details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
+.print-excerpt { display: none; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+ul.plain li { margin: .1rem 0; }
+.note { color: var(--muted); font-size: .9em; }
+.declarative { border-left: 6px double var(--muted); padding-left: .7rem; }
+.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.signature-box { border: 1.5px solid var(--ink); padding: .6rem .8rem; }
+.signature-box h3 { margin-top: 0; }
+.signature-box dl { margin: 0; }
+.signature-box dt { font-weight: 600; margin-top: .5rem; }
+.signature-box dd { margin: 0; border-bottom: 1px solid var(--line); min-height: 1.6rem; }
+.signature-box dd.sign-area { min-height: 5.5rem; }
+footer { margin-top: 1.5rem; border-top: 1px solid var(--ink); padding-top: .4rem; font-size: .82em; color: var(--muted); }
+footer .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; color: var(--ink); }
+@page { size: A4; margin: 16mm 13mm 18mm;
+  @bottom-left { content: ${pvNumberCss}; font-size: 8pt; color: #333; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #333; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  h2 { break-after: avoid; }
+  h3, h4, h5, caption { break-after: avoid; }
+  main > section + section, .closing { break-before: page; }
+  .case, .overall, .signature-box, .closing, .declarative, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  pre { max-height: none; overflow: visible; background: none; }
+  .print-excerpt { display: block; }
+  .exchange > details { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+}

@@ -1,0 +1,159 @@
+/**
+ * JUnit XML for CI (GitLab, Jenkins, GitHub actions, Azure) built with junit-report-builder:
+ * one <testsuite> per cahier group, one <testcase> per case with a unique "id — title" name,
+ * <failure>/<error>/<skipped> from the verdict, requirement ids and HTTP facts as properties, and a short
+ * redacted evidence excerpt in <system-out>. The verdict itself is never recomputed here.
+ */
+import { join } from 'node:path';
+import junitModule from 'junit-report-builder';
+import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
+import { textOf, type Finding, type Lang } from '../core/findings.js';
+import type { CaseResult, Exchange, RunResult } from '../run/result.js';
+import { caseTitle, decidingFindings, describeTransport, groupOrder, transportFailures, verdictReason } from './case-view.js';
+import { isoInZone, oneLine, seconds, truncateUtf8 } from './format.js';
+import { redactRun } from './redact.js';
+import type { Reporter, ReporterOptions } from './types.js';
+import { writeOutput } from './write-output.js';
+
+// The package is CommonJS (`module.exports = builder`) while its typings declare `export default`:
+// under NodeNext the default import is typed as the namespace, so take `.default` when it exists.
+const rootBuilder = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
+
+/** Upper bound of a testcase's <system-out> (GitLab cuts long output; evidence is in run.json/pv.html). */
+export const SYSTEM_OUT_MAX_BYTES = 8 * 1024;
+
+function findingBlock(f: Finding, lang: Lang): string {
+  const where = f.resource ? `${f.location} (${f.resource})` : f.location;
+  const reqs = f.requirements?.length ? `\n  requirements: ${f.requirements.join(', ')}` : '';
+  return `[${f.ruleId}] ${where}\n  ${textOf(f.message, lang)}${reqs}`;
+}
+
+function firstFindingLine(f: Finding, lang: Lang): string {
+  return oneLine(`${f.ruleId} at ${f.location}: ${textOf(f.message, lang)}`);
+}
+
+function exchangeExcerpt(x: Exchange): string {
+  const lines = [`${x.request.method} ${x.request.url}${x.label ? `  [${x.label}]` : ''}`];
+  for (const [name, value] of Object.entries(x.request.headers)) lines.push(`  ${name}: ${value}`);
+  const timing = `${Math.round(x.timings.totalMs)} ms${x.timings.ttfbMs !== undefined ? `, ttfb ${Math.round(x.timings.ttfbMs)} ms` : ''}`;
+  if (x.response) {
+    const r = x.response;
+    lines.push(`→ HTTP ${r.status} (${timing}), ${r.bodyBytes} bytes, sha256 ${r.sha256}`);
+    for (const [name, value] of Object.entries(r.headers)) lines.push(`  ${name}: ${value}`);
+  } else {
+    lines.push(`→ no HTTP response: ${describeTransport(x)} after ${timing}`);
+  }
+  if (x.tls?.protocol) lines.push(`  tls: ${x.tls.protocol}${x.tls.cipher ? ` ${x.tls.cipher}` : ''}`);
+  return lines.join('\n');
+}
+
+/** Reason, then each exchange; cut to SYSTEM_OUT_MAX_BYTES with a marker. */
+export function systemOut(c: CaseResult, lang: Lang): string {
+  const reason = verdictReason(c, lang);
+  const head = [`verdict: ${c.verdict}${reason ? ` — ${oneLine(reason, 1000)}` : ''}`];
+  if (c.source) head.push(`cahier: ${c.source}`);
+  const text = [head.join('\n'), ...c.exchanges.map(exchangeExcerpt)].join('\n\n');
+  const marker = '\n… (truncated; full evidence in run.json and the HTML PV)';
+  const cut = truncateUtf8(text, SYSTEM_OUT_MAX_BYTES);
+  return cut.cut ? truncateUtf8(text, SYSTEM_OUT_MAX_BYTES - Buffer.byteLength(marker)).text + marker : text;
+}
+
+function addOutcome(tc: TestCase, c: CaseResult, lang: Lang): void {
+  const deciding = decidingFindings(c);
+  if (c.verdict === 'failed') {
+    const first = deciding[0];
+    const message = first ? firstFindingLine(first, lang) : oneLine(verdictReason(c, lang) ?? 'failed');
+    tc.failure(message, first?.ruleId ?? 'expectation');
+    const body = deciding.map((f) => findingBlock(f, lang)).join('\n\n');
+    tc.stacktrace(body || message);
+  } else if (c.verdict === 'error') {
+    const transport = transportFailures(c);
+    const first = deciding[0];
+    const type = first?.ruleId ?? transport[0]?.error?.code ?? (transport[0] ? transport[0].outcome : 'harness-error');
+    const message = oneLine(verdictReason(c, lang) ?? 'could not be evaluated');
+    const body = [
+      ...transport.map((x) => `${x.request.method} ${x.request.url}\n  ${describeTransport(x)} after ${Math.round(x.timings.totalMs)} ms`),
+      ...deciding.map((f) => findingBlock(f, lang)),
+    ].join('\n\n');
+    tc.error(message, type, body || message);
+  } else if (c.verdict === 'skipped') {
+    tc.skipped();
+    // junit-report-builder's skipped() takes no message: the reason goes in a property and system-out
+    tc.property('skipped_reason', oneLine(verdictReason(c, lang) ?? 'not run'));
+  }
+}
+
+function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): void {
+  const tc = suite.testCase().className(`sas.${c.group}`).name(name).time(seconds(c.durationMs));
+  if (c.source) tc.file(c.source.replace(/:\d+(:\d+)?$/, ''));
+  for (const r of c.requirements) tc.property('requirement', r);
+  for (const x of c.exchanges) {
+    if (x.response) tc.property('http_status', String(x.response.status));
+    tc.property('latency_ms', String(Math.round(x.timings.totalMs)));
+  }
+  tc.property('severity', c.severity);
+  addOutcome(tc, c, lang);
+  tc.standardOutput(systemOut(c, lang));
+}
+
+function suiteProperties(suite: TestSuite, run: RunResult): void {
+  const p = (name: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') suite.property(name, value);
+  };
+  p('run_id', run.runId);
+  p('base_url', run.baseUrl);
+  p('ig', run.ig ? `${run.ig.id}#${run.ig.version}` : 'none');
+  p('sas_recette_version', run.tool.version);
+  for (const f of run.cahier.files) p('cahier_file', f);
+  p('cahier_sha256', run.cahier.sha256);
+  for (const f of run.jdd.files) p('jdd_file', f);
+  p('jdd_sha256', run.jdd.sha256);
+  p('now', isoInZone(run.now));
+  p('started_at', isoInZone(run.startedAt));
+  p('finished_at', isoInZone(run.finishedAt));
+  p('use_cases', run.useCases.join(','));
+  p('overall', run.summary.overall);
+  p('editor', run.pvInfo?.editor);
+  p('software', run.pvInfo?.software);
+  p('software_version', run.pvInfo?.softwareVersion);
+}
+
+/** Unique, stable testcase names: "id — title", with " (2)", " (3)"… on repeats. */
+export function uniqueCaseNames(cases: CaseResult[], lang: Lang): string[] {
+  const seen = new Map<string, number>();
+  return cases.map((c) => {
+    const base = oneLine(`${c.id} — ${caseTitle(c, lang)}`, 500);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** The JUnit XML text for a run. */
+export function renderJunit(input: RunResult, lang: Lang = 'fr'): string {
+  const run = redactRun(input);
+  const builder = rootBuilder.newBuilder(); // a fresh builder: the default export is shared state
+  builder.name(`sas-recette ${run.runId}`);
+  const names = uniqueCaseNames(run.cases, lang);
+  for (const group of groupOrder(run.cases)) {
+    const indexes = run.cases.map((c, i) => (c.group === group ? i : -1)).filter((i) => i >= 0);
+    const suite = builder.testSuite().name(group);
+    // the builder formats Date objects in local time without offset: pass the text ourselves
+    suite.timestamp(isoInZone(run.startedAt));
+    suite.time(seconds(indexes.reduce((s, i) => s + run.cases[i].durationMs, 0)));
+    suiteProperties(suite, run);
+    for (const i of indexes) addCase(suite, run.cases[i], names[i], lang);
+  }
+  return builder.build();
+}
+
+export function junitReporter(options: ReporterOptions): Reporter {
+  return {
+    name: 'junit',
+    async onRunEnd(run) {
+      const file = options.paths?.junit ?? join(options.outDir, 'junit.xml');
+      await writeOutput(file, renderJunit(run, options.lang));
+      return [file];
+    },
+  };
+}

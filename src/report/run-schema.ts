@@ -1,0 +1,192 @@
+/**
+ * JSON Schema of what the reporters read from a saved `run.json` (RunResult, schemaVersion 1). Extra
+ * fields are allowed so a newer run.json with optional additions still renders.
+ */
+const message = {
+  type: 'object',
+  required: ['fr', 'en'],
+  properties: { fr: { type: 'string' }, en: { type: 'string' } },
+} as const;
+
+const finding = {
+  type: 'object',
+  required: ['severity', 'ruleId', 'source', 'location', 'message'],
+  properties: {
+    severity: { enum: ['fatal', 'error', 'warning', 'information'] },
+    ruleId: { type: 'string' },
+    source: { type: 'string' },
+    location: { type: 'string' },
+    resource: { type: 'string' },
+    message,
+    requirements: { type: 'array', items: { type: 'string' } },
+    notChecked: { type: 'boolean' },
+    engine: { type: 'string' },
+  },
+} as const;
+
+const headers = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+const exchange = {
+  type: 'object',
+  required: ['id', 'request', 'outcome', 'startedAt', 'timings'],
+  properties: {
+    id: { type: 'string' },
+    label: { type: 'string' },
+    request: {
+      type: 'object',
+      required: ['method', 'url', 'headers'],
+      properties: { method: { type: 'string' }, url: { type: 'string' }, headers },
+    },
+    response: {
+      type: 'object',
+      required: ['status', 'headers', 'body', 'bodyBytes', 'truncated', 'sha256'],
+      properties: {
+        status: { type: 'integer' },
+        headers,
+        body: { type: 'string' },
+        bodyBytes: { type: 'number' },
+        truncated: { type: 'boolean' },
+        sha256: { type: 'string' },
+      },
+    },
+    outcome: { type: 'string' },
+    error: { type: 'object', required: ['message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    startedAt: { type: 'string' },
+    timings: { type: 'object', required: ['totalMs'], properties: { totalMs: { type: 'number' }, ttfbMs: { type: 'number' } } },
+  },
+} as const;
+
+const latency = {
+  type: 'object',
+  required: ['label', 'samplesMs', 'p50', 'p95', 'max', 'budgetMs', 'targetMs'],
+  properties: {
+    label: { type: 'string' },
+    identifiers: { type: 'number' },
+    concurrency: { type: 'number' },
+    samplesMs: { type: 'array', items: { type: 'number' } },
+    p50: { type: 'number' },
+    p95: { type: 'number' },
+    max: { type: 'number' },
+    budgetMs: { type: 'number' },
+    targetMs: { type: 'number' },
+  },
+} as const;
+
+const caseResult = {
+  type: 'object',
+  required: ['id', 'title', 'group', 'requirements', 'verdict', 'findings', 'exchanges', 'durationMs'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    title: message,
+    group: { type: 'string', minLength: 1 },
+    useCase: { type: 'string' },
+    requirements: { type: 'array', items: { type: 'string' } },
+    tags: { type: 'array', items: { type: 'string' } },
+    severity: { enum: ['blocking', 'minor'] },
+    verdict: { enum: ['error', 'failed', 'skipped', 'passed'] },
+    reason: message,
+    findings: { type: 'array', items: finding },
+    officialFindings: { type: 'array', items: finding },
+    exchanges: { type: 'array', items: exchange },
+    latency: { type: 'array', items: latency },
+    durationMs: { type: 'number' },
+    source: { type: 'string' },
+  },
+} as const;
+
+const counts = {
+  type: 'object',
+  required: ['total', 'passed', 'failed', 'skipped', 'error'],
+  properties: {
+    total: { type: 'integer' },
+    passed: { type: 'integer' },
+    failed: { type: 'integer' },
+    skipped: { type: 'integer' },
+    error: { type: 'integer' },
+  },
+} as const;
+
+export const RUN_RESULT_SCHEMA = {
+  type: 'object',
+  required: [
+    'schemaVersion',
+    'runId',
+    'tool',
+    'startedAt',
+    'finishedAt',
+    'now',
+    'baseUrl',
+    'useCases',
+    'ig',
+    'packages',
+    'setupNotes',
+    'cahier',
+    'jdd',
+    'environment',
+    'declarations',
+    'requirements',
+    'cases',
+    'summary',
+  ],
+  properties: {
+    schemaVersion: { const: 1 },
+    runId: { type: 'string', minLength: 1 },
+    tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'sas-recette' }, version: { type: 'string' } } },
+    startedAt: { type: 'string' },
+    finishedAt: { type: 'string' },
+    now: { type: 'string' },
+    baseUrl: { type: 'string' },
+    useCases: { type: 'array', items: { type: 'string' } },
+    ig: { anyOf: [{ type: 'null' }, { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'string' } } }] },
+    packages: { type: 'array', items: { type: 'string' } },
+    setupNotes: { type: 'array', items: message },
+    cahier: { type: 'object', required: ['files', 'sha256'], properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } } },
+    jdd: { type: 'object', required: ['files', 'sha256'], properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } } },
+    environment: {
+      type: 'object',
+      required: ['node', 'os', 'command'],
+      properties: { node: { type: 'string' }, os: { type: 'string' }, user: { type: 'string' }, command: { type: 'string' } },
+    },
+    pvInfo: { type: 'object', additionalProperties: { type: 'string' } },
+    declarations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'question', 'answer', 'declaredBy', 'requirements'],
+        properties: {
+          id: { type: 'string' },
+          question: message,
+          answer: { enum: ['yes', 'no', 'partial', 'n/a'] },
+          comment: { type: 'string' },
+          declaredBy: { type: 'string' },
+          declaredAt: { type: 'string' },
+          requirements: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    requirements: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'text', 'cases', 'status'],
+        properties: {
+          id: { type: 'string' },
+          text: { type: 'string' },
+          cases: { type: 'array', items: { type: 'string' } },
+          status: { enum: ['passed', 'failed', 'not-tested', 'declared'] },
+        },
+      },
+    },
+    cases: { type: 'array', items: caseResult },
+    summary: {
+      type: 'object',
+      required: ['total', 'passed', 'failed', 'skipped', 'error', 'byGroup', 'overall', 'reserves'],
+      properties: {
+        ...counts.properties,
+        byGroup: { type: 'object', additionalProperties: counts },
+        overall: { enum: ['favorable', 'favorable-with-reserves', 'unfavorable'] },
+        reserves: { type: 'array', items: { type: 'string' } },
+      },
+    },
+  },
+} as const;
