@@ -9,10 +9,15 @@ import type { Rule, RuleContext } from './types.js';
 
 export const POSTAL_CODE = /^\d{5}$/;
 
+/** The Locations contained in a PractitionerRole (its place of practice, PS and CPTS). */
+export function roleLocations(g: BundleGraph, role: Node): Node[] {
+  return g.contained(role).filter((c) => c.type === 'Location');
+}
+
 /** The Locations that describe a place: contained in roles (PS, CPTS) or entries (SOS). */
 export function placeLocations(g: BundleGraph, ctx: RuleContext): Node[] {
   if (ctx.useCase === 'sos') return g.ofType('Location');
-  return g.ofType('PractitionerRole').flatMap((r) => g.contained(r).filter((c) => c.type === 'Location'));
+  return g.ofType('PractitionerRole').flatMap((r) => roleLocations(g, r));
 }
 
 const nonEmpty = (x: unknown): boolean => typeof x === 'string' && x.trim() !== '';

@@ -3,6 +3,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import { asArr, asObj, asStr, type BundleGraph } from './graph.js';
+import { firstSeen } from './iterate.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -31,9 +32,17 @@ export const bundleType = rule({
   },
 });
 
-/** What counts as a match: Schedules for SOS, Slots otherwise (entries without any mode: by type). */
+/** The resource type the search is on: Schedule for SOS, Slot otherwise. */
+function matchTypeOf(ctx: RuleContext): 'Schedule' | 'Slot' {
+  return ctx.useCase === 'sos' ? 'Schedule' : 'Slot';
+}
+
+/**
+ * What counts as a match: entries of the searched type in search.mode=match; when no entry has any
+ * mode, every entry of that type.
+ */
 function matchCount(g: BundleGraph, ctx: RuleContext): { count: number; what: string } {
-  const type = ctx.useCase === 'sos' ? 'Schedule' : 'Slot';
+  const type = matchTypeOf(ctx);
   const anyMode = g.entries.some((e) => e.mode !== undefined);
   const nodes = g.ofType(type).filter((n) => (anyMode ? n.mode === 'match' : true));
   return { count: nodes.length, what: type };
@@ -166,7 +175,7 @@ export const bundleUniqueFullUrl = rule({
       const version = asStr(asObj(n.resource.meta)?.versionId) ?? '';
       if (n.fullUrl) {
         const key = `${n.fullUrl}|${version}`;
-        const first = seenUrl.get(key);
+        const first = firstSeen(seenUrl, key, n.index);
         if (first !== undefined) {
           out.push(
             report(this, `Bundle.entry[${n.index}].fullUrl`, n, {
@@ -174,11 +183,11 @@ export const bundleUniqueFullUrl = rule({
               en: `fullUrl ${q(n.fullUrl)} is already used by Bundle.entry[${first}]: each entry needs its own fullUrl.`,
             }),
           );
-        } else seenUrl.set(key, n.index);
+        }
       }
       if (n.id) {
         const key = `${n.type}/${n.id}|${version}`;
-        const first = seenId.get(key);
+        const first = firstSeen(seenId, key, n.index);
         if (first !== undefined) {
           out.push(
             report(this, `Bundle.entry[${n.index}].resource.id`, n, {
@@ -186,7 +195,7 @@ export const bundleUniqueFullUrl = rule({
               en: `${n.label} appears twice (Bundle.entry[${first}] and Bundle.entry[${n.index}]): references become ambiguous.`,
             }),
           );
-        } else seenId.set(key, n.index);
+        }
       }
     }
     return out;
@@ -201,7 +210,7 @@ export const bundleSearchMode = rule({
   severity: 'warning',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
-    const matchType = ctx.useCase === 'sos' ? 'Schedule' : 'Slot';
+    const matchType = matchTypeOf(ctx);
     const out: Finding[] = [];
     for (const n of g.entries) {
       const loc = `Bundle.entry[${n.index}].search.mode`;

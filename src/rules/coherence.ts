@@ -4,16 +4,10 @@
  * so the slots of PS A never hang off PS B's agenda. SOS: one Schedule per Location.
  */
 import type { Finding } from '../core/findings.js';
-import { asArr, type Node } from './graph.js';
+import { actorsOf, asArr, type Node } from './graph.js';
+import { uniqueByPath } from './iterate.js';
 import { graphOf, PS_CPTS, report, rule } from './kit.js';
 import type { Rule } from './types.js';
-
-function actorsOf(g: ReturnType<typeof graphOf>, sched: Node): Node[] {
-  return asArr(sched.resource.actor).flatMap((a) => {
-    const t = g.resolve(a, sched).target;
-    return t ? [t] : [];
-  });
-}
 
 export const scheduleCoherence = rule({
   id: 'SAS-COH-001',
@@ -112,7 +106,7 @@ export const sosOneSchedulePerLocation = rule({
     const out: Finding[] = [];
     const byLocation = new Map<string, { loc: Node; scheds: Node[] }>();
     for (const s of g.ofType('Schedule')) {
-      const locs = [...new Map(actorsOf(g, s).filter((a) => a.type === 'Location').map((l) => [l.path, l])).values()];
+      const locs = uniqueByPath(actorsOf(g, s).filter((a) => a.type === 'Location'));
       if (locs.length > 1) {
         out.push(
           report(

@@ -5,26 +5,17 @@
  * (The 48 h horizon, SAS-CPTS-001, lives with the time rules in window.ts.)
  */
 import type { Finding } from '../core/findings.js';
-import { asArr, asObj, codings, searchedSlots, type Node } from './graph.js';
+import { asArr, asObj, codings, searchedSlots, type Json, type Node } from './graph.js';
 import { is604, isTreR66, TRE_R66, TRE_R66_VARIANTS } from './cpts-codes.js';
 import { graphOf, PS_CPTS, q, report, rule } from './kit.js';
-import { R5_SERVICE_TYPE } from './references.js';
+import { firstSeen } from './iterate.js';
+import { R5_SERVICE_TYPE, r5ExtensionsOf } from './references.js';
 import type { Rule } from './types.js';
 import { isCptsSlot } from './window.js';
 
-interface CptsServiceType {
-  i: number;
-  exts: Record<string, unknown>[];
-}
-
-function cptsServiceTypes(slot: Node): CptsServiceType[] {
-  return asArr(slot.resource.serviceType).flatMap((st, i) => {
-    if (!is604(st)) return [];
-    const exts = asArr(asObj(st)?.extension)
-      .map((e) => asObj(e))
-      .filter((e): e is Record<string, unknown> => e?.url === R5_SERVICE_TYPE);
-    return [{ i, exts }];
-  });
+/** The 604 serviceTypes of a Slot: [serviceType index, its R5 serviceType extensions]. */
+function cptsServiceTypes(slot: Node): { i: number; exts: Json[] }[] {
+  return asArr(slot.resource.serviceType).flatMap((st, i) => (is604(st) ? [{ i, exts: r5ExtensionsOf(st).map((x) => x.ext) }] : []));
 }
 
 export const cptsSlotServiceType = rule({
@@ -176,7 +167,7 @@ export const cptsSharedSlot = rule({
         const hs = g.resolve(st.exts[0].valueReference, s).target;
         if (!hs || hs.type !== 'HealthcareService') continue; // SAS-REF-005
         const loc = `${s.path}.serviceType[${st.i}].extension`;
-        const firstHs = hsSeen.get(hs.path);
+        const firstHs = firstSeen(hsSeen, hs.path, st.i);
         if (firstHs !== undefined) {
           out.push(
             report(this, loc, s, {
@@ -186,10 +177,9 @@ export const cptsSharedSlot = rule({
           );
           continue;
         }
-        hsSeen.set(hs.path, st.i);
         const org = g.resolve(hs.resource.providedBy, hs).target;
         if (!org) continue;
-        const firstOrg = orgSeen.get(org.path);
+        const firstOrg = firstSeen(orgSeen, org.path, st.i);
         if (firstOrg !== undefined) {
           out.push(
             report(this, loc, s, {
@@ -197,7 +187,7 @@ export const cptsSharedSlot = rule({
               en: `${s.label}: serviceType[${firstOrg}] and serviceType[${st.i}] lead to the same CPTS ${org.label} through two HealthcareServices; one HealthcareService per CPTS.`,
             }),
           );
-        } else orgSeen.set(org.path, st.i);
+        }
       }
     }
     return out;

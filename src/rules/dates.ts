@@ -3,10 +3,9 @@
  * `YYYY-MM-DDTHH:MM:SS.sss±HH:MM` (milliseconds and a numeric offset; `Z` does not fit).
  */
 import type { Finding } from '../core/findings.js';
-import { parseFhirDateTime } from '../sas/time.js';
-import { asStr } from './graph.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
+import { SLOT_TIMES, slotTime } from './window.js';
 
 export const SAS_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
 
@@ -20,10 +19,10 @@ export const slotDateFormat = rule({
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     for (const s of g.ofType('Slot')) {
-      for (const k of ['start', 'end'] as const) {
-        const v = asStr(s.resource[k]);
-        if (v === undefined) continue; // SAS-WIN-003 reports a missing value
-        const parsed = parseFhirDateTime(v);
+      for (const k of SLOT_TIMES) {
+        const t = slotTime(s, k);
+        if (t === undefined) continue; // SAS-WIN-003 reports a missing value
+        const { raw: v, parsed } = t;
         if (SAS_INSTANT.test(v) && parsed) continue;
         const why = !parsed
           ? { fr: "n'est pas une date FHIR valide", en: 'is not a valid FHIR date' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, searchedSlots } from './graph.js';
+import { actorsOf, buildGraph, matchesOfType, searchedSlots } from './graph.js';
 
 const bundle = {
   resourceType: 'Bundle',
@@ -55,5 +55,24 @@ describe('buildGraph', () => {
   it('selects the searched slots per use case', () => {
     expect(searchedSlots(g, 'psindiv').map((n) => n.id)).toEqual(['s1']);
     expect(searchedSlots(g, 'sos').map((n) => n.id)).toEqual(['s1', 's2']);
+  });
+
+  it('takes entries in search.mode=match or without mode as matches', () => {
+    expect(matchesOfType(g, 'Schedule').map((n) => n.index)).toEqual([4]);
+    expect(matchesOfType(g, 'Practitioner')).toEqual([]);
+    expect(matchesOfType(g, 'PractitionerRole').map((n) => n.id)).toEqual(['r1']);
+  });
+
+  it('resolves the actors of a Schedule in order, leaving out the unresolved ones', () => {
+    const h = buildGraph({
+      resourceType: 'Bundle',
+      entry: [
+        { resource: { resourceType: 'Schedule', id: 'k', actor: [{ reference: 'PractitionerRole/r' }, { reference: 'Practitioner/ghost' }, 'junk', { reference: 'Practitioner/p' }] } },
+        { resource: { resourceType: 'Practitioner', id: 'p' } },
+        { resource: { resourceType: 'PractitionerRole', id: 'r' } },
+      ],
+    });
+    expect(actorsOf(h, h.entries[0]).map((n) => n.label)).toEqual(['PractitionerRole/r', 'Practitioner/p']);
+    expect(actorsOf(h, h.entries[1])).toEqual([]);
   });
 });

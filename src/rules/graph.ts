@@ -130,12 +130,27 @@ export function buildGraph(bundle: Json): BundleGraph {
 }
 
 /**
- * The Slots the search returned: all Slots for SOS (they come by `_revinclude`), otherwise Slots
- * whose entry is `search.mode = match` or carries no mode (a missing mode is reported elsewhere).
+ * Entries of `type` the search matched: `search.mode = match`, or no mode at all (a missing mode is
+ * reported elsewhere).
+ */
+export function matchesOfType(g: BundleGraph, type: string): Node[] {
+  return g.ofType(type).filter((n) => n.mode === undefined || n.mode === 'match');
+}
+
+/**
+ * The Slots the search returned: all Slots for SOS (they come by `_revinclude`), otherwise the
+ * matched Slots.
  */
 export function searchedSlots(g: BundleGraph, useCase: UseCase): Node[] {
-  const slots = g.ofType('Slot');
-  return useCase === 'sos' ? slots : slots.filter((s) => s.mode === undefined || s.mode === 'match');
+  return useCase === 'sos' ? g.ofType('Slot') : matchesOfType(g, 'Slot');
+}
+
+/** The resources a Schedule's actors resolve to, in order (unresolved actors left out). */
+export function actorsOf(g: BundleGraph, sched: Node): Node[] {
+  return asArr(sched.resource.actor).flatMap((a) => {
+    const t = g.resolve(a, sched).target;
+    return t ? [t] : [];
+  });
 }
 
 /** Codings of a CodeableConcept-like value. */

@@ -4,7 +4,8 @@
  */
 import type { Finding } from '../core/findings.js';
 import { IDNPS_SYSTEM, IDNST_SYSTEM } from '../sas/search.js';
-import { asArr, asObj, asStr, codings, searchedSlots, type BundleGraph, type Node } from './graph.js';
+import { actorsOf, asArr, asObj, asStr, codings, matchesOfType, searchedSlots, type BundleGraph, type Json, type Node } from './graph.js';
+import { uniqueByPath } from './iterate.js';
 import { graphOf, notChecked, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -18,11 +19,13 @@ interface Ident {
   type: { system?: string; code?: string; k: number }[];
 }
 
+/** One Identifier as written (`k`: its index in the list it came from). */
+export function readIdentifier(x: Json | undefined, k: number): Ident {
+  return { system: asStr(x?.system), value: asStr(x?.value), k, type: codings(x?.type) };
+}
+
 export function identifiersOf(n: Node): Ident[] {
-  return asArr(n.resource.identifier).map((x, k) => {
-    const o = asObj(x);
-    return { system: asStr(o?.system), value: asStr(o?.value), k, type: codings(o?.type) };
-  });
+  return asArr(n.resource.identifier).map((x, k) => readIdentifier(asObj(x), k));
 }
 
 export const practitionerIdnps = rule({
@@ -96,16 +99,14 @@ export const practitionerIdnps = rule({
 export function practitionersOfSlot(g: BundleGraph, slot: Node): Node[] {
   const sched = g.resolve(slot.resource.schedule, slot).target;
   if (!sched || sched.type !== 'Schedule') return [];
-  const found = new Map<string, Node>();
-  for (const a of asArr(sched.resource.actor)) {
-    const t = g.resolve(a, sched).target;
-    if (t?.type === 'Practitioner') found.set(t.path, t);
-    if (t?.type === 'PractitionerRole') {
+  return uniqueByPath(
+    actorsOf(g, sched).flatMap((t) => {
+      if (t.type === 'Practitioner') return [t];
+      if (t.type !== 'PractitionerRole') return [];
       const p = g.resolve(t.resource.practitioner, t).target;
-      if (p?.type === 'Practitioner') found.set(p.path, p);
-    }
-  }
-  return [...found.values()];
+      return p?.type === 'Practitioner' ? [p] : [];
+    }),
+  );
 }
 
 function requested(ctx: RuleContext): { system?: string; value: string }[] | undefined {
@@ -187,14 +188,13 @@ export const practitionerPrefixed = rule({
 
 /** SOS: Organizations reached from a Schedule through its Location actors. */
 export function organizationsOfSchedule(g: BundleGraph, sched: Node): Node[] {
-  const found = new Map<string, Node>();
-  for (const a of asArr(sched.resource.actor)) {
-    const loc = g.resolve(a, sched).target;
-    if (loc?.type !== 'Location') continue;
-    const org = g.resolve(loc.resource.managingOrganization, loc).target;
-    if (org?.type === 'Organization') found.set(org.path, org);
-  }
-  return [...found.values()];
+  return uniqueByPath(
+    actorsOf(g, sched).flatMap((loc) => {
+      if (loc.type !== 'Location') return [];
+      const org = g.resolve(loc.resource.managingOrganization, loc).target;
+      return org?.type === 'Organization' ? [org] : [];
+    }),
+  );
 }
 
 export const sosOrganizationRequested = rule({
@@ -210,8 +210,7 @@ export const sosOrganizationRequested = rule({
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     const seen = new Set<string>();
-    const matches = g.ofType('Schedule').filter((s) => s.mode === undefined || s.mode === 'match');
-    for (const sched of matches) {
+    for (const sched of matchesOfType(g, 'Schedule')) {
       for (const org of organizationsOfSchedule(g, sched)) {
         if (seen.has(org.path)) continue;
         seen.add(org.path);

@@ -3,9 +3,9 @@
  * Never throws: a non-object gives no finding, a non-Bundle only SAS-BDL-001, and a rule that
  * crashes on odd input gives one "not checked" finding instead of stopping the others.
  */
-import { finding, type Finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import { asObj, buildGraph } from './graph.js';
-import { notChecked } from './kit.js';
+import { notChecked, notCheckedBecause } from './kit.js';
 import { RULES, ruleById } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -25,17 +25,10 @@ function runOne(rule: Rule, bundle: Record<string, unknown>, ctx: RuleContext): 
     return rule.check(bundle, ctx);
   } catch (err) {
     return [
-      finding(
-        'information',
-        rule.id,
-        'rule',
-        'Bundle',
-        {
-          fr: `Règle non évaluée (erreur interne : ${(err as Error)?.message ?? String(err)}).`,
-          en: `Rule not evaluated (internal error: ${(err as Error)?.message ?? String(err)}).`,
-        },
-        { requirements: [...rule.requirements], notChecked: true },
-      ),
+      notCheckedBecause(rule, {
+        fr: `Règle non évaluée (erreur interne : ${(err as Error)?.message ?? String(err)}).`,
+        en: `Rule not evaluated (internal error: ${(err as Error)?.message ?? String(err)}).`,
+      }),
     ];
   }
 }

@@ -29,19 +29,17 @@ export function report(
   });
 }
 
+/** An information finding, marked not checked, saying why `rule` could not judge the Bundle. */
+export function notCheckedBecause(rule: Pick<Rule, 'id' | 'requirements'>, message: Message): Finding {
+  return finding('information', rule.id, 'rule', 'Bundle', message, { requirements: [...rule.requirements], notChecked: true });
+}
+
 /** The one finding a rule emits when the search it needs is unknown. */
 export function notChecked(rule: Pick<Rule, 'id' | 'requirements' | 'title'>): Finding {
-  return finding(
-    'information',
-    rule.id,
-    'rule',
-    'Bundle',
-    {
-      fr: `Non vérifié : la requête de recherche est inconnue (${rule.title.fr}).`,
-      en: `Not checked: the search request is unknown (${rule.title.en}).`,
-    },
-    { requirements: [...rule.requirements], notChecked: true },
-  );
+  return notCheckedBecause(rule, {
+    fr: `Non vérifié : la requête de recherche est inconnue (${rule.title.fr}).`,
+    en: `Not checked: the search request is unknown (${rule.title.en}).`,
+  });
 }
 
 /** Quotes a value from the response for a message (shortened; reporters escape it). */

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import type { UseCase } from '../run/result.js';
+import { roleLocations } from './addresses.js';
 import { asArr, asObj, type Node } from './graph.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
@@ -69,7 +70,7 @@ export const profilesDeclared = rule({
     for (const n of g.entries) {
       judge(n.resource, n.type, n.path, n, n.label);
       if (ctx.useCase !== 'sos' && n.type === 'PractitionerRole') {
-        for (const c of g.contained(n).filter((c) => c.type === 'Location')) judge(c.resource, 'Location', c.path, c, `${n.label}${c.label}`);
+        for (const c of roleLocations(g, n)) judge(c.resource, 'Location', c.path, c, `${n.label}${c.label}`);
       }
     }
     return out;

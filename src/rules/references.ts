@@ -3,7 +3,7 @@
  * graph") points at a resource of the right type present in the Bundle (or contained).
  */
 import type { Finding } from '../core/findings.js';
-import { asArr, asObj, asStr, type BundleGraph, type Node } from './graph.js';
+import { asArr, asObj, asStr, type BundleGraph, type Json, type Node } from './graph.js';
 import { ALL, graphOf, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
 
@@ -161,14 +161,17 @@ export const roleLocation = rule({
   },
 });
 
+/** The R5 serviceType extensions of one serviceType: [extension index, extension]. */
+export function r5ExtensionsOf(serviceType: unknown): { k: number; ext: Json }[] {
+  return asArr(asObj(serviceType)?.extension).flatMap((e, k) => {
+    const ext = asObj(e);
+    return ext && ext.url === R5_SERVICE_TYPE ? [{ k, ext }] : [];
+  });
+}
+
 /** The R5 serviceType extensions of a Slot: [serviceType index, extension index, extension]. */
-export function r5Extensions(slot: Node): { i: number; k: number; ext: Record<string, unknown> }[] {
-  return asArr(slot.resource.serviceType).flatMap((st, i) =>
-    asArr(asObj(st)?.extension).flatMap((e, k) => {
-      const ext = asObj(e);
-      return ext && ext.url === R5_SERVICE_TYPE ? [{ i, k, ext }] : [];
-    }),
-  );
+export function r5Extensions(slot: Node): { i: number; k: number; ext: Json }[] {
+  return asArr(slot.resource.serviceType).flatMap((st, i) => r5ExtensionsOf(st).map(({ k, ext }) => ({ i, k, ext })));
 }
 
 export const serviceTypeHealthcareService = rule({

@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../core/findings.js';
 import { IDNST_SYSTEM } from '../sas/search.js';
-import { asObj, asStr, codings, type Node } from './graph.js';
-import { identifiersOf } from './identifiers.js';
+import { asObj, type Node } from './graph.js';
+import { identifiersOf, readIdentifier } from './identifiers.js';
 import { graphOf, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
 
@@ -101,11 +101,10 @@ export const roleOrganizationIdnst = rule({
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     for (const r of g.ofType('PractitionerRole')) {
-      const ident = asObj(asObj(r.resource.organization)?.identifier);
-      if (!ident) continue; // optional
+      const written = asObj(asObj(r.resource.organization)?.identifier);
+      if (!written) continue; // optional
       const loc = `${r.path}.organization.identifier`;
-      const system = asStr(ident.system);
-      const value = asStr(ident.value);
+      const { system, value, type } = readIdentifier(written, 0);
       if (system === undefined) {
         out.push(
           report(
@@ -127,7 +126,6 @@ export const roleOrganizationIdnst = rule({
           }),
         );
       }
-      const type = codings(ident.type);
       if (type.length > 0 && !type.some((c) => c.code === 'IDNST')) {
         out.push(
           report(this, `${loc}.type`, r, {

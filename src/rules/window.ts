@@ -5,7 +5,7 @@
  * calendar dates.
  */
 import type { Finding } from '../core/findings.js';
-import { formatParis, parseFhirDateTime } from '../sas/time.js';
+import { formatParis, parseFhirDateTime, type ParsedDateTime } from '../sas/time.js';
 import { asArr, asObj, asStr, searchedSlots, type Node } from './graph.js';
 import { ALL, graphOf, notChecked, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
@@ -14,10 +14,21 @@ export const TRE_R314 = 'https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHI
 
 const sec = (ms: number): number => Math.floor(ms / 1000);
 
-function startOf(slot: Node): number | undefined {
-  const s = asStr(slot.resource.start);
-  const p = s === undefined ? undefined : parseFhirDateTime(s);
-  return p && p.precision === 'second' ? p.epochMs : undefined;
+export const SLOT_TIMES = ['start', 'end'] as const;
+
+/**
+ * Slot.start or Slot.end as written and as read by parseFhirDateTime (`parsed` undefined when it is
+ * not a FHIR dateTime); undefined when the element is absent or not text.
+ */
+export function slotTime(slot: Node, k: (typeof SLOT_TIMES)[number]): { raw: string; parsed: ParsedDateTime | undefined } | undefined {
+  const raw = asStr(slot.resource[k]);
+  return raw === undefined ? undefined : { raw, parsed: parseFhirDateTime(raw) };
+}
+
+/** Slot.start as an epoch second, when it is a full FHIR dateTime (with a time). */
+function startSecond(slot: Node): number | undefined {
+  const p = slotTime(slot, 'start')?.parsed;
+  return p && p.precision === 'second' ? sec(p.epochMs) : undefined;
 }
 
 /** True when the Slot's meta.security carries the CPTS slot type (TRE_R314 or no system). */
@@ -62,9 +73,8 @@ export const slotInWindow = rule({
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     for (const s of searchedSlots(g, ctx.useCase)) {
-      const start = startOf(s);
-      if (start === undefined) continue; // SAS-WIN-003 / SAS-DAT-001 report it
-      const t = sec(start);
+      const t = startSecond(s);
+      if (t === undefined) continue; // SAS-WIN-003 / SAS-DAT-001 report it
       const early = ge && (ge.prefix === 'gt' ? t <= sec(ge.epochMs) : t < sec(ge.epochMs));
       const late = le && (le.prefix === 'lt' ? t >= sec(le.epochMs) : t > sec(le.epochMs));
       if (!early && !late) continue;
@@ -91,7 +101,8 @@ export const slotStartBeforeEnd = rule({
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     for (const s of g.ofType('Slot')) {
-      const missing = (['start', 'end'] as const).filter((k) => asStr(s.resource[k]) === undefined);
+      const times = { start: slotTime(s, 'start'), end: slotTime(s, 'end') };
+      const missing = SLOT_TIMES.filter((k) => times[k] === undefined);
       for (const k of missing) {
         out.push(
           report(this, `${s.path}.${k}`, s, {
@@ -100,10 +111,9 @@ export const slotStartBeforeEnd = rule({
           }),
         );
       }
-      if (missing.length) continue;
-      const a = parseFhirDateTime(asStr(s.resource.start)!);
-      const b = parseFhirDateTime(asStr(s.resource.end)!);
-      if (!a || !b) continue; // SAS-DAT-001 reports unreadable dates
+      const a = times.start?.parsed;
+      const b = times.end?.parsed;
+      if (!a || !b) continue; // missing: above; unreadable: SAS-DAT-001
       if (a.epochMs >= b.epochMs) {
         out.push(
           report(this, `${s.path}.end`, s, {
@@ -128,8 +138,8 @@ export const slotNotPast = rule({
     const now = ctx.now.getTime();
     return searchedSlots(g, ctx.useCase)
       .filter((s) => {
-        const start = startOf(s);
-        return start !== undefined && sec(start) < sec(now);
+        const t = startSecond(s);
+        return t !== undefined && t < sec(now);
       })
       .map((s) =>
         report(this, `${s.path}.start`, s, {
@@ -154,8 +164,8 @@ export const cptsWithin48h = rule({
     return g
       .ofType('Slot')
       .filter((s) => {
-        const start = startOf(s);
-        return isCptsSlot(s) && start !== undefined && sec(start) > sec(limit);
+        const t = startSecond(s);
+        return isCptsSlot(s) && t !== undefined && t > sec(limit);
       })
       .map((s) =>
         report(this, `${s.path}.start`, s, {
