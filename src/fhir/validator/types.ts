@@ -11,6 +11,12 @@ export interface ValidateOptions {
   profile?: string;
   /** Picks the Bundle profile: BundleAgregateur / sas-cpts-bundle-aggregator / sas-sos-bundle-aggregator. */
   useCase?: UseCase;
+  /**
+   * `native` (default): the hot base invariants (ele-1, ext-1, dom-*, ref-1, bdl-*, txt-*) run as
+   * native code, the others with the fhirpath library. `fhirpath`: every invariant the library can
+   * evaluate goes through it (slower; to compare the two, e.g. in the benchmark).
+   */
+  invariants?: 'native' | 'fhirpath';
 }
 
 export interface ValidationStats {

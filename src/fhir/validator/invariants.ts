@@ -1,0 +1,63 @@
+/**
+ * Invariants (`constraint[].expression`): native for the hot base ones, the `fhirpath` library with
+ * its R4 model for the others (compiled once per index, evaluated with the type name as base). An
+ * expression the library rejects or cannot evaluate gives one "not checked" information per key.
+ */
+import { noteOnce, report, type Scope } from './context.js';
+import { msg } from './messages.js';
+import type { ElementNode } from './model.js';
+import { NATIVE_INVARIANTS } from './native-invariants.js';
+
+/**
+ * Native even in `fhirpath` mode: what the library evaluates wrongly on R4 (dom-3 `as()` on
+ * collections, txt-1/2 `htmlChecks()`, ele-1 on a bare primitive value) and dom-6, whose native
+ * version also encodes a policy (a contained resource needs no narrative of its own).
+ */
+const ALWAYS_NATIVE = new Set(['dom-3', 'dom-6', 'txt-1', 'txt-2']);
+
+function useNative(scope: Scope, key: string, value: unknown): boolean {
+  if (!scope.ctx.fhirpathInvariants || ALWAYS_NATIVE.has(key)) return true;
+  return key === 'ele-1' && (typeof value !== 'object' || value === null);
+}
+
+export function checkConstraints(
+  scope: Scope,
+  node: ElementNode,
+  value: unknown,
+  ext: unknown,
+  location: string,
+  base: string,
+): void {
+  const constraints = node.constraints;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i];
+    scope.ctx.stats.invariantsEvaluated++;
+    const native = useNative(scope, c.key, value) ? NATIVE_INVARIANTS[c.key] : undefined;
+    let pass: boolean;
+    if (native) {
+      pass = native(value, ext, scope);
+    } else {
+      if (!c.expression || value === undefined || value === null) continue;
+      const evaluated = evaluate(scope, base, c.expression, value);
+      if (evaluated === undefined) {
+        noteOnce(scope, `invariant:${c.key}`, c.key, location, msg.invariantNotEvaluated(c.key, c.expression));
+        continue;
+      }
+      pass = evaluated;
+    }
+    if (!pass) report(scope, c.severity, c.key, location, msg.invariant(c.key, c.human));
+  }
+}
+
+/** true/false, or undefined when the library cannot evaluate the expression. */
+function evaluate(scope: Scope, base: string, expression: string, value: unknown): boolean | undefined {
+  const compiled = scope.ctx.engine.expression(base, expression);
+  if (compiled instanceof Error) return undefined;
+  try {
+    const result = compiled(value, { resource: scope.resource, rootResource: scope.root });
+    // FHIRPath: an empty result is not a failure; a constraint fails on `false`.
+    return !(result.length === 1 && result[0] === false);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Slicing: which slice each value of a sliced element belongs to (discriminators value, pattern,
+ * type, profile, exists), then slice cardinalities, closed and ordered rules.
+ *
+ * A `value`/`pattern` discriminator whose element carries no fixed or pattern value falls back to the
+ * element's binding (the value belongs to the slice when its code is in the bound value set), as the
+ * official validator does for `Slot.serviceType` of the CPTS Slot profile. A `profile` discriminator
+ * validates the candidate once per profile (cached), after checking its resource type.
+ */
+import { isObject, noteOnce, report, type JsonObject, type ResourceResult, type Scope } from './context.js';
+import { inExpansion } from './bindings.js';
+import { msg } from './messages.js';
+import type { Discriminator, ElementNode } from './model.js';
+import { resolveReference } from './references.js';
+import { RULE } from './rule-ids.js';
+import { deepEqual, matchesPattern } from './values.js';
+
+export interface SliceAssignment {
+  /** Slice of each value, undefined when it matches none. */
+  slices: (ElementNode | undefined)[];
+  /** For values matching no slice: the result of validating them against the first candidate profile. */
+  failed: Map<number, ResourceResult>;
+}
+
+/** Path segments of a discriminator path (`coding.system`, `extension('url').value`, `resource`, `$this`). */
+function segments(path: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '.' && depth === 0) {
+      out.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(path.slice(start));
+  return out.filter((s) => s !== '$this' && s !== '');
+}
+
+function flat(values: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (Array.isArray(v)) out.push(...v);
+    else if (v !== undefined && v !== null) out.push(v);
+  }
+  return out;
+}
+
+/** Values reached from `item` by a discriminator path. */
+function valuesAt(scope: Scope, item: unknown, path: string): unknown[] {
+  let current: unknown[] = [item];
+  for (const seg of segments(path)) {
+    const ext = /^extension\('([^']*)'\)$/.exec(seg);
+    if (ext) {
+      current = flat(current.map((v) => (isObject(v) ? v.extension : undefined))).filter((e) => isObject(e) && e.url === ext[1]);
+    } else if (seg === 'resolve()') {
+      current = current
+        .map((v) => (isObject(v) && typeof v.reference === 'string' ? resolveReference(scope, v.reference) : undefined))
+        .filter((v): v is JsonObject => v !== undefined);
+    } else if (seg.startsWith('ofType(')) {
+      continue;
+    } else {
+      current = flat(current.map((v) => (isObject(v) ? v[seg] : undefined)));
+    }
+  }
+  return current;
+}
+
+/** The definition reached from a slice by a discriminator path (within the snapshot's children). */
+function definitionAt(slice: ElementNode, path: string): ElementNode | undefined {
+  let node: ElementNode | undefined = slice;
+  for (const seg of segments(path)) {
+    if (!node) return undefined;
+    const ext = /^extension\('([^']*)'\)$/.exec(seg);
+    if (ext) {
+      const extension: ElementNode | undefined = node.children.find((c) => c.name === 'extension');
+      node = extension?.slices.find((s) => s.types[0]?.profiles.includes(ext[1]));
+      continue;
+    }
+    if (seg === 'resolve()' || seg.startsWith('ofType(')) continue;
+    node = node.children.find((c) => c.name === seg || c.name === `${seg}[x]`);
+  }
+  return node;
+}
+
+function matchesValue(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown, location: string): boolean {
+  const def = definitionAt(slice, d.path);
+  let expected = def?.fixed ?? def?.pattern;
+  const exact = def?.fixed !== undefined;
+  if (expected === undefined && d.path === 'url') expected = slice.types[0]?.profiles[0];
+  const values = valuesAt(scope, item, d.path);
+  if (expected !== undefined) {
+    return values.some((v) => (exact || d.path === 'url' ? deepEqual(v, expected) : matchesPattern(v, expected)));
+  }
+  const binding = def?.binding;
+  if (def && binding?.valueSet && (binding.strength === 'required' || binding.strength === 'extensible')) {
+    const exp = scope.ctx.engine.valueSet(binding.valueSet);
+    if (!exp) {
+      noteOnce(scope, `vs:${binding.valueSet.split('|')[0]}`, RULE.valueSetNotChecked, location, msg.valueSetNotChecked(binding.valueSet));
+      return false;
+    }
+    const typeCode = def.types[0]?.code ?? 'CodeableConcept';
+    return values.some((v) => inExpansion(exp, typeCode, v));
+  }
+  return false;
+}
+
+function matchesType(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown): boolean {
+  const def = definitionAt(slice, d.path);
+  const codes = def?.types.map((t) => t.code) ?? [];
+  return valuesAt(scope, item, d.path).some((v) => isObject(v) && codes.includes(v.resourceType as string));
+}
+
+function matchesProfile(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown, failed: ResourceResult[]): boolean {
+  const def = definitionAt(slice, d.path);
+  const types = def?.types ?? [];
+  for (const v of valuesAt(scope, item, d.path)) {
+    if (!isObject(v)) continue;
+    const type = types.find((t) => t.code === v.resourceType);
+    if (!type) continue; // type first: no validation for another resource type
+    for (const canonical of type.profiles) {
+      const profile = scope.ctx.engine.profile(canonical);
+      if (!profile) continue;
+      const result = scope.ctx.validateAs(v, profile);
+      if (!result.hasError) return true;
+      failed.push(result);
+    }
+  }
+  return false;
+}
+
+function matchesExists(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown): boolean {
+  const def = definitionAt(slice, d.path);
+  const present = valuesAt(scope, item, d.path).length > 0;
+  if (!def) return present;
+  return def.max === 0 ? !present : def.min > 0 ? present : true;
+}
+
+function matchesSlice(
+  scope: Scope,
+  node: ElementNode,
+  slice: ElementNode,
+  item: unknown,
+  location: string,
+  failed: ResourceResult[],
+): boolean {
+  const discriminators = node.slicing?.discriminators ?? [];
+  if (discriminators.length === 0) return false;
+  return discriminators.every((d) => {
+    switch (d.type) {
+      case 'value':
+      case 'pattern':
+        return matchesValue(scope, d, slice, item, location);
+      case 'type':
+        return matchesType(scope, d, slice, item);
+      case 'profile':
+        return matchesProfile(scope, d, slice, item, failed);
+      case 'exists':
+        return matchesExists(scope, d, slice, item);
+      default:
+        return false;
+    }
+  });
+}
+
+export function assignSlices(scope: Scope, node: ElementNode, items: unknown[], location: string): SliceAssignment {
+  const slices: (ElementNode | undefined)[] = [];
+  const failed = new Map<number, ResourceResult>();
+  items.forEach((item, i) => {
+    const failures: ResourceResult[] = [];
+    const slice = node.slices.find((s) => matchesSlice(scope, node, s, item, `${location}[${i}]`, failures));
+    slices.push(slice);
+    if (!slice && failures.length > 0) failed.set(i, failures[0]);
+  });
+  return { slices, failed };
+}
+
+/** Slice cardinalities, closed slicing and order; `location` is the sliced element's location. */
+export function checkSliceRules(scope: Scope, node: ElementNode, assignment: SliceAssignment, location: string): void {
+  const counts = new Map<ElementNode, number>();
+  for (const s of assignment.slices) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const slice of node.slices) {
+    const n = counts.get(slice) ?? 0;
+    const name = slice.sliceName ?? slice.id;
+    if (n < slice.min) report(scope, 'error', slice.id, location, msg.sliceMin(name, slice.min, n));
+    if (n > slice.max) report(scope, 'error', slice.id, location, msg.sliceMax(name, slice.max, n));
+  }
+  const rules = node.slicing?.rules ?? 'open';
+  let lastOrder = -1;
+  let seenUnmatched = false;
+  assignment.slices.forEach((s, i) => {
+    const itemLoc = `${location}[${i}]`;
+    if (!s) {
+      if (rules === 'closed') report(scope, 'error', RULE.slicing, itemLoc, msg.closedSlicing(node.id));
+      seenUnmatched = true;
+      return;
+    }
+    if (rules === 'openAtEnd' && seenUnmatched) report(scope, 'error', RULE.slicing, itemLoc, msg.sliceOrder(node.id));
+    const order = node.slices.indexOf(s);
+    if (node.slicing?.ordered && order < lastOrder) report(scope, 'error', RULE.slicing, itemLoc, msg.sliceOrder(node.id));
+    lastOrder = Math.max(lastOrder, order);
+  });
+}
+
+/** Slice minimums when the sliced element is absent altogether. */
+export function checkAbsentSlices(scope: Scope, node: ElementNode, location: string): void {
+  for (const slice of node.slices) {
+    if (slice.min > 0) report(scope, 'error', slice.id, location, msg.sliceMin(slice.sliceName ?? slice.id, slice.min, 0));
+  }
+}
