@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SetupError } from '../core/errors.js';
+import { loadJdd, SHIPPED_JDD_FILES } from '../jdd/load-jdd.js';
+import type { Jdd } from '../jdd/types.js';
+import { checkJddRefs } from './jdd-refs.js';
+import { defaultCahierDir, loadCahier } from './load-cahier.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sas-cahier-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function loadError(files: string | string[], options = {}): string {
+  try {
+    loadCahier(files, options);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SetupError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a SetupError');
+}
+
+const one = `useCase: psindiv
+cases:
+  - id: PS-ONE
+    title: { fr: Un, en: One }
+    requirements: [agg-psindiv@4]
+    practitioners: [ps-un-lieu]
+`;
+
+describe('loadCahier', () => {
+  it('loads the shipped cahier: unique ids, every use case, JDD keys all known', () => {
+    const cases = loadCahier(defaultCahierDir());
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    expect(new Set(cases.map((c) => c.useCase))).toEqual(new Set(['psindiv', 'cpts', 'sos']));
+    const jdds = new Map<string, Jdd>(SHIPPED_JDD_FILES.map((f) => loadJdd(f)).map((j) => [j.useCase, j]));
+    expect(checkJddRefs(cases, (tc) => jdds.get(tc.useCase))).toEqual([]);
+    // the kit groups 4.1 to 4.9 each have at least one case
+    for (const g of ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9']) {
+      expect(cases.some((c) => c.tags.includes(`ans-${g}`)), g).toBe(true);
+    }
+  });
+
+  it('applies the file defaults and locates each case', () => {
+    const file = write('one.yaml', `group: mine\nseverity: minor\ntags: [a]\n${one.replace('    practitioners', '    tags: [b]\n    practitioners')}`);
+    const [tc] = loadCahier(file);
+    expect(tc).toMatchObject({ id: 'PS-ONE', group: 'mine', useCase: 'psindiv', kind: 'search', severity: 'minor', tags: ['a', 'b'], request: {}, expect: {} });
+    expect(tc.source).toMatchObject({ file, line: 6, col: 5 });
+    expect(tc.locate(['practitioners', 0])).toMatchObject({ line: 10, col: 21 });
+  });
+
+  it('names the group after the file when none is given', () => {
+    const [tc] = loadCahier(write('my-group.yaml', one));
+    expect(tc.group).toBe('my-group');
+  });
+
+  it('reports a schema error with file, line and field', () => {
+    const file = write('bad.yaml', one.replace('[agg-psindiv@4]', '[agg-psindiv-4]'));
+    expect(loadError(file)).toContain(`${file}:5:20 field "cases[0].requirements[0]": the text "agg-psindiv-4" does not match a requirement id such as agg-psindiv@17`);
+  });
+
+  it('reports an unknown expectation with a suggestion', () => {
+    const file = write('typo.yaml', `${one}    expect:\n      stauts: 200\n`);
+    expect(loadError(file)).toContain(`${file}:8:7 field "cases[0].expect.stauts": unknown field "stauts" (did you mean "status"?)`);
+  });
+
+  it('reports duplicate ids across files at the second definition', () => {
+    const a = write('dup-a.yaml', one);
+    const b = write('dup-b.yaml', `\n${one}`);
+    expect(loadError([a, b])).toContain(`${b}:4:9 field "cases[0].id": duplicate test case id "PS-ONE" (first defined at ${a}:3)`);
+  });
+
+  it('requires a use case, on the case or the file', () => {
+    const file = write('nouc.yaml', one.replace('useCase: psindiv\n', ''));
+    expect(loadError(file)).toContain(`field "cases[0].useCase": missing use case`);
+  });
+
+  it('refuses SOS structures in a PS case and unknown requirement ids when a catalogue is given', () => {
+    const file = write('mixed.yaml', one.replace('practitioners: [ps-un-lieu]', 'sos: [sos-a]'));
+    expect(loadError(file)).toContain('field "cases[0].sos": a psindiv case names practitioners, not SOS structures');
+    const other = write('req.yaml', one);
+    expect(loadError(other, { requirementIds: new Set(['agg-psindiv@5']) })).toContain(
+      `${other}:5:20 field "cases[0].requirements[0]": unknown requirement id "agg-psindiv@4"`,
+    );
+  });
+
+  it('checks registered kinds and their params, and refuses request/expect on them', () => {
+    const kinds = [{ kind: 'tls-version', paramsSchema: { type: 'object', additionalProperties: false, properties: { min: { enum: ['TLSv1.2', 'TLSv1.3'] } } } }];
+    const good = write('kind.yaml', `${one}    kind: tls-version\n    params: { min: TLSv1.2 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''));
+    expect(loadCahier(good, { kinds })[0]).toMatchObject({ kind: 'tls-version', params: { min: 'TLSv1.2' } });
+    const badParam = write('kind-bad.yaml', `${one}    kind: tls-version\n    params: { min: SSLv3 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''));
+    expect(loadError(badParam, { kinds })).toContain('field "cases[0].params.min": the text "SSLv3" is not allowed');
+    const unknownKind = write('kind-unknown.yaml', `${one}    kind: dns-probe\n`);
+    expect(loadError(unknownKind, { kinds })).toContain('field "cases[0].kind"');
+    const mixed = write('kind-mixed.yaml', `${one}    kind: tls-version\n    expect: { status: 200 }\n`);
+    expect(loadError(mixed, { kinds })).toContain('field "cases[0].expect": "expect" is for search cases; kind "tls-version" takes "params"');
+  });
+
+  it('reports JDD keys that do not exist, at their line', () => {
+    const file = write('keys.yaml', one.replace('[ps-un-lieu]', '[ps-un-lieu, ps-absent]'));
+    const cases = loadCahier(file);
+    const jdd = loadJdd(SHIPPED_JDD_FILES[0]);
+    const errors = checkJddRefs(cases, () => jdd);
+    expect(errors).toEqual([
+      expect.objectContaining({ file, line: 6, col: 33, field: 'cases[0].practitioners[1]', message: expect.stringContaining('no practitioners entry "ps-absent" in JDD "recette-psindiv"') }),
+    ]);
+  });
+
+  it('says when a folder holds no test case file or does not exist', () => {
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    expect(loadError(empty)).toMatch(/no \*\.yaml test case file/);
+    expect(loadError(join(dir, 'absent'))).toMatch(/cahier de recette not found/);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Loads the cahier de recette: every `*.yaml` of a folder (or the files given), validated against
+ * schemas/cahier.schema.json through the located YAML loader, file defaults applied, then checked
+ * as a whole (unique ids, kinds, use-case coherence, known requirement ids). Any problem stops the
+ * load with a SetupError listing every error as `file:line:col field "x": message`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { SetupError, type SourceRef } from '../core/errors.js';
+import { TOOL_ROOT } from '../core/version.js';
+import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { formatDataPath } from '../yaml/yaml-tree.js';
+import type { CahierFile, RawCase, TestCase } from './types.js';
+
+export const SEARCH_KIND = 'search';
+
+export interface LoadCahierOptions {
+  /**
+   * Case kinds other than `search` that may appear, with the JSON Schema of their `params`. When
+   * given, any other kind is an error; when absent, unknown kinds are accepted as they are.
+   */
+  kinds?: { kind: string; paramsSchema?: object }[];
+  /** Known requirement ids; when given, a case citing another id is an error. */
+  requirementIds?: ReadonlySet<string>;
+}
+
+export function defaultCahierDir(): string {
+  return join(TOOL_ROOT, 'testcases');
+}
+
+/** Every `.yaml`/`.yml` file of the folders, and the files, given (folders are not searched recursively). */
+export function cahierFiles(paths: string | string[]): string[] {
+  const out: string[] = [];
+  for (const p of Array.isArray(paths) ? paths : [paths]) {
+    const abs = resolve(p);
+    let isDir = false;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new SetupError(`cahier de recette not found: ${p}`, 'give a folder of *.yaml test cases or the files themselves (--cahier)');
+    }
+    if (!isDir) {
+      out.push(abs);
+      continue;
+    }
+    const found = readdirSync(abs)
+      .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
+      .sort()
+      .map((f) => join(abs, f));
+    if (found.length === 0) throw new SetupError(`no *.yaml test case file in ${p}`);
+    out.push(...found);
+  }
+  return [...new Set(out)];
+}
+
+/** The cahier schema, with the registered kinds' parameter schemas woven in so ajv locates their errors. */
+export function cahierSchema(kinds?: LoadCahierOptions['kinds']): object {
+  const schema = JSON.parse(readFileSync(join(TOOL_ROOT, 'schemas', 'cahier.schema.json'), 'utf8')) as {
+    definitions: { case: { properties: Record<string, object>; allOf?: object[] } };
+  };
+  if (kinds) {
+    const caseDef = schema.definitions.case;
+    caseDef.properties.kind = { enum: [SEARCH_KIND, ...kinds.map((k) => k.kind)] };
+    caseDef.allOf = kinds
+      .filter((k) => k.paramsSchema)
+      .map((k) => ({
+        if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
+        then: { properties: { params: k.paramsSchema } },
+      }));
+  }
+  return schema;
+}
+
+export function loadCahier(paths: string | string[], options: LoadCahierOptions = {}): TestCase[] {
+  const files = cahierFiles(paths);
+  const schema = cahierSchema(options.kinds);
+  const errors: LocatedYamlError[] = [];
+  const cases: TestCase[] = [];
+  for (const file of files) {
+    const loaded = loadYamlFile<CahierFile>(file, schema, { label: 'cahier de recette file' });
+    if (!loaded.ok) {
+      errors.push(...loaded.errors);
+      continue;
+    }
+    loaded.value.cases.forEach((raw, i) => {
+      const locate = (path: (string | number)[]) => loaded.locate(['cases', i, ...path]);
+      const built = buildCase(raw, loaded.value, file, i, locate);
+      if ('error' in built) errors.push(built.error);
+      else cases.push(built.testCase);
+    });
+  }
+  errors.push(...checkCases(cases, options));
+  if (errors.length > 0) throw cahierError(errors);
+  return cases;
+}
+
+export function cahierError(errors: LocatedYamlError[]): SetupError {
+  const n = errors.length;
+  return new SetupError(
+    `the cahier de recette has ${n} error${n > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`,
+    'fix the file(s) above; schemas/cahier.schema.json describes the format (docs/run.md)',
+  );
+}
+
+/** An error at `path` inside a case, named like the schema errors (`cases[3].practitioners[1]`). */
+export function caseError(tc: TestCase, path: (string | number)[], message: string): LocatedYamlError {
+  const ref = tc.locate(path);
+  return { file: ref.file, line: ref.line, col: ref.col, field: formatDataPath(['cases', tc.caseIndex, ...path]), message };
+}
+
+function buildCase(
+  raw: RawCase,
+  file: CahierFile,
+  path: string,
+  caseIndex: number,
+  locate: (p: (string | number)[]) => SourceRef,
+): { testCase: TestCase } | { error: LocatedYamlError } {
+  const useCase = raw.useCase ?? file.useCase;
+  if (!useCase) {
+    const ref = locate([]);
+    return {
+      error: { ...ref, field: `cases[${caseIndex}].useCase`, message: 'missing use case: set "useCase" on the case or at the top of the file' },
+    };
+  }
+  const tags = [...new Set([...(file.tags ?? []), ...(raw.tags ?? [])])];
+  const testCase: TestCase = {
+    ...raw,
+    group: raw.group ?? file.group ?? basename(path, extname(path)),
+    useCase,
+    kind: raw.kind ?? SEARCH_KIND,
+    tags,
+    severity: raw.severity ?? file.severity ?? 'blocking',
+    request: raw.request ?? {},
+    expect: raw.expect ?? {},
+    source: locate([]),
+    caseIndex,
+    locate,
+  };
+  return { testCase };
+}
+
+/** Checks that need more than one field or more than one case. */
+export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): LocatedYamlError[] {
+  const errors: LocatedYamlError[] = [];
+  const seen = new Map<string, SourceRef>();
+  for (const tc of cases) {
+    const first = seen.get(tc.id);
+    if (first) {
+      errors.push(caseError(tc, ['id'], `duplicate test case id "${tc.id}" (first defined at ${first.file}:${first.line})`));
+    } else seen.set(tc.id, tc.source);
+
+    if (tc.kind === SEARCH_KIND) {
+      if (tc.params !== undefined) errors.push(caseError(tc, ['params'], '"params" is for other kinds; a search case uses "request" and "expect"'));
+    } else {
+      for (const key of ['request', 'expect'] as const) {
+        if (Object.keys(tc[key]).length > 0) errors.push(caseError(tc, [key], `"${key}" is for search cases; kind "${tc.kind}" takes "params"`));
+      }
+    }
+    if (tc.useCase === 'sos' && tc.practitioners !== undefined) {
+      errors.push(caseError(tc, ['practitioners'], 'an SOS case names SOS structures ("sos"), not practitioners'));
+    }
+    if (tc.useCase !== 'sos' && tc.sos !== undefined) {
+      errors.push(caseError(tc, ['sos'], `a ${tc.useCase} case names practitioners, not SOS structures`));
+    }
+    if (options.requirementIds) {
+      tc.requirements.forEach((id, i) => {
+        if (!options.requirementIds?.has(id)) {
+          errors.push(caseError(tc, ['requirements', i], `unknown requirement id "${id}" (see requirements/requirements.yaml)`));
+        }
+      });
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,123 @@
+/**
+ * The verdict of one case (pure): the evidence's findings (transport, cahier expectations, structure,
+ * SAS rules) filtered by what the case judges, then one closed vocabulary:
+ * - skipped: the case could not apply (precondition missing in the JDD, --bail);
+ * - error: a harness fault (an exception in sas-recette, a transport problem it cannot attribute);
+ * - failed: the endpoint did not do what the SAS asks (timeouts, 5xx, HTML, invalid JSON and TLS
+ *   rejections included: they are faults of the system under test, cli-and-report-practice §2.1);
+ * - passed: none of the above.
+ */
+import { finding, isBlocking, sortFindings, type Finding, type Message } from '../core/findings.js';
+import type { TestCase } from '../cahier/types.js';
+import type { Exchange, Verdict } from './result.js';
+
+export interface JudgeInput {
+  testCase: TestCase;
+  /** Every finding gathered for the case, whatever its source. */
+  findings: Finding[];
+  /** The case could not apply. */
+  skip?: Message;
+  /** sas-recette itself failed (exception); the case is `error` whatever the findings. */
+  harnessFault?: Message;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  reason?: Message;
+  findings: Finding[];
+}
+
+/** `SAS-WIN-*` → matches `SAS-WIN-001`; a plain id matches itself. */
+export function ruleMatcher(patterns: readonly string[]): (id: string) => boolean {
+  const res = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`));
+  return (id) => res.some((re) => re.test(id));
+}
+
+/** Transport outcomes sas-recette cannot blame on the endpoint. */
+const HARNESS_OUTCOMES = new Set<Exchange['outcome']>(['other']);
+
+const OUTCOME_TEXT: Record<Exclude<Exchange['outcome'], 'ok'>, Message> = {
+  timeout: { fr: "pas de réponse complète dans le délai (l'éditeur doit répondre en moins de 7 s)", en: 'no complete answer within the deadline (the editor must answer in under 7 s)' },
+  refused: { fr: 'connexion refusée : le point de terminaison ne répond pas à cette adresse', en: 'connection refused: nothing answers at this address' },
+  reset: { fr: 'connexion réinitialisée par le serveur', en: 'connection reset by the server' },
+  closed: {
+    fr: 'connexion fermée par le serveur avant toute réponse (en TLS 1.3, souvent un certificat client absent ou refusé)',
+    en: 'connection closed by the server before any response (under TLS 1.3, often a missing or rejected client certificate)',
+  },
+  'tls-error': { fr: 'échec de la négociation TLS', en: 'TLS handshake failed' },
+  'too-large': { fr: 'réponse trop volumineuse : lecture interrompue au plafond', en: 'response too large: reading stopped at the cap' },
+  dns: { fr: "nom d'hôte introuvable (DNS)", en: 'host name not found (DNS)' },
+  other: { fr: "échec d'envoi de la requête", en: 'the request could not be sent' },
+};
+
+const NO_CLIENT_CERT: Message = {
+  fr: 'aucun certificat client n\'est configuré (--cert/--key) alors que le serveur en exige probablement un',
+  en: 'no client certificate is configured (--cert/--key) while the server probably requires one',
+};
+
+/**
+ * The finding an exchange that got no usable response stands for (undefined when outcome is ok).
+ * `withoutClientCert`: the run presented no certificate, the likely cause of a refused handshake.
+ */
+export function transportFinding(x: Exchange, requirements: string[] = [], withoutClientCert = false): Finding | undefined {
+  if (x.outcome === 'ok') return undefined;
+  const base = OUTCOME_TEXT[x.outcome];
+  const detail = x.error ? ` (${x.error.code ? `${x.error.code}: ` : ''}${x.error.message})` : '';
+  const handshake = ['closed', 'reset', 'tls-error'].includes(x.outcome) && /^https:/i.test(x.request.url);
+  const hint = withoutClientCert && handshake ? NO_CLIENT_CERT : undefined;
+  return finding('error', `HTTP-${x.outcome.toUpperCase()}`, 'transport', `HTTP ${x.request.method} ${x.request.url}`, {
+    fr: `${base.fr}${detail}${hint ? ` ; ${hint.fr}` : ''}`,
+    en: `${base.en}${detail}${hint ? `; ${hint.en}` : ''}`,
+  }, { requirements });
+}
+
+export function isHarnessTransport(x: Exchange): boolean {
+  return HARNESS_OUTCOMES.has(x.outcome);
+}
+
+function demote(f: Finding, note: Message): Finding {
+  return { ...f, severity: 'information', message: { fr: `${note.fr} ${f.message.fr}`, en: `${note.en} ${f.message.en}` } };
+}
+
+/** Keeps the findings the case judges and turns expected rule failures into information. */
+export function scopeFindings(tc: TestCase, findings: Finding[]): Finding[] {
+  const rules = tc.expect.rules ?? {};
+  const inScope = ruleMatcher([...(rules.check ?? []), ...(rules.pass ?? [])]);
+  const mustFail = new Set(rules.fail ?? []);
+  const judgeStructure = tc.expect.structure === 'valid';
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.source === 'rule' && mustFail.has(f.ruleId) && isBlocking(f)) {
+      out.push(demote(f, { fr: '(échec attendu)', en: '(expected failure)' }));
+    } else if (f.source === 'rule' && !inScope(f.ruleId) && !mustFail.has(f.ruleId)) {
+      continue;
+    } else if (f.source === 'structure' && !judgeStructure) {
+      continue;
+    } else out.push(f);
+  }
+  for (const id of mustFail) {
+    if (!findings.some((f) => f.source === 'rule' && f.ruleId === id && isBlocking(f))) {
+      out.push(
+        finding('error', 'EXP-RULE-FAIL', 'expectation', 'expect.rules.fail', {
+          fr: `la règle ${id} devait signaler une erreur sur cette réponse et n'en a signalé aucune`,
+          en: `rule ${id} was expected to report an error on this response and reported none`,
+        }, { requirements: tc.requirements }),
+      );
+    }
+  }
+  return out;
+}
+
+export function judgeCase(input: JudgeInput): Judgement {
+  const { testCase, skip, harnessFault } = input;
+  if (skip) return { verdict: 'skipped', reason: skip, findings: sortFindings(input.findings) };
+  const findings = sortFindings(scopeFindings(testCase, input.findings));
+  if (harnessFault) return { verdict: 'error', reason: harnessFault, findings };
+  const deciding = findings.find((f) => f.source === 'transport' && isBlocking(f)) ?? findings.find(isBlocking);
+  if (!deciding) return { verdict: 'passed', findings };
+  const reason: Message = {
+    fr: `${deciding.ruleId} — ${deciding.location} : ${deciding.message.fr}`,
+    en: `${deciding.ruleId} — ${deciding.location}: ${deciding.message.en}`,
+  };
+  return { verdict: 'failed', reason, findings };
+}

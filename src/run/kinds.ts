@@ -1,0 +1,50 @@
+/**
+ * Case kinds other than `search` (transport checks, latency samples…) plug in here: a kind declares
+ * the JSON Schema of its `params` (checked when the cahier is loaded, errors located in the file) and
+ * runs one case into evidence and findings. The run pipeline judges the outcome like any other case.
+ */
+import type { Finding, Lang, Message } from '../core/findings.js';
+import type { TestCase } from '../cahier/types.js';
+import type { HttpClient, HttpClientOptions } from '../http/types.js';
+import type { Jdd } from '../jdd/types.js';
+import type { Exchange, LatencySample } from './result.js';
+
+export interface KindEnv {
+  /** Endpoint base URL, without trailing slash (ends with `/fhir` for the reference editor). */
+  baseUrl: string;
+  now: Date;
+  /** The run's client (the user's certificate, timeout and TLS options). */
+  client: HttpClient;
+  /** Options the run's client was made with, to build variants (no certificate, other TLS versions…). */
+  httpOptions: HttpClientOptions;
+  /** The JDD of the case's use case, when one was loaded. */
+  jdd?: Jdd;
+  lang: Lang;
+}
+
+export interface KindOutcome {
+  exchanges: Exchange[];
+  /** Blocking findings (fatal/error) fail the case; SUT faults only — harness faults are thrown. */
+  findings: Finding[];
+  latency?: LatencySample[];
+  /** Set when the case could not apply (precondition missing): the case is skipped with this reason. */
+  skip?: Message;
+}
+
+export interface CaseKind {
+  kind: string;
+  /** JSON Schema of the case's `params`. */
+  paramsSchema?: object;
+  /** Runs one case. Throwing marks the case `error` (a harness fault), never `failed`. */
+  run(tc: TestCase, env: KindEnv): Promise<KindOutcome>;
+}
+
+/** Name → kind, refusing two kinds with the same name and the reserved `search`. */
+export function kindRegistry(kinds: readonly CaseKind[]): ReadonlyMap<string, CaseKind> {
+  const map = new Map<string, CaseKind>();
+  for (const k of kinds) {
+    if (k.kind === 'search' || map.has(k.kind)) throw new Error(`case kind "${k.kind}" is registered twice`);
+    map.set(k.kind, k);
+  }
+  return map;
+}

@@ -1,0 +1,88 @@
+/**
+ * One connected acceptance run, from a prepared plan to the RunResult every reporter reads: opens
+ * the HTTP client (certificate problems stop here, exit 2), runs the cases, then summarises.
+ */
+import { randomUUID } from 'node:crypto';
+import { platform, release } from 'node:os';
+import type { Lang, Message } from '../core/findings.js';
+import { TOOL_VERSION } from '../core/version.js';
+import { createHttpClient } from '../http/client.js';
+import type { HttpClientOptions } from '../http/types.js';
+import { runRules } from '../rules/index.js';
+import { formatParis } from '../sas/time.js';
+import { executeCases } from './execute.js';
+import { kindRegistry, type CaseKind } from './kinds.js';
+import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
+import type { CaseResult, Declaration, PvInfo, RunResult } from './result.js';
+import { coverRequirements, summarize } from './summary.js';
+
+export interface AcceptanceInput {
+  prepared: PreparedRun;
+  baseUrl: string;
+  /** The clock the cases are judged against (--now, or the real time). */
+  now: Date;
+  http: HttpClientOptions;
+  kinds: readonly CaseKind[];
+  structure: StructureSetup;
+  /** Structural validation; absent → reported as not checked. */
+  validate?: StructureValidator;
+  lang: Lang;
+  bail?: boolean;
+  declarations?: Declaration[];
+  pvInfo?: PvInfo;
+  /** The command line as typed (secrets are never on it: the passphrase comes from an env var). */
+  command: string;
+  /** Notes to show in the reports beside the package notes (e.g. --insecure). */
+  notes?: Message[];
+  displayPath?: (file: string) => string;
+  onCaseEnd?: (c: CaseResult) => void | Promise<void>;
+}
+
+export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> {
+  const startedAt = new Date();
+  const { prepared } = input;
+  const client = createHttpClient(input.http);
+  const baseUrl = input.baseUrl.replace(/\/+$/, '');
+  let cases: CaseResult[];
+  try {
+    cases = await executeCases(prepared.plan.selected, {
+      baseUrl,
+      now: input.now,
+      client,
+      httpOptions: input.http,
+      lang: input.lang,
+      jddFor: prepared.jddFor,
+      kinds: kindRegistry(input.kinds),
+      validate: input.validate,
+      rules: runRules,
+      bail: input.bail,
+      displayPath: input.displayPath,
+      onCaseEnd: input.onCaseEnd,
+    });
+  } finally {
+    await client.close();
+  }
+  const display = input.displayPath ?? ((f: string) => f);
+  const declarations = input.declarations ?? [];
+  return {
+    schemaVersion: 1,
+    runId: randomUUID(),
+    tool: { name: 'sas-recette', version: TOOL_VERSION },
+    startedAt: formatParis(startedAt),
+    finishedAt: formatParis(new Date()),
+    now: formatParis(input.now),
+    baseUrl,
+    useCases: prepared.useCases,
+    ig: input.structure.ig,
+    packages: input.structure.packages,
+    setupNotes: [...input.structure.notes, ...(input.notes ?? [])],
+    cahier: { files: prepared.cahierFiles.map(display), sha256: prepared.cahierSha256 },
+    jdd: { files: prepared.jddFiles.map(display), sha256: prepared.jddSha256 },
+    environment: { node: process.version, os: `${platform()} ${release()}`, command: input.command },
+    ...(input.pvInfo ? { pvInfo: input.pvInfo } : {}),
+    declarations,
+    requirements: coverRequirements(cases, prepared.requirements, declarations),
+    cases,
+    summary: summarize(cases),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Each named defect of the reference editor makes the expected cases fail with the expected rule ids,
+ * the cases it does not touch still pass, and nothing crashes (no `error` verdict, the run goes on).
+ * Real HTTP on loopback; the FHIR packages of ../shared are loaded once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validatorOf } from '../../src/cli/commands/run.js';
+import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
+import type { DefectName } from '../../src/mock/defects.js';
+import { startMockServer, type MockServer } from '../../src/mock/server.js';
+import { loadStructure, prepareRun, type StructureSetup } from '../../src/run/prepare.js';
+import { registeredKinds } from '../../src/run/registered-kinds.js';
+import type { RunResult } from '../../src/run/result.js';
+import { runAcceptance } from '../../src/run/run-acceptance.js';
+import { blockingRuleIds, PACKAGES, verdicts } from './support.js';
+
+let structure: StructureSetup;
+beforeAll(async () => {
+  structure = await loadStructure({ ig: 'ans.fhir.fr.sas#1.2.0', env: { SAS_RECETTE_PACKAGES: PACKAGES } });
+});
+
+async function runAgainst(defects: DefectName[], only: string[], opts: { timeoutMs?: number; delayMs?: number } = {}): Promise<RunResult> {
+  const kinds = registeredKinds({ definitions: structure.index });
+  const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only }, kinds });
+  const server: MockServer = await startMockServer({ jdd: prepared.jdds, defects, ...(opts.delayMs ? { delayMs: opts.delayMs } : {}) });
+  try {
+    return await runAcceptance({
+      prepared,
+      baseUrl: server.url,
+      now: new Date(),
+      http: { timeoutMs: opts.timeoutMs ?? 7000 },
+      kinds,
+      structure,
+      validate: validatorOf(structure),
+      lang: 'en',
+      command: 'test',
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+interface Expectation {
+  /** case id → rule ids that must be among its blocking findings. */
+  fails: Record<string, string[]>;
+  /** cases the defect does not touch. */
+  passes: string[];
+}
+
+const TABLE: Partial<Record<DefectName, Expectation>> = {
+  'wrong-status': { fails: { 'PS-4.3-STATUS': ['SAS-WIN-001'], 'PS-4.2-BUNDLE': ['Slot.status'], 'SOS-DATES': ['SAS-WIN-001'] }, passes: ['PS-4.3-DATES', 'PS-4.3-SEARCH'] },
+  'slot-outside-window': { fails: { 'PS-4.3-DATES': ['SAS-WIN-002'], 'PS-WINDOW-SHIFTED': ['SAS-WIN-002'], 'SOS-DATES': ['SAS-WIN-002'] }, passes: ['PS-4.3-STATUS'] },
+  'cpts-after-48h': { fails: { 'CPTS-48H': ['SAS-CPTS-001'] }, passes: ['CPTS-4.3-SEARCH', 'CPTS-DECLARATION'] },
+  'missing-include': {
+    fails: { 'PS-4.3-REFERENCES': ['SAS-REF-002', 'SAS-REF-003'], 'PS-4.3-CARDINALITY': ['EXP-PLACES'], 'SOS-ONE-PLACE': ['EXP-PLACES', 'SAS-REF-007'] },
+    passes: ['PS-4.3-DATES'],
+  },
+  'dangling-reference': { fails: { 'PS-4.3-REFERENCES': ['SAS-REF-001'], 'SOS-ONE-PLACE': ['SAS-REF-001'] }, passes: ['PS-4.3-STATUS'] },
+  'bad-phone': { fails: { 'PS-4.6-IDENTITY': ['SAS-TEL-001'], 'CPTS-4.9-ORGANIZATION': ['SAS-TEL-001'], 'SOS-PLACE-DETAILS': ['SAS-TEL-001'] }, passes: ['PS-4.3-ADDRESS'] },
+  'bad-finess': {
+    fails: { 'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS', 'SAS-STR-001'], 'CPTS-4.2-BUNDLE': ['FINESS-invariant'], 'SOS-IDENTIFIER': ['SAS-STR-002'], 'PS-4.6-IDENTITY': ['SAS-STR-003'] },
+    passes: ['PS-4.3-SEARCH'],
+  },
+  'date-without-offset': { fails: { 'PS-4.3-DATES': ['SAS-DAT-001'], 'PS-4.2-BUNDLE': ['structure.format'], 'SOS-DATES': ['SAS-DAT-001'] }, passes: ['PS-4.3-STATUS'] },
+  'html-502': { fails: { 'PS-4.3-SEARCH': ['EXP-BODY-JSON', 'EXP-STATUS'], 'ERR-MISSING-STATUS': ['EXP-BODY-JSON', 'EXP-STATUS'] }, passes: [] },
+  'truncated-json': { fails: { 'PS-4.3-SEARCH': ['EXP-BODY-JSON'], 'SOS-SEARCH': ['EXP-BODY-JSON'] }, passes: [] },
+  'huge-body': { fails: { 'PS-4.3-SEARCH': ['HTTP-TOO-LARGE'] }, passes: [] },
+  'wrong-content-type': { fails: { 'PS-4.3-CONTENT-TYPE': ['EXP-CONTENT-TYPE'] }, passes: ['PS-4.3-SEARCH'] },
+  injection: { fails: { 'PS-4.3-BOOKING-URL': ['SAS-URL-001'] }, passes: ['PS-4.3-SEARCH'] },
+  'no-operation-outcome': { fails: { 'ERR-MISSING-STATUS': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'], 'ERR-BAD-DATE': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'] }, passes: ['PS-4.3-SEARCH'] },
+  'cpts-for-individual': { fails: { 'CPTS-INDIVIDUAL-ONLY': ['EXP-RESULT', 'EXP-TOTAL'] }, passes: ['CPTS-4.8.1-TWO-CPTS'] },
+  'wrong-finess': { fails: { 'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS'], 'CPTS-DECLARATION': ['EXP-CPTS-FINESS'] }, passes: ['CPTS-4.3-SEARCH', 'CPTS-48H'] },
+  'wrong-practitioner': { fails: { 'PS-4.3-IDENTIFIER': ['SAS-IDN-002'], 'PS-4.5-MULTI-PS': ['SAS-IDN-002'] }, passes: ['PS-4.3-DATES'] },
+  'total-mismatch': { fails: { 'PS-4.3-CARDINALITY': ['SAS-BDL-002'], 'PS-UNKNOWN-EMPTY': ['EXP-TOTAL'] }, passes: ['PS-4.3-SEARCH'] },
+  'missing-comment': { fails: { 'PS-4.3-BOOKING-URL': ['SAS-URL-001'] }, passes: ['PS-4.3-SEARCH'] },
+  'bad-consultation-type': { fails: { 'PS-4.7-CONSULTATION-TYPES': ['EXP-CONSULTATION-TYPES'] }, passes: ['PS-4.3-SEARCH'] },
+};
+
+describe('the cahier against each defect of the reference editor', () => {
+  it.each(Object.entries(TABLE) as [DefectName, Expectation][])('%s', async (defect, x) => {
+    const only = [...Object.keys(x.fails), ...x.passes];
+    const run = await runAgainst([defect], only);
+    const v = verdicts(run);
+    for (const [id, rules] of Object.entries(x.fails)) {
+      expect(v[id], id).toBe('failed');
+      expect(blockingRuleIds(run, id), id).toEqual(expect.arrayContaining(rules));
+    }
+    for (const id of x.passes) expect(v[id], `${id}: ${run.cases.find((c) => c.id === id)?.reason?.en}`).toBe('passed');
+    expect(run.summary.error).toBe(0);
+    expect(run.cases).toHaveLength(only.length);
+  });
+
+  it('keeps the evidence of an unusable body: the HTML page, the cut JSON', async () => {
+    const html = await runAgainst(['html-502'], ['PS-4.3-SEARCH']);
+    const c = html.cases[0];
+    expect(c.exchanges[0].response).toMatchObject({ status: 502, body: expect.stringContaining('502 Bad Gateway') });
+    expect(c.findings.find((f) => f.ruleId === 'EXP-BODY-JSON')?.message.en).toMatch(/^an HTML page was received instead of a FHIR JSON resource/);
+    const cut = await runAgainst(['truncated-json'], ['PS-4.3-SEARCH']);
+    expect(cut.cases[0].exchanges[0].response?.body).toMatch(/^\{"resourceType":"Bundle"/);
+    expect(cut.cases[0].findings.find((f) => f.ruleId === 'EXP-BODY-JSON')?.message.en).toMatch(/^invalid JSON body \(truncated\?\)/);
+  });
+
+  it('a stalled endpoint fails each case at the deadline and the run goes on', async () => {
+    const run = await runAgainst(['slow'], ['PS-4.3-SEARCH', 'SOS-SEARCH'], { delayMs: 3000, timeoutMs: 500 });
+    expect(verdicts(run)).toEqual({ 'PS-4.3-SEARCH': 'failed', 'SOS-SEARCH': 'failed' });
+    for (const c of run.cases) {
+      expect(blockingRuleIds(run, c.id)).toEqual(['HTTP-TIMEOUT']);
+      expect(c.exchanges[0].outcome).toBe('timeout');
+      expect(c.reason?.en).toMatch(/^HTTP-TIMEOUT — HTTP GET http:\/\/127\.0\.0\.1:\d+\/fhir\/(Slot|Schedule)\?.*: no complete answer within the deadline/);
+    }
+  });
+});

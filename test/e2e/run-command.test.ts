@@ -1,0 +1,179 @@
+/**
+ * `sas-recette run` against the reference editor on loopback HTTP: the clean editor passes every
+ * shipped search case, the output formats, the selection, and the usage errors (exit 2).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadJdd, SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
+import { startMockServer, type MockServer } from '../../src/mock/server.js';
+import { formatParis } from '../../src/sas/time.js';
+import { cli, HAVE_PACKAGES, JDD_ARGS, parseRun, tempDir, verdicts } from './support.js';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ jdd: SHIPPED_JDD_FILES.map((f) => loadJdd(f)) });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('sas-recette run (clean reference editor)', () => {
+  it.runIf(HAVE_PACKAGES)('passes every shipped search case, structure included, and writes run.json equal to stdout', async () => {
+    const out = tempDir('clean');
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--tag', '!transport', '--format', 'json', '--reporter', 'json', '--out', out]);
+    expect(r.err).not.toMatch(/internal error/);
+    const run = parseRun(r.out);
+    const notPassed = run.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason?.en}`);
+    expect(notPassed).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(run.cases.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(run.cases.map((c) => c.group))).toEqual(new Set(['psindiv', 'cpts', 'sos', 'errors']));
+    expect(run.summary).toMatchObject({ overall: 'favorable', failed: 0, error: 0, skipped: 0 });
+    expect(run.packages).toContain('ans.fhir.fr.sas#1.2.0');
+    // structure was really checked: the cases asking for it carry no "not checked" note
+    const structural = run.cases.find((c) => c.id === 'PS-ALL-RULES');
+    expect(structural?.findings.some((f) => f.ruleId === 'STRUCTURE-NOT-CHECKED')).toBe(false);
+    // evidence: the request sent, with the Paris window and its explicit offset, and the answer
+    const search = run.cases.find((c) => c.id === 'PS-4.3-SEARCH');
+    expect(search?.exchanges[0].request.url).toMatch(/start=ge\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}%2B0[12]:00&/);
+    expect(search?.exchanges[0].request.headers.accept).toBe('application/fhir+json');
+    expect(search?.exchanges[0].response?.status).toBe(200);
+    expect(search?.source).toMatch(/^testcases\/psindiv\.yaml:\d+$/);
+    // requirement coverage: catalogue rows of the run's use cases, those cited by the cases passed
+    expect(run.requirements.find((q) => q.id === 'agg-psindiv@8')).toMatchObject({ status: 'passed', cases: expect.arrayContaining(['PS-UNKNOWN-EMPTY']) });
+    expect(run.requirements.find((q) => q.id === 'sas-decl@1')?.status).toBe('not-tested');
+    const written = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(written.cases.map((c: { id: string }) => c.id)).toEqual(run.cases.map((c) => c.id));
+  });
+
+  it('prints one line per case and the summary in text mode, in English when asked', async () => {
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH,SOS-SEARCH', '--reporter', 'console', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^✓ PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
+    expect(r.out).toMatch(/^✓ SOS-SEARCH /m);
+    expect(r.out).toMatch(/Verdict: FAVOURABLE — 2\/2 passed/);
+    expect(r.out).not.toContain('\u001b['); // NO_COLOR
+  });
+
+  it('judges against --now: the search window starts there, in Paris time with its offset', async () => {
+    const pinned = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 3600_000);
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-DATES', '--now', pinned.toISOString().replace('.000Z', 'Z'), '--format', 'json', '--reporter', 'json', '--out', tempDir('now')]);
+    expect(r.code).toBe(0);
+    const run = parseRun(r.out);
+    expect(run.now).toBe(formatParis(pinned));
+    expect(run.cases[0].exchanges[0].request.url).toContain(`start=ge${formatParis(pinned).replace('+', '%2B')}&`);
+  });
+
+  it('lists the selection without calling any endpoint', async () => {
+    const r = await cli(['run', ...JDD_ARGS, '--list', '--tag', 'ans-4.8']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => /^CPTS-4\.8/.test(l))).toHaveLength(2);
+    expect(r.out).toMatch(/2 \/ \d+ test case\(s\) selected/);
+  });
+
+  it('selects by use case, grep and excluded tag', async () => {
+    const r = await cli(['run', ...JDD_ARGS, '--list', '--use-case', 'sos', '--grep', 'PLACE$', '--tag', '!transport']);
+    expect(r.out.split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split(' ')[0])).toEqual(['SOS-ONE-PLACE']);
+  });
+
+  it('reports missing FHIR packages, still runs the rules and fails on them', async () => {
+    const bad = await startMockServer({ jdd: SHIPPED_JDD_FILES.map((f) => loadJdd(f)), defects: ['wrong-status'] });
+    try {
+      const r = await cli(['run', '--base-url', bad.url, ...JDD_ARGS, '--only', 'PS-4.3-STATUS,PS-4.2-BUNDLE', '--format', 'json', '--reporter', 'json', '--out', tempDir('nopkg')], {
+        SAS_RECETTE_PACKAGES: join(tempDir('empty'), 'none'),
+      });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('Validation structurelle NON FAITE');
+      const run = parseRun(r.out);
+      expect(run.setupNotes[0].en).toMatch(/^Structural validation NOT DONE: FHIR package ans\.fhir\.fr\.sas#1\.2\.0 not found .*sas-recette ig install/);
+      expect(run.packages).toEqual([]);
+      expect(verdicts(run)).toEqual({ 'PS-4.2-BUNDLE': 'passed', 'PS-4.3-STATUS': 'failed' });
+      expect(run.cases[0].findings).toContainEqual(expect.objectContaining({ ruleId: 'STRUCTURE-NOT-CHECKED', notChecked: true, severity: 'information' }));
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it('stops after the first failure with --bail, the rest skipped', async () => {
+    const bad = await startMockServer({ jdd: SHIPPED_JDD_FILES.map((f) => loadJdd(f)), defects: ['total-mismatch'] });
+    try {
+      const r = await cli(['run', '--base-url', bad.url, ...JDD_ARGS, '--use-case', 'psindiv', '--tag', 'empty', '--bail', '--format', 'json', '--reporter', 'json', '--out', tempDir('bail')]);
+      const run = parseRun(r.out);
+      expect(r.code).toBe(1);
+      expect(verdicts(run)).toEqual({ 'PS-UNKNOWN-EMPTY': 'failed', 'PS-UNKNOWN-AMONG-KNOWN': 'skipped' });
+      expect(run.cases[1].reason?.en).toBe('not run: --bail stopped the run after PS-UNKNOWN-EMPTY failed');
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it('says loudly what --insecure disables', async () => {
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--insecure', '--format', 'json', '--reporter', 'json', '--out', tempDir('insecure')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('WARNING: --insecure: the server certificate was NOT verified (chain, validity, host name)');
+    expect(parseRun(r.out).setupNotes.map((n) => n.en)).toContain(
+      '--insecure: the server certificate was NOT verified (chain, validity, host name). This run is not a valid acceptance.',
+    );
+  });
+});
+
+describe('sas-recette run: PV information and declarations', () => {
+  it('carries them into the run result and the requirement coverage', async () => {
+    const dir = tempDir('pv');
+    writeFileSync(join(dir, 'pv.yaml'), 'editor: Éditeur Exemple\nsoftware: Agenda\nsoftwareVersion: "4.10"\noperator: A. Testeur\n');
+    writeFileSync(join(dir, 'decl.yaml'), 'declaredBy: B. Responsable\ndeclarations:\n  - id: DECL-HDS\n    answer: "yes"\n    requirements: [sas-decl@1]\n');
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--pv-info', 'pv.yaml', '--declarations', 'decl.yaml', '--format', 'json', '--reporter', 'json', '--out', 'out'], {}, dir);
+    expect(r.code).toBe(0);
+    const run = parseRun(r.out);
+    expect(run.pvInfo).toEqual({ editor: 'Éditeur Exemple', software: 'Agenda', softwareVersion: '4.10', operator: 'A. Testeur' });
+    expect(run.declarations).toEqual([expect.objectContaining({ id: 'DECL-HDS', answer: 'yes', declaredBy: 'B. Responsable' })]);
+    expect(run.requirements.find((q) => q.id === 'sas-decl@1')?.status).toBe('declared');
+    expect(run.environment.command).toBe(`sas-recette run --base-url ${server.url} ${JDD_ARGS.join(' ')} --only PS-4.3-SEARCH --pv-info pv.yaml --declarations decl.yaml --format json --reporter json --out out`);
+    expect(readFileSync(join(dir, 'out', 'run.json'), 'utf8')).toContain('"pvInfo"');
+  });
+});
+
+describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () => {
+  it('names the file, line and field of a broken cahier', async () => {
+    const dir = tempDir('cahier');
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-BROKEN\n    title: { fr: Cassé, en: Broken }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-un-lieu]\n    expect:\n      status: deux-cents\n');
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:8:15 field "cases[0].expect.status"`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the line of an unknown JDD key', async () => {
+    const dir = tempDir('cahier-key');
+    const file = join(dir, 'keys.yaml');
+    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-KEY\n    title: { fr: Clé, en: Key }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-absent]\n');
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:6:21 field "cases[0].practitioners[0]": no practitioners entry "ps-absent" in JDD "recette-psindiv"`);
+  });
+
+  it.each([
+    [['--only', 'NOPE-1'], /no test case with id NOPE-1/],
+    [['--timeout', 'soon'], /--timeout "soon" is not a duration/],
+    [['--now', '2026-03-02T08:00:00'], /--now "2026-03-02T08:00:00" is not a date-time with an offset/],
+    [['--use-case', 'hospital'], /unknown use case hospital/],
+    [['--reporter', 'console,pdf'], /unknown reporter "pdf"/],
+    [['--grep', '('], /--grep: invalid regular expression/],
+    [['--cert', 'client.pem'], /--cert and --key go together/],
+    [['--tag', 'no-such-tag'], /no test case selected/],
+  ])('refuses %j', async (args, message) => {
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('requires a JDD and a base URL', async () => {
+    expect((await cli(['run', '--base-url', server.url])).err).toMatch(/no JDD given/);
+    const noUrl = await cli(['run', ...JDD_ARGS]);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.err).toMatch(/--base-url is required/);
+    expect((await cli(['run', '--base-url', 'ftp://x/fhir', ...JDD_ARGS])).err).toMatch(/--base-url must be http\(s\)/);
+  });
+});
