@@ -1,0 +1,129 @@
+/**
+ * What `sas-recette ig list` shows: the package sources, the packages they hold, and for each version of
+ * the SAS IG found, the state of each (transitive) dependency: present, mapped to another package, or
+ * missing. The resolution follows the loader's rules (exact version; else the newest version of the same
+ * package; `hl7.terminology.r4` ↔ `hl7.terminology`; else missing) so that the list tells what
+ * `validate` will load.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listPackages, readTgzJson, type AvailablePackage } from '../fhir/packages/index.js';
+
+export const SAS_IG_ID = 'ans.fhir.fr.sas';
+
+/** Same table as the loader's: packages that stand in for another id when the asked one is absent. */
+const STAND_INS: Readonly<Record<string, readonly string[]>> = {
+  'hl7.terminology.r4': ['hl7.terminology'],
+  'hl7.terminology': ['hl7.terminology.r4'],
+};
+
+export type DependencyState = 'present' | 'mapped' | 'missing';
+
+export interface DependencyStatus {
+  id: string;
+  version: string;
+  /** `id#version` of the package that declared it. */
+  requiredBy: string;
+  state: DependencyState;
+  /** The package used for it (absent when missing). */
+  used?: { id: string; version: string; location: string };
+}
+
+export interface IgStatus {
+  id: string;
+  version: string;
+  location: string;
+  dependencies: DependencyStatus[];
+}
+
+export interface PackageListing {
+  sources: { source: string; exists: boolean }[];
+  packages: AvailablePackage[];
+  igs: IgStatus[];
+}
+
+export async function listPackageSources(sources: string[], igId: string = SAS_IG_ID): Promise<PackageListing> {
+  const packages = await listPackages(sources);
+  const igs: IgStatus[] = [];
+  for (const ig of packages.filter((p) => p.id === igId)) {
+    igs.push({ id: ig.id, version: ig.version, location: ig.location, dependencies: await resolveDependencies(ig, packages) });
+  }
+  return {
+    sources: sources.map((source) => ({ source, exists: existsSync(source) })),
+    packages: [...packages].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version)),
+    igs,
+  };
+}
+
+/** Breadth-first over dependencies, one version per package id (as the loader does). */
+async function resolveDependencies(ig: AvailablePackage, available: AvailablePackage[]): Promise<DependencyStatus[]> {
+  const out: DependencyStatus[] = [];
+  const seen = new Set<string>(); // each id#version once (r4.core is declared by almost every package)
+  const chosen = new Set<string>([ig.id]);
+  const queue: AvailablePackage[] = [ig];
+  while (queue.length > 0) {
+    const pkg = queue.shift()!;
+    const deps = await readDependencies(pkg);
+    for (const [id, version] of Object.entries(deps)) {
+      const requiredBy = `${pkg.id}#${pkg.version}`;
+      if (seen.has(`${id}#${version}`)) continue;
+      seen.add(`${id}#${version}`);
+      const found = pickPackage(available, id, version);
+      if (!found) {
+        out.push({ id, version, requiredBy, state: 'missing' });
+        continue;
+      }
+      const exact = found.id === id && found.version === version;
+      out.push({ id, version, requiredBy, state: exact ? 'present' : 'mapped', used: { id: found.id, version: found.version, location: found.location } });
+      if (!chosen.has(found.id)) {
+        chosen.add(found.id);
+        queue.push(found);
+      }
+    }
+  }
+  return out;
+}
+
+function pickPackage(available: AvailablePackage[], id: string, version: string): AvailablePackage | undefined {
+  const sameId = available.filter((p) => p.id === id);
+  const exact = sameId.find((p) => p.version === version);
+  if (exact) return exact;
+  if (sameId.length > 0) return newest(sameId);
+  for (const alias of STAND_INS[id] ?? []) {
+    const list = available.filter((p) => p.id === alias);
+    if (list.length > 0) return newest(list);
+  }
+  return undefined;
+}
+
+async function readDependencies(p: AvailablePackage): Promise<Record<string, string>> {
+  try {
+    const manifest =
+      p.kind === 'tgz'
+        ? await readTgzJson(p.location, 'package/package.json')
+        : JSON.parse(readFileSync(join(p.location, 'package', 'package.json'), 'utf8'));
+    const deps = (manifest as { dependencies?: unknown } | undefined)?.dependencies;
+    return deps && typeof deps === 'object' ? (deps as Record<string, string>) : {};
+  } catch {
+    return {}; // an unreadable manifest shows as "no dependency"; validate reports the package itself
+  }
+}
+
+function newest(list: AvailablePackage[]): AvailablePackage {
+  return [...list].sort((a, b) => compareVersions(b.version, a.version))[0];
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    if (x === y) continue;
+    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
+    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    return x.localeCompare(y);
+  }
+  return 0;
+}

@@ -1,0 +1,85 @@
+/**
+ * The result of validating one input, as every output format reads it (text, JSON). Building it is pure;
+ * formats never compute the verdict themselves.
+ */
+import { countBySeverity, isBlocking, severityRank, type Finding, type Message, type Severity } from '../core/findings.js';
+import type { UseCase } from '../run/result.js';
+import type { UseCaseOrigin } from './use-case.js';
+
+export interface ValidationReportStats {
+  /** Input size in bytes. */
+  bytes: number;
+  resources: number;
+  elements: number;
+  invariantsEvaluated: number;
+  /** Structural validation time (ms). */
+  structureMs: number;
+  /** SAS rules time (ms). */
+  rulesMs: number;
+}
+
+export interface ValidationReport {
+  /** File path as given, or `stdin`. */
+  input: string;
+  /** IG package used, `id#version`. */
+  ig: string;
+  /** Profile canonical the root resource was validated against; null when validation could not start. */
+  profile: string | null;
+  useCase: UseCase;
+  useCaseFrom: UseCaseOrigin;
+  /** Findings in display order (by location, indexes compared as numbers, then rule id). */
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  /** No fatal and no error finding. */
+  valid: boolean;
+  stats: ValidationReportStats;
+  /** Non-fatal set-up notes (missing or substituted package dependencies…). */
+  notes: Message[];
+  /** Group label for findings that name no resource (`Bundle/abc`, `Bundle`, or the input label). */
+  rootLabel: string;
+}
+
+export type ValidationReportInput = Omit<ValidationReport, 'findings' | 'counts' | 'valid' | 'stats'> & {
+  findings: Finding[];
+  stats?: Partial<ValidationReportStats>;
+};
+
+export function buildReport(r: ValidationReportInput): ValidationReport {
+  const findings = orderFindings(r.findings);
+  return {
+    ...r,
+    findings,
+    counts: countBySeverity(findings),
+    valid: !findings.some(isBlocking),
+    stats: { bytes: 0, resources: 0, elements: 0, invariantsEvaluated: 0, structureMs: 0, rulesMs: 0, ...r.stats },
+  };
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** `entry[2]` before `entry[10]`; then rule id; then the worst severity first. */
+export function orderFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      collator.compare(a.location, b.location) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      severityRank[a.severity] - severityRank[b.severity],
+  );
+}
+
+/** Findings grouped by resource (`Slot/abc`), groups in the order of their first finding. */
+export function groupByResource(report: ValidationReport): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = f.resource ?? report.rootLabel;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups];
+}
+
+/** `Bundle/abc` when the resource has a string id, else its type. */
+export function resourceLabel(resource: { resourceType: string; id?: unknown }): string {
+  return typeof resource.id === 'string' && resource.id !== '' ? `${resource.resourceType}/${resource.id}` : resource.resourceType;
+}
