@@ -2,20 +2,14 @@
  * What `sas-recette ig list` shows: the package sources, the packages they hold, and for each version of
  * the SAS IG found, the state of each (transitive) dependency: present, mapped to another package, or
  * missing. The resolution follows the loader's rules (exact version; else the newest version of the same
- * package; `hl7.terminology.r4` ↔ `hl7.terminology`; else missing) so that the list tells what
- * `validate` will load.
+ * package; `hl7.terminology.r4` ↔ `hl7.terminology`; else missing) — the loader's own `pickPackage` —
+ * so that the list tells what `validate` will load.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listPackages, readTgzJson, type AvailablePackage } from '../fhir/packages/index.js';
+import { compareVersions, listPackages, pickPackage, readTgzJson, type AvailablePackage } from '../fhir/packages/index.js';
 
 export const SAS_IG_ID = 'ans.fhir.fr.sas';
-
-/** Same table as the loader's: packages that stand in for another id when the asked one is absent. */
-const STAND_INS: Readonly<Record<string, readonly string[]>> = {
-  'hl7.terminology.r4': ['hl7.terminology'],
-  'hl7.terminology': ['hl7.terminology.r4'],
-};
 
 export type DependencyState = 'present' | 'mapped' | 'missing';
 
@@ -68,7 +62,7 @@ async function resolveDependencies(ig: AvailablePackage, available: AvailablePac
       const requiredBy = `${pkg.id}#${pkg.version}`;
       if (seen.has(`${id}#${version}`)) continue;
       seen.add(`${id}#${version}`);
-      const found = pickPackage(available, id, version);
+      const found = pickPackage(available, id, version)?.pkg;
       if (!found) {
         out.push({ id, version, requiredBy, state: 'missing' });
         continue;
@@ -84,18 +78,6 @@ async function resolveDependencies(ig: AvailablePackage, available: AvailablePac
   return out;
 }
 
-function pickPackage(available: AvailablePackage[], id: string, version: string): AvailablePackage | undefined {
-  const sameId = available.filter((p) => p.id === id);
-  const exact = sameId.find((p) => p.version === version);
-  if (exact) return exact;
-  if (sameId.length > 0) return newest(sameId);
-  for (const alias of STAND_INS[id] ?? []) {
-    const list = available.filter((p) => p.id === alias);
-    if (list.length > 0) return newest(list);
-  }
-  return undefined;
-}
-
 async function readDependencies(p: AvailablePackage): Promise<Record<string, string>> {
   try {
     const manifest =
@@ -107,23 +89,4 @@ async function readDependencies(p: AvailablePackage): Promise<Record<string, str
   } catch {
     return {}; // an unreadable manifest shows as "no dependency"; validate reports the package itself
   }
-}
-
-function newest(list: AvailablePackage[]): AvailablePackage {
-  return [...list].sort((a, b) => compareVersions(b.version, a.version))[0];
-}
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '0';
-    const y = pb[i] ?? '0';
-    if (x === y) continue;
-    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
-    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
-    return x.localeCompare(y);
-  }
-  return 0;
 }

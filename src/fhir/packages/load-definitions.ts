@@ -23,7 +23,7 @@ export function parsePackageRef(ref: string): { id: string; version?: string } {
   return { id: id.trim(), version: version?.trim() || undefined };
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
   const pb = b.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -36,12 +36,13 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-interface Pick {
+export interface PackagePick {
   pkg: AvailablePackage;
   substituted: boolean;
 }
 
-function pickPackage(available: AvailablePackage[], id: string, version?: string): Pick | undefined {
+/** The loader's choice for `id#version`: exact, else the newest of the same id, else a stand-in id. */
+export function pickPackage(available: AvailablePackage[], id: string, version?: string): PackagePick | undefined {
   const sameId = available.filter((p) => p.id === id);
   const exact = version ? sameId.find((p) => p.version === version) : undefined;
   if (exact) return { pkg: exact, substituted: false };
@@ -53,6 +54,8 @@ function pickPackage(available: AvailablePackage[], id: string, version?: string
   }
   return undefined;
 }
+
+const majorOf = (v: string) => v.split('.')[0];
 
 export async function loadDefinitions(options: LoadOptions): Promise<LoadResult> {
   const igRef = parsePackageRef(options.ig || DEFAULT_IG);
@@ -105,10 +108,19 @@ export async function loadDefinitions(options: LoadOptions): Promise<LoadResult>
       }
       if (found.substituted && !chosen.has(found.pkg.id)) {
         const used = `${found.pkg.id}#${found.pkg.version}`;
-        warnOnce(`subst:${depId}`, {
-          fr: `Dépendance ${asked} (requise par ${by}) absente : ${used} est utilisé à la place.`,
-          en: `Dependency ${asked} (required by ${by}) not found: using ${used} instead.`,
-        });
+        const otherMajor = found.pkg.id === depId && majorOf(found.pkg.version) !== majorOf(depVersion);
+        warnOnce(
+          `subst:${depId}`,
+          otherMajor
+            ? {
+                fr: `Dépendance ${asked} (requise par ${by}) absente : ${used} est chargé, mais cette autre version majeure ne remplace pas ${asked} ; ce que seule ${asked} définit est signalé « non vérifié ».`,
+                en: `Dependency ${asked} (required by ${by}) not found: ${used} is loaded, but this other major version does not replace ${asked}; what only ${asked} defines is reported as "not checked".`,
+              }
+            : {
+                fr: `Dépendance ${asked} (requise par ${by}) absente : ${used} est utilisé à la place.`,
+                en: `Dependency ${asked} (required by ${by}) not found: using ${used} instead.`,
+              },
+        );
       }
       if (!chosen.has(found.pkg.id)) {
         startRead(found.pkg); // read in parallel while the queue is processed
