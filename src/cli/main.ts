@@ -50,9 +50,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 function handleError(err: unknown, io: CliIo): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-      return 0;
-    }
+    // --help, `help` and --version exit 0; help shown because a subcommand is missing is a usage error
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     return 2; // commander already printed the message
   }
   if (err instanceof SetupError) {
