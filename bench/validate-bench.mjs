@@ -150,7 +150,8 @@ async function parent() {
     process.exit(2);
   }
   const sizes = (arg('--sizes') ?? '100,500,2000,10000').split(',').map(Number);
-  const modes = (arg('--modes') ?? '').split(',').filter(Boolean);
+  // default: the engine as shipped (hot base invariants native), then the same with every invariant in fhirpath
+  const modes = (arg('--modes') ?? 'native,fhirpath').split(',').filter(Boolean);
   const results = [];
   for (const mode of modes.length ? modes : [undefined]) {
     for (const size of sizes) {
@@ -173,7 +174,7 @@ async function parent() {
     `Load average at the end of the run (1 / 5 / 15 min): ${load} on ${cpus().length} cores; peak RSS with the ajv baselines loaded too: ${fmt(Math.max(...results.map((r) => r.rssMB)), 0)} MB.`,
     `ajv compile: @asymmetrik/fhir-json-schema-validator (ajv 6, whole schema) ${fmt(first.pkgCompileMs, 0)} ms; ajv 8 per-type validators ${fmt(first.ajv8CompileMs, 0)} ms.`,
   ];
-  const target = results.find((r) => r.size === TARGET.slots && r.mode === 'default');
+  const target = results.find((r) => r.size === TARGET.slots && (r.mode === 'default' || r.mode === 'native'));
   if (target) {
     const ok = target.structure < TARGET.ms && target.structure / target.ajvPackage < 1;
     notes.push(
@@ -195,7 +196,7 @@ async function parent() {
       '- **structure**: `validateResource` (profiles, slicing, bindings, invariants); **rules**: `runRules` with the search and a pinned clock; **slots/s** on structure + rules.',
       '- **ajv pkg**: `@asymmetrik/fhir-json-schema-validator` as its users run it (ajv 6, the whole R4 schema, `validate()` per entry); **ajv8/type**: ajv 8 with one compiled validator per resource type of the same schema (its best case). Both check base R4 structure only, no profile. Ratios = structure / ajv.',
       '- **peak RSS**: the process after the sas-recette runs (definitions of SAS 1.2.0 + R4 core + terminology + extensions + FR Core 2.1.0 included), before the ajv baselines are loaded.',
-      '- **native invariants vs fhirpath**: the engine has no switch to evaluate the hot base invariants (ele-1, dom-2..6, ext-1, ref-1, bdl-*) with fhirpath instead of natively, so that comparison is not in this table (`--modes` passes `invariants: <mode>` to `validateResource` once such an option exists).',
+      '- **native vs fhirpath**: rows marked `(native)` are the engine as shipped (the hot base invariants ele-1, dom-2..6, ext-1, ref-1, bdl-*, txt-1/2 implemented natively, the others through the `fhirpath` library); rows marked `(fhirpath)` evaluate every invariant through `fhirpath` (`validateResource(…, { invariants: \'fhirpath\' })`). Both give the same findings (checked by test/validator/defects.test.ts).',
       '- **E/W/I**: errors (incl. fatal) / warnings / information found on the generated bundle: no error; one dom-6 warning (no narrative) per resource, as the HL7 validator reports it; information = "not checked" notes for FR Core 1.1.0 and NOS profiles and value sets.',
       '',
       markdownTable(HEADER, body),
