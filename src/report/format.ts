@@ -2,8 +2,9 @@
  * Small pure formatters shared by the reporters: instants in a time zone with an explicit offset,
  * durations, one-line texts and UTF-8-safe truncation.
  */
+import { formatInZone, PARIS } from '../sas/time.js';
 
-export const PARIS = 'Europe/Paris';
+export { PARIS } from '../sas/time.js';
 
 interface ZonedParts {
   date: string; // 2025-11-26
@@ -12,21 +13,8 @@ interface ZonedParts {
 }
 
 function zonedParts(ms: number, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date(ms));
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const tz = get('timeZoneName'); // 'GMT+01:00' or 'GMT' for UTC
-  const offset = tz === 'GMT' || tz === 'UTC' ? '+00:00' : tz.replace(/^(GMT|UTC)/, '');
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}:${get('second')}`, offset };
+  const s = formatInZone(new Date(ms), timeZone, false); // 2025-11-26T11:00:00+01:00
+  return { date: s.slice(0, 10), time: s.slice(11, 19), offset: s.slice(19) };
 }
 
 /** `2025-11-26T11:00:00+01:00`: the instant in `timeZone` with its offset; the input unchanged if unparsable. */
