@@ -30,6 +30,11 @@ export interface MockTlsOptions {
   minVersion?: string;
   maxVersion?: string;
   ciphers?: string;
+  /**
+   * CRL(s) of the client CA (PEM): a revoked client certificate is refused in the TLS handshake. Node
+   * then checks revocation for the whole client chain, so the CRL must come from the CA of `caFile`.
+   */
+  crlFile?: string;
   /** Expected subject CN / OU of client certificates; another value gets 403 + OperationOutcome. */
   expectCn?: string;
   expectOu?: string;
@@ -71,16 +76,28 @@ function readTlsFile(file: string, what: string): Buffer {
 function tlsOptions(tls: MockTlsOptions): HttpsOptions {
   const requestCert = tls.requestClientCert ?? tls.caFile !== undefined;
   if (requestCert && tls.caFile === undefined) throw new SetupError('requiring a client certificate needs the CA that signs them (--ca)');
+  if (tls.crlFile !== undefined && !requestCert) throw new SetupError('a CRL only applies when client certificates are required (--ca)');
   return {
     cert: readTlsFile(tls.certFile, 'server certificate'),
     key: readTlsFile(tls.keyFile, 'server key'),
     ...(tls.caFile ? { ca: readTlsFile(tls.caFile, 'CA') } : {}),
+    ...(tls.crlFile ? { crl: readTlsFile(tls.crlFile, 'CRL') } : {}),
     requestCert,
     rejectUnauthorized: requestCert,
     minVersion: (tls.minVersion ?? 'TLSv1.2') as SecureVersion,
     ...(tls.maxVersion ? { maxVersion: tls.maxVersion as SecureVersion } : {}),
     ...(tls.ciphers ? { ciphers: tls.ciphers } : {}),
   };
+}
+
+/** The HTTPS server; PEM files that Node cannot use (not a certificate, key or CRL) are a SetupError. */
+function createSecureServer(tls: MockTlsOptions, handler: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  const options = tlsOptions(tls);
+  try {
+    return createHttpsServer(options, handler);
+  } catch (err) {
+    throw new SetupError(`the TLS files cannot be used: ${(err as Error).message}`, 'give PEM files: server certificate and its key, CA certificate(s), CRL');
+  }
 }
 
 /** The subject field of a certificate as one string (OpenSSL gives an array for repeated fields). */
@@ -177,7 +194,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     }
   };
 
-  const server: Server = secure ? createHttpsServer(tlsOptions(opts.tls as MockTlsOptions), handler) : createHttpServer(handler);
+  const server: Server = secure ? createSecureServer(opts.tls as MockTlsOptions, handler) : createHttpServer(handler);
   // A refused client certificate or a broken request must not stop the server.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err, socket) => {

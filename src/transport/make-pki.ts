@@ -1,11 +1,13 @@
 /**
  * Generates a throw-away test PKI with the openssl command line (EC P-256, fast): a test CA, a second
- * untrusted CA, a server certificate (SAN localhost / 127.0.0.1), the client certificate, and the
- * negative client certificates of the mTLS checks (other CA, expired, wrong CN, wrong OU).
+ * untrusted CA, a server certificate (SAN localhost / 127.0.0.1), the client certificate, the negative
+ * client certificates of the mTLS checks (other CA, expired, wrong CN, wrong OU, revoked) and the test
+ * CA's CRL that revokes the revoked one.
  *
  * Hand-written around openssl rather than a JS X.509 library: openssl is the reference tool editors
- * already use for their IGC-Santé certificates, and it adds no dependency. An expired certificate needs
- * the `openssl ca` command (OpenSSL 3.0 `x509`/`req` cannot set past dates).
+ * already use for their IGC-Santé certificates, and it adds no dependency. The expired certificate, the
+ * revocation and the CRL need the `openssl ca` command and its index (OpenSSL 3.0 `x509`/`req` cannot
+ * set past dates, and only `ca` keeps the list of revoked serials a CRL is made from).
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +17,12 @@ import { promisify } from 'node:util';
 import { SetupError } from '../core/errors.js';
 
 const run = promisify(execFile);
+
+/** Validity of the generated certificates and of the CRL's next update, in days. */
+const VALID_DAYS = 365;
+
+/** openssl is not installed (or not on PATH): callers may fall back to a mode without certificates. */
+export class OpensslMissingError extends SetupError {}
 
 export interface PkiOptions {
   /** Output folder (created). */
@@ -31,6 +39,11 @@ export interface PkiOptions {
   wrongOu?: string;
   /** openssl executable (default `openssl` on PATH). */
   openssl?: string;
+  /**
+   * Where the intermediate files (CSRs, the other CA's key, the `openssl ca` index) go, in a folder
+   * removed at the end; default the system's temporary folder.
+   */
+  workParent?: string;
   /** Environment of the openssl processes (PATH lookup); default the process environment. */
   env?: NodeJS.ProcessEnv;
 }
@@ -49,6 +62,10 @@ export interface TestPki {
   clientExpiredCert: string;
   clientWrongCnCert: string;
   clientWrongOuCert: string;
+  /** Same subject as the valid client certificate, from the test CA, revoked in `crl`. */
+  clientRevokedCert: string;
+  /** CRL of the test CA (PEM) listing `clientRevokedCert`; a server that loads it refuses that certificate. */
+  crl: string;
   subject: { cn: string; ou: string; org: string };
   wrong: { cn: string; ou: string };
 }
@@ -68,7 +85,7 @@ async function openssl(bin: string, args: string[], cwd: string, env?: NodeJS.Pr
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') {
-      throw new SetupError(
+      throw new OpensslMissingError(
         `the "${bin}" command was not found`,
         'install OpenSSL (it is needed to generate test certificates), or write a --tls-profile with your own certificates',
       );
@@ -93,7 +110,8 @@ function caConfig(): string {
     'default_md = sha256',
     'policy = policy_any',
     'unique_subject = no',
-    'preserve = yes',
+    `default_days = ${VALID_DAYS}`,
+    `default_crl_days = ${VALID_DAYS}`,
     '[ policy_any ]',
     'commonName = supplied',
     'organizationalUnitName = optional',
@@ -117,7 +135,7 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
   const wrongOu = checkName(opts.wrongOu ?? 'unexpected-unit', 'wrong OU');
   const dir = resolve(opts.dir);
   await mkdir(dir, { recursive: true });
-  const work = await mkdtemp(join(tmpdir(), 'sas-recette-pki-'));
+  const work = await mkdtemp(join(opts.workParent ?? tmpdir(), 'sas-recette-pki-'));
   const out = (f: string): string => join(dir, f);
   const subj = (c: string, u: string): string => `/C=FR/O=${org}/OU=${u}/CN=${c}`;
   const ossl = (args: string[], cwd: string): Promise<void> => openssl(bin, args, cwd, env);
@@ -128,7 +146,7 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
     await ossl(['req', '-x509', ...EC, '-keyout', out('ca.key'), '-out', out('ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Test CA', ...caExt], work);
     await ossl(['req', '-x509', ...EC, '-keyout', join(work, 'other-ca.key'), '-out', out('other-ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Other CA', ...caExt], work);
     const sign = (csr: string, ca: string, caKey: string, ext: string, target: string): Promise<void> =>
-      ossl(['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAserial', join(work, 'x509.srl'), '-CAcreateserial', '-days', '365', '-sha256', '-extfile', join(work, ext), '-out', target], work);
+      ossl(['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAserial', join(work, 'x509.srl'), '-CAcreateserial', '-days', String(VALID_DAYS), '-sha256', '-extfile', join(work, ext), '-out', target], work);
     await ossl(['req', ...EC, '-keyout', out('server.key'), '-out', join(work, 'server.csr'), '-subj', '/O=sas-recette test/CN=localhost'], work);
     await sign(join(work, 'server.csr'), out('ca.crt'), out('ca.key'), 'server.ext', out('server.crt'));
     // One client key for every client certificate: the certificates differ, the key does not matter.
@@ -139,13 +157,19 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
       await ossl(['req', '-new', '-key', out('client.key'), '-out', join(work, `${name}.csr`), '-subj', s], work);
       await sign(join(work, `${name}.csr`), out('ca.crt'), out('ca.key'), 'client.ext', out(`client-${name}.crt`));
     }
-    // Expired: `openssl ca` with explicit past dates, in the work folder (index, serial, config).
+    // Expired, revoked and the CRL: `openssl ca`, in the work folder (index, serial, config).
+    // `-preserveDN` keeps the subject in the request's order, as `x509 -req` does (the config file's
+    // `preserve` had no effect with OpenSSL 3.0).
     await writeFile(join(work, 'index.txt'), '');
     await writeFile(join(work, 'serial'), '1000\n');
     await writeFile(join(work, 'ca.cnf'), caConfig());
     await copyFile(out('ca.crt'), join(work, 'ca.crt'));
     await copyFile(out('ca.key'), join(work, 'ca.key'));
-    await ossl(['ca', '-batch', '-notext', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-expired.crt'), '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extensions', 'client_ext'], work);
+    await ossl(['ca', '-batch', '-notext', '-preserveDN', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-expired.crt'), '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extensions', 'client_ext'], work);
+    // Revoked: issued like the valid one (same subject), then revoked; the CRL lists it.
+    await ossl(['ca', '-batch', '-notext', '-preserveDN', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-revoked.crt'), '-extensions', 'client_ext'], work);
+    await ossl(['ca', '-batch', '-config', 'ca.cnf', '-revoke', out('client-revoked.crt'), '-crl_reason', 'keyCompromise'], work);
+    await ossl(['ca', '-batch', '-config', 'ca.cnf', '-gencrl', '-out', out('ca.crl')], work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -162,6 +186,8 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
     clientExpiredCert: out('client-expired.crt'),
     clientWrongCnCert: out('client-wrong-cn.crt'),
     clientWrongOuCert: out('client-wrong-ou.crt'),
+    clientRevokedCert: out('client-revoked.crt'),
+    crl: out('ca.crl'),
     subject: { cn, ou, org },
     wrong: { cn: wrongCn, ou: wrongOu },
   };

@@ -11,6 +11,7 @@ import { TOOL_ROOT } from '../core/version.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath } from '../yaml/yaml-tree.js';
 import type { TlsClientOptions } from '../http/types.js';
+import type { TestPki } from './make-pki.js';
 
 export const NEGATIVE_CERTIFICATES = ['other-ca', 'expired', 'wrong-cn', 'wrong-ou', 'revoked'] as const;
 export type NegativeCertificate = (typeof NEGATIVE_CERTIFICATES)[number];
@@ -99,4 +100,26 @@ export function mergeProfileTls(cli: TlsClientOptions | undefined, profile: TlsP
     if (profile.client.passphraseEnv && !out.passphraseEnv) out.passphraseEnv = profile.client.passphraseEnv;
   }
   return out;
+}
+
+/**
+ * The profile of a test PKI made by `makePki`: its CA, the valid client certificate, the expected
+ * subject and every negative certificate (all with the one client key). `certs make` writes it as YAML;
+ * `demo` uses it as is.
+ */
+export function testPkiProfile(pki: TestPki, file = join(pki.dir, 'tls-profile.yaml')): TlsProfile {
+  const cert = (certFile: string): ProfileCertificate => ({ certFile, keyFile: pki.clientKey });
+  return {
+    file,
+    caFile: pki.caCert,
+    client: cert(pki.clientCert),
+    expect: { cn: pki.subject.cn, ou: pki.subject.ou },
+    negative: {
+      'other-ca': cert(pki.clientOtherCaCert),
+      expired: cert(pki.clientExpiredCert),
+      'wrong-cn': cert(pki.clientWrongCnCert),
+      'wrong-ou': cert(pki.clientWrongOuCert),
+      revoked: cert(pki.clientRevokedCert),
+    },
+  };
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
-import { startMockServer, type MockServer } from '../../src/mock/server.js';
+import { SetupError } from '../../src/core/errors.js';
+import { startMockServer, type MockServer, type MockTlsOptions } from '../../src/mock/server.js';
+import { makePki, type TestPki } from '../../src/transport/make-pki.js';
 import { JDDS, NOW, PS_JDD, psByTag, query } from './helpers.js';
 
 function hasOpenssl(): boolean {
@@ -106,5 +108,51 @@ describe.skipIf(!hasOpenssl())('reference editor over mutual TLS', () => {
     const res = await request(url(), { dispatcher: agent({ cert: 'client.crt', key: 'client.key' }) });
     expect(res.statusCode).toBe(200);
     await res.body.text();
+  });
+});
+
+describe.skipIf(!hasOpenssl())('reference editor with a CRL (tls.crlFile)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sas-mock-crl-'));
+  let pki: TestPki;
+  const agents: Agent[] = [];
+  const agent = (cert: string) => {
+    const a = new Agent({ connect: { ca: readFileSync(pki.caCert), cert: readFileSync(cert), key: readFileSync(pki.clientKey) } });
+    agents.push(a);
+    return a;
+  };
+  const tls = (extra: Partial<MockTlsOptions> = {}): MockTlsOptions => ({ certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, ...extra });
+  const get = async (server: MockServer, cert: string): Promise<number> => {
+    const res = await request(`${server.url}/${query('psindiv', [psByTag(PS_JDD, 'one-place').idnps])}`, { dispatcher: agent(cert) });
+    await res.body.text();
+    return res.statusCode;
+  };
+
+  beforeAll(async () => {
+    pki = await makePki({ dir, cn: 'sas-client', ou: 'SAS' });
+  });
+  afterAll(async () => {
+    await Promise.all(agents.map((a) => a.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses the revoked certificate when it loads the CRL, and accepts it without (the CRL does the refusing)', async () => {
+    const withCrl = await startMockServer({ jdd: JDDS, now: () => NOW, tls: tls({ crlFile: pki.crl }) });
+    const without = await startMockServer({ jdd: JDDS, now: () => NOW, tls: tls() });
+    try {
+      await expect(get(withCrl, pki.clientRevokedCert)).rejects.toThrow();
+      expect(await get(withCrl, pki.clientCert)).toBe(200);
+      expect(await get(without, pki.clientRevokedCert)).toBe(200);
+    } finally {
+      await withCrl.close();
+      await without.close();
+    }
+  });
+
+  it('refuses a CRL without client certificates to check, and a CRL file that is not one, with a setup error', async () => {
+    await expect(startMockServer({ jdd: JDDS, tls: { certFile: pki.serverCert, keyFile: pki.serverKey, crlFile: pki.crl } })).rejects.toThrow(
+      'a CRL only applies when client certificates are required (--ca)',
+    );
+    await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: pki.caCert }) })).rejects.toThrow(SetupError);
+    await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: join(dir, 'missing.crl') }) })).rejects.toThrow(/cannot read the CRL file .*missing\.crl: ENOENT/);
   });
 });

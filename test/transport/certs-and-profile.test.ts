@@ -30,6 +30,15 @@ const verify = (ca: string, cert: string): string => {
   }
 };
 
+const verifyWithCrl = (ca: string, crl: string, cert: string): string => {
+  try {
+    return execFileSync('openssl', ['verify', '-crl_check', '-CRLfile', crl, '-CAfile', ca, cert], { stdio: 'pipe' }).toString().trim();
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    return `${String(e.stdout ?? '')}${String(e.stderr ?? '')}`.trim();
+  }
+};
+
 describe.runIf(hasOpenssl())('sas-recette certs make', () => {
   let dir: string;
   beforeAll(() => {
@@ -52,7 +61,16 @@ describe.runIf(hasOpenssl())('sas-recette certs make', () => {
     expect(subject(profile.negative['wrong-cn']!.certFile)).toMatch(/OU = SAS, CN = unexpected-client/);
     expect(subject(profile.negative['wrong-ou']!.certFile)).toMatch(/OU = unexpected-unit, CN = editeur-recette/);
     expect(verify(ca, join(dir, 'pki', 'server.crt'))).toMatch(/: OK$/);
-    expect(profile.negative.revoked).toBeUndefined();
+    // The revoked certificate: valid for its CA, revoked for whoever loads the CRL written beside it.
+    const revoked = profile.negative.revoked!.certFile;
+    expect(revoked).toBe(join(dir, 'pki', 'client-revoked.crt'));
+    expect(subject(revoked)).toMatch(/OU = SAS, CN = editeur-recette/);
+    expect(verify(ca, revoked)).toMatch(/: OK$/);
+    const crl = join(dir, 'pki', 'ca.crl');
+    expect(verifyWithCrl(ca, crl, revoked)).toMatch(/error 23 .*certificate revoked/);
+    expect(verifyWithCrl(ca, crl, profile.client!.certFile)).toMatch(/: OK$/);
+    expect(r.stdout).toContain('CRL             pki/ca.crl');
+    expect(readFileSync(join(dir, 'pki', 'tls-profile.yaml'), 'utf8')).toMatch(/revoked:\n\s+cert: "client-revoked\.crt"\n\s+key: "client\.key"/);
     // The profile fills what the command line leaves out; the command line wins.
     expect(mergeProfileTls(undefined, profile)).toMatchObject({ caFile: ca, certFile: profile.client!.certFile });
     expect(mergeProfileTls({ certFile: 'mine.crt', keyFile: 'mine.key' }, profile)).toMatchObject({ certFile: 'mine.crt', keyFile: 'mine.key', caFile: ca });

@@ -1,7 +1,7 @@
 /**
  * The transport checks against the reference editor on loopback (real TLS, certificates made by the
  * test): well configured it passes every check; reconfigured to accept TLS 1.0, to not ask for a
- * client certificate, or to answer in 8 s, exactly the matching checks fail.
+ * client certificate, to not load the CRL, or to answer in 8 s, exactly the matching checks fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadDefinitions } from '../../src/fhir/packages/index.js';
 import type { DefinitionIndex } from '../../src/fhir/packages/types.js';
 import type { TestCase } from '../../src/cahier/types.js';
+import type { CaseKind } from '../../src/run/kinds.js';
 import type { HttpClientOptions } from '../../src/http/types.js';
 import { loadJdd } from '../../src/jdd/load-jdd.js';
 import type { Jdd } from '../../src/jdd/types.js';
@@ -144,6 +145,22 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
     expect(x.outcome).toBe('timeout');
     expect(results.latency.run.latency?.[0].max).toBe(x.timings.totalMs);
     expect(x.timings.totalMs).toBeGreaterThanOrEqual(7000);
+  });
+
+  it('sees the revoked certificate refused by the reference editor that loads the CRL, and accepted by one that does not', async () => {
+    const withRevoked = (): CaseKind[] => transportKinds({ tlsProfile: { ...profile, negative: { ...profile.negative, revoked: { certFile: pki.clientRevokedCert, keyFile: pki.clientKey } } } });
+    const tc = testCase('mtls-refused', { certificate: 'revoked' });
+    const base = { certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true, minVersion: 'TLSv1.2' };
+    const refused = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) => runKind(withRevoked(), tc, { baseUrl: m.url, httpOptions, jdd }));
+    expect(blocking(refused)).toEqual([]);
+    expect(refused.findings[0]).toMatchObject({ ruleId: 'SAS-TLS-025', severity: 'information' });
+    expect(refused.findings[0].message.en).toMatch(/refused: .*\[(tls-handshake|connection): /);
+    // The valid certificate of the same CA still gets through the server with the CRL.
+    const accepted = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) => runKind(withRevoked(), testCase('mtls-accepted'), { baseUrl: m.url, httpOptions, jdd }));
+    expect(blocking(accepted)).toEqual([]);
+    const lax = await withMock({ tls: base }, (m) => runKind(withRevoked(), tc, { baseUrl: m.url, httpOptions, jdd }));
+    expect(ruleIds(blocking(lax))).toEqual(['SAS-TLS-025']);
+    expect(lax.findings[0].message.en).toContain('accepted: the server answered HTTP 200');
   });
 
   it('sees wrong CN and wrong OU refused by a server that checks the subject, and accepted by one that does not', async () => {

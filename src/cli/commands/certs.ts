@@ -1,7 +1,7 @@
 /**
  * `sas-recette certs make`: generates a throw-away test PKI with openssl (test CA, untrusted CA,
- * server certificate for localhost/127.0.0.1, client certificate, and the negative client certificates
- * the mTLS checks need) and the matching tls-profile YAML. For loopback recettes and demos only:
+ * server certificate for localhost/127.0.0.1, client certificate, the negative client certificates
+ * the mTLS checks need, the CRL revoking the revoked one) and the matching tls-profile YAML. For loopback recettes and demos only:
  * production uses IGC-Santé certificates.
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { SetupError } from '../../core/errors.js';
 import { makePki, type TestPki } from '../../transport/make-pki.js';
+import { NEGATIVE_CERTIFICATES, testPkiProfile, type ProfileCertificate } from '../../transport/tls-profile.js';
 import type { CliContext } from '../context.js';
 
 interface MakeOptions {
@@ -23,7 +24,8 @@ interface MakeOptions {
 const HELP = `
 Writes into DIR: ca.crt ca.key (test CA), other-ca.crt, server.crt server.key (localhost, 127.0.0.1),
 client.crt client.key, client-other-ca.crt, client-expired.crt, client-wrong-cn.crt,
-client-wrong-ou.crt (all with client.key), and tls-profile.yaml.
+client-wrong-ou.crt, client-revoked.crt (all with client.key), ca.crl (the test CA's CRL, which
+revokes client-revoked.crt: the server under test must load it), and tls-profile.yaml.
 
 Examples:
   sas-recette certs make --out certs --cn editeur-recette --ou SAS
@@ -36,22 +38,23 @@ Exit codes: 0 written · 2 usage or setup problem (openssl missing, files alread
 
 /** The tls-profile YAML of a generated PKI, paths relative to its folder. */
 export function tlsProfileYaml(pki: TestPki): string {
+  const profile = testPkiProfile(pki);
   const rel = (f: string): string => relative(pki.dir, f);
-  const cert = (c: string) => ({ cert: rel(c), key: rel(pki.clientKey) });
+  const cert = (c: ProfileCertificate) => ({ cert: rel(c.certFile), key: rel(c.keyFile) });
+  const negative = Object.fromEntries(NEGATIVE_CERTIFICATES.flatMap((name) => {
+    const c = profile.negative[name];
+    return c ? [[name, cert(c)]] : [];
+  }));
   const body = stringify({
     ca: rel(pki.caCert),
-    client: cert(pki.clientCert),
-    expect: { cn: pki.subject.cn, ou: pki.subject.ou },
-    negative: {
-      'other-ca': cert(pki.clientOtherCaCert),
-      expired: cert(pki.clientExpiredCert),
-      'wrong-cn': cert(pki.clientWrongCnCert),
-      'wrong-ou': cert(pki.clientWrongOuCert),
-    },
+    client: cert(profile.client as ProfileCertificate),
+    expect: profile.expect,
+    negative,
   }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   return [
     '# TLS profile written by `sas-recette certs make` — TEST certificates, never for production.',
     '# Paths are relative to this file. A passphrase-protected key takes `passphraseEnv: VAR`.',
+    '# The server under test refuses `revoked` only when it loads the CRL ca.crl.',
     '# Format: schemas/tls-profile.schema.json',
     body,
   ].join('\n');
@@ -83,7 +86,8 @@ export function register(program: Command, ctx: CliContext): void {
           `  CA              ${show(pki.caCert)}  (the server trusts client certificates from it)`,
           `  server          ${show(pki.serverCert)}, ${show(pki.serverKey)}  (localhost, 127.0.0.1)`,
           `  client          ${show(pki.clientCert)}, ${show(pki.clientKey)}  (CN=${pki.subject.cn}, OU=${pki.subject.ou})`,
-          `  must be refused ${['client-other-ca.crt', 'client-expired.crt', 'client-wrong-cn.crt', 'client-wrong-ou.crt'].join(', ')}`,
+          `  must be refused ${['client-other-ca.crt', 'client-expired.crt', 'client-wrong-cn.crt', 'client-wrong-ou.crt', 'client-revoked.crt'].join(', ')}`,
+          `  CRL             ${show(pki.crl)}  (revokes client-revoked.crt; the server must load it)`,
           `  tls-profile     ${show(profile)}`,
           '',
           `Next: sas-recette run … --tls-profile ${show(profile)}`,
