@@ -6,7 +6,7 @@ import { request } from 'undici';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/context.js';
 import { decideColor } from '../../src/cli/context.js';
-import { runMock, type MockCommandOptions } from '../../src/cli/commands/mock.js';
+import { mockServerOptions, runMock, type MockCommandOptions } from '../../src/cli/commands/mock.js';
 import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { DEFECT_NAMES } from '../../src/mock/defects.js';
 
@@ -45,6 +45,13 @@ describe('sas-recette mock', () => {
     const port = io();
     expect(await main(['node', 'sas-recette', 'mock', '--port', '99999'], port)).toBe(2);
     expect(port.err).toContain('--port must be an integer from 0 to 65535');
+  });
+
+  it('passes --crl to the HTTPS server and refuses it without --ca or without HTTPS', () => {
+    const https = { ...defaults, cert: 's.crt', key: 's.key', ca: 'ca.crt', crl: 'ca.crl' };
+    expect(mockServerOptions(https, '/x').tls).toMatchObject({ caFile: '/x/ca.crt', crlFile: '/x/ca.crl' });
+    expect(() => mockServerOptions({ ...https, ca: undefined }, '/x')).toThrow(/--crl needs --ca/);
+    expect(() => mockServerOptions({ ...defaults, crl: 'ca.crl' }, '/x')).toThrow(/need HTTPS/);
   });
 
   it('reports a broken JDD with file, line and field (exit 2)', async () => {

@@ -29,7 +29,8 @@ revokes client-revoked.crt: the server under test must load it), and tls-profile
 
 Examples:
   sas-recette certs make --out certs --cn editeur-recette --ou SAS
-  sas-recette mock --cert certs/server.crt --key certs/server.key --ca certs/ca.crt
+  sas-recette mock --port 8443 --cert certs/server.crt --key certs/server.key --ca certs/ca.crt --crl certs/ca.crl \
+                   --client-cn editeur-recette --client-ou SAS
   sas-recette run --base-url https://127.0.0.1:8443/fhir --tls-profile certs/tls-profile.yaml
 
 Test certificates only (keys unencrypted, CA key written beside them). Needs openssl on PATH.

@@ -23,6 +23,7 @@ export interface MockCommandOptions {
   ca?: string;
   clientCn?: string;
   clientOu?: string;
+  crl?: string;
   delay?: string;
 }
 
@@ -33,7 +34,8 @@ from the JDD files; identifiers decide which entry answers.
 Examples:
   sas-recette mock
   sas-recette mock --jdd datasets/recette-cpts.yaml --port 8081 --defect cpts-after-48h
-  sas-recette mock --cert certs/server.crt --key certs/server.key --ca certs/ca.crt
+  sas-recette mock --port 8443 --cert certs/server.crt --key certs/server.key --ca certs/ca.crt --crl certs/ca.crl \
+                   --client-cn sas-recette-client --client-ou sas-recette      # after: sas-recette certs make
   sas-recette mock --defect slow --delay 9000
   sas-recette mock --list-defects
 
@@ -52,7 +54,8 @@ function integer(value: string | undefined, what: string, max: number): number |
 export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockServerOptions {
   const files = opts.jdd.length > 0 ? opts.jdd.map((f) => resolve(cwd, f)) : [...SHIPPED_JDD_FILES];
   if ((opts.cert === undefined) !== (opts.key === undefined)) throw new SetupError('--cert and --key go together (server certificate and its key)');
-  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu)) throw new SetupError('--ca, --client-cn and --client-ou need HTTPS: give --cert and --key too');
+  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl)) throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
+  if (opts.crl && !opts.ca) throw new SetupError('--crl needs --ca (the CRL is checked on client certificates)');
   return {
     jdd: files.map((f) => loadJdd(f)),
     port: integer(opts.port, '--port', 65535),
@@ -65,6 +68,7 @@ export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockSe
             certFile: resolve(cwd, opts.cert),
             keyFile: resolve(cwd, opts.key),
             ...(opts.ca ? { caFile: resolve(cwd, opts.ca) } : {}),
+            ...(opts.crl ? { crlFile: resolve(cwd, opts.crl) } : {}),
             ...(opts.clientCn ? { expectCn: opts.clientCn } : {}),
             ...(opts.clientOu ? { expectOu: opts.clientOu } : {}),
           },
@@ -125,6 +129,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--cert <file>', 'server certificate (PEM): serve HTTPS')
     .option('--key <file>', 'key of the server certificate (PEM)')
     .option('--ca <file>', 'CA of the client certificates: require one (mTLS)')
+    .option('--crl <file>', 'certificate revocation list (PEM) of the client CA: revoked client certificates are refused')
     .option('--client-cn <cn>', 'expected CN of client certificates (another CN gets 403)')
     .option('--client-ou <ou>', 'expected OU of client certificates (another OU gets 403)')
     .option('--delay <ms>', 'delay before each search answer (slow defect: 8000 by default)')
