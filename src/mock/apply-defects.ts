@@ -11,11 +11,12 @@ import type { DefectName } from './defects.js';
 import { SYSTEM } from './fhir-constants.js';
 import type { Resource } from './resources.js';
 
+/** Each payload would set `window.__sasRecettePwned` if a report ran it (the report tests look for it). */
 export const INJECTION = {
-  script: '<script>alert("sas-recette")</script>',
-  attribute: '"><img src=x onerror=alert(1)>',
-  url: 'javascript:alert(document.domain)',
-  textarea: '</textarea><script>alert(2)</script>',
+  script: '<script>window.__sasRecettePwned=1</script>',
+  attribute: '"><img src=x onerror="window.__sasRecettePwned=2">',
+  url: 'javascript:window.__sasRecettePwned=3',
+  textarea: '</textarea><script>window.__sasRecettePwned=4</script>',
 } as const;
 
 type Json = Record<string, unknown>;
