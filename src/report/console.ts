@@ -6,7 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { textOf, type Finding, type Lang } from '../core/findings.js';
-import type { CaseResult, RunResult, Verdict } from '../run/result.js';
+import type { CaseResult, RunOfficial, RunResult, Verdict } from '../run/result.js';
 import { caseTitle, decidingFindings } from './case-view.js';
 import { humanMs, oneLine } from './format.js';
 import type { Reporter } from './types.js';
@@ -43,12 +43,18 @@ const WORDS = {
     favorable: 'FAVORABLE', 'favorable-with-reserves': 'FAVORABLE AVEC RÉSERVES', unfavorable: 'DÉFAVORABLE',
     failures: 'Échecs et erreurs', notes: 'Notes', summary: 'Bilan', verdict: 'Avis', reserves: 'Réserves',
     more: (n: number) => `… et ${n} autre(s) constat(s)`, cases: 'cas', blocking: 'bloquant', minor: 'mineur',
+    official: 'Validateur officiel HL7', officialUnavailable: 'indisponible (voir les notes), recette faite avec le moteur sas-recette seul',
+    disagreements: (n: number) => `${n} désaccord(s) avec sas-recette sur les erreurs de structure`,
+    gates: 'ses erreurs font aussi échouer les cas', noGates: 'pour information, ne décide pas des verdicts',
   },
   en: {
     passed: 'passed', failed: 'failed', error: 'error', skipped: 'skipped',
     favorable: 'FAVOURABLE', 'favorable-with-reserves': 'FAVOURABLE WITH RESERVES', unfavorable: 'UNFAVOURABLE',
     failures: 'Failures and errors', notes: 'Notes', summary: 'Summary', verdict: 'Verdict', reserves: 'Reserves',
     more: (n: number) => `… and ${n} more finding(s)`, cases: 'cases', blocking: 'blocking', minor: 'minor',
+    official: 'Official HL7 validator', officialUnavailable: 'unavailable (see the notes), run made with the sas-recette engine alone',
+    disagreements: (n: number) => `${n} disagreement(s) with sas-recette on structural errors`,
+    gates: 'its errors also fail the cases', noGates: 'for information, does not decide the verdicts',
   },
 } as const;
 
@@ -68,6 +74,13 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
   function findingLine(f: Finding): string {
     const where = safe(oneLine(f.location, 120));
     return `    ${c.red(f.ruleId)} ${c.dim(where)}\n      ${safe(oneLine(textOf(f.message, o.lang), 400))}\n`;
+  }
+
+  function officialLine(off: RunOfficial): string {
+    const what = off.unavailable
+      ? c.yellow(w.officialUnavailable)
+      : `${safe(off.jar)}${off.version ? ` ${safe(off.version)}` : ''} — ${w.disagreements(off.disagreements)}; ${off.gates ? w.gates : w.noGates}`;
+    return `  ${w.official}: ${what}\n`;
   }
 
   function failureBlock(r: CaseResult): string {
@@ -113,6 +126,7 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
       const verdictColor = s.overall === 'favorable' ? c.green : s.overall === 'unfavorable' ? c.red : c.yellow;
       out += `  ${c.bold(w.verdict)}: ${verdictColor(c.bold(w[s.overall]))} — ${s.passed}/${s.total} ${w.passed}\n`;
       if (s.reserves.length > 0) out += `  ${w.reserves}: ${s.reserves.join(', ')}\n`;
+      if (run.official) out += officialLine(run.official);
       o.stdout(out);
       return [];
     },

@@ -47,12 +47,28 @@ function exchangeExcerpt(x: Exchange): string {
   return lines.join('\n');
 }
 
-/** Reason, then each exchange; cut to SYSTEM_OUT_MAX_BYTES with a marker. */
+/** Official findings listed in <system-out> before "… and N more" (all are in run.json and the PV). */
+export const OFFICIAL_LINES_MAX = 20;
+
+/** The official HL7 validator's findings of a case, one line each (they decide only with gates). */
+function officialExcerpt(c: CaseResult, lang: Lang): string | undefined {
+  const list = c.officialFindings;
+  if (!list) return undefined;
+  const lines = [`official validator: ${list.length} finding(s), kept apart from sas-recette's`];
+  for (const f of list.slice(0, OFFICIAL_LINES_MAX)) {
+    lines.push(`  ${f.severity} ${oneLine(`${f.ruleId} at ${f.location}${f.resource ? ` (${f.resource})` : ''}: ${textOf(f.message, lang)}`, 500)}`);
+  }
+  if (list.length > OFFICIAL_LINES_MAX) lines.push(`  … and ${list.length - OFFICIAL_LINES_MAX} more`);
+  return lines.join('\n');
+}
+
+/** Reason, the official validator's findings, then each exchange; cut to SYSTEM_OUT_MAX_BYTES with a marker. */
 export function systemOut(c: CaseResult, lang: Lang): string {
   const reason = verdictReason(c, lang);
   const head = [`verdict: ${c.verdict}${reason ? ` — ${oneLine(reason, 1000)}` : ''}`];
   if (c.source) head.push(`cahier: ${c.source}`);
-  const text = [head.join('\n'), ...c.exchanges.map(exchangeExcerpt)].join('\n\n');
+  const official = officialExcerpt(c, lang);
+  const text = [head.join('\n'), ...(official ? [official] : []), ...c.exchanges.map(exchangeExcerpt)].join('\n\n');
   const marker = '\n… (truncated; full evidence in run.json and the HTML PV)';
   const cut = truncateUtf8(text, SYSTEM_OUT_MAX_BYTES);
   return cut.cut ? truncateUtf8(text, SYSTEM_OUT_MAX_BYTES - Buffer.byteLength(marker)).text + marker : text;
@@ -96,7 +112,7 @@ function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): voi
   tc.standardOutput(systemOut(c, lang));
 }
 
-function suiteProperties(suite: TestSuite, run: RunResult): void {
+function suiteProperties(suite: TestSuite, run: RunResult, lang: Lang): void {
   const p = (name: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') suite.property(name, value);
   };
@@ -116,6 +132,12 @@ function suiteProperties(suite: TestSuite, run: RunResult): void {
   p('editor', run.pvInfo?.editor);
   p('software', run.pvInfo?.software);
   p('software_version', run.pvInfo?.softwareVersion);
+  const off = run.official;
+  if (off) {
+    p('official_validator', off.unavailable ? `unavailable: ${oneLine(textOf(off.unavailable, lang), 500)}` : `${off.jar}${off.version ? ` ${off.version}` : ''}`);
+    p('official_validator_gates', off.gates ? 'on' : 'off');
+    if (!off.unavailable) p('official_validator_disagreements', String(off.disagreements));
+  }
 }
 
 /** Unique, stable testcase names: "id — title", with " (2)", " (3)"… on repeats. */
@@ -141,7 +163,7 @@ export function renderJunit(input: RunResult, lang: Lang = 'fr'): string {
     // the builder formats Date objects in local time without offset: pass the text ourselves
     suite.timestamp(isoInZone(run.startedAt));
     suite.time(seconds(indexes.reduce((s, i) => s + run.cases[i].durationMs, 0)));
-    suiteProperties(suite, run);
+    suiteProperties(suite, run, lang);
     for (const i of indexes) addCase(suite, run.cases[i], names[i], lang);
   }
   return builder.build();

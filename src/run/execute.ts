@@ -9,6 +9,7 @@ import { finding, type Finding, type Lang, type Message } from '../core/findings
 import type { TestCase } from '../cahier/types.js';
 import type { HttpClient, HttpClientOptions, SentExchange } from '../http/types.js';
 import type { Jdd } from '../jdd/types.js';
+import { officialGateFailures } from '../official/index.js';
 import type { RuleContext } from '../rules/types.js';
 import { parseSearch } from '../sas/search.js';
 import { buildCaseRequest } from './build-request.js';
@@ -16,6 +17,7 @@ import { asObj, buildGraph, type BundleGraph } from '../rules/graph.js';
 import { checkBundle, checkHttp, resolveExpectations, statusMatches, type ResponseFacts } from './expectations.js';
 import { isHarnessTransport, judgeCase, transportFinding, type Judgement } from './judge.js';
 import type { CaseKind } from './kinds.js';
+import type { CaseOfficial } from './official.js';
 import type { CaseResult, Exchange, LatencySample, UseCase } from './result.js';
 
 export interface ExecuteEnv {
@@ -29,6 +31,8 @@ export interface ExecuteEnv {
   /** Structural validation of a Bundle; absent when no FHIR package could be loaded. */
   validate?: (resource: unknown, useCase: UseCase) => Finding[];
   rules: (bundle: Record<string, unknown>, ctx: RuleContext) => Finding[];
+  /** The official HL7 validator (`--official-validator`), when it runs. */
+  official?: CaseOfficial;
   bail?: boolean;
   /** How a cahier file is shown in results (e.g. relative to the working folder). */
   displayPath?: (file: string) => string;
@@ -43,6 +47,8 @@ interface Analysed {
   /** For a 200 Bundle: the structural findings (undefined without packages) and the rule findings, computed once when first asked. */
   structure?: () => Finding[] | undefined;
   rules?: () => Finding[];
+  /** For a 200 Bundle, with the official validator: its findings, asked once per response. */
+  official?: () => Promise<Finding[]>;
 }
 
 function once<T>(compute: () => T): () => T {
@@ -61,6 +67,7 @@ interface CaseRun {
   judgement: Judgement;
   exchanges: Exchange[];
   latency?: LatencySample[];
+  officialFindings?: Finding[];
 }
 
 const NOT_CHECKED: Message = {
@@ -106,6 +113,8 @@ async function analyse(sent: SentExchange, useCase: UseCase, env: ExecuteEnv): P
     const validate = env.validate;
     out.structure = once(() => validate?.(body, useCase));
     out.rules = once(() => env.rules(body, { useCase, now: env.now, search: parseSearch(x.request.url), graph: out.graph }));
+    const official = env.official;
+    if (official) out.official = once(() => official.validate(body, useCase));
   }
   return out;
 }
@@ -144,11 +153,17 @@ async function runSearch(tc: TestCase, env: ExecuteEnv, cache: Map<string, Promi
   }
   // Rules and structure only when the case judges them (scopeFindings would drop them otherwise).
   if (a.rules && statusMatches(expectations.status, 200) && judgesRules(tc)) findings.push(...a.rules());
+  let officialFindings: Finding[] | undefined;
   if (a.structure && statusMatches(expectations.status, 200) && expectations.structure === 'valid') {
     const structural = a.structure();
     findings.push(...(structural ?? [finding('information', 'STRUCTURE-NOT-CHECKED', 'structure', 'Bundle', NOT_CHECKED, { notChecked: true })]));
+    // Kept apart; with gates, its errors also decide the case (they stay marked as official).
+    if (a.official) {
+      officialFindings = await a.official();
+      if (env.official?.gates) findings.push(...officialGateFailures(officialFindings));
+    }
   }
-  return { judgement: judgeCase({ testCase: tc, findings }), exchanges: [x] };
+  return { judgement: judgeCase({ testCase: tc, findings }), exchanges: [x], ...(officialFindings ? { officialFindings } : {}) };
 }
 
 async function runKind(tc: TestCase, kind: CaseKind, env: ExecuteEnv): Promise<CaseRun> {
@@ -186,6 +201,7 @@ function toResult(tc: TestCase, run: CaseRun, durationMs: number, env: ExecuteEn
     verdict: run.judgement.verdict,
     ...(run.judgement.reason ? { reason: run.judgement.reason } : {}),
     findings: run.judgement.findings,
+    ...(run.officialFindings ? { officialFindings: run.officialFindings } : {}),
     exchanges: run.exchanges,
     ...(run.latency ? { latency: run.latency } : {}),
     durationMs: Math.round(durationMs),

@@ -137,6 +137,20 @@ export interface RunSummary {
   reserves: string[];
 }
 
+/** The official HL7 validator of the run (`--official-validator`), when one was asked for. */
+export interface RunOfficial {
+  /** Path of validator_cli.jar. */
+  jar: string;
+  /** Version the validator printed at start-up, when seen. */
+  version?: string;
+  /** `--official-validator-gates`: official errors also failed the cases. */
+  gates?: boolean;
+  /** Why it did not run; the run went on with our engine alone. */
+  unavailable?: Message;
+  /** Places where one engine reports an error and the other none, over the responses both checked. */
+  disagreements: number;
+}
+
 export interface RunResult {
   schemaVersion: 1;
   runId: string;
@@ -159,4 +173,6 @@ export interface RunResult {
   requirements: RequirementCoverage[];
   cases: CaseResult[];
   summary: RunSummary;
+  /** The official HL7 validator, when `--official-validator` was given (its findings are per case). */
+  official?: RunOfficial;
 }

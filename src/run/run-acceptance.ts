@@ -1,6 +1,8 @@
 /**
  * One connected acceptance run, from a prepared plan to the RunResult every reporter reads: opens
- * the HTTP client (certificate problems stop here, exit 2), runs the cases, then summarises.
+ * the HTTP client (certificate problems stop here, exit 2), starts the official HL7 validator when one
+ * is asked for (once for the run, stopped after the cases on every way out), runs the cases, then
+ * summarises.
  */
 import { randomUUID } from 'node:crypto';
 import { platform, release } from 'node:os';
@@ -10,8 +12,9 @@ import { createHttpClient } from '../http/client.js';
 import type { HttpClientOptions } from '../http/types.js';
 import { runRules } from '../rules/index.js';
 import { formatParis } from '../sas/time.js';
-import { executeCases } from './execute.js';
+import { executeCases, type ExecuteEnv } from './execute.js';
 import { kindRegistry, type CaseKind } from './kinds.js';
+import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
 import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
 import type { CaseResult, Declaration, PvInfo, RunResult } from './result.js';
 import { coverRequirements, summarize } from './summary.js';
@@ -36,6 +39,8 @@ export interface AcceptanceInput {
   notes?: Message[];
   displayPath?: (file: string) => string;
   onCaseEnd?: (c: CaseResult) => void | Promise<void>;
+  /** `--official-validator`: the official HL7 validator beside our engine. */
+  official?: OfficialRunOptions;
 }
 
 export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> {
@@ -43,22 +48,28 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   const { prepared } = input;
   const client = createHttpClient(input.http);
   const baseUrl = input.baseUrl.replace(/\/+$/, '');
+  const env: ExecuteEnv = {
+    baseUrl,
+    now: input.now,
+    client,
+    httpOptions: input.http,
+    lang: input.lang,
+    jddFor: prepared.jddFor,
+    kinds: kindRegistry(input.kinds),
+    validate: input.validate,
+    rules: runRules,
+    bail: input.bail,
+    displayPath: input.displayPath,
+    onCaseEnd: input.onCaseEnd,
+  };
   let cases: CaseResult[];
+  let official: OfficialRunState | undefined;
   try {
-    cases = await executeCases(prepared.plan.selected, {
-      baseUrl,
-      now: input.now,
-      client,
-      httpOptions: input.http,
-      lang: input.lang,
-      jddFor: prepared.jddFor,
-      kinds: kindRegistry(input.kinds),
-      validate: input.validate,
-      rules: runRules,
-      bail: input.bail,
-      displayPath: input.displayPath,
-      onCaseEnd: input.onCaseEnd,
-    });
+    const ran = await withRunOfficial(input.official, input.structure.index, (validator) =>
+      executeCases(prepared.plan.selected, validator ? { ...env, official: validator } : env),
+    );
+    cases = ran.value;
+    official = ran.state;
   } finally {
     await client.close();
   }
@@ -75,7 +86,12 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     useCases: prepared.useCases,
     ig: input.structure.ig,
     packages: input.structure.packages,
-    setupNotes: [...input.structure.notes, ...(input.notes ?? [])],
+    setupNotes: [
+      ...input.structure.notes,
+      ...(input.notes ?? []),
+      ...(official?.unavailable ? [official.unavailable] : []),
+      ...(official?.gates && !official.unavailable ? [GATES_NOTE] : []),
+    ],
     cahier: { files: prepared.cahierFiles.map(display), sha256: prepared.cahierSha256 },
     jdd: { files: prepared.jddFiles.map(display), sha256: prepared.jddSha256 },
     environment: { node: process.version, os: `${platform()} ${release()}`, command: input.command },
@@ -84,5 +100,6 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     requirements: coverRequirements(cases, prepared.requirements, declarations),
     cases,
     summary: summarize(cases),
+    ...(official ? { official: officialRunSummary(official, cases) } : {}),
   };
 }

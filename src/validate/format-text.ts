@@ -1,10 +1,13 @@
 /**
  * Human output of `validate`: a header (input, IG, profile, use case), findings grouped by resource, one
- * line each (severity, rule id, location, message, requirements), then a summary line with the counts.
+ * line each (severity, rule id, location, message, requirements), with `--official-validator` the
+ * official validator's section and the disagreements (format-official-text.ts), then a summary line.
  * Colour comes from the chalk instance the CLI decided once (NO_COLOR honoured there).
  */
 import type { ChalkInstance } from 'chalk';
-import { textOf, type Finding, type Lang, type Severity } from '../core/findings.js';
+import { textOf, type Lang } from '../core/findings.js';
+import { countsText, groupLines } from './format-finding-line.js';
+import { officialTextLines } from './format-official-text.js';
 import { groupByResource, type ValidationReport } from './report.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -13,17 +16,11 @@ export interface TextFormatOptions {
   color: ChalkInstance;
 }
 
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  fr: { fatal: 'fatal', error: 'erreur', warning: 'avertissement', information: 'info' },
-  en: { fatal: 'fatal', error: 'error', warning: 'warning', information: 'info' },
-};
-
 const WORDS = {
   fr: {
     useCase: "cas d'usage",
     profile: 'profil',
     note: 'note',
-    notChecked: 'non vérifié',
     from: {
       option: '--use-case',
       profile: '--profile',
@@ -35,15 +32,13 @@ const WORDS = {
     valid: 'CONFORME',
     invalid: 'NON CONFORME',
     none: 'aucun constat',
-    counts: (n: number, s: Severity) =>
-      `${n} ${{ fatal: 'fatale', error: 'erreur', warning: 'avertissement', information: 'information' }[s]}${n > 1 ? 's' : ''}`,
+    official: (gates: boolean) => `validateur officiel (${gates ? 'décide aussi' : 'pour information'}) :`,
     notCheckedCount: (n: number) => `dont ${n} non vérifié${n > 1 ? 's' : ''}`,
   },
   en: {
     useCase: 'use case',
     profile: 'profile',
     note: 'note',
-    notChecked: 'not checked',
     from: {
       option: '--use-case',
       profile: '--profile',
@@ -55,7 +50,7 @@ const WORDS = {
     valid: 'VALID',
     invalid: 'NOT VALID',
     none: 'no finding',
-    counts: (n: number, s: Severity) => `${n} ${s}${n === 1 || s === 'information' ? '' : 's'}`,
+    official: (gates: boolean) => `official validator (${gates ? 'also decides' : 'for information'}):`,
     notCheckedCount: (n: number) => `${n} not checked`,
   },
 } as const;
@@ -72,33 +67,20 @@ export function formatText(report: ValidationReport, { lang, color }: TextFormat
   out.push(color.dim(`  ${where.join(' · ')}`));
   for (const n of report.notes) out.push(color.dim(`  ${w.note}: ${terminalSafe(textOf(n, lang))}`));
   out.push('');
-  for (const [label, findings] of groupByResource(report)) {
-    out.push(color.bold(terminalSafe(label)));
-    for (const f of findings) out.push(findingLine(f, lang, color));
-  }
+  out.push(...groupLines(groupByResource(report), lang, color));
   if (report.findings.length > 0) out.push('');
+  if (report.official) out.push(...officialTextLines(report.official, report.rootLabel, lang, color), '');
   out.push(summaryLine(report, lang, color));
   return `${out.join('\n')}\n`;
-}
-
-function findingLine(f: Finding, lang: Lang, color: ChalkInstance): string {
-  const paint = { fatal: color.red.bold, error: color.red, warning: color.yellow, information: color.cyan }[f.severity];
-  const sev = paint(SEVERITY_LABEL[lang][f.severity].padEnd(13));
-  const message = terminalSafe(textOf(f.message, lang));
-  const notChecked = f.notChecked ? color.dim(` (${WORDS[lang].notChecked})`) : '';
-  const reqs = f.requirements?.length ? color.dim(` [${f.requirements.join(', ')}]`) : '';
-  const engine = f.engine === 'official' ? color.dim(' {official}') : '';
-  return `  ${sev} ${color.bold(terminalSafe(f.ruleId))}  ${color.dim(terminalSafe(f.location))}  ${message}${notChecked}${reqs}${engine}`;
 }
 
 function summaryLine(report: ValidationReport, lang: Lang, color: ChalkInstance): string {
   const w = WORDS[lang];
   const c = report.counts;
-  const parts = (['fatal', 'error', 'warning', 'information'] as const)
-    .filter((s) => c[s] > 0 || s === 'error')
-    .map((s) => w.counts(c[s], s));
+  const parts = countsText(c, lang);
   const notChecked = report.findings.filter((f) => f.notChecked).length;
   if (notChecked > 0) parts.push(w.notCheckedCount(notChecked));
   const verdict = report.valid ? color.green.bold(`✓ ${w.valid}`) : color.red.bold(`✗ ${w.invalid}`);
-  return `${verdict} — ${report.findings.length === 0 ? w.none : parts.join(', ')}`;
+  const official = report.official && !report.official.unavailable ? ` · ${w.official(report.official.gates)} ${countsText(report.official.counts, lang).join(', ')}` : '';
+  return `${verdict} — ${report.findings.length === 0 ? w.none : parts.join(', ')}${official}`;
 }

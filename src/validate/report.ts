@@ -4,6 +4,7 @@
  */
 import { countBySeverity, isBlocking, severityRank, type Finding, type Message, type Severity } from '../core/findings.js';
 import type { UseCase } from '../run/result.js';
+import type { OfficialReport } from './official.js';
 import type { UseCaseOrigin } from './use-case.js';
 
 export interface ValidationReportStats {
@@ -30,13 +31,18 @@ export interface ValidationReport {
   /** Findings in display order (by location, indexes compared as numbers, then rule id). */
   findings: Finding[];
   counts: Record<Severity, number>;
-  /** No fatal and no error finding. */
+  /**
+   * The verdict the exit code follows: no fatal and no error finding of ours (and, with
+   * `--official-validator-gates`, none of the official validator either).
+   */
   valid: boolean;
   stats: ValidationReportStats;
   /** Non-fatal set-up notes (missing or substituted package dependencies…). */
   notes: Message[];
   /** Group label for findings that name no resource (`Bundle/abc`, `Bundle`, or the input label). */
   rootLabel: string;
+  /** With `--official-validator`: the official validator's findings and the disagreements, kept apart. */
+  official?: OfficialReport;
 }
 
 export type ValidationReportInput = Omit<ValidationReport, 'findings' | 'counts' | 'valid' | 'stats'> & {

@@ -1,13 +1,15 @@
 /**
  * The whole `validate` flow for one input, without any printing: read the input, check the IG is there,
  * parse, load the definitions, choose the use case, validate, build the report. A bad input gives a report
- * with one fatal finding; a setup problem throws SetupError (exit 2).
+ * with one fatal finding; a setup problem throws SetupError (exit 2). With `official`, the HL7 validator
+ * then checks the same resource (started and stopped here) and its part is attached to the report.
  */
 import type { Finding, Message } from '../core/findings.js';
 import { loadDefinitions } from '../fhir/packages/index.js';
 import type { LoadResult } from '../fhir/packages/types.js';
 import type { UseCase } from '../run/result.js';
 import type { ParsedSearch } from '../sas/search-types.js';
+import { attachOfficial, INPUT_NOT_PARSED, officialIgPackages, unavailableReport, validateWithOfficial, type OfficialFileOptions } from './official.js';
 import { parseFhirJson, MAX_INPUT_BYTES } from './parse-input.js';
 import { readInput, type InputSource } from './read-input.js';
 import { buildReport, resourceLabel, type ValidationReport } from './report.js';
@@ -30,6 +32,8 @@ export interface ValidateFileOptions {
   maxBytes?: number;
   /** Definitions already loaded (the run pipeline loads them once); loaded from `sources` otherwise. */
   loaded?: LoadResult;
+  /** `--official-validator`: the official HL7 validator beside our engine. */
+  official?: OfficialFileOptions;
 }
 
 export async function validateFile(o: ValidateFileOptions): Promise<ValidationReport> {
@@ -37,7 +41,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   if (!o.loaded) await requireIg(o.sources, o.ig);
   const parsed = parseFhirJson(raw, o.maxBytes ?? MAX_INPUT_BYTES);
   if (!parsed.ok) {
-    return buildReport({
+    const report = buildReport({
       input: raw.label,
       ig: o.ig,
       profile: null,
@@ -48,6 +52,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
       notes: o.loaded?.warnings ?? [],
       rootLabel: raw.label,
     });
+    return o.official ? attachOfficial(report, unavailableReport(o.official, INPUT_NOT_PARSED)) : report;
   }
   const { index, warnings } = o.loaded ?? (await loadDefinitions({ sources: o.sources, ig: o.ig }));
   const resource = parsed.resource;
@@ -55,7 +60,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   const result = validateInput(resource, { index, useCase: choice.useCase, profile: o.profile, now: o.now, search: o.search });
   const findings: Finding[] = choice.note ? [choice.note, ...result.findings] : result.findings;
   const notes: Message[] = warnings;
-  return buildReport({
+  const report = buildReport({
     input: raw.label,
     ig: index.ig ? `${index.ig.id}#${index.ig.version}` : o.ig,
     profile: result.profile,
@@ -73,4 +78,12 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
     notes,
     rootLabel: resourceLabel(resource),
   });
+  if (!o.official) return report;
+  const official = await validateWithOfficial(o.official, {
+    resource,
+    profile: result.profile,
+    igPackages: officialIgPackages(index),
+    own: report.findings,
+  });
+  return attachOfficial(report, official);
 }

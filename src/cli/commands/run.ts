@@ -8,7 +8,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { SetupError } from '../../core/errors.js';
-import type { Lang, Message } from '../../core/findings.js';
+import { textOf, type Lang, type Message } from '../../core/findings.js';
 import { DEFAULT_IG } from '../../fhir/packages/index.js';
 import { validateResource } from '../../fhir/validator/index.js';
 import type { HttpClientOptions, TlsClientOptions } from '../../http/types.js';
@@ -19,6 +19,7 @@ import { loadDeclarations, loadPvInfo } from '../../report/pv-info.js';
 import type { Reporter } from '../../report/types.js';
 import type { CaseKind } from '../../run/kinds.js';
 import { loadStructure, prepareRun, type PreparedRun, type StructureSetup } from '../../run/prepare.js';
+import type { OfficialRunOptions } from '../../run/official.js';
 import { registeredKinds } from '../../run/registered-kinds.js';
 import { USE_CASES, type RunResult, type UseCase } from '../../run/result.js';
 import { runAcceptance } from '../../run/run-acceptance.js';
@@ -27,6 +28,7 @@ import { parseFhirDateTime } from '../../sas/time.js';
 import { makeUntrustedCertificate } from '../../transport/untrusted-cert.js';
 import { loadTlsProfile, mergeProfileTls, type TlsProfile } from '../../transport/tls-profile.js';
 import type { CliContext } from '../context.js';
+import { OFFICIAL_STARTING, officialFileOptions } from './validate.js';
 
 export const DEFAULT_REPORTERS = 'console,json,junit,html';
 
@@ -158,7 +160,28 @@ export function validatorOf(structure: StructureSetup) {
   return (resource: unknown, useCase: UseCase) => validateResource(resource, { index, useCase }).findings;
 }
 
-interface RunOptions {
+/** `--official-validator` and its companions, shared by `run` and `demo`. */
+export interface OfficialCliOptions {
+  officialValidator?: string;
+  officialValidatorGates?: boolean;
+  officialTx?: string;
+}
+
+export function addOfficialOptions(cmd: Command): Command {
+  return cmd
+    .option('--official-validator <jar>', 'also check each validated response with the official HL7 validator (path to validator_cli.jar; needs java); findings shown apart')
+    .option('--official-validator-gates', 'official validator errors also fail the test cases (default: shown only)')
+    .option('--official-tx <url>', 'terminology server for the official validator (default: none, -tx n/a)');
+}
+
+/** The official validator of a run, or nothing; start and unavailability are said on stderr at once. */
+export function officialRunOptions(ctx: CliContext, o: OfficialCliOptions & { lang: Lang }): OfficialRunOptions | undefined {
+  const say = (m: Message, paint: (s: string) => string) => ctx.io.stderr(paint(`${textOf(m, o.lang)}\n`));
+  const base = officialFileOptions(o, ctx, () => say(OFFICIAL_STARTING, ctx.color.dim));
+  return base ? { ...base, onUnavailable: (reason) => say(reason, ctx.color.yellow) } : undefined;
+}
+
+interface RunOptions extends OfficialCliOptions {
   baseUrl?: string;
   jdd: string[];
   cahier: string[];
@@ -232,6 +255,7 @@ async function runCommand(ctx: CliContext, o: RunOptions, command: string): Prom
   const http: HttpClientOptions = { timeoutMs, env: io.env, ...(tls ? { tls } : {}) };
   const reporters = makeReporters(ctx, report, prepared.plan.selected.length);
   const pvInfo = o.pvInfo ? loadPvInfo(resolve(cwd, o.pvInfo)) : undefined;
+  const official = officialRunOptions(ctx, o);
   const declarations = o.declarations ? loadDeclarations(resolve(cwd, o.declarations)) : undefined;
   const structure = await unsettle(structurePending as Promise<Settled<StructureSetup>>);
   deps.definitions = structure.index;
@@ -258,6 +282,7 @@ async function runCommand(ctx: CliContext, o: RunOptions, command: string): Prom
     notes,
     displayPath: displayPathFrom(cwd),
     onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
+    ...(official ? { official } : {}),
   });
   await finishRun(ctx, run, reporters, o.format);
 }
@@ -312,6 +337,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--packages <dir>', 'folder of FHIR packages (repeatable; default SAS_RECETTE_PACKAGES, then ~/.fhir/packages)', collect, [])
     .option('--pv-info <file>', 'PV identification (editor, software, version, operator…)')
     .option('--declarations <file>', 'the editor\'s declarations (attestations)');
+  addOfficialOptions(cmd);
   addReportOptions(cmd, DEFAULT_REPORTERS).action(async (opts: RunOptions, command: Command) => {
     await runCommand(ctx, opts, commandLine(command));
   });

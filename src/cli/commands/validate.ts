@@ -5,11 +5,12 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import type { Lang } from '../../core/findings.js';
+import { SetupError } from '../../core/errors.js';
+import { textOf, type Lang } from '../../core/findings.js';
 import { DEFAULT_IG, defaultPackageSources } from '../../fhir/packages/index.js';
 import { USE_CASES, type UseCase } from '../../run/result.js';
 import { parseSearch } from '../../sas/search.js';
-import { formatJson, formatText, parseNow, validateFile } from '../../validate/index.js';
+import { formatJson, formatText, parseNow, validateFile, type OfficialFileOptions } from '../../validate/index.js';
 
 interface ValidateCliOptions {
   useCase?: UseCase;
@@ -20,6 +21,9 @@ interface ValidateCliOptions {
   lang: Lang;
   search?: string;
   now?: string;
+  officialValidator?: string;
+  officialValidatorGates?: boolean;
+  officialTx?: string;
 }
 
 const HELP = `
@@ -32,8 +36,43 @@ Examples:
 Packages: --packages DIR (repeatable), else SAS_RECETTE_PACKAGES (path-delimiter separated), else
 ~/.fhir/packages. Missing IG: sas-recette ig install ans.fhir.fr.sas#1.2.0 --from FILE.tgz
 
-Exit codes: 0 no error (warnings allowed) · 1 at least one error or fatal finding · 2 usage or setup problem
+Official HL7 validator (optional, Java; see docs/official-validator.md):
+  sas-recette validate reponse.json --use-case cpts --official-validator ~/tools/validator_cli.jar
+Its findings are shown in their own section with the disagreements between the two engines; they do
+not change the exit code unless --official-validator-gates is given. Without java or the jar, a
+warning is shown and validation goes on with the sas-recette engine alone.
+
+Exit codes: 0 no error (warnings allowed) · 1 at least one error or fatal finding (with
+--official-validator-gates, of the official validator too) · 2 usage or setup problem
 `;
+
+/** The official validator's options, or nothing; its companion options without it are a usage error. */
+export function officialFileOptions(
+  o: { officialValidator?: string; officialValidatorGates?: boolean; officialTx?: string },
+  ctx: CliContext,
+  onStart: () => void,
+): OfficialFileOptions | undefined {
+  if (!o.officialValidator) {
+    const orphan = o.officialValidatorGates ? '--official-validator-gates' : o.officialTx !== undefined ? '--official-tx' : undefined;
+    if (orphan) throw new SetupError(`${orphan} needs --official-validator JAR`, 'e.g. --official-validator ~/tools/validator_cli.jar');
+    return undefined;
+  }
+  const { io } = ctx;
+  return {
+    jar: o.officialValidator,
+    gates: Boolean(o.officialValidatorGates),
+    ...(o.officialTx !== undefined ? { txServer: o.officialTx } : {}),
+    env: io.env,
+    cwd: io.cwd,
+    ...(io.env.SAS_RECETTE_DEBUG ? { log: (line: string) => io.stderr(`${line}\n`) } : {}),
+    onStart,
+  };
+}
+
+export const OFFICIAL_STARTING = {
+  fr: 'Démarrage du validateur officiel HL7 (le chargement des paquets peut prendre quelques minutes)…',
+  en: 'Starting the official HL7 validator (loading the packages may take a few minutes)…',
+};
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -54,12 +93,16 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(['fr', 'en']).default('fr'))
     .option('--search <query-or-url>', 'the search the resource answers (enables the window/identifier rules)')
     .option('--now <iso-datetime>', 'clock the rules judge against, with an offset (default: now)')
+    .option('--official-validator <jar>', 'also check with the official HL7 validator (path to validator_cli.jar; needs java), shown apart')
+    .option('--official-validator-gates', 'official validator errors also count in the verdict and exit code')
+    .option('--official-tx <url>', 'terminology server for the official validator (default: none, -tx n/a)')
     .addHelpText('after', HELP)
     .action(async (file: string, opts: ValidateCliOptions) => {
       const { io } = ctx;
       const now = opts.now !== undefined ? parseNow(opts.now) : new Date();
       const search = opts.search !== undefined ? parseSearch(opts.search) : undefined;
       const sources = opts.packages.length > 0 ? opts.packages.map((p) => resolve(io.cwd, p)) : defaultPackageSources(io.env);
+      const official = officialFileOptions(opts, ctx, () => io.stderr(ctx.color.dim(`${textOf(OFFICIAL_STARTING, opts.lang)}\n`)));
       const report = await validateFile({
         input: file,
         from: io,
@@ -69,7 +112,11 @@ export function register(program: Command, ctx: CliContext): void {
         useCase: opts.useCase,
         now,
         search,
+        ...(official ? { official } : {}),
       });
+      // In JSON the unavailable reason is in `official.unavailable`; say it on stderr too.
+      const unavailable = report.official?.unavailable;
+      if (unavailable && opts.format === 'json') io.stderr(ctx.color.yellow(`${textOf(unavailable, opts.lang)}\n`));
       io.stdout(opts.format === 'json' ? formatJson(report, opts.lang) : formatText(report, { lang: opts.lang, color: ctx.color }));
       ctx.setExitCode(report.valid ? 0 : 1);
     });

@@ -1,5 +1,5 @@
 /** Identification block: PV number, system under test, test basis, tooling and session. */
-import type { RunResult } from '../../run/result.js';
+import type { RunOfficial, RunResult } from '../../run/result.js';
 import { humanInZone, PARIS } from '../format.js';
 import { html, type HtmlPart, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
@@ -15,6 +15,32 @@ function orMissing(value: string | undefined, t: Labels): HtmlPart {
 function filesWithHash(files: string[], sha256: string, t: Labels): SafeHtml {
   const list = files.length ? files.map((f) => html`<code>${f}</code>`) : [html`<em>${t.notProvided}</em>`];
   return html`${list.map((f, i) => html`${i ? html`<br>` : ''}${f}`)}<br>SHA-256 <code>${sha256 || '—'}</code>`;
+}
+
+/** Words of the official-validator row (kept here: the row exists only with `--official-validator`). */
+const OFFICIAL = {
+  fr: {
+    label: 'Validateur officiel HL7',
+    unavailable: 'indisponible — recette faite avec le moteur sas-recette seul :',
+    disagreements: (n: number) => `${n} désaccord(s) avec sas-recette sur les erreurs de structure`,
+    gates: 'ses erreurs font aussi échouer les cas (--official-validator-gates)',
+    noGates: 'pour information : ne décide pas des verdicts',
+  },
+  en: {
+    label: 'Official HL7 validator',
+    unavailable: 'unavailable — run made with the sas-recette engine alone:',
+    disagreements: (n: number) => `${n} disagreement(s) with sas-recette on structural errors`,
+    gates: 'its errors also fail the cases (--official-validator-gates)',
+    noGates: 'for information: does not decide the verdicts',
+  },
+} as const;
+
+function officialRow(off: RunOfficial, lang: 'fr' | 'en'): SafeHtml {
+  const w = OFFICIAL[lang];
+  const value = off.unavailable
+    ? html`<code>${off.jar}</code><br><em>${w.unavailable}</em> ${off.unavailable[lang]}`
+    : html`<code>${off.jar}</code>${off.version ? html` — version <code>${off.version}</code>` : ''}<br>${w.disagreements(off.disagreements)} — ${off.gates ? w.gates : w.noGates}`;
+  return row(w.label, value);
 }
 
 export function identificationSection(run: RunResult, t: Labels, lang: 'fr' | 'en'): SafeHtml {
@@ -36,6 +62,7 @@ ${row(t.useCases, run.useCases.map((u, i) => html`${i ? ', ' : ''}${t.useCaseNam
 ${row(t.igVersion, run.ig ? html`<code>${run.ig.id}#${run.ig.version}</code>` : html`<em>${t.igNone}</em>`)}
 ${row(t.packages, run.packages.length ? run.packages.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`) : '—')}
 ${row(t.toolVersion, html`<code>${run.tool.name} ${run.tool.version}</code>`)}
+${run.official ? officialRow(run.official, lang) : ''}
 ${row(t.startedParis, humanInZone(run.startedAt, PARIS, lang))}
 ${row(t.startedUtc, humanInZone(run.startedAt, 'UTC', lang))}
 ${row(t.finishedParis, humanInZone(run.finishedAt, PARIS, lang))}
