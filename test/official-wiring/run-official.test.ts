@@ -107,6 +107,10 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
     expect(ident).toContain('<th scope="row">Official HL7 validator</th>');
     expect(ident).toContain(`<code>${fx.standIn.jar}</code> — version <code>6.9.9</code>`);
     expect(ident).toContain('its errors also fail the cases (--official-validator-gates)');
+    // …and the official section does not claim that its findings are for comparison only
+    const section = pv.slice(pv.indexOf('id="sec-official"'));
+    expect(section).toContain('This run used --official-validator-gates: its errors also fail the cases.');
+    expect(section).not.toContain('they do not decide the verdict');
     expect(fx.starts()).toHaveLength(1);
     await expectStopped(fx.starts()[0]);
   });

@@ -38,7 +38,7 @@ export function officialSection(run: RunResult, anchors: Map<CaseResult, string>
   if (withOfficial.length === 0) return '';
   return html`<section aria-labelledby="sec-official" class="official">
 <h2 id="sec-official">${t.official}</h2>
-<p class="note">${t.officialNote}</p>
+<p class="note">${run.official?.gates ? t.officialNoteGates : t.officialNote}</p>
 ${withOfficial.map((c) =>
     findingsBlock(c.officialFindings ?? [], t, lang, html`<h3><a href="#${anchors.get(c) ?? ''}"><code>${c.id}</code></a> — ${caseTitle(c, lang)}</h3>`),
   )}

@@ -95,6 +95,7 @@ export interface Labels {
   missed: string;
   official: string;
   officialNote: string;
+  officialNoteGates: string;
   declarations: string;
   declarationsNote: string;
   declarationsCaption: string;
@@ -237,6 +238,8 @@ const fr: Labels = {
   official: 'Constats du validateur officiel HL7',
   officialNote:
     'Constats produits par le validateur officiel HL7, présentés séparément à titre de comparaison : ils ne décident pas du verdict des cas.',
+  officialNoteGates:
+    'Constats produits par le validateur officiel HL7, présentés séparément. Cette exécution a été lancée avec --official-validator-gates : ses erreurs font aussi échouer les cas.',
   declarations: 'Déclarations de l’éditeur',
   declarationsNote:
     'Éléments déclaratifs : ils engagent l’éditeur qui les a fournis et ne sont pas des tests exécutés par l’outil.',
@@ -360,6 +363,8 @@ const en: Labels = {
   official: 'Official HL7 validator findings',
   officialNote:
     'Findings of the official HL7 validator, shown apart for comparison: they do not decide the verdict of the cases.',
+  officialNoteGates:
+    'Findings of the official HL7 validator, shown apart. This run used --official-validator-gates: its errors also fail the cases.',
   declarations: 'Editor declarations',
   declarationsNote: 'Attestations: they bind the editor who gave them and are not tests run by the tool.',
   declarationsCaption: 'Declarations (attested, not tested)',
