@@ -129,6 +129,7 @@ const GROUPS_FR: Record<string, string> = {
   sos: 'SOS Médecins (sos)',
   transport: 'Transport — TLS et mTLS (transport)',
   capability: 'CapabilityStatement (capability)',
+  errors: 'Requêtes invalides — 4xx + OperationOutcome (errors)',
 };
 const GROUPS_EN: Record<string, string> = {
   psindiv: 'Individual practitioner (psindiv)',
@@ -136,6 +137,7 @@ const GROUPS_EN: Record<string, string> = {
   sos: 'SOS Médecins (sos)',
   transport: 'Transport — TLS and mTLS (transport)',
   capability: 'CapabilityStatement (capability)',
+  errors: 'Invalid requests — 4xx + OperationOutcome (errors)',
 };
 
 function plural(n: number, one: string, many: string): string {
