@@ -14,11 +14,11 @@ let tmp: TempDir;
 let valid: string;
 let invalid: string;
 
-function run(args: string[], input?: Buffer) {
+function run(args: string[], input?: Buffer, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1', FORCE_COLOR: '3' },
+    env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1', ...env },
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -46,7 +46,8 @@ describe('node bin/sas-recette.js validate', () => {
   });
 
   it('exit 1 from stdin, without colour although FORCE_COLOR is set (NO_COLOR wins)', () => {
-    const r = run(['validate', '-', '--now', NOW], readFileSync(invalid));
+    // (Node 24 itself warns on stderr that NO_COLOR is ignored when FORCE_COLOR is set; sas-recette does not)
+    const r = run(['validate', '-', '--now', NOW], readFileSync(invalid), { FORCE_COLOR: '3' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('sas-recette validate stdin');
     expect(r.stdout).toMatch(/Bundle\.entry\[1\]\.resource\.schedule/);
