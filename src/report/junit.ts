@@ -74,9 +74,30 @@ export function systemOut(c: CaseResult, lang: Lang): string {
   return cut.cut ? truncateUtf8(text, SYSTEM_OUT_MAX_BYTES - Buffer.byteLength(marker)).text + marker : text;
 }
 
+/**
+ * A case that failed because an exchange got no usable HTTP answer (timeout, refused, reset, TLS
+ * error…: deciding findings `HTTP-<OUTCOME>` from the run's judge) is reported as a JUnit `<error>`:
+ * CI shows "could not talk to the endpoint" apart from "the endpoint answered wrongly". The verdict,
+ * and so the exit code, stay those of the run (a failure of the endpoint).
+ */
+function failedByTransport(deciding: Finding[]): boolean {
+  return deciding.length > 0 && deciding.some((f) => f.source === 'transport' && f.ruleId.startsWith('HTTP-'));
+}
+
+/** The exchanges that got no usable answer, then the deciding findings. */
+function errorBody(c: CaseResult, deciding: Finding[], lang: Lang): string {
+  return [
+    ...transportFailures(c).map((x) => `${x.request.method} ${x.request.url}\n  ${describeTransport(x)} after ${Math.round(x.timings.totalMs)} ms`),
+    ...deciding.map((f) => findingBlock(f, lang)),
+  ].join('\n\n');
+}
+
 function addOutcome(tc: TestCase, c: CaseResult, lang: Lang): void {
   const deciding = decidingFindings(c);
-  if (c.verdict === 'failed') {
+  if (c.verdict === 'failed' && failedByTransport(deciding)) {
+    const first = deciding.find((f) => f.ruleId.startsWith('HTTP-')) ?? deciding[0];
+    tc.error(firstFindingLine(first, lang), first.ruleId, errorBody(c, deciding, lang));
+  } else if (c.verdict === 'failed') {
     const first = deciding[0];
     const message = first ? firstFindingLine(first, lang) : oneLine(verdictReason(c, lang) ?? 'failed');
     tc.failure(message, first?.ruleId ?? 'expectation');
@@ -87,11 +108,7 @@ function addOutcome(tc: TestCase, c: CaseResult, lang: Lang): void {
     const first = deciding[0];
     const type = first?.ruleId ?? transport[0]?.error?.code ?? (transport[0] ? transport[0].outcome : 'harness-error');
     const message = oneLine(verdictReason(c, lang) ?? 'could not be evaluated');
-    const body = [
-      ...transport.map((x) => `${x.request.method} ${x.request.url}\n  ${describeTransport(x)} after ${Math.round(x.timings.totalMs)} ms`),
-      ...deciding.map((f) => findingBlock(f, lang)),
-    ].join('\n\n');
-    tc.error(message, type, body || message);
+    tc.error(message, type, errorBody(c, deciding, lang) || message);
   } else if (c.verdict === 'skipped') {
     tc.skipped();
     // junit-report-builder's skipped() takes no message: the reason goes in a property and system-out

@@ -136,6 +136,20 @@ describe('renderJunit', () => {
     expect(byId('TLS-05').error?.type).toBe('ECONNREFUSED');
   });
 
+  it('writes error, not failure, for a case the endpoint failed by not answering (verdict failed, HTTP-TIMEOUT)', () => {
+    const r = makeRunResult();
+    const c = r.cases.find((x) => x.id === 'SOS-2-TIMEOUT')!;
+    c.verdict = 'failed'; // as the run judges it: a timeout is a failure of the endpoint
+    c.findings = [{ severity: 'error', ruleId: 'HTTP-TIMEOUT', source: 'transport', location: `HTTP GET ${c.exchanges[0].request.url}`, message: { fr: 'pas de réponse dans le délai', en: 'no answer within the deadline' } }];
+    const root = parse(renderJunit(r, 'en'));
+    const tc = root.testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('SOS-2'))!;
+    expect(tc.failure).toBeUndefined();
+    expect(tc.error?.type).toBe('HTTP-TIMEOUT');
+    expect(text(tc.error?.['#cdata'])).toContain('after 7003 ms');
+    // a failed case decided by content (not transport) stays a failure
+    expect(root.testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('SOS-1'))!.failure?.type).toBe('SAS-SOS-002');
+  });
+
   it('writes skipped with its reason in a property and in system-out', () => {
     const skipped = byId('CPTS-4.9-ORG');
     expect(skipped.skipped).toBeDefined();
