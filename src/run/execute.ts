@@ -15,7 +15,7 @@ import { parseSearch } from '../sas/search.js';
 import { buildCaseRequest } from './build-request.js';
 import { asObj, buildGraph, type BundleGraph } from '../rules/graph.js';
 import { checkBundle, checkHttp, resolveExpectations, statusMatches, type ResponseFacts } from './expectations.js';
-import { isHarnessTransport, judgeCase, transportFinding, type Judgement } from './judge.js';
+import { isHarnessTransport, judgeCase, STRUCTURE_NOT_CHECKED, transportFinding, type Judgement } from './judge.js';
 import type { CaseKind } from './kinds.js';
 import type { CaseOfficial } from './official.js';
 import type { CaseResult, Exchange, LatencySample, UseCase } from './result.js';
@@ -156,7 +156,7 @@ async function runSearch(tc: TestCase, env: ExecuteEnv, cache: Map<string, Promi
   let officialFindings: Finding[] | undefined;
   if (a.structure && statusMatches(expectations.status, 200) && expectations.structure === 'valid') {
     const structural = a.structure();
-    findings.push(...(structural ?? [finding('information', 'STRUCTURE-NOT-CHECKED', 'structure', 'Bundle', NOT_CHECKED, { notChecked: true })]));
+    findings.push(...(structural ?? [finding('information', STRUCTURE_NOT_CHECKED, 'structure', 'Bundle', NOT_CHECKED, { notChecked: true })]));
     // Kept apart; with gates, its errors also decide the case (they stay marked as official).
     if (a.official) {
       officialFindings = await a.official();

@@ -50,6 +50,16 @@ describe('scopeFindings', () => {
 });
 
 describe('judgeCase', () => {
+  it('skips, never passes, a case asking for structural validity when the structure was not checked', () => {
+    const unchecked = finding('information', 'STRUCTURE-NOT-CHECKED', 'structure', 'Bundle', { fr: 'non faite', en: 'not done' }, { notChecked: true });
+    const tc = makeCase({ expect: { structure: 'valid' } });
+    expect(judgeCase({ testCase: tc, findings: [unchecked] })).toMatchObject({ verdict: 'skipped', reason: { en: 'not done' } });
+    // a blocking finding still fails it
+    expect(judgeCase({ testCase: tc, findings: [unchecked, expectation] }).verdict).toBe('failed');
+    // structurally valid: passes
+    expect(judgeCase({ testCase: tc, findings: [] }).verdict).toBe('passed');
+  });
+
   it('passes without blocking findings (warnings allowed)', () => {
     const warning = finding('warning', 'EXP-CONTENT-TYPE', 'expectation', 'HTTP.header.content-type', m);
     expect(judgeCase({ testCase: makeCase(), findings: [warning] })).toEqual({ verdict: 'passed', findings: [warning] });

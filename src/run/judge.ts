@@ -108,13 +108,21 @@ export function scopeFindings(tc: TestCase, findings: Finding[]): Finding[] {
   return out;
 }
 
+/** Rule id of the note left when the FHIR packages are missing (see execute.ts). */
+export const STRUCTURE_NOT_CHECKED = 'STRUCTURE-NOT-CHECKED';
+
 export function judgeCase(input: JudgeInput): Judgement {
   const { testCase, skip, harnessFault } = input;
   if (skip) return { verdict: 'skipped', reason: skip, findings: sortFindings(input.findings) };
   const findings = sortFindings(scopeFindings(testCase, input.findings));
   if (harnessFault) return { verdict: 'error', reason: harnessFault, findings };
   const deciding = findings.find((f) => f.source === 'transport' && isBlocking(f)) ?? findings.find(isBlocking);
-  if (!deciding) return { verdict: 'passed', findings };
+  if (!deciding) {
+    // A case that asks for structural validity never passes when the structure could not be checked.
+    const unchecked = testCase.expect.structure === 'valid' ? findings.find((f) => f.ruleId === STRUCTURE_NOT_CHECKED) : undefined;
+    if (unchecked) return { verdict: 'skipped', reason: unchecked.message, findings };
+    return { verdict: 'passed', findings };
+  }
   const reason: Message = {
     fr: `${deciding.ruleId} — ${deciding.location} : ${deciding.message.fr}`,
     en: `${deciding.ruleId} — ${deciding.location}: ${deciding.message.en}`,
