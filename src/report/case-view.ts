@@ -51,3 +51,37 @@ export function groupByResource(findings: Finding[], fallback: string): Array<{ 
 export function groupOrder(cases: CaseResult[]): string[] {
   return [...new Set(cases.map((c) => c.group))];
 }
+
+/** Warnings and information findings of one (severity, rule id) beyond this count are shown as one row. */
+export const REPEAT_THRESHOLD = 3;
+
+/** One (severity, rule id) repeated more than REPEAT_THRESHOLD times, with all its occurrences in order. */
+export interface RepeatedFinding {
+  severity: Finding['severity'];
+  ruleId: string;
+  /** Every occurrence, sorted; `occurrences[0]` gives the message shown. */
+  occurrences: Finding[];
+}
+
+/**
+ * Splits findings into those listed one by one and the repeated ones summarised per (severity, rule id).
+ * Only warnings and information are ever summarised: fatal and error findings are always in `single`,
+ * whatever their number, because they are what an editor must fix.
+ */
+export function splitRepeated(findings: Finding[], threshold = REPEAT_THRESHOLD): { single: Finding[]; repeated: RepeatedFinding[] } {
+  const byKey = new Map<string, Finding[]>();
+  const sorted = sortFindings(findings);
+  for (const f of sorted) {
+    if (isBlocking(f)) continue;
+    const key = `${f.severity}\u0000${f.ruleId}`;
+    const list = byKey.get(key) ?? [];
+    list.push(f);
+    byKey.set(key, list);
+  }
+  const repeated = [...byKey.values()]
+    .filter((list) => list.length > threshold)
+    .map((list) => ({ severity: list[0].severity, ruleId: list[0].ruleId, occurrences: list }))
+    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.occurrences.length - a.occurrences.length || a.ruleId.localeCompare(b.ruleId));
+  const grouped = new Set(repeated.flatMap((r) => r.occurrences));
+  return { single: sorted.filter((f) => !grouped.has(f)), repeated };
+}

@@ -2,11 +2,13 @@
  * Human output of `validate`: a header (input, IG, profile, use case), findings grouped by resource, one
  * line each (severity, rule id, location, message, requirements), with `--official-validator` the
  * official validator's section and the disagreements (format-official-text.ts), then a summary line.
+ * A warning or information repeated more than REPEAT_LIMIT times for one rule (`dom-6`, once per
+ * resource) shows its first occurrences and a count, unless `all`; errors are always all listed.
  * Colour comes from the chalk instance the CLI decided once (NO_COLOR honoured there).
  */
 import type { ChalkInstance } from 'chalk';
 import { textOf, type Lang } from '../core/findings.js';
-import { countsText, groupLines } from './format-finding-line.js';
+import { condenseGroups, countsText, groupLines, hiddenLines } from './format-finding-line.js';
 import { officialTextLines } from './format-official-text.js';
 import { groupByResource, type ValidationReport } from './report.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -14,6 +16,8 @@ import { terminalSafe } from './terminal-safe.js';
 export interface TextFormatOptions {
   lang: Lang;
   color: ChalkInstance;
+  /** List every finding (`--all`); by default repeated warnings and information are condensed. */
+  all?: boolean;
 }
 
 const WORDS = {
@@ -55,7 +59,7 @@ const WORDS = {
   },
 } as const;
 
-export function formatText(report: ValidationReport, { lang, color }: TextFormatOptions): string {
+export function formatText(report: ValidationReport, { lang, color, all = false }: TextFormatOptions): string {
   const w = WORDS[lang];
   const out: string[] = [];
   out.push(color.bold(`sas-recette validate ${terminalSafe(report.input)}`));
@@ -67,7 +71,9 @@ export function formatText(report: ValidationReport, { lang, color }: TextFormat
   out.push(color.dim(`  ${where.join(' · ')}`));
   for (const n of report.notes) out.push(color.dim(`  ${w.note}: ${terminalSafe(textOf(n, lang))}`));
   out.push('');
-  out.push(...groupLines(groupByResource(report), lang, color));
+  const groups = groupByResource(report);
+  const shown = all ? { groups, hidden: [] } : condenseGroups(groups);
+  out.push(...groupLines(shown.groups, lang, color), ...hiddenLines(shown.hidden, lang, color));
   if (report.findings.length > 0) out.push('');
   if (report.official) out.push(...officialTextLines(report.official, report.rootLabel, lang, color), '');
   out.push(summaryLine(report, lang, color));

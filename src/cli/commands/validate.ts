@@ -24,6 +24,7 @@ interface ValidateCliOptions {
   officialValidator?: string;
   officialValidatorGates?: boolean;
   officialTx?: string;
+  all?: boolean;
 }
 
 const HELP = `
@@ -91,6 +92,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--profile <canonical>', 'profile for the root resource (default: from use case / meta.profile)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(['fr', 'en']).default('fr'))
+    .option('--all', 'text output: list every finding (by default a warning or information repeated more than 3 times for one rule shows 3 and a count)')
     .option('--search <query-or-url>', 'the search the resource answers (enables the window/identifier rules)')
     .option('--now <iso-datetime>', 'clock the rules judge against, with an offset (default: now)')
     .option('--official-validator <jar>', 'also check with the official HL7 validator (path to validator_cli.jar; needs java), shown apart')
@@ -117,7 +119,7 @@ export function register(program: Command, ctx: CliContext): void {
       // In JSON the unavailable reason is in `official.unavailable`; say it on stderr too.
       const unavailable = report.official?.unavailable;
       if (unavailable && opts.format === 'json') io.stderr(ctx.color.yellow(`${textOf(unavailable, opts.lang)}\n`));
-      io.stdout(opts.format === 'json' ? formatJson(report, opts.lang) : formatText(report, { lang: opts.lang, color: ctx.color }));
+      io.stdout(opts.format === 'json' ? formatJson(report, opts.lang) : formatText(report, { lang: opts.lang, color: ctx.color, all: Boolean(opts.all) }));
       ctx.setExitCode(report.valid ? 0 : 1);
     });
 }

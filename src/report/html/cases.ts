@@ -1,25 +1,44 @@
-/** Per-case cards, grouped by cahier group: verdict, requirements, reason, findings, evidence, latency. */
-import type { Lang } from '../../core/findings.js';
+/**
+ * Per-case cards, grouped by cahier group: verdict, requirements, reason, findings, evidence, latency.
+ * Failed and error cases show everything (findings in full, evidence open, excerpts printed). Passed and
+ * skipped cases are compact on paper: their warnings and information become one counted line, and no
+ * response excerpt is printed; on screen the findings and the evidence stay in closed <details>.
+ */
+import { countBySeverity, isBlocking, type Lang } from '../../core/findings.js';
 import type { CaseResult, RunResult } from '../../run/result.js';
 import { caseTitle, groupOrder, verdictReason } from '../case-view.js';
 import { humanMs } from '../format.js';
 import { verdictBadge } from './badges.js';
-import { exchangeBlock, latencyTable } from './evidence.js';
+import { evidenceBlock, latencyTable } from './evidence.js';
 import { html, type SafeHtml } from './escape.js';
 import { findingsBlock } from './findings.js';
 import type { Labels } from './i18n.js';
 
+/** Findings of a passed or skipped case: blocking ones listed (never hidden), the others counted. */
+function compactFindings(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
+  const blocking = c.findings.filter(isBlocking);
+  const others = c.findings.filter((f) => !isBlocking(f));
+  const counts = t.severityCounts(countBySeverity(others));
+  return html`${blocking.length ? findingsBlock(blocking, t, lang, html`<h5>${t.findings} (${blocking.length})</h5>`) : ''}${
+    others.length
+      ? html`<p class="print-only compact-findings">${t.compactFindings(counts)}</p>
+<details class="screen-only case-findings"><summary>${t.compactFindingsScreen(counts)}</summary>
+${findingsBlock(others, t, lang, html``)}</details>`
+      : ''
+  }`;
+}
+
 function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtml {
-  const open = c.verdict === 'failed' || c.verdict === 'error';
+  const full = c.verdict === 'failed' || c.verdict === 'error';
   const reason = verdictReason(c, lang);
-  return html`<article class="case case-${c.verdict}" id="${anchor}" aria-labelledby="${anchor}-h">
+  return html`<article class="case case-${c.verdict}${full ? '' : ' case-compact'}" id="${anchor}" aria-labelledby="${anchor}-h">
 <h4 id="${anchor}-h">${verdictBadge(c.verdict, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
 <p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'}
  · ${t.caseSeverity[c.severity]} · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}</p>
 ${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
-${c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : ''}
+${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
 ${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
-${c.exchanges.length ? html`<h5>${t.evidence} (${c.exchanges.length})</h5>${c.exchanges.map((x) => exchangeBlock(x, open, t, lang))}` : ''}
+${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}
 </article>\n`;
 }
 

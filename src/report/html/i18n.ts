@@ -1,8 +1,9 @@
 /** Every fixed text of the PV in French (default) and English. */
 import type { Lang, Severity } from '../../core/findings.js';
 import type { CaseSeverity, Declaration, RequirementCoverage, RunSummary, Verdict } from '../../run/result.js';
+import { condensedEn, condensedFr, type CondensedLabels } from './i18n-condensed.js';
 
-export interface Labels {
+export interface Labels extends CondensedLabels {
   /** ' :' in French (no-break space before the colon), ':' in English. */
   colon: string;
   title: string;
@@ -145,6 +146,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 const fr: Labels = {
+  ...condensedFr,
   colon: '\u00a0:',
   title: 'Procès-verbal de recette SAS',
   subtitle: 'Agrégation de créneaux — API FHIR de l’éditeur',
@@ -270,6 +272,7 @@ const fr: Labels = {
 };
 
 const en: Labels = {
+  ...condensedEn,
   colon: ':',
   title: 'SAS acceptance report (procès-verbal de recette)',
   subtitle: 'Slot aggregation — editor FHIR API',

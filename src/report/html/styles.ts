@@ -32,8 +32,12 @@ table.identification th[scope=row] { width: 30%; }
 table.findings, table.declarations, table.matrix { table-layout: fixed; }
 table.findings col.c-sev { width: 14%; } table.findings col.c-rule { width: 14%; } table.findings col.c-loc { width: 27%; }
 table.findings col.c-msg { width: 31%; } table.findings col.c-req { width: 14%; }
-table.matrix col.c-id { width: 17%; } table.matrix col.c-text { width: 39%; } table.matrix col.c-cases { width: 24%; }
-table.matrix col.c-status { width: 20%; }
+table.findings.repeated col.c-sev { width: 15%; } table.findings.repeated col.c-rule { width: 14%; }
+table.findings.repeated col.c-count { width: 9%; } table.findings.repeated col.c-loc { width: 29%; }
+table.findings.repeated col.c-msg { width: 23%; } table.findings.repeated col.c-req { width: 10%; }
+table.findings.repeated li.more { font-style: italic; }
+table.matrix col.c-id { width: 16%; } table.matrix col.c-text { width: 34%; } table.matrix col.c-cases { width: 33%; }
+table.matrix col.c-status { width: 17%; }
 table.matrix .verdict, table.declarations .verdict { white-space: normal; }
 table.declarations col.c-q { width: 30%; } table.declarations col.c-a { width: 12%; } table.declarations col.c-com { width: 20%; }
 table.declarations col.c-by { width: 15%; } table.declarations col.c-date { width: 11%; } table.declarations col.c-req { width: 12%; }
@@ -60,7 +64,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .exchange { border-top: 1px dotted var(--line); padding-top: .4rem; margin-top: .4rem; }
 .exchange-line { font-weight: 600; overflow-wrap: anywhere; }
 details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
-.print-excerpt { display: none; }
+.print-excerpt, .print-only { display: none; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { margin: .1rem 0; }
 .note { color: var(--muted); font-size: .9em; }
@@ -85,9 +89,15 @@ footer .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflo
   .case, .overall, .signature-box, .closing, .declarative, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   pre { max-height: none; overflow: visible; background: none; }
-  .print-excerpt { display: block; }
-  .exchange > details { display: none; }
+  .print-excerpt, .print-only { display: block; }
+  .exchange > details, .screen-only { display: none; }
   a { color: inherit; text-decoration: none; }
+  th, td { padding: .2rem .35rem; }
+  .case { padding: .35rem .6rem; margin: .45rem 0; }
+  .case h4 { font-size: 10.5pt; margin-bottom: .2rem; }
+  .case h5 { font-size: 9.5pt; margin: .35rem 0 .15rem; }
+  .exchange { padding-top: .15rem; margin-top: .15rem; }
+  .case-compact .exchange-line { font-weight: normal; font-size: .9em; }
 }
 `;
 }

@@ -1,0 +1,73 @@
+/**
+ * The PV of a realistic run on paper: the demo (reference editor on loopback, shipped cahier and JDDs,
+ * real FHIR packages) run in-process, its pv.html printed to A4 by headless Chromium. Every structurally
+ * validated answer carries one dom-6 warning per resource and the latency cases keep 60 exchanges each;
+ * the PV must still print in a bounded number of pages, with the signature block on the last one.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { RunResult } from '../../src/run/result.js';
+import { poppler, requireChromium, runChromium } from './helpers/chromium.js';
+
+const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(import.meta.dirname, '../../../shared/fhir-packages');
+
+/** Measured: 36 pages for the --http demo (153 before passed cases were condensed). */
+const MAX_PAGES = 40;
+
+describe('demo PV printed to A4', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sas-pv-demo-'));
+  let run: RunResult;
+  let pages = 0;
+  let text = '';
+
+  beforeAll(async () => {
+    requireChromium();
+    if (!existsSync(PACKAGES)) throw new Error(`FHIR packages not found at ${PACKAGES}: set SAS_RECETTE_PACKAGES`);
+    let err = '';
+    const code = await main(['node', 'sas-recette', 'demo', '--http', '--out', dir, '--reporter', 'json,html'], {
+      stdout: () => {},
+      stderr: (s) => {
+        err += s;
+      },
+      readStdin: async () => Buffer.alloc(0),
+      env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1' },
+      cwd: process.cwd(),
+      isTTY: false,
+    });
+    if (code !== 0) throw new Error(`demo exited ${code}: ${err}`);
+    run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunResult;
+    const pdf = join(dir, 'pv.pdf');
+    runChromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(join(dir, 'pv.html')).href]);
+    pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdf]))?.[1]);
+    text = poppler('pdftotext', ['-layout', pdf, '-']);
+  }, 180_000);
+
+  it('is the noisy run this test is about: hundreds of dom-6 warnings, 60-exchange latency series', () => {
+    const dom6 = run.cases.flatMap((c) => c.findings).filter((f) => f.ruleId === 'dom-6');
+    expect(dom6.length).toBeGreaterThan(200);
+    expect(run.cases.filter((c) => c.exchanges.length >= 50).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it(`prints in at most ${MAX_PAGES} A4 pages, the signature block whole on the last one`, () => {
+    expect(pages).toBeGreaterThan(5);
+    expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+    const pdf = join(dir, 'pv.pdf');
+    const last = poppler('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', pdf, '-']);
+    expect(last.match(/Lu et approuvé/g)).toHaveLength(2);
+    expect(last).toContain('Empreinte SHA-256 du PV');
+    expect(last).toContain(`${pages} / ${pages}`);
+  });
+
+  it('prints passed cases compactly: counted findings, no response excerpt, 3 exchanges of each series', () => {
+    expect(text).toMatch(/Constats : \d+ avertissements, \d+ informations? — détail dans la version écran/);
+    expect(text).not.toContain('dom-6'); // every dom-6 sits in passed cases: counted, not listed
+    expect(text).not.toContain('"resourceType"'); // no printed excerpt for passed cases
+    expect(text).not.toContain('Détail de l’échange');
+    expect(text.match(/… et 57 autres échanges/g)).toHaveLength(3);
+    expect(text.match(/\[latency /g)).toHaveLength(9);
+  });
+});
