@@ -33,6 +33,8 @@ describe('loadDefinitions', () => {
     // FR Core 2.1.0 is loaded for the absent 1.1.0, and the note says it does not replace it
     expect(en.find((w) => w.includes('hl7.fhir.fr.core#1.1.0'))).toMatch(/other major version does not replace/);
     expect(en.find((w) => w.includes('hl7.terminology.r4'))).toMatch(/using hl7.terminology#5.3.0 instead/);
+    // the extensions package was renumbered, not rebased: a plain substitution note
+    expect(en.find((w) => w.includes('hl7.fhir.uv.extensions.r4#1.0.0'))).toMatch(/using hl7.fhir.uv.extensions.r4#5.3.0 instead/);
     // examples are not part of the definitions
     expect(index.all('Bundle')).toHaveLength(0);
   });

@@ -57,6 +57,12 @@ export function pickPackage(available: AvailablePackage[], id: string, version?:
 
 const majorOf = (v: string) => v.split('.')[0];
 
+/**
+ * Packages whose canonical base changed between major versions (FR Core 1.x: http://interopsante.org/fhir,
+ * 2.x: https://hl7.fr/ig/fhir/core): another major version loads but resolves nothing the IG points to.
+ */
+const CANONICAL_BASE_CHANGED = new Set(['hl7.fhir.fr.core']);
+
 export async function loadDefinitions(options: LoadOptions): Promise<LoadResult> {
   const igRef = parsePackageRef(options.ig || DEFAULT_IG);
   const available = await listPackages(options.sources);
@@ -108,7 +114,8 @@ export async function loadDefinitions(options: LoadOptions): Promise<LoadResult>
       }
       if (found.substituted && !chosen.has(found.pkg.id)) {
         const used = `${found.pkg.id}#${found.pkg.version}`;
-        const otherMajor = found.pkg.id === depId && majorOf(found.pkg.version) !== majorOf(depVersion);
+        const otherMajor =
+          found.pkg.id === depId && CANONICAL_BASE_CHANGED.has(depId) && majorOf(found.pkg.version) !== majorOf(depVersion);
         warnOnce(
           `subst:${depId}`,
           otherMajor
