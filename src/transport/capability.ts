@@ -15,8 +15,18 @@ export async function runCapabilityStatement(tc: TestCase, ctx: TransportContext
   const sent = await ctx.client.send({ url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' }, label: 'metadata' });
   const x = sent.exchange;
   const findings: Finding[] = [];
-  if (x.outcome !== 'ok' || !x.response || x.response.status < 200 || x.response.status >= 300) {
-    const what = x.response ? `HTTP ${x.response.status}` : `${x.outcome}${x.error?.code ? ` ${x.error.code}` : ''}`;
+  if (x.outcome !== 'ok' || !x.response) {
+    // No HTTP answer at all (refused, timeout, TLS…): the endpoint could not be asked, which says
+    // nothing about whether it publishes a CapabilityStatement — never "just missing".
+    const what = `${x.outcome}${x.error?.code ? ` ${x.error.code}` : ''}`;
+    findings.push(tfinding('error', 'SAS-CAP-009', 'CapabilityStatement', {
+      fr: `[base]/metadata n'a pas répondu (${what}) : le point d'accès doit répondre en HTTP pour que sa CapabilityStatement soit vérifiée`,
+      en: `[base]/metadata did not answer (${what}): the endpoint must answer over HTTP for its CapabilityStatement to be checked`,
+    }, [REQ.capability]));
+    return { findings, exchanges: [x] };
+  }
+  if (x.response.status < 200 || x.response.status >= 300) {
+    const what = `HTTP ${x.response.status}`;
     findings.push(tfinding('warning', 'SAS-CAP-001', 'CapabilityStatement', {
       fr: `pas de CapabilityStatement à [base]/metadata (${what}) : une API FHIR REST devrait en publier une`,
       en: `no CapabilityStatement at [base]/metadata (${what}): a FHIR REST API should publish one`,

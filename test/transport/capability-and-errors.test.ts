@@ -101,6 +101,12 @@ describe('capability-statement and error-contract kinds against wrong servers', 
     expect(ruleIds(blocking(wrong))).toEqual(['SAS-CAP-002']);
   });
 
+  it('capability: an endpoint that does not answer at all is an error, not a missing statement', async () => {
+    const refused = await runKind(kinds(), testCase('capability-statement'), env('http://127.0.0.1:9/fhir'));
+    expect(refused.findings.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['error:SAS-CAP-009']);
+    expect(refused.findings[0].message.en).toContain('refused');
+  });
+
   it('error contract: a server that answers 200 with results to everything fails every probe', async () => {
     const r = await runKind(kinds(), testCase('error-contract'), env(`${lax.url}/fhir`));
     expect(ruleIds(blocking(r))).toEqual(['SAS-ERR-001', 'SAS-ERR-002', 'SAS-ERR-003', 'SAS-ERR-004', 'SAS-ERR-005']);
