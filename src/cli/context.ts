@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: (s: string) => void;
   /** Reads all of stdin (for `-`). */
   readStdin: () => Promise<Buffer>;
+  /** True when standard input is a terminal (nothing piped): `-` would wait for typing. */
+  stdinIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
@@ -42,6 +44,7 @@ export function processIo(): CliIo {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks);
     },
+    stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

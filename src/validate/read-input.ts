@@ -11,10 +11,14 @@ import { MAX_INPUT_BYTES, type RawInput } from './parse-input.js';
 export interface InputSource {
   cwd: string;
   readStdin: () => Promise<Buffer>;
+  stdinIsTTY?: boolean;
 }
 
 export async function readInput(pathOrDash: string, from: InputSource, maxBytes: number = MAX_INPUT_BYTES): Promise<RawInput> {
   if (pathOrDash === '-') {
+    if (from.stdinIsTTY) {
+      throw new SetupError('"-" reads standard input, but nothing is piped into it', 'pipe the answer in: cat response.json | sas-recette validate -');
+    }
     const content = await from.readStdin();
     return { label: 'stdin', size: content.length, content: content.length > maxBytes ? null : content };
   }

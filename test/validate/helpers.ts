@@ -24,6 +24,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   isTTY?: boolean;
+  stdinIsTTY?: boolean;
 }
 
 export async function runCli(args: string[], o: RunOptions = {}): Promise<CliRun> {
@@ -40,6 +41,7 @@ export async function runCli(args: string[], o: RunOptions = {}): Promise<CliRun
     env: o.env ?? { SAS_RECETTE_PACKAGES: PACKAGES },
     cwd: o.cwd ?? process.cwd(),
     isTTY: o.isTTY ?? false,
+    stdinIsTTY: o.stdinIsTTY ?? false,
   };
   const code = await main(['node', 'sas-recette', ...args], io);
   return { code, stdout, stderr };

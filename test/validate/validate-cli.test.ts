@@ -87,6 +87,13 @@ describe('validate: verdict and exit code', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('does not wait on a terminal: "-" with nothing piped is a usage error', async () => {
+    const r = await runCli(['validate', '-'], { stdinIsTTY: true, stdin: 'never read' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing is piped');
+    expect(r.stderr).toContain('cat response.json | sas-recette validate -');
+  });
+
   it('reports the SAS rules without --search as not checked, and with it as checked', async () => {
     const without = JSON.parse((await runCli(['validate', validFile, '--now', NOW, '--format', 'json'])).stdout) as JsonOut;
     const withSearch = JSON.parse((await runCli(['validate', validFile, '--now', NOW, '--format', 'json', '--search', search])).stdout) as JsonOut;
