@@ -8,7 +8,7 @@ import { formatParis } from '../sas/time.js';
 import type { Graph, Window } from './build-slot-graph.js';
 import { CPTS_HORIZON_MS } from './build-slot-graph.js';
 import type { DefectName } from './defects.js';
-import { SYSTEM } from './fhir-constants.js';
+import { SYSTEM } from '../sas/canonicals.js';
 import type { Resource } from './resources.js';
 
 /** Each payload would set `window.__sasRecettePwned` if a report ran it (the report tests look for it). */

@@ -10,7 +10,7 @@
 import type { Jdd, JddCpts, JddPractitioner } from '../jdd/types.js';
 import type { UseCase } from '../run/result.js';
 import type { DefectName } from './defects.js';
-import { PROFILE } from './fhir-constants.js';
+import { PROFILE } from '../sas/canonicals.js';
 import * as R from './resources.js';
 import { pick, SLOT_HOURS, slotTimes, stamp, type SlotTime } from './slot-times.js';
 

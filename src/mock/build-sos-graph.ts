@@ -5,7 +5,7 @@
  */
 import type { Jdd, JddSosStructure } from '../jdd/types.js';
 import type { Graph, Window } from './build-slot-graph.js';
-import { PROFILE } from './fhir-constants.js';
+import { PROFILE } from '../sas/canonicals.js';
 import * as R from './resources.js';
 import { pick, SLOT_HOURS, slotTimes, stamp } from './slot-times.js';
 

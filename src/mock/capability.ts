@@ -6,7 +6,7 @@
 import type { Jdd } from '../jdd/types.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { formatParis } from '../sas/time.js';
-import { CAPABILITY, PROFILE, SEARCH_PARAM_SERVICE_TYPE_REFERENCE, SEARCH_PARAM_START } from './fhir-constants.js';
+import { CAPABILITY, PROFILE, SEARCH_PARAM_SERVICE_TYPE_REFERENCE, SEARCH_PARAM_START } from '../sas/canonicals.js';
 import { MAX_IDENTIFIERS } from './check-request.js';
 
 export function capabilityStatement(jdds: Jdd[], now: Date): Record<string, unknown> {

@@ -6,7 +6,7 @@
  */
 import type { ParsedSearch } from '../sas/search-types.js';
 import { parseFhirDateTime } from '../sas/time.js';
-import { SYSTEM } from './fhir-constants.js';
+import { SYSTEM } from '../sas/canonicals.js';
 
 export const MAX_IDENTIFIERS = 25;
 

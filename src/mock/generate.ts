@@ -11,7 +11,7 @@ import { buildSlotGraph, type Graph, type Window } from './build-slot-graph.js';
 import { buildSosGraph } from './build-sos-graph.js';
 import { checkSearchRequest, operationOutcome } from './check-request.js';
 import type { DefectName } from './defects.js';
-import { FHIR_JSON, PROFILE, SYSTEM } from './fhir-constants.js';
+import { FHIR_JSON, PROFILE, SYSTEM } from '../sas/canonicals.js';
 import type { Resource } from './resources.js';
 import { HORIZON_DAYS } from './slot-times.js';
 

@@ -3,7 +3,7 @@
  * back-pressure so the server never holds it in memory.
  */
 import type { ServerResponse } from 'node:http';
-import { FHIR_JSON } from './fhir-constants.js';
+import { FHIR_JSON } from '../sas/canonicals.js';
 
 /** More than the 20 MB response cap of sas-recette's client. */
 export const HUGE_BODY_BYTES = 24 * 1024 * 1024;

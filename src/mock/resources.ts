@@ -5,7 +5,7 @@
  */
 import type { AppointmentType, ConsultationType, JddCpts, JddPlace, JddPractitioner, JddSosLocation, JddSosStructure, SlotType } from '../jdd/types.js';
 import { formatParis } from '../sas/time.js';
-import { CPTS_CATEGORY_CODE, PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from './fhir-constants.js';
+import { CPTS_CATEGORY_CODE, PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from '../sas/canonicals.js';
 
 export type Resource = Record<string, unknown> & { resourceType: string; id: string };
 

@@ -15,7 +15,7 @@ import { parseSearch } from '../sas/search.js';
 import { capabilityStatement } from './capability.js';
 import { operationOutcome } from './check-request.js';
 import { parseDefectNames, type DefectName } from './defects.js';
-import { FHIR_JSON } from './fhir-constants.js';
+import { FHIR_JSON } from '../sas/canonicals.js';
 import { generateSearchResponse } from './generate.js';
 import { checkJddSet } from './jdd-set.js';
 import { streamHugeBundle } from './huge-body.js';

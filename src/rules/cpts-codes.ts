@@ -1,7 +1,8 @@
 /** The TRE_R66 code 604 (CPTS) and the three spellings of its system found in the IG and FAQ. */
 import { codings } from './graph.js';
+import { SYSTEM } from '../sas/canonicals.js';
 
-export const TRE_R66 = 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement';
+export const TRE_R66 = SYSTEM.categorieEtablissement;
 /** CPTS narrative and FAQ item 6 spellings: accepted with a warning. */
 export const TRE_R66_VARIANTS = [
   'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/TRE_R66-CategorieEtablissement',

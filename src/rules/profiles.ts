@@ -9,17 +9,15 @@ import { roleLocations } from './addresses.js';
 import { asArr, asObj, type Node } from './graph.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
-
-const SAS = 'http://sas.fr/fhir/StructureDefinition/';
-const ANS = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/';
+import { PROFILE } from '../sas/canonicals.js';
 
 const PS: Record<string, string> = {
-  Bundle: `${SAS}BundleAgregateur`,
-  Slot: `${SAS}FrSlotAgregateur`,
-  Schedule: `${SAS}FrScheduleAgregateur`,
-  Practitioner: `${SAS}FrPractitionerAgregateur`,
-  PractitionerRole: `${SAS}FrPractitionerRoleExerciceAgregateur`,
-  Location: `${SAS}FrLocationAgregateur`,
+  Bundle: PROFILE.psBundle,
+  Slot: PROFILE.psSlot,
+  Schedule: PROFILE.schedule,
+  Practitioner: PROFILE.practitioner,
+  PractitionerRole: PROFILE.practitionerRole,
+  Location: PROFILE.location,
 };
 
 /** Expected profile per use case and resource type (Location: contained in PS/CPTS). */
@@ -27,17 +25,17 @@ export const EXPECTED_PROFILES: Record<UseCase, Record<string, string>> = {
   psindiv: PS,
   cpts: {
     ...PS,
-    Bundle: `${ANS}sas-cpts-bundle-aggregator`,
-    Slot: `${ANS}sas-cpts-slot-aggregator`,
-    HealthcareService: `${ANS}sas-cpts-healthcareservice-aggregator`,
-    Organization: `${ANS}sas-cpts-organization-aggregator`,
+    Bundle: PROFILE.cptsBundle,
+    Slot: PROFILE.cptsSlot,
+    HealthcareService: PROFILE.cptsHealthcareService,
+    Organization: PROFILE.cptsOrganization,
   },
   sos: {
-    Bundle: `${ANS}sas-sos-bundle-aggregator`,
-    Slot: `${ANS}sas-sos-slot-aggregator`,
-    Schedule: `${ANS}sas-sos-schedule-aggregator`,
-    Location: `${ANS}sas-sos-location-aggregator`,
-    Organization: `${ANS}sas-sos-organization-aggregator`,
+    Bundle: PROFILE.sosBundle,
+    Slot: PROFILE.sosSlot,
+    Schedule: PROFILE.sosSchedule,
+    Location: PROFILE.sosLocation,
+    Organization: PROFILE.sosOrganization,
   },
 };
 

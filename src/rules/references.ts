@@ -6,8 +6,9 @@ import type { Finding } from '../core/findings.js';
 import { asArr, asObj, asStr, type BundleGraph, type Json, type Node } from './graph.js';
 import { ALL, graphOf, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
+import { R5_SLOT_SERVICE_TYPE } from '../sas/canonicals.js';
 
-export const R5_SERVICE_TYPE = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType';
+export const R5_SERVICE_TYPE = R5_SLOT_SERVICE_TYPE;
 
 type RuleMeta = Pick<Rule, 'id' | 'requirements' | 'severity'>;
 

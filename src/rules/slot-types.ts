@@ -8,8 +8,9 @@ import { is604 } from './cpts-codes.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
 import { TRE_R314 } from './window.js';
+import { SYSTEM } from '../sas/canonicals.js';
 
-export const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const V3_ACT_CODE = SYSTEM.actCode;
 export const V2_0276 = 'http://terminology.hl7.org/CodeSystem/v2-0276';
 /** JDV_J165 (PS, CPTS value set); SOS value set: PUBLIC and SNP only. */
 export const SLOT_TYPES = ['PUBLIC', 'PRO', 'SNP', 'CPTS'];

@@ -9,8 +9,9 @@ import { formatParis, parseFhirDateTime, type ParsedDateTime } from '../sas/time
 import { asArr, asObj, asStr, searchedSlots, type Node } from './graph.js';
 import { ALL, graphOf, notChecked, PS_CPTS, q, report, rule } from './kit.js';
 import type { Rule } from './types.js';
+import { SYSTEM } from '../sas/canonicals.js';
 
-export const TRE_R314 = 'https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau';
+export const TRE_R314 = SYSTEM.slotType;
 
 const sec = (ms: number): number => Math.floor(ms / 1000);
 

@@ -10,9 +10,10 @@ import { SetupError } from '../core/errors.js';
 import type { UseCase } from '../run/result.js';
 import type { ParsedSearch, SearchDate } from './search-types.js';
 import { parseFhirDateTime } from './time.js';
+import { SYSTEM } from './canonicals.js';
 
-export const IDNPS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
-export const IDNST_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.2';
+export const IDNPS_SYSTEM = SYSTEM.idnps;
+export const IDNST_SYSTEM = SYSTEM.idnst;
 
 /** Parameter names per resource searched. */
 const NAMES = {

@@ -6,23 +6,21 @@
  */
 import { finding, type Finding } from '../core/findings.js';
 import type { UseCase } from '../run/result.js';
-
-const SAS = 'http://sas.fr/fhir/StructureDefinition/';
-const SAS_IG = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/';
+import { PROFILE } from '../sas/canonicals.js';
 
 /** SAS profiles that identify one use case (PS profiles shared with CPTS are left out on purpose). */
 const PROFILE_USE_CASE: Readonly<Record<string, UseCase>> = {
-  [`${SAS}BundleAgregateur`]: 'psindiv',
-  [`${SAS}FrSlotAgregateur`]: 'psindiv',
-  [`${SAS_IG}sas-cpts-bundle-aggregator`]: 'cpts',
-  [`${SAS_IG}sas-cpts-slot-aggregator`]: 'cpts',
-  [`${SAS_IG}sas-cpts-healthcareservice-aggregator`]: 'cpts',
-  [`${SAS_IG}sas-cpts-organization-aggregator`]: 'cpts',
-  [`${SAS_IG}sas-sos-bundle-aggregator`]: 'sos',
-  [`${SAS_IG}sas-sos-slot-aggregator`]: 'sos',
-  [`${SAS_IG}sas-sos-schedule-aggregator`]: 'sos',
-  [`${SAS_IG}sas-sos-location-aggregator`]: 'sos',
-  [`${SAS_IG}sas-sos-organization-aggregator`]: 'sos',
+  [PROFILE.psBundle]: 'psindiv',
+  [PROFILE.psSlot]: 'psindiv',
+  [PROFILE.cptsBundle]: 'cpts',
+  [PROFILE.cptsSlot]: 'cpts',
+  [PROFILE.cptsHealthcareService]: 'cpts',
+  [PROFILE.cptsOrganization]: 'cpts',
+  [PROFILE.sosBundle]: 'sos',
+  [PROFILE.sosSlot]: 'sos',
+  [PROFILE.sosSchedule]: 'sos',
+  [PROFILE.sosLocation]: 'sos',
+  [PROFILE.sosOrganization]: 'sos',
 };
 
 export type UseCaseOrigin = 'option' | 'profile' | 'meta.profile' | 'search' | 'entries' | 'default';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from '../../src/mock/fhir-constants.js';
+import { PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from '../../src/sas/canonicals.js';
 import { formatParis } from '../../src/sas/time.js';
 import { answer, BASE, CPTS_JDD, DATE, entries, NOW, PS_JDD, psByTag, query, resources, SOS_JDD, type Json } from './helpers.js';
 

@@ -2,6 +2,7 @@
  * Value sets the SAS profiles bind as `required` but that no available package carries. Kept small
  * and sourced; everything else that cannot be expanded is reported as "not checked".
  */
+import { SYSTEM } from '../../sas/canonicals.js';
 
 export interface CuratedValueSet {
   url: string;
@@ -10,7 +11,7 @@ export interface CuratedValueSet {
   concepts: { system: string; code: string }[];
 }
 
-const TRE_R314 = 'https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau';
+const TRE_R314 = SYSTEM.slotType;
 
 export const CURATED_VALUE_SETS: readonly CuratedValueSet[] = [
   {

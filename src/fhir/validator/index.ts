@@ -13,15 +13,16 @@ import type { CompiledProfile } from './model.js';
 import { metaProfiles, validateAs, walkResource } from './resource.js';
 import { RULE } from './rule-ids.js';
 import type { ValidateOptions, ValidateResource, ValidationResult } from './types.js';
+import { PROFILE } from '../../sas/canonicals.js';
 
 export type { ValidateOptions, ValidateResource, ValidationResult, ValidationStats } from './types.js';
 export { RULE } from './rule-ids.js';
 
 /** Bundle profile of each use case. */
 export const BUNDLE_PROFILES: Readonly<Record<UseCase, string>> = {
-  psindiv: 'http://sas.fr/fhir/StructureDefinition/BundleAgregateur',
-  cpts: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator',
-  sos: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-bundle-aggregator',
+  psindiv: PROFILE.psBundle,
+  cpts: PROFILE.cptsBundle,
+  sos: PROFILE.sosBundle,
 };
 
 function fatal(location: string, message: Finding['message'], started: number, profile = ''): ValidationResult {

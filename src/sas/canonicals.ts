@@ -1,4 +1,4 @@
-/** Canonical URLs and code systems the reference editor writes (sas-ig-facts §2.1, §3, §4). */
+/** Canonical URLs and code systems of the SAS IG (sas-ig-facts §2.1, §3, §4): the one place they are written. */
 
 export const PROFILE = {
   psBundle: 'http://sas.fr/fhir/StructureDefinition/BundleAgregateur',
