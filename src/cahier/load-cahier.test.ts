@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SetupError } from '../core/errors.js';
 import { loadJdd, SHIPPED_JDD_FILES } from '../jdd/load-jdd.js';
 import type { Jdd } from '../jdd/types.js';
-import { checkJddRefs } from './jdd-refs.js';
+import { resolveCaseData } from './jdd-refs.js';
 import { defaultCahierDir, loadCahier } from './load-cahier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sas-cahier-'));
@@ -36,12 +36,16 @@ cases:
 `;
 
 describe('loadCahier', () => {
-  it('loads the shipped cahier: unique ids, every use case, JDD keys all known', () => {
+  it('loads the shipped cahier: unique ids, every use case, roles only (no JDD key), all filled by the shipped JDDs', () => {
     const cases = loadCahier(defaultCahierDir());
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     expect(new Set(cases.map((c) => c.useCase))).toEqual(new Set(['psindiv', 'cpts', 'sos']));
     const jdds = new Map<string, Jdd>(SHIPPED_JDD_FILES.map((f) => loadJdd(f)).map((j) => [j.useCase, j]));
-    expect(checkJddRefs(cases, (tc) => jdds.get(tc.useCase))).toEqual([]);
+    for (const tc of cases) {
+      expect([tc.practitioners, tc.sos, tc.cpts].filter((k) => k !== undefined && k !== 'all'), tc.id).toEqual([]);
+      const jdd = jdds.get(tc.useCase);
+      expect(jdd && 'refs' in resolveCaseData(tc, jdd), tc.id).toBe(true);
+    }
     // the kit groups 4.1 to 4.9 each have at least one case
     for (const g of ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9']) {
       expect(cases.some((c) => c.tags.includes(`ans-${g}`)), g).toBe(true);
@@ -103,14 +107,20 @@ describe('loadCahier', () => {
     expect(loadError(mixed, { kinds })).toContain('field "cases[0].expect": "expect" is for search cases; kind "tls-version" takes "params"');
   });
 
-  it('reports JDD keys that do not exist, at their line', () => {
+  it('reads role: x as roles: [x], and refuses unknown roles, roles of another use case, and roles beside keys', () => {
+    const [tc] = loadCahier(write('role.yaml', one.replace('practitioners: [ps-un-lieu]', 'role: two-places')));
+    expect(tc.roles).toEqual(['two-places']);
+    const typo = write('role-typo.yaml', one.replace('practitioners: [ps-un-lieu]', 'role: two-place'));
+    expect(loadError(typo)).toContain(`${typo}:6:11 field "cases[0].roles[0]": unknown role "two-place" for use case psindiv; roles of psindiv: one-place, two-places,`);
+    const other = write('role-other.yaml', one.replace('practitioners: [ps-un-lieu]', 'roles: [one-place, sos-two-places?]'));
+    expect(loadError(other)).toContain(`${other}:6:24 field "cases[0].roles[1]": unknown role "sos-two-places" for use case psindiv (a role of use case sos)`);
+    const both = write('role-both.yaml', one.replace('practitioners: [ps-un-lieu]', 'practitioners: [ps-un-lieu]\n    role: one-place'));
+    expect(loadError(both)).toContain('field "cases[0].practitioners": a case names roles or JDD keys, not both');
+  });
+
+  it('leaves JDD keys to the run: an unknown key is no load error', () => {
     const file = write('keys.yaml', one.replace('[ps-un-lieu]', '[ps-un-lieu, ps-absent]'));
-    const cases = loadCahier(file);
-    const jdd = loadJdd(SHIPPED_JDD_FILES[0]);
-    const errors = checkJddRefs(cases, () => jdd);
-    expect(errors).toEqual([
-      expect.objectContaining({ file, line: 6, col: 33, field: 'cases[0].practitioners[1]', message: expect.stringContaining('no practitioners entry "ps-absent" in JDD "recette-psindiv"') }),
-    ]);
+    expect(loadCahier(file)[0].practitioners).toEqual(['ps-un-lieu', 'ps-absent']);
   });
 
   it('says when a folder holds no test case file or does not exist', () => {

@@ -10,6 +10,7 @@ import { SetupError, type SourceRef } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath } from '../yaml/yaml-tree.js';
+import { parseRoleNeed, roleSpec, rolesOfUseCase } from './roles.js';
 import type { CahierFile, RawCase, TestCase } from './types.js';
 
 export const SEARCH_KIND = 'search';
@@ -123,8 +124,15 @@ function buildCase(
     };
   }
   const tags = [...new Set([...(file.tags ?? []), ...(raw.tags ?? [])])];
+  const { role, ...rest } = raw;
+  if (role !== undefined && raw.roles !== undefined) {
+    return { error: { ...locate(['role']), field: `cases[${caseIndex}].role`, message: 'give "role" (one role) or "roles" (a list), not both' } };
+  }
+  // `role: x` is read as `roles: [x]`; errors about roles[0] point at the `role` line
+  const at = role === undefined ? locate : (p: (string | number)[]) => locate(p[0] === 'roles' ? ['role'] : p);
   const testCase: TestCase = {
-    ...raw,
+    ...rest,
+    ...(role !== undefined ? { roles: [role] } : {}),
     group: raw.group ?? file.group ?? basename(path, extname(path)),
     useCase,
     kind: raw.kind ?? SEARCH_KIND,
@@ -134,7 +142,7 @@ function buildCase(
     expect: raw.expect ?? {},
     source: locate([]),
     caseIndex,
-    locate,
+    locate: at,
   };
   return { testCase };
 }
@@ -162,6 +170,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
     if (tc.useCase !== 'sos' && tc.sos !== undefined) {
       errors.push(caseError(tc, ['sos'], `a ${tc.useCase} case names practitioners, not SOS structures`));
     }
+    errors.push(...checkRoles(tc));
     if (options.requirementIds) {
       tc.requirements.forEach((id, i) => {
         if (!options.requirementIds?.has(id)) {
@@ -170,5 +179,24 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
       });
     }
   }
+  return errors;
+}
+
+/** Roles must be in the vocabulary of the case's use case; a case names roles or keys, not both. */
+function checkRoles(tc: TestCase): LocatedYamlError[] {
+  if (tc.roles === undefined) return [];
+  const errors: LocatedYamlError[] = [];
+  const explicit = (['practitioners', 'sos', 'cpts'] as const).filter((k) => tc[k] !== undefined);
+  if (explicit.length > 0) {
+    errors.push(caseError(tc, [explicit[0]], `a case names roles or JDD keys, not both: remove "${explicit[0]}" or the roles`));
+  }
+  const known = rolesOfUseCase(tc.useCase).map((r) => r.name);
+  tc.roles.forEach((need, i) => {
+    const { role } = parseRoleNeed(need);
+    const spec = roleSpec(role);
+    if (spec && spec.useCase === tc.useCase) return;
+    const other = spec ? ` (a role of use case ${spec.useCase})` : '';
+    errors.push(caseError(tc, ['roles', i], `unknown role "${role}" for use case ${tc.useCase}${other}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`));
+  });
   return errors;
 }

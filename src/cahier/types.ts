@@ -6,13 +6,25 @@ import type { Message } from '../core/findings.js';
 import type { SourceRef } from '../core/errors.js';
 import type { CaseSeverity, UseCase } from '../run/result.js';
 
-/** JDD entries named by key, or every entry of the JDD. */
+/** JDD entries named by key, or every entry of the JDD (at most 25, the SAS maximum per search). */
 export type JddKeys = string[] | 'all';
 
+/**
+ * A role a case needs, from the vocabulary of src/cahier/roles.ts (`two-places`, `multi-ps`…); a
+ * trailing `?` makes it optional (used when the JDD fills it, left out otherwise).
+ */
+export type RoleNeed = string;
+
+/**
+ * What JDD data a case uses: roles (the usual way, any editor's JDD) or, for custom cahiers, explicit
+ * JDD keys. A case names one or the other, never both.
+ */
 export interface JddRefs {
   practitioners?: JddKeys;
   cpts?: JddKeys;
   sos?: JddKeys;
+  /** Roles the case needs, in order (YAML `role: x` or `roles: [x, y?]`). */
+  roles?: RoleNeed[];
 }
 
 export interface SearchRequestSpec {
@@ -62,6 +74,8 @@ export interface SearchExpectations {
   slotTypes?: FromJdd<string[]>;
   consultationTypes?: FromJdd<string[]>;
   cptsFiness?: 'jdd';
+  /** The answer's data for the named JDD entries (names, addresses, phones…) match the JDD (src/run/jdd-facts.ts). */
+  facts?: 'jdd';
   cptsSlots?: 'all' | 'none';
   sharedCptsSlot?: boolean;
   places?: FromJdd<PlaceCounts>;
@@ -105,6 +119,8 @@ export type RawCase = Omit<
   TestCase,
   'group' | 'useCase' | 'kind' | 'tags' | 'severity' | 'request' | 'expect' | 'source' | 'caseIndex' | 'locate'
 > & {
+  /** Shorthand for `roles: [x]`. */
+  role?: RoleNeed;
   group?: string;
   useCase?: UseCase;
   kind?: string;

@@ -37,6 +37,11 @@ export interface Finding {
   requirements?: string[];
   /** True when the check could not be evaluated (unknown value set, missing package…). */
   notChecked?: boolean;
+  /**
+   * True when sas-recette itself failed while checking (a rule or an invariant threw): the case is
+   * `error`, never passed. The message carries the internal error.
+   */
+  internalError?: boolean;
   /** Engine that produced it; absent means sas-recette's own engine. */
   engine?: Engine;
 }
@@ -74,7 +79,7 @@ export function finding(
   source: FindingSource,
   location: string,
   message: Message,
-  extra: Partial<Pick<Finding, 'resource' | 'requirements' | 'notChecked' | 'engine'>> = {},
+  extra: Partial<Pick<Finding, 'resource' | 'requirements' | 'notChecked' | 'internalError' | 'engine'>> = {},
 ): Finding {
   return { severity, ruleId, source, location, message, ...extra };
 }

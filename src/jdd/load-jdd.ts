@@ -19,27 +19,40 @@ export const SHIPPED_JDD_FILES: readonly string[] = ['recette-psindiv.yaml', 're
 );
 
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
-type RawPractitioner = Optional<JddPractitioner, 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes'>;
-type RawJdd = Optional<Jdd, 'practitioners' | 'cpts' | 'sos' | 'unknownIdentifiers' | 'file'> & {
+/** `scenarios` is the old name of `roles` (JDDs written before the roles vocabulary). */
+type OldRoles = { scenarios?: string[] };
+type RawPractitioner = Optional<JddPractitioner, 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes'> & OldRoles;
+type RawSos = JddSosStructure & OldRoles;
+type RawJdd = Optional<Omit<Jdd, 'practitioners' | 'sos'>, 'cpts' | 'unknownIdentifiers' | 'file'> & {
   practitioners?: RawPractitioner[];
+  sos?: RawSos[];
   $schema?: string;
 };
+
+/** Old scenario tags renamed in the roles vocabulary. */
+const RENAMED: Record<string, string> = { 'cpts-a-only': 'cpts-one-cpts' };
+
+function rolesOf(raw: { roles?: string[] } & OldRoles): string[] {
+  return [...new Set([...(raw.roles ?? []), ...(raw.scenarios ?? []).map((t) => RENAMED[t] ?? t)])];
+}
 
 function readSchema(): object {
   return JSON.parse(readFileSync(JDD_SCHEMA_FILE, 'utf8')) as object;
 }
 
 function normalise(raw: RawJdd, file: string): Jdd {
-  const practitioners: JddPractitioner[] = (raw.practitioners ?? []).map((p) => ({
+  const practitioners: JddPractitioner[] = (raw.practitioners ?? []).map(({ scenarios: _old, ...p }) => ({
     ...p,
+    roles: rolesOf({ roles: p.roles, scenarios: _old }),
     participation: p.participation ?? 'individual',
     cpts: p.cpts ?? [],
     slotTypes: p.slotTypes ?? (['PUBLIC'] as SlotType[]),
     consultationTypes: p.consultationTypes ?? (['AMB'] as ConsultationType[]),
     appointmentTypes: p.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
   }));
-  const sos: JddSosStructure[] = (raw.sos ?? []).map((s) => ({
+  const sos: JddSosStructure[] = (raw.sos ?? []).map(({ scenarios: _old, ...s }) => ({
     ...s,
+    roles: rolesOf({ roles: s.roles, scenarios: _old }),
     slotTypes: s.slotTypes ?? (['PUBLIC'] as SlotType[]),
     consultationTypes: s.consultationTypes ?? (['AMB'] as ConsultationType[]),
     appointmentTypes: s.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
@@ -113,12 +126,28 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
   return errors;
 }
 
-function finish(loaded: LoadedYaml<RawJdd>, file: string): Jdd {
-  if (!loaded.ok) throw jddError(file, loaded.errors);
+/** A JDD read without throwing: the data when the schema accepted it, and every located problem. */
+export interface JddRead {
+  jdd?: Jdd;
+  errors: LocatedYamlError[];
+  locate?: Locate;
+}
+
+function read(loaded: LoadedYaml<RawJdd>, file: string): JddRead {
+  if (!loaded.ok) return { errors: loaded.errors };
   const jdd = normalise(loaded.value, file);
-  const errors = checkJdd(jdd, loaded.locate);
-  if (errors.length > 0) throw jddError(file, errors);
-  return jdd;
+  return { jdd, errors: checkJdd(jdd, loaded.locate), locate: loaded.locate };
+}
+
+function finish(loaded: LoadedYaml<RawJdd>, file: string): Jdd {
+  const r = read(loaded, file);
+  if (!r.jdd || r.errors.length > 0) throw jddError(file, r.errors);
+  return r.jdd;
+}
+
+/** Reads a JDD file for the linter (`jdd check`): problems are returned, not thrown. */
+export function readJdd(file: string): JddRead {
+  return read(loadYamlFile<RawJdd>(file, readSchema(), { label: 'JDD' }), file);
 }
 
 function jddError(file: string, errors: LocatedYamlError[]): SetupError {

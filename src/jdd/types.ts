@@ -21,16 +21,16 @@ export interface JddPlace {
 }
 
 /**
- * Test scenario tags, naming what an entry is there for (the ANS kit's prerequisites and ours), so a
- * cahier can pick "the PS with two places" by tag as well as by key. Free text, lower-case words.
- * Tags used by the shipped JDDs: one-place, two-places, multi-ps, identity, all-types, bulk,
- * cpts-two-cpts, cpts-shared-slot, cpts-individual-only, cpts-a-only, sos-one-place, sos-two-places.
+ * A role an entry plays for the cahier ("the PS with two places", "a PS of a 25-identifier search"):
+ * the cases name roles, never keys, so any editor's JDD serves the shipped cahier. The vocabulary
+ * and what each role requires of the entry: src/cahier/roles.ts, datasets/README.md. One entry may
+ * play several roles. (Older JDDs wrote `scenarios:`; the loader reads it as `roles`.)
  */
-export type ScenarioTag = string;
+export type RoleName = string;
 
 export interface JddPractitioner {
   key: string;
-  scenarios?: ScenarioTag[];
+  roles?: RoleName[];
   /** National id with its prefix: 8 + RPPS (12 chars) or 0 + ADELI. Always a string. */
   idnps: string;
   family: string;
@@ -67,7 +67,7 @@ export interface JddSosLocation {
 
 export interface JddSosStructure {
   key: string;
-  scenarios?: ScenarioTag[];
+  roles?: RoleName[];
   /** 3 + SIRET (15 chars). */
   siret: string;
   name: string;

@@ -3,7 +3,7 @@
  * thing about a case (which findings decided it, why it was skipped, what its title is).
  */
 import { isBlocking, severityRank, sortFindings, textOf, type Finding, type Lang } from '../core/findings.js';
-import type { CaseResult, Exchange } from '../run/result.js';
+import type { CaseResult, Exchange, Reserve, ReserveKind, RunResult } from '../run/result.js';
 
 /** Blocking findings (fatal, error), worst first, then by location and rule id. */
 export function decidingFindings(c: CaseResult): Finding[] {
@@ -84,4 +84,53 @@ export function splitRepeated(findings: Finding[], threshold = REPEAT_THRESHOLD)
     .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.occurrences.length - a.occurrences.length || a.ruleId.localeCompare(b.ruleId));
   const grouped = new Set(repeated.flatMap((r) => r.occurrences));
   return { single: sorted.filter((f) => !grouped.has(f)), repeated };
+}
+
+/**
+ * What a reader sees of a case: its verdict, with "passed with reserves" apart from a plain pass when
+ * the case lists parts it could not check. A view of the recorded verdict, never a new judgement.
+ */
+export type CaseState = 'passed' | 'passed-with-reserves' | 'failed' | 'error' | 'skipped' | 'not-applicable';
+
+/** Display order of the states in counts and legends (judged first, then not judged). */
+export const CASE_STATES: readonly CaseState[] = ['passed', 'passed-with-reserves', 'failed', 'error', 'skipped', 'not-applicable'];
+
+export function caseState(c: CaseResult): CaseState {
+  return c.verdict === 'passed' && (c.reserves?.length ?? 0) > 0 ? 'passed-with-reserves' : c.verdict;
+}
+
+/** The case's reserve lines (what it could not check), in the chosen language. */
+export function caseReserves(c: CaseResult, lang: Lang): string[] {
+  return (c.reserves ?? []).map((m) => textOf(m, lang));
+}
+
+/** Reserve kinds in the order the reports list them: what voids the run first, then by weight. */
+export const RESERVE_KIND_ORDER: readonly ReserveKind[] = [
+  'insecure',
+  'nothing-judged',
+  'failed-minor',
+  'skipped',
+  'not-applicable',
+  'not-checked',
+  'untested-requirement',
+];
+
+/** The run's reserves grouped by kind, kinds in RESERVE_KIND_ORDER, empty kinds left out, run order kept inside. */
+export function reservesByKind(reserves: readonly Reserve[], kinds: readonly ReserveKind[] = RESERVE_KIND_ORDER): Array<{ kind: ReserveKind; reserves: Reserve[] }> {
+  return kinds.map((kind) => ({ kind, reserves: reserves.filter((r) => r.kind === kind) })).filter((g) => g.reserves.length > 0);
+}
+
+/** Kinds that make a run unfit for an acceptance: shown as a banner, not in the reserve lists. */
+export type InvalidCause = Extract<ReserveKind, 'insecure' | 'nothing-judged'>;
+
+/**
+ * Whether the run says it cannot support an acceptance, and why (from its reserves and its `insecure`
+ * flag). `notValid` is true when the summary says so or when TLS verification was off.
+ */
+export function acceptanceValidity(run: Pick<RunResult, 'summary' | 'insecure'>): { notValid: boolean; causes: InvalidCause[] } {
+  const causes = new Set<InvalidCause>();
+  if (run.insecure) causes.add('insecure');
+  for (const r of run.summary.reserves) if (r.kind === 'insecure' || r.kind === 'nothing-judged') causes.add(r.kind);
+  const ordered = (['insecure', 'nothing-judged'] as const).filter((k) => causes.has(k));
+  return { notValid: run.summary.validForAcceptance === false || ordered.length > 0, causes: ordered };
 }

@@ -1,13 +1,25 @@
 /**
  * Console reporter: a live progress line on stderr on an interactive terminal (not under CI), one
- * line per case otherwise; at the end the failures (rule id, location, message), the run notes and
- * the summary with the PV's overall verdict. Colour comes from the CLI's decision (NO_COLOR,
+ * line per case otherwise (its verdict in a symbol and a word; the reason of a skipped or not-applicable
+ * case; the reserves of a case passed with reserves); at the end the failures (rule id, location,
+ * message), the run notes and the summary: counts of each verdict, the PV's overall verdict and the mode
+ * that produced it, "not valid for acceptance" when so, the blocking cases, the reserves by kind. Colour comes from the CLI's decision (NO_COLOR,
  * --no-color, TTY). Endpoint text is stripped of control characters before it reaches the terminal.
  */
 import type { ChalkInstance } from 'chalk';
-import { textOf, type Finding, type Lang } from '../core/findings.js';
-import type { CaseResult, RunOfficial, RunResult, Verdict } from '../run/result.js';
-import { caseTitle, decidingFindings } from './case-view.js';
+import { textOf, type Finding, type Lang, type Message } from '../core/findings.js';
+import type { CaseResult, Reserve, ReserveKind, RunOfficial, RunResult, VerdictCounts } from '../run/result.js';
+import {
+  acceptanceValidity,
+  caseReserves,
+  caseState,
+  caseTitle,
+  decidingFindings,
+  RESERVE_KIND_ORDER,
+  reservesByKind,
+  verdictReason,
+  type CaseState,
+} from './case-view.js';
 import { humanMs, oneLine } from './format.js';
 import type { Reporter } from './types.js';
 
@@ -35,40 +47,101 @@ export function safe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 }
 
-const MARK: Record<Verdict, string> = { passed: '✓', failed: '✗', error: '!', skipped: '-' };
+const MARK: Record<CaseState, string> = {
+  passed: '✓',
+  'passed-with-reserves': '◐',
+  failed: '✗',
+  error: '!',
+  skipped: '-',
+  'not-applicable': '○',
+};
 
 const WORDS = {
   fr: {
-    passed: 'réussi', failed: 'échec', error: 'erreur', skipped: 'non exécuté',
+    state: {
+      passed: 'réussi', 'passed-with-reserves': 'réussi avec réserves', failed: 'échec', error: 'erreur',
+      skipped: 'non exécuté', 'not-applicable': 'non applicable',
+    } as Record<CaseState, string>,
+    kind: {
+      insecure: 'vérification TLS désactivée', 'nothing-judged': 'aucun cas jugé', 'failed-minor': 'cas mineurs en échec ou en erreur',
+      skipped: 'cas obligatoires non exécutés', 'not-applicable': 'cas obligatoires non applicables',
+      'not-checked': 'éléments non vérifiés', 'untested-requirement': 'exigences non testées',
+    } as Record<ReserveKind, string>,
     favorable: 'FAVORABLE', 'favorable-with-reserves': 'FAVORABLE AVEC RÉSERVES', unfavorable: 'DÉFAVORABLE',
     failures: 'Échecs et erreurs', notes: 'Notes', summary: 'Bilan', verdict: 'Avis', reserves: 'Réserves',
     more: (n: number) => `… et ${n} autre(s) constat(s)`, cases: 'cas', blocking: 'bloquant', minor: 'mineur',
+    reason: 'motif', reserve: 'réserve', all: 'ensemble', withReserves: 'dont avec réserves',
+    mode: { standard: 'mode standard', strict: 'mode strict (toute réserve fait échouer)' },
+    notValid: 'NON VALABLE POUR UNE RECETTE', blockingCases: 'Non-conformités bloquantes', seenIn: 'vu dans',
     official: 'Validateur officiel HL7', officialUnavailable: 'indisponible (voir les notes), recette faite avec le moteur sas-recette seul',
     disagreements: (n: number) => `${n} désaccord(s) avec sas-recette sur les erreurs de structure`,
     gates: 'ses erreurs font aussi échouer les cas', noGates: 'pour information, ne décide pas des verdicts',
   },
   en: {
-    passed: 'passed', failed: 'failed', error: 'error', skipped: 'skipped',
+    state: {
+      passed: 'passed', 'passed-with-reserves': 'passed with reserves', failed: 'failed', error: 'error',
+      skipped: 'skipped', 'not-applicable': 'not applicable',
+    } as Record<CaseState, string>,
+    kind: {
+      insecure: 'TLS verification off', 'nothing-judged': 'no case judged', 'failed-minor': 'minor cases failed or in error',
+      skipped: 'mandatory cases skipped', 'not-applicable': 'mandatory cases not applicable',
+      'not-checked': 'elements not checked', 'untested-requirement': 'untested requirements',
+    } as Record<ReserveKind, string>,
     favorable: 'FAVOURABLE', 'favorable-with-reserves': 'FAVOURABLE WITH RESERVES', unfavorable: 'UNFAVOURABLE',
     failures: 'Failures and errors', notes: 'Notes', summary: 'Summary', verdict: 'Verdict', reserves: 'Reserves',
     more: (n: number) => `… and ${n} more finding(s)`, cases: 'cases', blocking: 'blocking', minor: 'minor',
+    reason: 'reason', reserve: 'reserve', all: 'all', withReserves: 'with reserves',
+    mode: { standard: 'standard mode', strict: 'strict mode (any reserve fails the run)' },
+    notValid: 'NOT VALID FOR ACCEPTANCE', blockingCases: 'Blocking non-conformities', seenIn: 'seen in',
     official: 'Official HL7 validator', officialUnavailable: 'unavailable (see the notes), run made with the sas-recette engine alone',
     disagreements: (n: number) => `${n} disagreement(s) with sas-recette on structural errors`,
     gates: 'its errors also fail the cases', noGates: 'for information, does not decide the verdicts',
   },
 } as const;
 
+/** Reserve lines printed per passed case before "… +N". */
+const CASE_RESERVES_MAX = 5;
+
+function countsLine(g: VerdictCounts, withReserves: number, w: (typeof WORDS)[Lang], c: ChalkInstance): string {
+  const na = g['not-applicable'] ?? 0;
+  const passed = `${g.passed} ${w.state.passed}${withReserves ? ` (${w.withReserves}: ${withReserves})` : ''}`;
+  return [
+    g.passed ? c.green(passed) : passed,
+    g.failed ? c.red(`${g.failed} ${w.state.failed}`) : `0 ${w.state.failed}`,
+    g.error ? c.magenta(`${g.error} ${w.state.error}`) : `0 ${w.state.error}`,
+    g.skipped ? c.gray(`${g.skipped} ${w.state.skipped}`) : `0 ${w.state.skipped}`,
+    na ? c.cyan(`${na} ${w.state['not-applicable']}`) : `0 ${w.state['not-applicable']}`,
+  ].join(', ');
+}
+
 export function consoleReporter(o: ConsoleReporterOptions): Reporter {
   const c = o.color;
   const w = WORDS[o.lang];
   const max = o.maxFindings ?? 8;
   let done = 0;
-  const counts: Record<Verdict, number> = { passed: 0, failed: 0, error: 0, skipped: 0 };
-  const paint: Record<Verdict, (s: string) => string> = { passed: c.green, failed: c.red, error: c.magenta, skipped: c.yellow };
+  const counts: Record<CaseState, number> = { passed: 0, 'passed-with-reserves': 0, failed: 0, error: 0, skipped: 0, 'not-applicable': 0 };
+  const paint: Record<CaseState, (s: string) => string> = {
+    passed: c.green,
+    'passed-with-reserves': c.yellow,
+    failed: c.red,
+    error: c.magenta,
+    skipped: c.gray,
+    'not-applicable': c.cyan,
+  };
+  const text = (m: Message, width = 400): string => safe(oneLine(textOf(m, o.lang), width));
 
+  /** `✓ passed  ID  Title (12 ms)`, then the reason of a case not judged, or the reserves of a pass. */
   function caseLine(r: CaseResult): string {
-    const mark = paint[r.verdict](MARK[r.verdict]);
-    return `${mark} ${c.bold(r.id)}  ${safe(oneLine(caseTitle(r, o.lang), 100))} ${c.dim(`(${humanMs(r.durationMs, o.lang)})`)}\n`;
+    const state = caseState(r);
+    const head = `${paint[state](`${MARK[state]} ${w.state[state]}`)}  ${c.bold(r.id)}  ${safe(oneLine(caseTitle(r, o.lang), 100))} ${c.dim(`(${humanMs(r.durationMs, o.lang)})`)}\n`;
+    if ((state === 'skipped' || state === 'not-applicable') && r.reason) return `${head}    ${c.dim(`${w.reason}:`)} ${text(r.reason)}\n`;
+    if (state === 'passed-with-reserves') {
+      const lines = caseReserves(r, o.lang);
+      const shown = lines.slice(0, CASE_RESERVES_MAX).map((l) => `    ${c.dim(`${w.reserve}:`)} ${safe(oneLine(l, 300))}\n`);
+      const rest = lines.length > CASE_RESERVES_MAX ? `    ${c.dim(`… +${lines.length - CASE_RESERVES_MAX}`)}\n` : '';
+      return head + shown.join('') + rest;
+    }
+    return head;
   }
 
   function findingLine(f: Finding): string {
@@ -85,12 +158,55 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
 
   function failureBlock(r: CaseResult): string {
     const sev = r.severity === 'blocking' ? w.blocking : w.minor;
-    let out = `${paint[r.verdict](MARK[r.verdict])} ${c.bold(r.id)} ${c.dim(`[${sev}]`)} ${safe(oneLine(caseTitle(r, o.lang), 120))}\n`;
+    const state = caseState(r);
+    let out = `${paint[state](MARK[state])} ${c.bold(r.id)} ${c.dim(`[${sev}]`)} ${safe(oneLine(caseTitle(r, o.lang), 120))}\n`;
     if (r.source) out += `    ${c.dim(r.source)}\n`;
     const deciding = decidingFindings(r);
     for (const f of deciding.slice(0, max)) out += findingLine(f);
     if (deciding.length > max) out += `    ${c.dim(w.more(deciding.length - max))}\n`;
-    if (deciding.length === 0 && r.reason) out += `    ${safe(oneLine(textOf(r.reason, o.lang), 400))}\n`;
+    if (deciding.length === 0 && r.reason) out += `    ${text(r.reason)}\n`;
+    return out;
+  }
+
+  /** One reserve: `ref — message`, with the cases that met it for a not-checked element. */
+  function reserveLine(r: Reserve): string {
+    const cases = r.cases?.length && !(r.cases.length === 1 && r.cases[0] === r.ref) ? c.dim(` (${w.seenIn} ${r.cases.map((x) => safe(x)).join(', ')})`) : '';
+    return `      ${c.bold(safe(oneLine(r.ref, 120)))} — ${text(r.message, 300)}${cases}\n`;
+  }
+
+  function summaryBlock(run: RunResult): string {
+    const s = run.summary;
+    const withReserves = (group?: string): number =>
+      run.cases.filter((x) => (group === undefined || x.group === group) && caseState(x) === 'passed-with-reserves').length;
+    let out = `\n${c.bold(w.summary)}\n`;
+    for (const [group, g] of Object.entries(s.byGroup)) {
+      out += `  ${safe(group).padEnd(12)} ${g.total} ${w.cases}: ${countsLine(g, withReserves(group), w, c)}\n`;
+    }
+    out += `  ${w.all.padEnd(12)} ${s.total} ${w.cases}: ${countsLine(s, withReserves(), w, c)}\n`;
+    const verdictColor = s.overall === 'favorable' ? c.green : s.overall === 'unfavorable' ? c.red : c.yellow;
+    out += `  ${c.bold(w.verdict)}: ${verdictColor(c.bold(w[s.overall]))} — ${s.passed}/${s.total} ${w.state.passed} — ${w.mode[s.mode ?? 'standard']}\n`;
+    const validity = acceptanceValidity(run);
+    if (validity.notValid) {
+      const why = validity.causes.map((k) => w.kind[k]).join(', ');
+      out += `  ${c.red(c.bold(`${w.notValid}${why ? ` (${why})` : ''}`))}\n`;
+    }
+    const blocking = s.blocking ?? [];
+    if (blocking.length > 0) {
+      out += `  ${c.bold(w.blockingCases)} (${blocking.length}):\n`;
+      for (const id of blocking) {
+        const bc = run.cases.find((x) => x.id === id);
+        const why = bc ? verdictReason(bc, o.lang) : undefined;
+        out += `      ${c.red(safe(id))}${bc ? ` ${safe(oneLine(caseTitle(bc, o.lang), 100))}` : ''}${why ? c.dim(` — ${safe(oneLine(why, 200))}`) : ''}\n`;
+      }
+    }
+    const groups = reservesByKind(s.reserves, RESERVE_KIND_ORDER.filter((k) => k !== 'insecure' && k !== 'nothing-judged'));
+    if (groups.length > 0) {
+      out += `  ${c.bold(w.reserves)}:\n`;
+      for (const g of groups) {
+        out += `    ${c.yellow(w.kind[g.kind])} (${g.reserves.length}):\n`;
+        for (const r of g.reserves) out += reserveLine(r);
+      }
+    }
     return out;
   }
 
@@ -98,12 +214,17 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
     name: 'console',
     onCaseEnd(r) {
       done += 1;
-      counts[r.verdict] += 1;
+      counts[caseState(r)] += 1;
       if (!o.live) {
         o.stdout(caseLine(r));
         return;
       }
-      const tally = `${c.green(`${counts.passed}✓`)} ${c.red(`${counts.failed}✗`)}${counts.error ? ` ${c.magenta(`${counts.error}!`)}` : ''}`;
+      const passed = counts.passed + counts['passed-with-reserves'];
+      const extra = (['error', 'skipped', 'not-applicable'] as const)
+        .filter((k) => counts[k] > 0)
+        .map((k) => ` ${paint[k](`${counts[k]}${MARK[k]}`)}`)
+        .join('');
+      const tally = `${c.green(`${passed}✓`)} ${c.red(`${counts.failed}✗`)}${extra}`;
       o.stderr(`\r\u001b[2K[${done}/${o.total}] ${tally} ${r.id}`);
     },
     onRunEnd(run: RunResult) {
@@ -116,16 +237,9 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
       }
       if (run.setupNotes.length > 0) {
         out += `\n${c.bold(w.notes)}\n`;
-        for (const n of run.setupNotes) out += `  ${c.yellow('•')} ${textOf(n, o.lang)}\n`;
+        for (const n of run.setupNotes) out += `  ${c.yellow('•')} ${safe(textOf(n, o.lang))}\n`;
       }
-      const s = run.summary;
-      out += `\n${c.bold(w.summary)}\n`;
-      for (const [group, g] of Object.entries(s.byGroup)) {
-        out += `  ${group.padEnd(12)} ${g.total} ${w.cases}: ${c.green(`${g.passed} ${w.passed}`)}, ${g.failed ? c.red(`${g.failed} ${w.failed}`) : `0 ${w.failed}`}, ${g.error ? c.magenta(`${g.error} ${w.error}`) : `0 ${w.error}`}, ${g.skipped} ${w.skipped}\n`;
-      }
-      const verdictColor = s.overall === 'favorable' ? c.green : s.overall === 'unfavorable' ? c.red : c.yellow;
-      out += `  ${c.bold(w.verdict)}: ${verdictColor(c.bold(w[s.overall]))} — ${s.passed}/${s.total} ${w.passed}\n`;
-      if (s.reserves.length > 0) out += `  ${w.reserves}: ${s.reserves.join(', ')}\n`;
+      out += summaryBlock(run);
       if (run.official) out += officialLine(run.official);
       o.stdout(out);
       return [];

@@ -24,6 +24,7 @@ const ROOT_ORDER: readonly (keyof RunResult)[] = [
   'cahier',
   'jdd',
   'environment',
+  'insecure',
   'pvInfo',
   'summary',
   'declarations',

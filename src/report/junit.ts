@@ -1,15 +1,27 @@
 /**
  * JUnit XML for CI (GitLab, Jenkins, GitHub actions, Azure) built with junit-report-builder:
  * one <testsuite> per cahier group, one <testcase> per case with a unique "id — title" name,
- * <failure>/<error>/<skipped> from the verdict, requirement ids and HTTP facts as properties, and a short
- * redacted evidence excerpt in <system-out>. The verdict itself is never recomputed here.
+ * <failure>/<error>/<skipped message="skipped: …" | "not applicable: …"> from the verdict, requirement
+ * ids, HTTP facts and the reserves of a case passed with reserves as properties, the run's overall
+ * verdict, mode, validity for acceptance and reserves as suite properties, and a short redacted evidence
+ * excerpt in <system-out>. The verdict itself is never recomputed here.
  */
 import { join } from 'node:path';
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
 import { textOf, type Finding, type Lang } from '../core/findings.js';
 import type { CaseResult, Exchange, RunResult } from '../run/result.js';
-import { caseTitle, decidingFindings, describeTransport, groupOrder, transportFailures, verdictReason } from './case-view.js';
+import {
+  acceptanceValidity,
+  caseReserves,
+  caseState,
+  caseTitle,
+  decidingFindings,
+  describeTransport,
+  groupOrder,
+  transportFailures,
+  verdictReason,
+} from './case-view.js';
 import { isoInZone, oneLine, seconds, truncateUtf8 } from './format.js';
 import { redactRun } from './redact.js';
 import type { Reporter, ReporterOptions } from './types.js';
@@ -62,10 +74,12 @@ function officialExcerpt(c: CaseResult, lang: Lang): string | undefined {
   return lines.join('\n');
 }
 
-/** Reason, the official validator's findings, then each exchange; cut to SYSTEM_OUT_MAX_BYTES with a marker. */
+/** Reason, reserves, the official validator's findings, then each exchange; cut to SYSTEM_OUT_MAX_BYTES with a marker. */
 export function systemOut(c: CaseResult, lang: Lang): string {
-  const reason = verdictReason(c, lang);
-  const head = [`verdict: ${c.verdict}${reason ? ` — ${oneLine(reason, 1000)}` : ''}`];
+  const reason = c.verdict === 'passed' ? undefined : verdictReason(c, lang);
+  const head = [`verdict: ${caseState(c)}${reason ? ` — ${oneLine(reason, 1000)}` : ''}`];
+  const reserves = caseReserves(c, lang);
+  if (reserves.length) head.push(`reserves (not checked):\n${reserves.map((r) => `  - ${oneLine(r, 500)}`).join('\n')}`);
   if (c.source) head.push(`cahier: ${c.source}`);
   const official = officialExcerpt(c, lang);
   const text = [head.join('\n'), ...(official ? [official] : []), ...c.exchanges.map(exchangeExcerpt)].join('\n\n');
@@ -109,11 +123,34 @@ function addOutcome(tc: TestCase, c: CaseResult, lang: Lang): void {
     const type = first?.ruleId ?? transport[0]?.error?.code ?? (transport[0] ? transport[0].outcome : 'harness-error');
     const message = oneLine(verdictReason(c, lang) ?? 'could not be evaluated');
     tc.error(message, type, errorBody(c, deciding, lang) || message);
-  } else if (c.verdict === 'skipped') {
-    tc.skipped();
-    // junit-report-builder's skipped() takes no message: the reason goes in a property and system-out
-    tc.property('skipped_reason', oneLine(verdictReason(c, lang) ?? 'not run'));
+  } else if (c.verdict === 'skipped' || c.verdict === 'not-applicable') {
+    const reason = oneLine(verdictReason(c, lang) ?? (c.verdict === 'skipped' ? 'not run' : 'does not apply to this run'));
+    skippedWithMessage(tc, `${c.verdict === 'skipped' ? 'skipped' : 'not applicable'}: ${reason}`);
+    tc.property('skipped_reason', reason);
   }
+}
+
+/** The part of xmlbuilder's element that skippedWithMessage touches. */
+interface XmlElement {
+  name?: string;
+  children?: XmlElement[];
+  att(name: string, value: string): XmlElement;
+}
+
+/**
+ * `<skipped message="…"/>`: junit-report-builder's skipped() takes no message (5.1), so the built
+ * `<skipped>` element of this one test case gets its attribute after the builder made it (xmlbuilder
+ * escapes it). Jenkins, GitLab and Azure show this message as the skip reason.
+ */
+function skippedWithMessage(tc: TestCase, message: string): void {
+  tc.skipped();
+  const node = tc as unknown as { build(parent: unknown): XmlElement };
+  const build = node.build.bind(tc);
+  node.build = (parent) => {
+    const element = build(parent);
+    element.children?.find((child) => child.name === 'skipped')?.att('message', message);
+    return element;
+  };
 }
 
 function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): void {
@@ -125,6 +162,8 @@ function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): voi
     tc.property('latency_ms', String(Math.round(x.timings.totalMs)));
   }
   tc.property('severity', c.severity);
+  tc.property('verdict', caseState(c));
+  for (const r of caseReserves(c, lang)) tc.property('reserve', oneLine(r, 500));
   addOutcome(tc, c, lang);
   tc.standardOutput(systemOut(c, lang));
 }
@@ -145,7 +184,13 @@ function suiteProperties(suite: TestSuite, run: RunResult, lang: Lang): void {
   p('started_at', isoInZone(run.startedAt));
   p('finished_at', isoInZone(run.finishedAt));
   p('use_cases', run.useCases.join(','));
-  p('overall', run.summary.overall);
+  const s = run.summary;
+  p('overall', s.overall);
+  p('mode', s.mode ?? 'standard');
+  p('valid_for_acceptance', acceptanceValidity(run).notValid ? 'false' : 'true');
+  if (run.insecure) p('insecure', 'true');
+  for (const id of s.blocking ?? []) p('blocking', id);
+  for (const r of s.reserves) p('reserve', oneLine(`${r.kind} ${r.ref}: ${textOf(r.message, lang)}${r.cases?.length ? ` [${r.cases.join(', ')}]` : ''}`, 500));
   p('editor', run.pvInfo?.editor);
   p('software', run.pvInfo?.software);
   p('software_version', run.pvInfo?.softwareVersion);

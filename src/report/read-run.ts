@@ -1,11 +1,13 @@
 /**
  * Reads a saved `run.json` for re-rendering. A file that is not JSON, not a sas-recette run, or of an
- * unsupported schema version is a SetupError (exit 2) naming the file and the first problem.
+ * unsupported schema version is a SetupError (exit 2) naming the file and the first problem. A run of
+ * the earlier verdict model is brought to the current shape (legacy-run.ts), with a note saying so.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { SetupError } from '../core/errors.js';
 import type { RunResult } from '../run/result.js';
+import { upgradeLegacyRun } from './legacy-run.js';
 import { RUN_RESULT_SCHEMA } from './run-schema.js';
 
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -49,7 +51,7 @@ export function parseRunResult(data: unknown, file: string): RunResult {
     const extra = e?.keyword === 'required' ? ` "${(e.params as { missingProperty: string }).missingProperty}"` : '';
     throw new SetupError(`${file}: broken run result at ${where}: ${e?.message ?? 'invalid'}${extra}`, hint);
   }
-  return data as unknown as RunResult;
+  return upgradeLegacyRun(data as unknown as RunResult);
 }
 
 /** Reads and checks a run.json; `label` is how messages name the file (default: the path). */

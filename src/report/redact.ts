@@ -84,6 +84,7 @@ function redactCase(c: CaseResult): CaseResult {
   return {
     ...c,
     ...(c.reason ? { reason: redactMessage(c.reason) } : {}),
+    ...(c.reserves ? { reserves: c.reserves.map(redactMessage) } : {}),
     findings: c.findings.map(redactFinding),
     ...(c.officialFindings ? { officialFindings: c.officialFindings.map(redactFinding) } : {}),
     exchanges: c.exchanges.map(redactExchange),
@@ -97,5 +98,6 @@ export function redactRun(run: RunResult): RunResult {
     baseUrl: redactUrl(run.baseUrl),
     environment: { ...run.environment, command: redactCommand(run.environment.command) },
     cases: run.cases.map(redactCase),
+    summary: { ...run.summary, reserves: run.summary.reserves.map((r) => ({ ...r, message: redactMessage(r.message) })) },
   };
 }

@@ -1,6 +1,11 @@
 /**
  * JSON Schema of what the reporters read from a saved `run.json` (RunResult, schemaVersion 1). Extra
  * fields are allowed so a newer run.json with optional additions still renders.
+ *
+ * Two shapes of schemaVersion 1 are accepted: the current verdict model (not-applicable verdicts, case
+ * reserves, `summary.blocking` / `reserves: Reserve[]` / `mode` / `validForAcceptance`, `insecure`) and
+ * the earlier one (`summary.reserves` as case ids, none of the other summary fields), which
+ * legacy-run.ts brings to the current shape before rendering.
  */
 const message = {
   type: 'object',
@@ -20,6 +25,7 @@ const finding = {
     message,
     requirements: { type: 'array', items: { type: 'string' } },
     notChecked: { type: 'boolean' },
+    internalError: { type: 'boolean' },
     engine: { type: 'string' },
   },
 } as const;
@@ -83,8 +89,9 @@ const caseResult = {
     requirements: { type: 'array', items: { type: 'string' } },
     tags: { type: 'array', items: { type: 'string' } },
     severity: { enum: ['blocking', 'minor'] },
-    verdict: { enum: ['error', 'failed', 'skipped', 'passed'] },
+    verdict: { enum: ['error', 'failed', 'skipped', 'not-applicable', 'passed'] },
     reason: message,
+    reserves: { type: 'array', items: message },
     findings: { type: 'array', items: finding },
     officialFindings: { type: 'array', items: finding },
     exchanges: { type: 'array', items: exchange },
@@ -102,7 +109,19 @@ const counts = {
     passed: { type: 'integer' },
     failed: { type: 'integer' },
     skipped: { type: 'integer' },
+    'not-applicable': { type: 'integer' },
     error: { type: 'integer' },
+  },
+} as const;
+
+const reserve = {
+  type: 'object',
+  required: ['kind', 'ref', 'message'],
+  properties: {
+    kind: { enum: ['failed-minor', 'skipped', 'not-applicable', 'not-checked', 'untested-requirement', 'insecure', 'nothing-judged'] },
+    ref: { type: 'string' },
+    cases: { type: 'array', items: { type: 'string' } },
+    message,
   },
 } as const;
 
@@ -147,6 +166,7 @@ export const RUN_RESULT_SCHEMA = {
       required: ['node', 'os', 'command'],
       properties: { node: { type: 'string' }, os: { type: 'string' }, user: { type: 'string' }, command: { type: 'string' } },
     },
+    insecure: { type: 'boolean' },
     pvInfo: { type: 'object', additionalProperties: { type: 'string' } },
     declarations: {
       type: 'array',
@@ -185,7 +205,11 @@ export const RUN_RESULT_SCHEMA = {
         ...counts.properties,
         byGroup: { type: 'object', additionalProperties: counts },
         overall: { enum: ['favorable', 'favorable-with-reserves', 'unfavorable'] },
-        reserves: { type: 'array', items: { type: 'string' } },
+        // current model: Reserve objects; earlier model: the ids of the cases in reserve
+        reserves: { anyOf: [{ type: 'array', items: reserve }, { type: 'array', items: { type: 'string' } }] },
+        blocking: { type: 'array', items: { type: 'string' } },
+        mode: { enum: ['standard', 'strict'] },
+        validForAcceptance: { type: 'boolean' },
       },
     },
   },

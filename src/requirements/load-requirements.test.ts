@@ -19,7 +19,7 @@ describe('the shipped catalogue', () => {
     }
     expect(bySet.get('agg-psindiv')).toHaveLength(49);
     for (const [set, ns] of bySet) expect(ns, set).toEqual(ns.map((_, i) => i + 1));
-    expect([...bySet.keys()].sort()).toEqual(['agg-psindiv', 'sas-cpts', 'sas-decl', 'sas-sos', 'sas-tls']);
+    expect([...bySet.keys()].sort()).toEqual(['agg-psindiv', 'sas-cpts', 'sas-decl', 'sas-gen', 'sas-sos', 'sas-tls']);
   });
 
   it('knows every requirement id a SAS rule cites', () => {
@@ -29,7 +29,7 @@ describe('the shipped catalogue', () => {
 
   it('marks the attestations declarative and the 48 h CPTS rule as a seed fact', () => {
     expect(reqs.filter((r) => r.id.startsWith('sas-decl@')).every((r) => r.testability === 'declarative')).toBe(true);
-    expect(reqs.find((r) => r.id === 'sas-cpts@1')?.source).toBe('seed');
+    expect(reqs.find((r) => r.id === 'sas-cpts@1')?.source.kind).toBe('seed');
   });
 });
 
@@ -45,16 +45,14 @@ describe('loadRequirements errors', () => {
         'requirements:',
         '  - id: sas-cpts@1',
         '    text: "Un texte assez long pour passer."',
-        '    source: ig',
-        '    ref: x',
-        '    verb: MUST',
+        '    strength: MUST',
+        '    source: { kind: ig, ref: xyz }',
         '    useCases: [cpts]',
         '    testability: automatic',
         '  - id: sas-cpts@1',
         '    text: "Un autre texte assez long."',
-        '    source: ig',
-        '    ref: x',
-        '    verb: SHALL',
+        '    strength: SHALL',
+        '    source: { kind: ig, ref: xyz }',
         '    useCases: [cpts]',
         '    testability: automatic',
         '',
@@ -67,10 +65,10 @@ describe('loadRequirements errors', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(SetupError);
-    expect((err as Error).message).toMatch(/bad\.yaml:7:\d+/);
-    expect((err as Error).message).toContain('verb');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('verb: MUST', 'verb: SHALL'));
-    expect(() => loadRequirements(file)).toThrow(/bad\.yaml:10:\d+.*duplicate requirement id "sas-cpts@1"/s);
+    expect((err as Error).message).toMatch(/bad\.yaml:5:\d+/);
+    expect((err as Error).message).toContain('strength');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('strength: MUST', 'strength: SHALL'));
+    expect(() => loadRequirements(file)).toThrow(/bad\.yaml:9:\d+.*duplicate requirement id "sas-cpts@1"/s);
   });
 
   it('reports a missing file clearly', () => {
@@ -82,9 +80,8 @@ describe('computeCoverage', () => {
   const req = (id: string, testability: Requirement['testability'] = 'automatic'): Requirement => ({
     id,
     text: 'texte',
-    source: 'ig',
-    ref: 'r',
-    verb: 'SHALL',
+    strength: 'SHALL',
+    source: { kind: 'ig', ref: 'r' },
     useCases: ['psindiv'],
     testability,
   });

@@ -2,6 +2,7 @@
  * Loads the requirements catalogue (`requirements/requirements.yaml`), validated with ajv against
  * `requirements/requirements.schema.json` through the located YAML loader, then checked as a whole
  * (unique ids). Any problem stops the load with a SetupError listing `file:line:col field: message`.
+ * `loadCatalogue` also returns the recorded waivers (departures from the severity table).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,25 +11,43 @@ import { TOOL_ROOT } from '../core/version.js';
 import type { UseCase } from '../run/result.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 
-export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-tls' | 'sas-decl';
-export type Verb = 'SHALL' | 'SHALL NOT' | 'SHOULD' | 'SHOULD NOT' | 'MAY';
+export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl';
+/** Written strength; a SHALL NOT is a SHALL whose text says what is forbidden. */
+export type Strength = 'SHALL' | 'SHOULD' | 'MAY';
+export type SourceKind = 'ig' | 'fhir' | 'faq' | 'kit' | 'spec' | 'seed' | 'good-practice';
 export type Testability = 'automatic' | 'declarative' | 'not-testable';
 
 export interface Requirement {
   id: string;
   text: string;
-  source: 'ig' | 'faq' | 'kit' | 'spec' | 'seed';
-  ref: string;
-  verb: Verb;
+  strength: Strength;
+  /** Where it is written (kind) and the exact place (IG page or profile element, kit test id…). */
+  source: { kind: SourceKind; ref: string };
   useCases: UseCase[];
   testability: Testability;
   conditional?: boolean;
   note?: string;
 }
 
+/** A recorded departure from the severity table, with its reason. */
+export interface Waiver {
+  rule: string;
+  severity: 'error' | 'warning' | 'information';
+  useCases?: UseCase[];
+  when: string;
+  reason: string;
+  source: string;
+}
+
+export interface Catalogue {
+  requirements: Requirement[];
+  waivers: Waiver[];
+}
+
 interface CatalogueFile {
   version: 1;
   requirements: Requirement[];
+  waivers?: Waiver[];
 }
 
 export function defaultRequirementsFile(): string {
@@ -41,11 +60,15 @@ export function requirementsSchema(): object {
 
 /** `agg-psindiv@17` → set and number. */
 export function splitRequirementId(id: string): { set: RequirementSet; n: number } | undefined {
-  const m = /^(agg-psindiv|sas-cpts|sas-sos|sas-tls|sas-decl)@([1-9]\d*)$/.exec(id);
+  const m = /^(agg-psindiv|sas-cpts|sas-sos|sas-gen|sas-tls|sas-decl)@([1-9]\d*)$/.exec(id);
   return m ? { set: m[1] as RequirementSet, n: Number(m[2]) } : undefined;
 }
 
 export function loadRequirements(file: string = defaultRequirementsFile()): Requirement[] {
+  return loadCatalogue(file).requirements;
+}
+
+export function loadCatalogue(file: string = defaultRequirementsFile()): Catalogue {
   const loaded = loadYamlFile<CatalogueFile>(file, requirementsSchema(), { label: 'requirements catalogue' });
   if (!loaded.ok) throw catalogueError(loaded.errors);
   const errors: LocatedYamlError[] = [];
@@ -58,7 +81,7 @@ export function loadRequirements(file: string = defaultRequirementsFile()): Requ
     } else seen.set(r.id, i);
   });
   if (errors.length) throw catalogueError(errors);
-  return loaded.value.requirements;
+  return { requirements: loaded.value.requirements, waivers: loaded.value.waivers ?? [] };
 }
 
 function catalogueError(errors: LocatedYamlError[]): SetupError {
@@ -66,9 +89,9 @@ function catalogueError(errors: LocatedYamlError[]): SetupError {
   return new SetupError(`the requirements catalogue has ${n} error${n > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`);
 }
 
-/** Catalogue order: by set (agg, cpts, sos, tls, decl), then number. */
+/** Catalogue order: by set (agg, cpts, sos, gen, tls, decl), then number. */
 export function compareRequirementIds(a: string, b: string): number {
-  const order: RequirementSet[] = ['agg-psindiv', 'sas-cpts', 'sas-sos', 'sas-tls', 'sas-decl'];
+  const order: RequirementSet[] = ['agg-psindiv', 'sas-cpts', 'sas-sos', 'sas-gen', 'sas-tls', 'sas-decl'];
   const x = splitRequirementId(a);
   const y = splitRequirementId(b);
   if (!x || !y) return a.localeCompare(b);

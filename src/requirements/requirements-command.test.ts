@@ -39,7 +39,7 @@ describe('sas-recette requirements', () => {
     const { code, out } = await run(['--format', 'json', '--cahier', writeCahier(['agg-psindiv@10', 'sas-cpts@1'])]);
     expect(code).toBe(0);
     const json = JSON.parse(out) as { requirements: { id: string; rules: string[]; cases: string[]; status: string }[]; gaps: string[]; counts: { total: number } };
-    expect(json.counts.total).toBe(102);
+    expect(json.counts.total).toBe(110);
     const r10 = json.requirements.find((r) => r.id === 'agg-psindiv@10')!;
     expect(r10).toMatchObject({ status: 'tested', cases: ['MINI-1'] });
     expect(r10.rules).toContain('SAS-WIN-001');
@@ -54,6 +54,7 @@ describe('sas-recette requirements', () => {
     const text = await run(['--cahier', c]);
     expect(text.code).toBe(0);
     expect(text.out).toContain('agg-psindiv@10  SHALL  automatic');
+    expect(text.out).toContain('SAS-BDL-002 → warning [sos]');
     expect(text.out).toMatch(/Écarts \(aucun cas de test\) : agg-psindiv@1, /);
     expect(text.out).toContain("cas MINI-1 cite l'exigence inconnue agg-psindiv@99");
     expect((await run(['--cahier', c, '--strict'])).code).toBe(1);

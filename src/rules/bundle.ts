@@ -1,10 +1,12 @@
 /**
- * Bundle-level rules: searchset type, total, self link, fullUrl and search.mode of the entries.
+ * Bundle-level rules: searchset type, total, self link (presence here, content in self-link.ts),
+ * fullUrl (present, unique, agreeing with the resource id) and search.mode of the entries.
  */
 import type { Finding } from '../core/findings.js';
 import { asArr, asObj, asStr, type BundleGraph } from './graph.js';
 import { firstSeen } from './iterate.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';
+import { selfLinkMatchesSearch } from './self-link.js';
 import type { Rule, RuleContext } from './types.js';
 
 export const bundleType = rule({
@@ -104,7 +106,7 @@ export const bundleTotal = rule({
 export const bundleSelfLink = rule({
   id: 'SAS-BDL-003',
   title: { fr: 'Un et un seul lien self', en: 'Exactly one self link' },
-  requirements: ['agg-psindiv@13', 'sas-cpts@7', 'sas-sos@3'],
+  requirements: ['sas-gen@4', 'sas-cpts@7', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
   check(bundle, ctx) {
@@ -113,17 +115,12 @@ export const bundleSelfLink = rule({
     const out: Finding[] = [];
     const strict = ctx.useCase !== 'psindiv'; // CPTS and SOS Bundle profiles: link 1..1
     if (selfIdx.length === 0) {
+      // The ANS kit (4.3.07) fails a Bundle without self link, in every use case.
       out.push(
-        report(
-          this,
-          'Bundle.link',
-          undefined,
-          {
-            fr: 'Le Bundle doit porter un lien "self" donnant la requête exécutée.',
-            en: 'The Bundle must carry a "self" link giving the executed request.',
-          },
-          strict ? 'error' : 'warning',
-        ),
+        report(this, 'Bundle.link', undefined, {
+          fr: 'Le Bundle doit porter un lien "self" donnant la recherche exécutée (kit ANS 4.3.07).',
+          en: 'The Bundle must carry a "self" link giving the search executed (ANS kit 4.3.07).',
+        }),
       );
     } else if (selfIdx.length > 1) {
       out.push(
@@ -202,35 +199,53 @@ export const bundleUniqueFullUrl = rule({
   },
 });
 
+const MODE_PRESENT = ['sas-gen@2'];
+const MODE_TRUE = ['sas-gen@3'];
+
 export const bundleSearchMode = rule({
   id: 'SAS-BDL-005',
-  title: { fr: 'search.mode sur chaque entrée', en: 'search.mode on every entry' },
-  requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
+  title: { fr: 'search.mode sur chaque entrée, et juste', en: 'search.mode on every entry, and right' },
+  requirements: ['sas-gen@2', 'sas-gen@3', 'sas-sos@3'],
   useCases: ALL,
-  severity: 'warning',
+  severity: 'error',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
     const matchType = matchTypeOf(ctx);
+    // SOS: the matches are the Schedules (sas-sos@3).
+    const wrongMatch = ctx.useCase === 'sos' ? [...MODE_TRUE, 'sas-sos@3'] : MODE_TRUE;
     const out: Finding[] = [];
     for (const n of g.entries) {
       const loc = `Bundle.entry[${n.index}].search.mode`;
       if (n.mode === undefined) {
+        // SHOULD (FHIR R4; the official validator warns): a warning.
         out.push(
-          report(this, loc, n, {
-            fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
-            en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
-          }),
+          report(
+            this,
+            loc,
+            n,
+            {
+              fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
+              en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
+            },
+            'warning',
+            MODE_PRESENT,
+          ),
         );
       } else if (!['match', 'include', 'outcome'].includes(n.mode)) {
-        out.push(
-          report(this, loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label}.`, en: `Unknown search.mode ${q(n.mode)} on ${n.label}.` }, 'error'),
-        );
+        out.push(report(this, loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label} (match, include ou outcome).`, en: `Unknown search.mode ${q(n.mode)} on ${n.label} (match, include or outcome).` }, 'error', MODE_TRUE));
       } else if (n.mode === 'match' && n.type !== matchType) {
         out.push(
-          report(this, loc, n, {
-            fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il devrait être "include".`,
-            en: `${n.label} has search.mode=match while the search is on ${matchType}: it should be "include".`,
-          }),
+          report(
+            this,
+            loc,
+            n,
+            {
+              fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il doit être "include".`,
+              en: `${n.label} has search.mode=match while the search is on ${matchType}: it must be "include".`,
+            },
+            'error',
+            wrongMatch,
+          ),
         );
       }
     }
@@ -241,28 +256,74 @@ export const bundleSearchMode = rule({
 export const bundleFullUrlPresent = rule({
   id: 'SAS-BDL-006',
   title: { fr: 'fullUrl sur chaque entrée', en: 'fullUrl on every entry' },
-  requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
+  requirements: ['sas-gen@5', 'sas-cpts@14', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
-    // CPTS and SOS Bundle profiles: entry.fullUrl 1..1; PS profile: 0..1 (a warning).
-    const severity = ctx.useCase === 'psindiv' ? 'warning' : 'error';
+    // CPTS and SOS Bundle profiles: entry.fullUrl 1..1; every use case: FHIR R4 "The fullUrl element
+    // SHALL have a value" (outside a POST), even if the PS Bundle profile leaves it 0..1.
     return g.entries
       .filter((n) => !n.fullUrl)
       .map((n) =>
-        report(
-          this,
-          `Bundle.entry[${n.index}].fullUrl`,
-          n,
-          {
-            fr: `L'entrée de ${n.label} n'a pas de fullUrl (URL absolue de la ressource).`,
-            en: `The entry of ${n.label} has no fullUrl (absolute URL of the resource).`,
-          },
-          severity,
-        ),
+        report(this, `Bundle.entry[${n.index}].fullUrl`, n, {
+          fr: `L'entrée de ${n.label} n'a pas de fullUrl (URL absolue de la ressource, FHIR R4 : « SHALL have a value »).`,
+          en: `The entry of ${n.label} has no fullUrl (absolute URL of the resource, FHIR R4: "SHALL have a value").`,
+        }),
       );
   },
 });
 
-export const BUNDLE_RULES: Rule[] = [bundleType, bundleTotal, bundleSelfLink, bundleUniqueFullUrl, bundleSearchMode, bundleFullUrlPresent];
+/** `https://host/fhir/Slot/abc` agrees with Slot/abc; `urn:uuid:` is free; a `_history` URL is not version-independent. */
+export function fullUrlDisagreement(fullUrl: string, type: string, id: string | undefined): 'history' | 'id' | undefined {
+  if (/^urn:(uuid|oid):/i.test(fullUrl)) return undefined;
+  const path = fullUrl.split(/[?#]/)[0];
+  if (/\/_history\//.test(path)) return 'history';
+  if (id === undefined) return undefined;
+  return path.endsWith(`/${type}/${id}`) ? undefined : 'id';
+}
+
+export const bundleFullUrlAgreesWithId = rule({
+  id: 'SAS-BDL-008',
+  title: { fr: "fullUrl conforme à l'id de la ressource", en: 'fullUrl agrees with the resource id' },
+  requirements: ['sas-gen@5'],
+  useCases: ALL,
+  severity: 'error',
+  check(bundle, ctx) {
+    const g = graphOf(bundle, ctx);
+    const out: Finding[] = [];
+    for (const n of g.entries) {
+      if (!n.fullUrl) continue;
+      const why = fullUrlDisagreement(n.fullUrl, n.type, n.id);
+      if (!why) continue;
+      out.push(
+        report(
+          this,
+          `Bundle.entry[${n.index}].fullUrl`,
+          n,
+          why === 'history'
+            ? {
+                fr: `fullUrl ${q(n.fullUrl)} de ${n.label} désigne une version (_history) ; FHIR R4 veut une URL indépendante de la version, se terminant par ${n.type}/${n.id ?? '<id>'}.`,
+                en: `fullUrl ${q(n.fullUrl)} of ${n.label} names a version (_history); FHIR R4 wants a version-independent URL ending with ${n.type}/${n.id ?? '<id>'}.`,
+              }
+            : {
+                fr: `fullUrl ${q(n.fullUrl)} contredit l'id de la ressource : attendu une URL se terminant par /${n.type}/${n.id} (FHIR R4 : « fullUrl SHALL NOT disagree with the id »).`,
+                en: `fullUrl ${q(n.fullUrl)} disagrees with the resource id: expected a URL ending with /${n.type}/${n.id} (FHIR R4: "fullUrl SHALL NOT disagree with the id").`,
+              },
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+export const BUNDLE_RULES: Rule[] = [
+  bundleType,
+  bundleTotal,
+  bundleSelfLink,
+  bundleUniqueFullUrl,
+  bundleSearchMode,
+  bundleFullUrlPresent,
+  selfLinkMatchesSearch,
+  bundleFullUrlAgreesWithId,
+];

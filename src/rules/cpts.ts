@@ -197,7 +197,9 @@ export const cptsSharedSlot = rule({
 export const cptsCodeSystem = rule({
   id: 'SAS-CPTS-006',
   title: { fr: 'Code 604 dans le système TRE_R66 canonique', en: 'Code 604 in the canonical TRE_R66 system' },
-  requirements: ['sas-cpts@12'],
+  // A 604 outside TRE_R66 fails the required binding (sas-cpts@3, SHALL); a known other spelling of
+  // TRE_R66 only misses the canonical URL (sas-cpts@12, SHOULD).
+  requirements: ['sas-cpts@3', 'sas-cpts@12'],
   useCases: PS_CPTS,
   severity: 'error',
   check(bundle, ctx) {
@@ -219,6 +221,7 @@ export const cptsCodeSystem = rule({
                 en: `${s.label}: code 604 with system ${q(c.system ?? '(missing)')}${variant ? ' (a spelling found in the documentation, accepted)' : ''}; expected system ${TRE_R66}.`,
               },
               isTreR66(c.system) ? 'warning' : 'error',
+              isTreR66(c.system) ? ['sas-cpts@12'] : ['sas-cpts@3'],
             ),
           );
         }

@@ -35,13 +35,13 @@ describe('runRules', () => {
         };
         const search = { resourceType: 'Slot' as const, identifiers: [{ value: '810000000017' }], includes: [], revincludes: [], params: [] };
         const fs = runRules(b, { ...ctx, useCase: uc, search });
-        // No rule crashed (a crash would surface as an "internal error" not-checked finding).
-        expect(fs.filter((f) => f.message.en.includes('internal error')).map((f) => `${f.ruleId} ${f.message.en}`)).toEqual([]);
+        // No rule crashed (a crash would surface as an internalError finding).
+        expect(fs.filter((f) => f.internalError).map((f) => `${f.ruleId} ${f.message.en}`)).toEqual([]);
       }
     }
   });
 
-  it('turns a rule that crashes into one not-checked finding and keeps the others', () => {
+  it('turns a rule that crashes into one internal-error finding (never a pass) and keeps the others', () => {
     const slot: Record<string, unknown> = { resourceType: 'Slot', id: 's' };
     Object.defineProperty(slot, 'status', {
       enumerable: true,
@@ -51,8 +51,13 @@ describe('runRules', () => {
     });
     const fs = runRules({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: slot, search: { mode: 'match' } }] }, ctx);
     const crashed = fs.filter((f) => f.ruleId === 'SAS-WIN-001');
-    expect(crashed).toMatchObject([{ severity: 'information', notChecked: true }]);
+    expect(crashed).toMatchObject([{ severity: 'error', internalError: true, requirements: ruleById('SAS-WIN-001')!.requirements }]);
+    expect(crashed[0].notChecked).toBeUndefined();
     expect(crashed[0].message.en).toContain('boom');
+    expect(crashed[0].message.fr).toContain('boom');
+    // An override never hides a crash.
+    const off = runRules({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: slot, search: { mode: 'match' } }] }, { ...ctx, severityOverrides: { 'SAS-WIN-001': 'off' } });
+    expect(off.filter((f) => f.ruleId === 'SAS-WIN-001')).toMatchObject([{ severity: 'error', internalError: true }]);
     expect(fs.some((f) => f.ruleId === 'SAS-REF-001')).toBe(true);
   });
 

@@ -1,11 +1,12 @@
 /**
  * Entry point of the SAS business rules: runs every rule of the use case on a search Bundle.
  * Never throws: a non-object gives no finding, a non-Bundle only SAS-BDL-001, and a rule that
- * crashes on odd input gives one "not checked" finding instead of stopping the others.
+ * crashes gives one error finding marked `internalError` (the case is `error`, never passed)
+ * instead of stopping the others.
  */
 import type { Finding } from '../core/findings.js';
 import { asObj, buildGraph } from './graph.js';
-import { notChecked, notCheckedBecause } from './kit.js';
+import { internalError, notChecked } from './kit.js';
 import { RULES, ruleById } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -15,8 +16,8 @@ export type { Rule, RuleContext };
 function applyOverride(rule: Rule, findings: Finding[], ctx: RuleContext): Finding[] {
   const o = ctx.severityOverrides?.[rule.id];
   if (o === undefined) return findings;
-  if (o === 'off') return [];
-  return findings.map((f) => (f.severity === rule.severity && !f.notChecked ? { ...f, severity: o } : f));
+  if (o === 'off') return findings.filter((f) => f.internalError);
+  return findings.map((f) => (f.severity === rule.severity && !f.notChecked && !f.internalError ? { ...f, severity: o } : f));
 }
 
 function runOne(rule: Rule, bundle: Record<string, unknown>, ctx: RuleContext): Finding[] {
@@ -24,12 +25,7 @@ function runOne(rule: Rule, bundle: Record<string, unknown>, ctx: RuleContext): 
   try {
     return rule.check(bundle, ctx);
   } catch (err) {
-    return [
-      notCheckedBecause(rule, {
-        fr: `Règle non évaluée (erreur interne : ${(err as Error)?.message ?? String(err)}).`,
-        en: `Rule not evaluated (internal error: ${(err as Error)?.message ?? String(err)}).`,
-      }),
-    ];
+    return [internalError(rule, err)];
   }
 }
 

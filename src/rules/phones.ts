@@ -51,24 +51,20 @@ export const phoneFormat = rule({
           return;
         }
         if (system !== 'phone') {
+          // agg-psindiv@35 (SHALL): a known phone goes in a telecom of system phone.
           if (system === undefined && PHONE_LIKE.test(value)) {
             out.push(
-              report(
-                this,
-                `${loc}.system`,
-                n,
-                {
-                  fr: `${n.label} : ${q(value)} ressemble à un téléphone mais telecom.system est absent ; indiquer "phone".`,
-                  en: `${n.label}: ${q(value)} looks like a phone number but telecom.system is missing; use "phone".`,
-                },
-                'warning',
-              ),
+              report(this, `${loc}.system`, n, {
+                fr: `${n.label} : ${q(value)} ressemble à un téléphone mais telecom.system est absent ; indiquer "phone".`,
+                en: `${n.label}: ${q(value)} looks like a phone number but telecom.system is missing; use "phone".`,
+              }),
             );
           }
           return;
         }
         if (FRENCH_PHONE.test(value)) return;
         if (OVERSEAS_PHONE.test(value)) {
+          // Waiver (requirements.yaml): agg-psindiv@34 and the kit accept +country code + 9 digits.
           out.push(
             report(
               this,

@@ -46,9 +46,11 @@ function declares(resource: Record<string, unknown>, url: string): boolean {
 export const profilesDeclared = rule({
   id: 'SAS-PRF-001',
   title: { fr: 'meta.profile nomme le profil SAS attendu', en: 'meta.profile names the expected SAS profile' },
-  requirements: ['agg-psindiv@9', 'agg-psindiv@13', 'agg-psindiv@31', 'agg-psindiv@32', 'sas-cpts@14', 'sas-sos@13'],
+  // SHALL: the IG narrative asks every resource to declare its SAS profile (sas-gen@1); the CPTS and
+  // SOS Bundle profiles slice the entries by profile, so an undeclared resource fills no slice.
+  requirements: ['sas-gen@1', 'sas-cpts@14', 'sas-sos@13'],
   useCases: ALL,
-  severity: 'warning',
+  severity: 'error',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
     const expected = EXPECTED_PROFILES[ctx.useCase];

@@ -45,14 +45,12 @@ export const slotTypes = rule({
           }
         } else if (c?.system === undefined && typeof code === 'string' && allowed.includes(code)) {
           typed++;
+          // A Coding without system fails the required binding (TRE_R314): agg-psindiv@23 is a SHALL.
           out.push(
-            report(
-              this,
-              `${loc}.system`,
-              s,
-              { fr: `${s.label} : meta.security ${q(code)} sans system ; attendu ${TRE_R314}.`, en: `${s.label}: meta.security ${q(code)} has no system; expected ${TRE_R314}.` },
-              'warning',
-            ),
+            report(this, `${loc}.system`, s, {
+              fr: `${s.label} : meta.security ${q(code)} sans system ; attendu ${TRE_R314}.`,
+              en: `${s.label}: meta.security ${q(code)} has no system; expected ${TRE_R314}.`,
+            }),
           );
         }
       });
@@ -99,21 +97,46 @@ export const consultationTypes = rule({
 export const appointmentType = rule({
   id: 'SAS-SLT-003',
   title: { fr: 'appointmentType ROUTINE ou WALKIN (v2-0276)', en: 'appointmentType ROUTINE or WALKIN (v2-0276)' },
-  requirements: ['agg-psindiv@49'],
+  // Decision recorded in requirements.yaml (agg-psindiv@49 note, sas-gen@6): a present appointmentType
+  // must be ROUTINE or WALKIN (error); an absent one is a warning — the profile leaves it 0..1 and the
+  // kit's test 4.3.10 judges only the codes present (an optional field of the acceptance plan).
+  requirements: ['agg-psindiv@49', 'sas-gen@6'],
   useCases: ALL,
   severity: 'error',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
     const out: Finding[] = [];
     for (const s of searchedSlots(g, ctx.useCase)) {
-      if (s.resource.appointmentType === undefined) continue; // ROUTINE by default
+      if (s.resource.appointmentType === undefined) {
+        out.push(
+          report(
+            this,
+            `${s.path}.appointmentType`,
+            s,
+            {
+              fr: `${s.label} n'a pas d'appointmentType : indiquer ROUTINE (réservable) ou WALKIN (sans rendez-vous) du système ${V2_0276}, pour que le SAS sache si le créneau se réserve.`,
+              en: `${s.label} has no appointmentType: give ROUTINE (bookable) or WALKIN (no appointment) of system ${V2_0276}, so the SAS knows whether the slot can be booked.`,
+            },
+            'warning',
+            ['sas-gen@6'],
+          ),
+        );
+        continue;
+      }
       const cs = codings(s.resource.appointmentType);
       if (cs.some((c) => c.system === V2_0276 && (c.code === 'ROUTINE' || c.code === 'WALKIN'))) continue;
       out.push(
-        report(this, `${s.path}.appointmentType`, s, {
+        report(
+          this,
+          `${s.path}.appointmentType`,
+          s,
+          {
           fr: `${s.label} : appointmentType ${q(cs.map((c) => `${c.system ?? ''}#${c.code ?? ''}`).join(', ') || '(vide)')} ; attendu ROUTINE (réservable) ou WALKIN (sans rendez-vous) du système ${V2_0276}.`,
           en: `${s.label}: appointmentType ${q(cs.map((c) => `${c.system ?? ''}#${c.code ?? ''}`).join(', ') || '(empty)')}; expected ROUTINE (bookable) or WALKIN (no appointment) of system ${V2_0276}.`,
-        }),
+          },
+          'error',
+          ['agg-psindiv@49'],
+        ),
       );
     }
     return out;

@@ -8,7 +8,7 @@ const base = 'https://editor.example/fhir/';
 
 function build(p: Parameters<typeof makeCase>[0]): CaseRequest {
   const r = buildCaseRequest(makeCase(p), makeJdd(), now, base);
-  if ('skip' in r) throw new Error('unexpected skip');
+  if ('notApplicable' in r) throw new Error(`unexpected not-applicable: ${r.notApplicable.en}`);
   return r;
 }
 
@@ -63,8 +63,23 @@ describe('buildCaseRequest', () => {
     expect(generatedUnknownIdentifier('sos', 1)).toMatch(/^3\d{14}$/);
   });
 
-  it('skips a case asking for every entry of an empty JDD list', () => {
+  it('makes not-applicable a case asking for every entry of an empty JDD list', () => {
     const r = buildCaseRequest(makeCase({ useCase: 'sos', sos: 'all' }), makeJdd({ useCase: 'sos' }), now, base);
-    expect(r).toEqual({ skip: expect.objectContaining({ en: 'JDD "jdd-test" has no SOS structure entry' }) });
+    expect(r).toEqual({ notApplicable: expect.objectContaining({ en: 'JDD "jdd-test" has no SOS structure (sos) entry' }) });
+  });
+
+  it('makes not-applicable a case naming a key the JDD lacks, listing the known keys (not a load error)', () => {
+    const r = buildCaseRequest(makeCase({ practitioners: ['ps-a', 'ps-absent'] }), makeJdd(), now, base);
+    expect(r).toEqual({ notApplicable: expect.objectContaining({ en: expect.stringContaining('JDD "jdd-test" has no practitioners entry "ps-absent"; known keys: ps-a, ps-b') }) });
+  });
+
+  it('sends the entries that play the case\'s role', () => {
+    const jdd = makeJdd();
+    jdd.practitioners[1].roles = ['two-places'];
+    const r = buildCaseRequest(makeCase({ roles: ['two-places'] }), jdd, now, base) as CaseRequest;
+    expect(r.identifiers).toEqual(['819999900020']);
+    expect(r.refs.practitioners.map((p) => p.key)).toEqual(['ps-b']);
+    const none = buildCaseRequest(makeCase({ roles: ['multi-ps'] }), jdd, now, base);
+    expect(none).toEqual({ notApplicable: expect.objectContaining({ en: expect.stringContaining('role "multi-ps"') }) });
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The HTTP request of a search case (pure): the use case's SAS search for the JDD entries the case
- * names, over a Europe/Paris window with an explicit offset, with the case's overrides applied.
+ * The HTTP request of a search case (pure): the use case's SAS search for the JDD entries that play
+ * the case's roles (or that it names by key), over a Europe/Paris window with an explicit offset, with
+ * the case's overrides applied; or why the case does not apply to this JDD.
  */
 import type { Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
-import { resolveRefs, type ResolvedRefs } from '../cahier/jdd-refs.js';
+import { resolveCaseData, type ResolvedRefs } from '../cahier/jdd-refs.js';
 import type { Jdd } from '../jdd/types.js';
 import { buildSearchQuery, encodeSearchPart } from '../sas/search.js';
 import { searchWindow, type SearchWindow } from '../sas/time.js';
@@ -40,20 +41,11 @@ function substitute(value: string, vars: Record<string, string>): string {
   return value.replace(/\{(ge|le|identifiers)\}/g, (_m, name: string) => vars[name]);
 }
 
-/** Builds the request, or says why the case cannot apply to this JDD (→ skipped). */
-export function buildCaseRequest(tc: TestCase, jdd: Jdd, now: Date, baseUrl: string): CaseRequest | { skip: Message } {
-  const refs = resolveRefs(tc, jdd);
-  const named = tc.useCase === 'sos' ? tc.sos : tc.practitioners;
-  const entries = tc.useCase === 'sos' ? refs.sos : refs.practitioners;
-  if (named === 'all' && entries.length === 0) {
-    const what = tc.useCase === 'sos' ? 'SOS structure' : 'practitioner';
-    return {
-      skip: {
-        fr: `le JDD « ${jdd.id} » ne contient aucune entrée ${what === 'practitioner' ? 'professionnel' : 'structure SOS'}`,
-        en: `JDD "${jdd.id}" has no ${what} entry`,
-      },
-    };
-  }
+/** Builds the request, or says why the case cannot apply to this JDD (→ not-applicable). */
+export function buildCaseRequest(tc: TestCase, jdd: Jdd, now: Date, baseUrl: string): CaseRequest | { notApplicable: Message } {
+  const data = resolveCaseData(tc, jdd);
+  if ('notApplicable' in data) return data;
+  const refs = data.refs;
   const known = tc.useCase === 'sos' ? refs.sos.map((s) => s.siret) : refs.practitioners.map((p) => p.idnps);
   const r = tc.request;
   let extra = r.unknownIdentifiers ?? 0;

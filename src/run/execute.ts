@@ -127,11 +127,11 @@ function judgesRules(tc: TestCase): boolean {
 async function runSearch(tc: TestCase, env: ExecuteEnv, cache: Map<string, Promise<Analysed>>): Promise<CaseRun> {
   const jdd = env.jddFor(tc.useCase);
   if (!jdd) {
-    const skip = { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` };
-    return { judgement: judgeCase({ testCase: tc, findings: [], skip }), exchanges: [] };
+    const notApplicable = { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` };
+    return { judgement: judgeCase({ testCase: tc, findings: [], notApplicable }), exchanges: [] };
   }
   const req = buildCaseRequest(tc, jdd, env.now, env.baseUrl);
-  if ('skip' in req) return { judgement: judgeCase({ testCase: tc, findings: [], skip: req.skip }), exchanges: [] };
+  if ('notApplicable' in req) return { judgement: judgeCase({ testCase: tc, findings: [], notApplicable: req.notApplicable }), exchanges: [] };
   const key = `${req.headers.accept} ${req.url}`;
   let pending = cache.get(key);
   if (!pending) {
@@ -176,7 +176,7 @@ async function runKind(tc: TestCase, kind: CaseKind, env: ExecuteEnv): Promise<C
     lang: env.lang,
   });
   return {
-    judgement: judgeCase({ testCase: tc, findings: outcome.findings, skip: outcome.skip }),
+    judgement: judgeCase({ testCase: tc, findings: outcome.findings, skip: outcome.skip, notApplicable: outcome.notApplicable }),
     exchanges: outcome.exchanges,
     latency: outcome.latency,
   };
@@ -200,6 +200,7 @@ function toResult(tc: TestCase, run: CaseRun, durationMs: number, env: ExecuteEn
     severity: tc.severity,
     verdict: run.judgement.verdict,
     ...(run.judgement.reason ? { reason: run.judgement.reason } : {}),
+    ...(run.judgement.reserves ? { reserves: run.judgement.reserves } : {}),
     findings: run.judgement.findings,
     ...(run.officialFindings ? { officialFindings: run.officialFindings } : {}),
     exchanges: run.exchanges,

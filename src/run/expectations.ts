@@ -1,14 +1,28 @@
 /**
  * The cahier expectations of a search case, checked against the response (pure). A case checks what
  * it declares; `jdd` takes the expected value from the JDD entries it names (slot types, consultation
- * types, places, CPTS declared by each PS). Only the status (200) and the result (non-empty when the
- * named entries offer slots in this use case) have defaults.
+ * types, places, CPTS declared by each PS, and with `facts: jdd` the entries' own data, ./jdd-facts.ts).
+ * Only the status (200) and the result (non-empty when the named entries offer slots in this use case)
+ * have defaults.
+ *
+ * An expectation demands nothing beyond the IG (issue #10 §3). What a search window shows depends on
+ * the agenda, and no source asks an editor to show every type or place of a PS in every window, so:
+ * - a value the answer carries that the JDD does not declare is a failure (the answer contradicts the
+ *   declaration);
+ * - a declared value the window does not show (a slot type, a consultation type, a place, a CPTS) is
+ *   not a failure and not a pass: a `notChecked` finding, a reserve of the case;
+ * - a CPTS slot must carry CPTS in meta.security, and may carry the other types of the IG's CPTS
+ *   value set: the IG's own CPTS examples (ExampleSlotCPTS1/2 in ans.fhir.fr.sas 1.2.0) carry PUBLIC
+ *   and CPTS; sas-ig-facts.md §4 "slot type: every applicable type, several allowed" and "CPTS marker:
+ *   meta.security contains CPTS" (FAQ items 6, 11, 12). The ANS kit's 4.8.x.04 ("every code equals
+ *   CPTS") would fail the IG's own example: it is not followed.
  */
 import { finding, type Finding, type Message } from '../core/findings.js';
 import type { ResolvedRefs } from '../cahier/jdd-refs.js';
 import type { PlaceCounts, SearchExpectations, StatusSpec, TestCase } from '../cahier/types.js';
 import type { Jdd, JddPractitioner } from '../jdd/types.js';
-import { asArr, asObj, asStr, codings, searchedSlots, type BundleGraph, type Node } from '../rules/graph.js';
+import { checkJddFacts, jddFactsOf, type JddFacts } from './jdd-facts.js';
+import { actorsOf, asArr, asObj, asStr, codings, matchesOfType, searchedSlots, type BundleGraph, type Node } from '../rules/graph.js';
 import { identifiersOf, practitionersOfSlot } from '../rules/identifiers.js';
 import { r5Extensions } from '../rules/references.js';
 import { isCptsSlot } from '../rules/window.js';
@@ -20,8 +34,14 @@ export interface Expectations {
   operationOutcome: boolean;
   result?: 'empty' | 'non-empty';
   total?: number;
+  /** Slot types the slots may carry (JDD or cahier); undefined: not compared. */
   slotTypes?: string[];
+  /** Slot types every slot must carry: CPTS on the slots of a CPTS search. */
+  slotTypesOnEach?: string[];
+  /** Consultation types the slots may carry (JDD or cahier); undefined: not compared. */
   consultationTypes?: string[];
+  /** The JDD entries whose own data is compared (`facts: jdd`). */
+  facts?: JddFacts;
   /** IDNPS → expected CPTS FINESS. */
   cptsFiness?: Map<string, string[]>;
   cptsSlots: 'all' | 'none' | 'any';
@@ -73,9 +93,13 @@ export function resolveExpectations(tc: TestCase, refs: ResolvedRefs, jdd: Jdd):
     operationOutcome: e.operationOutcome ?? false,
     result,
     total: e.total,
-    // A CPTS search returns CPTS slots only, typed CPTS; the JDD's slot types are those of individual slots.
-    slotTypes: codes(e.slotTypes, (s) => (tc.useCase === 'cpts' ? ['CPTS'] : s.slotTypes)),
+    // A CPTS search returns CPTS slots only: each must carry CPTS, the other codes are those of the IG's
+    // CPTS value set (PUBLIC, SNP, PRO; checked by the structure), not the JDD's, whose slot types are
+    // those of the PS's individual slots. See the file comment for the sources.
+    slotTypes: tc.useCase === 'cpts' && e.slotTypes === 'jdd' ? undefined : codes(e.slotTypes, (s) => s.slotTypes),
+    slotTypesOnEach: tc.useCase === 'cpts' && e.slotTypes !== undefined ? ['CPTS'] : undefined,
     consultationTypes: codes(e.consultationTypes, (s) => s.consultationTypes),
+    facts: e.facts === 'jdd' ? jddFactsOf(tc.useCase === 'sos' ? [] : offeringPractitioners(tc, refs), refs.sos, jdd, tc.useCase, refs.cpts) : undefined,
     cptsFiness: e.cptsFiness === 'jdd' ? declaredFiness(refs, jdd) : undefined,
     cptsSlots: e.cptsSlots ?? 'any',
     sharedCptsSlot: e.sharedCptsSlot ?? false,
@@ -114,11 +138,12 @@ export interface ResponseFacts {
   totalMs: number;
 }
 
-type Emit = (severity: 'error' | 'warning', ruleId: string, location: string, message: Message, resource?: string) => void;
+/** `notChecked`: an information finding saying what could not be checked (a reserve, never a pass). */
+type Emit = (severity: 'error' | 'warning' | 'information', ruleId: string, location: string, message: Message, resource?: string, notChecked?: boolean) => void;
 
 function emitter(out: Finding[], requirements: string[]): Emit {
-  return (severity, ruleId, location, message, resource) =>
-    out.push(finding(severity, ruleId, 'expectation', location, message, { requirements, ...(resource ? { resource } : {}) }));
+  return (severity, ruleId, location, message, resource, notChecked) =>
+    out.push(finding(severity, ruleId, 'expectation', location, message, { requirements, ...(resource ? { resource } : {}), ...(notChecked ? { notChecked } : {}) }));
 }
 
 const list = (v: string[]) => (v.length ? v.join(', ') : '∅');
@@ -210,42 +235,85 @@ export function checkBundle(tc: TestCase, x: Expectations, g: BundleGraph): Find
       en: `Bundle.total is ${String(b.total ?? 'missing')}, ${x.total} expected`,
     });
   }
-  compareSet(emit, 'EXP-SLOT-TYPES', 'Slot.meta.security.code', x.slotTypes, slots.flatMap(securityCodes), {
-    fr: 'types de créneau (meta.security)',
-    en: 'slot types (meta.security)',
+  compareCodes(emit, 'EXP-SLOT-TYPES', x.slotTypes, slots, securityCodes, 'meta.security', {
+    fr: 'type de créneau (meta.security)',
+    en: 'slot type (meta.security)',
   });
-  compareSet(emit, 'EXP-CONSULTATION-TYPES', 'Slot.serviceType.coding.code', x.consultationTypes, slots.flatMap(consultationCodes), {
-    fr: 'types de consultation (serviceType)',
-    en: 'consultation types (serviceType)',
+  if (x.slotTypesOnEach) checkEachSlotCarries(emit, x.slotTypesOnEach, slots);
+  compareCodes(emit, 'EXP-CONSULTATION-TYPES', x.consultationTypes, slots, consultationCodes, 'serviceType', {
+    fr: 'type de consultation (serviceType)',
+    en: 'consultation type (serviceType)',
   });
-  if (x.places) checkPlaces(emit, x.places, g);
+  if (x.places) checkPlaces(emit, x.places, g, tc.useCase, slots);
   checkCpts(emit, x, g, slots);
+  if (x.facts) out.push(...checkJddFacts(x.facts, g, tc.useCase, tc.requirements));
   return out;
 }
 
-function securityCodes(slot: Node): string[] {
-  return asArr(asObj(slot.resource.meta)?.security).flatMap((c) => asStr(asObj(c)?.code) ?? []);
+/** A code as written, with its path below the Slot. */
+interface CodeAt {
+  code: string;
+  at: string;
+}
+
+function securityCodes(slot: Node): CodeAt[] {
+  return asArr(asObj(slot.resource.meta)?.security).flatMap((c, k) => {
+    const code = asStr(asObj(c)?.code);
+    return code === undefined ? [] : [{ code, at: `meta.security[${k}].code` }];
+  });
 }
 
 /** TRE_R66 code of a CPTS: the serviceType that carries the R5 extension, not a consultation type. */
 const CPTS_CATEGORY_CODE = '604';
 
-function consultationCodes(slot: Node): string[] {
-  return asArr(slot.resource.serviceType)
-    .flatMap((cc) => codings(cc))
-    .flatMap((c) => (c.code !== undefined && c.code !== CPTS_CATEGORY_CODE ? [c.code] : []));
+/** Consultation types: coded serviceTypes (text-only ones are visit reasons), the CPTS 604 left out. */
+function consultationCodes(slot: Node): CodeAt[] {
+  return asArr(slot.resource.serviceType).flatMap((cc, i) =>
+    codings(cc).flatMap((c) => (c.code !== undefined && c.code !== CPTS_CATEGORY_CODE ? [{ code: c.code, at: `serviceType[${i}].coding[${c.k}].code` }] : [])),
+  );
 }
 
-function compareSet(emit: Emit, ruleId: string, location: string, expected: string[] | undefined, actual: string[], what: Message): void {
-  if (!expected) return;
-  const got = [...new Set(actual)].sort();
-  const missing = expected.filter((c) => !got.includes(c));
-  const extra = got.filter((c) => !expected.includes(c));
-  if (missing.length + extra.length === 0) return;
-  emit('error', ruleId, location, {
-    fr: `${what.fr} : ${list(got)} reçus, ${list(expected)} attendus (JDD)${missing.length ? ` ; manquants : ${list(missing)}` : ''}${extra.length ? ` ; en trop : ${list(extra)}` : ''}`,
-    en: `${what.en}: ${list(got)} received, ${list(expected)} expected (JDD)${missing.length ? `; missing: ${list(missing)}` : ''}${extra.length ? `; unexpected: ${list(extra)}` : ''}`,
-  });
+/**
+ * Codes the slots carry against the declared ones. A code not declared is a failure (one finding per
+ * code, at its first slot). A declared code no slot of the window carries is not checked (a reserve):
+ * the IG (FAQ: every applicable type, several allowed; consultation types one CodeableConcept each)
+ * does not ask that every type appear in every window, though the ANS kit's 4.7.02 / 4.7.03 compare
+ * the sets exactly, with a PS whose test agenda shows them all as prerequisite.
+ */
+function compareCodes(emit: Emit, ruleId: string, declared: string[] | undefined, slots: Node[], read: (s: Node) => CodeAt[], element: string, what: Message): void {
+  if (!declared) return;
+  const seen = new Set<string>();
+  for (const s of slots) {
+    for (const { code, at } of read(s)) {
+      if (!declared.includes(code) && !seen.has(code)) {
+        emit('error', ruleId, `${s.path}.${at}`, {
+          fr: `${what.fr} ${code} reçu, hors des types déclarés au JDD : ${list(declared)}`,
+          en: `${what.en} ${code} received, not among the JDD-declared types: ${list(declared)}`,
+        }, s.label);
+      }
+      seen.add(code);
+    }
+  }
+  const unseen = declared.filter((c) => !seen.has(c));
+  if (unseen.length > 0 && slots.length > 0) {
+    emit('information', ruleId, `Bundle.entry.resource.ofType(Slot).${element}`, {
+      fr: `${what.fr} ${list(unseen)} déclaré(s) au JDD mais porté(s) par aucun créneau de la fenêtre : leur codage n'a pas pu être vérifié`,
+      en: `${what.en} ${list(unseen)} declared in the JDD but carried by no slot of the window: how it is coded could not be checked`,
+    }, undefined, true);
+  }
+}
+
+/** Codes every slot must carry (CPTS on a CPTS slot: sas-cpts@2, FAQ items 6, 11, 12). */
+function checkEachSlotCarries(emit: Emit, codes: string[], slots: Node[]): void {
+  for (const s of slots) {
+    const got = securityCodes(s).map((c) => c.code);
+    const missing = codes.filter((c) => !got.includes(c));
+    if (missing.length === 0) continue;
+    emit('error', 'EXP-SLOT-TYPES', `${s.path}.meta.security`, {
+      fr: `ce créneau d'une recherche CPTS porte ${list(got)} : il doit porter ${list(missing)} dans meta.security (d'autres types admis par l'IG peuvent s'y ajouter)`,
+      en: `this slot of a CPTS search carries ${list(got)}: it must carry ${list(missing)} in meta.security (other types the IG allows may be there too)`,
+    }, s.label);
+  }
 }
 
 const PLACE_TYPES: [keyof PlaceCounts, string][] = [
@@ -257,16 +325,51 @@ const PLACE_TYPES: [keyof PlaceCounts, string][] = [
   ['organizations', 'Organization'],
 ];
 
-function checkPlaces(emit: Emit, places: PlaceCounts, g: BundleGraph): void {
+/**
+ * Whether every returned slot (SOS: every matched Schedule) reaches the resources of its place in the
+ * Bundle: Schedule, Practitioner and PractitionerRole; for CPTS slots the HealthcareService and its
+ * Organization; SOS: the Location and its Organization. The IG's includes put them there.
+ */
+function placesLinked(g: BundleGraph, useCase: TestCase['useCase'], slots: Node[]): boolean {
+  if (useCase === 'sos') {
+    return matchesOfType(g, 'Schedule').every((sched) =>
+      actorsOf(g, sched).some((l) => l.type === 'Location' && g.resolve(l.resource.managingOrganization, l).target?.type === 'Organization'),
+    );
+  }
+  return slots.every((s) => {
+    const sched = g.resolve(s.resource.schedule, s).target;
+    if (sched?.type !== 'Schedule') return false;
+    const actors = actorsOf(g, sched);
+    if (!actors.some((a) => a.type === 'PractitionerRole') || practitionersOfSlot(g, s).length === 0) return false;
+    return r5Extensions(s).every(({ ext }) => {
+      const hs = g.resolve(ext.valueReference, s).target;
+      return hs?.type === 'HealthcareService' && g.resolve(hs.resource.providedBy, hs).target?.type === 'Organization';
+    });
+  });
+}
+
+/**
+ * One resource per PS / place / CPTS (FAQ items 7–8; kit 4.3.02, 4.4.02–04, 4.5.02). More than the JDD
+ * declares is a failure. Fewer is a failure when a returned slot lacks the resources of its place;
+ * otherwise a declared place (PS, CPTS) has no slot in the window, which the IG allows: not checked.
+ */
+function checkPlaces(emit: Emit, places: PlaceCounts, g: BundleGraph, useCase: TestCase['useCase'], slots: Node[]): void {
+  const linked = placesLinked(g, useCase, slots);
   for (const [key, type] of PLACE_TYPES) {
     const expected = places[key];
     if (expected === undefined) continue;
     const got = new Set(g.ofType(type).map((n) => n.label)).size;
-    if (got !== expected) {
+    if (got === expected) continue;
+    if (got > expected || !linked) {
       emit('error', 'EXP-PLACES', `Bundle.entry.resource.ofType(${type})`, {
-        fr: `${got} ${type} dans le Bundle, ${expected} attendu(s) d'après le JDD (une ressource par PS / lieu / CPTS)`,
-        en: `${got} ${type} in the Bundle, ${expected} expected from the JDD (one resource per PS / place / CPTS)`,
+        fr: `${got} ${type} dans le Bundle, ${expected} attendu(s) d'après le JDD (une ressource par PS / lieu / CPTS)${got < expected ? ' ; des créneaux renvoyés ne mènent pas à leur lieu' : ''}`,
+        en: `${got} ${type} in the Bundle, ${expected} expected from the JDD (one resource per PS / place / CPTS)${got < expected ? '; returned slots do not lead to their place' : ''}`,
       });
+    } else {
+      emit('information', 'EXP-PLACES', `Bundle.entry.resource.ofType(${type})`, {
+        fr: `${got} ${type} dans le Bundle, ${expected} d'après le JDD : un PS / lieu / CPTS déclaré n'a pas de créneau dans la fenêtre, sa structure n'a pas pu être vérifiée`,
+        en: `${got} ${type} in the Bundle, ${expected} from the JDD: a declared PS / place / CPTS has no slot in the window, its structure could not be checked`,
+      }, undefined, true);
     }
   }
 }
@@ -325,15 +428,28 @@ export function finessByPractitioner(g: BundleGraph, slots: Node[]): Map<string,
   return out;
 }
 
+/**
+ * A CPTS slot goes only to the CPTS the PS declared (sas-cpts@9): a FINESS outside the declaration is a
+ * failure. A declared CPTS no slot of the window goes to is not checked (a reserve).
+ */
 function checkCptsFiness(emit: Emit, expected: Map<string, string[]>, g: BundleGraph, slots: Node[]): void {
   const actual = finessByPractitioner(g, slots);
   for (const [idnps, want] of expected) {
     const got = actual.get(idnps);
     if (!got) continue; // a missing Practitioner is reported by the result and places checks
-    if (got.finess.join(',') === want.join(',')) continue;
-    emit('error', 'EXP-CPTS-FINESS', got.node.path, {
-      fr: `PS ${idnps} : créneaux proposés via les CPTS de FINESS ${list(got.finess)}, déclaration JDD : ${list(want)}`,
-      en: `PS ${idnps}: slots offered through the CPTS with FINESS ${list(got.finess)}, JDD declaration: ${list(want)}`,
-    }, got.node.label);
+    const extra = got.finess.filter((f) => !want.includes(f));
+    const unseen = want.filter((f) => !got.finess.includes(f));
+    if (extra.length > 0) {
+      emit('error', 'EXP-CPTS-FINESS', got.node.path, {
+        fr: `PS ${idnps} : créneaux proposés via les CPTS de FINESS ${list(got.finess)}, déclaration JDD : ${list(want)} ; non déclarée(s) : ${list(extra)}`,
+        en: `PS ${idnps}: slots offered through the CPTS with FINESS ${list(got.finess)}, JDD declaration: ${list(want)}; not declared: ${list(extra)}`,
+      }, got.node.label);
+    }
+    if (unseen.length > 0) {
+      emit('information', 'EXP-CPTS-FINESS', got.node.path, {
+        fr: `PS ${idnps} : aucun créneau de la fenêtre n'est proposé via la CPTS de FINESS ${list(unseen)} déclarée au JDD : non vérifié`,
+        en: `PS ${idnps}: no slot of the window is offered through the JDD-declared CPTS with FINESS ${list(unseen)}: not checked`,
+      }, got.node.label, true);
+    }
   }
 }

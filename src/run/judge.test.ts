@@ -65,12 +65,46 @@ describe('judgeCase', () => {
     expect(judgeCase({ testCase: makeCase(), findings: [warning] })).toEqual({ verdict: 'passed', findings: [warning] });
   });
 
-  it('fails on the first blocking finding, transport first, and says why', () => {
+  it('is an error, not a pass nor a plain failure, when the endpoint gave no answer to judge, and says why', () => {
     const t = transportFinding(exchange('timeout'), ['agg-psindiv@4']) as Finding;
     const j = judgeCase({ testCase: makeCase(), findings: [expectation, t] });
-    expect(j.verdict).toBe('failed');
+    expect(j.verdict).toBe('error');
     expect(j.reason?.en).toMatch(/^HTTP-TIMEOUT — HTTP GET https:\/\/e\.example\/fhir\/Slot\?x=1: no complete answer within the deadline/);
     expect(j.findings).toHaveLength(2);
+  });
+
+  it('fails on the first blocking finding of an answered request, transport checks first', () => {
+    const tls = finding('error', 'SAS-TLS-010', 'transport', 'tls.version', m);
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation, tls] })).toMatchObject({ verdict: 'failed', reason: { en: 'SAS-TLS-010 — tls.version: en' } });
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation] })).toMatchObject({ verdict: 'failed', reason: { en: 'EXP-STATUS — HTTP.status: en' } });
+  });
+
+  it('is an error when a rule or an invariant threw, whatever else was found, with the internal message', () => {
+    const crashed = finding('error', 'SAS-WIN-001', 'rule', 'Bundle', { fr: 'Cannot read x', en: 'Cannot read x' }, { internalError: true });
+    const tc = makeCase({ expect: { rules: { check: ['SAS-WIN-*'] } } });
+    const j = judgeCase({ testCase: tc, findings: [crashed] });
+    expect(j.verdict).toBe('error');
+    expect(j.reason?.en).toBe('sas-recette internal error while checking: SAS-WIN-001 — Bundle: Cannot read x');
+    // a crash in a rule the case does not judge has no say
+    expect(judgeCase({ testCase: makeCase(), findings: [crashed] }).verdict).toBe('passed');
+  });
+
+  it('passes with reserves when an element in scope could not be checked, naming each once', () => {
+    const vs = (loc: string) => finding('information', 'VS-NOT-CHECKED', 'structure', loc, { fr: 'jeu de valeurs NOS absent', en: 'NOS value set missing' }, { notChecked: true });
+    const tc = makeCase({ expect: { structure: 'valid' } });
+    const j = judgeCase({ testCase: tc, findings: [vs('Bundle.entry[0].resource.code'), vs('Bundle.entry[1].resource.code')] });
+    expect(j.verdict).toBe('passed');
+    expect(j.reserves).toEqual([{ fr: 'VS-NOT-CHECKED : jeu de valeurs NOS absent', en: 'VS-NOT-CHECKED: NOS value set missing' }]);
+    // out of scope (structure not judged): no reserve
+    expect(judgeCase({ testCase: makeCase(), findings: [vs('x')] }).reserves).toBeUndefined();
+    // a reserve never hides a failure
+    expect(judgeCase({ testCase: tc, findings: [vs('x'), expectation] })).toMatchObject({ verdict: 'failed' });
+    expect(judgeCase({ testCase: tc, findings: [vs('x'), expectation] }).reserves).toBeUndefined();
+  });
+
+  it('is not applicable with the reason given, before any finding is judged', () => {
+    const notApplicable = { fr: 'aucun PS à deux lieux dans le JDD', en: 'no PS with two places in the JDD' };
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation], notApplicable })).toMatchObject({ verdict: 'not-applicable', reason: notApplicable });
   });
 
   it('does not fail on a rule finding outside the case scope', () => {

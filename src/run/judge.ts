@@ -1,11 +1,14 @@
 /**
  * The verdict of one case (pure): the evidence's findings (transport, cahier expectations, structure,
- * SAS rules) filtered by what the case judges, then one closed vocabulary:
- * - skipped: the case could not apply (precondition missing in the JDD, --bail);
- * - error: a harness fault (an exception in sas-recette, a transport problem it cannot attribute);
- * - failed: the endpoint did not do what the SAS asks (timeouts, 5xx, HTML, invalid JSON and TLS
- *   rejections included: they are faults of the system under test, cli-and-report-practice §2.1);
- * - passed: none of the above.
+ * SAS rules) filtered by what the case judges, then one closed vocabulary (src/run/result.ts):
+ * - skipped: a prerequisite of the tool is missing (FHIR packages for a structure case, --bail);
+ * - not-applicable: the case does not apply to this run (no JDD entry for its role, plain HTTP for a
+ *   TLS case), with its reason;
+ * - error: the endpoint could not be judged (no answer: time-out, refused, reset, TLS handshake, body
+ *   over the cap) or sas-recette itself failed (an exception, a rule or invariant that threw);
+ * - failed: the endpoint answered and did not do what the SAS asks (5xx, HTML, invalid JSON, wrong
+ *   content);
+ * - passed: none of the above; "with reserves" when a finding in scope could not be checked.
  */
 import { finding, isBlocking, sortFindings, type Finding, type Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
@@ -15,8 +18,10 @@ export interface JudgeInput {
   testCase: TestCase;
   /** Every finding gathered for the case, whatever its source. */
   findings: Finding[];
-  /** The case could not apply. */
+  /** A prerequisite of the tool is missing. */
   skip?: Message;
+  /** The case does not apply to this run. */
+  notApplicable?: Message;
   /** sas-recette itself failed (exception); the case is `error` whatever the findings. */
   harnessFault?: Message;
 }
@@ -25,6 +30,8 @@ export interface Judgement {
   verdict: Verdict;
   reason?: Message;
   findings: Finding[];
+  /** What the case could not check (passed cases only: a reserve never hides a failure). */
+  reserves?: Message[];
 }
 
 /** `SAS-WIN-*` → matches `SAS-WIN-001`; a plain id matches itself. */
@@ -111,21 +118,50 @@ export function scopeFindings(tc: TestCase, findings: Finding[]): Finding[] {
 /** Rule id of the note left when the FHIR packages are missing (see execute.ts). */
 export const STRUCTURE_NOT_CHECKED = 'STRUCTURE-NOT-CHECKED';
 
+/** Rule ids of the findings an exchange without a usable answer stands for (`transportFinding`). */
+function isNoAnswer(f: Finding): boolean {
+  return f.source === 'transport' && f.ruleId.startsWith('HTTP-') && isBlocking(f);
+}
+
+function reasonOf(f: Finding, prefix?: Message): Message {
+  return {
+    fr: `${prefix ? `${prefix.fr} ` : ''}${f.ruleId} — ${f.location} : ${f.message.fr}`,
+    en: `${prefix ? `${prefix.en} ` : ''}${f.ruleId} — ${f.location}: ${f.message.en}`,
+  };
+}
+
+const INTERNAL: Message = { fr: 'erreur interne de sas-recette pendant la vérification :', en: 'sas-recette internal error while checking:' };
+
+/** One line per element not checked, by name (rule id, location, why), without repeats. */
+export function reservesOf(findings: readonly Finding[]): Message[] {
+  const seen = new Set<string>();
+  const out: Message[] = [];
+  for (const f of findings) {
+    if (!f.notChecked || f.internalError) continue;
+    const key = `${f.ruleId}\u0000${f.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ fr: `${f.ruleId} : ${f.message.fr}`, en: `${f.ruleId}: ${f.message.en}` });
+  }
+  return out;
+}
+
 export function judgeCase(input: JudgeInput): Judgement {
-  const { testCase, skip, harnessFault } = input;
+  const { testCase, skip, notApplicable, harnessFault } = input;
   if (skip) return { verdict: 'skipped', reason: skip, findings: sortFindings(input.findings) };
+  if (notApplicable) return { verdict: 'not-applicable', reason: notApplicable, findings: sortFindings(input.findings) };
   const findings = sortFindings(scopeFindings(testCase, input.findings));
   if (harnessFault) return { verdict: 'error', reason: harnessFault, findings };
+  // A check that threw proves nothing: never a pass, never blamed on the endpoint.
+  const internal = findings.find((f) => f.internalError);
+  if (internal) return { verdict: 'error', reason: reasonOf(internal, INTERNAL), findings };
+  const noAnswer = findings.find(isNoAnswer);
+  if (noAnswer) return { verdict: 'error', reason: reasonOf(noAnswer), findings };
   const deciding = findings.find((f) => f.source === 'transport' && isBlocking(f)) ?? findings.find(isBlocking);
-  if (!deciding) {
-    // A case that asks for structural validity never passes when the structure could not be checked.
-    const unchecked = testCase.expect.structure === 'valid' ? findings.find((f) => f.ruleId === STRUCTURE_NOT_CHECKED) : undefined;
-    if (unchecked) return { verdict: 'skipped', reason: unchecked.message, findings };
-    return { verdict: 'passed', findings };
-  }
-  const reason: Message = {
-    fr: `${deciding.ruleId} — ${deciding.location} : ${deciding.message.fr}`,
-    en: `${deciding.ruleId} — ${deciding.location}: ${deciding.message.en}`,
-  };
-  return { verdict: 'failed', reason, findings };
+  if (deciding) return { verdict: 'failed', reason: reasonOf(deciding), findings };
+  // A case that asks for structural validity never passes when the structure could not be checked.
+  const unchecked = testCase.expect.structure === 'valid' ? findings.find((f) => f.ruleId === STRUCTURE_NOT_CHECKED) : undefined;
+  if (unchecked) return { verdict: 'skipped', reason: unchecked.message, findings };
+  const reserves = reservesOf(findings);
+  return { verdict: 'passed', findings, ...(reserves.length > 0 ? { reserves } : {}) };
 }

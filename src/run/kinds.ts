@@ -27,8 +27,10 @@ export interface KindOutcome {
   /** Blocking findings (fatal/error) fail the case; SUT faults only — harness faults are thrown. */
   findings: Finding[];
   latency?: LatencySample[];
-  /** Set when the case could not apply (precondition missing): the case is skipped with this reason. */
+  /** Set when a prerequisite of the tool is missing: the case is skipped with this reason. */
   skip?: Message;
+  /** Set when the case does not apply to this run (plain HTTP for a TLS case, no JDD entry): not-applicable. */
+  notApplicable?: Message;
 }
 
 export interface CaseKind {

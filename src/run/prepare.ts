@@ -1,15 +1,14 @@
 /**
  * Everything a run reads before the first request (I/O at the edge): the JDDs, the cahier de recette
- * (checked against the JDDs and the requirement catalogue), the selection, and the FHIR packages for
- * structural validation. Unusable input is a SetupError (exit 2) naming the file, line and field;
+ * (checked against the requirement catalogue; its roles are matched to JDD entries case by case, when
+ * each runs), the selection, and the FHIR packages for structural validation. Unusable input is a SetupError (exit 2) naming the file, line and field;
  * missing FHIR packages only mean "structure not checked".
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SetupError } from '../core/errors.js';
 import type { Finding, Message } from '../core/findings.js';
-import { cahierError, cahierFiles, defaultCahierDir, loadCahier } from '../cahier/load-cahier.js';
-import { checkJddRefs } from '../cahier/jdd-refs.js';
+import { cahierFiles, defaultCahierDir, loadCahier } from '../cahier/load-cahier.js';
 import type { TestCase } from '../cahier/types.js';
 import { defaultPackageSources, loadDefinitions } from '../fhir/packages/index.js';
 import type { DefinitionIndex } from '../fhir/packages/types.js';
@@ -79,8 +78,8 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
   const catalogue = loadRequirements(o.requirementsFile);
   const requirementIds = new Set(catalogue.map((r) => r.id));
   const cases = loadCahier(files, { kinds: o.kinds.map((k) => ({ kind: k.kind, paramsSchema: k.paramsSchema })), requirementIds });
-  const refErrors = checkJddRefs(cases, (tc) => jddFor(tc.useCase));
-  if (refErrors.length > 0) throw cahierError(refErrors);
+  // JDD entries are resolved per case when it runs: a role the JDD cannot fill, or an unknown JDD key,
+  // makes that case not-applicable with its reason (src/cahier/jdd-refs.ts), never a load error.
 
   const plan = planRun(cases, { ...o.selection, useCases });
   if (plan.unknownIds.length > 0) {
@@ -102,7 +101,7 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
     jddFiles: jdds.map((j) => j.file ?? ''),
     cahierSha256: sha256OfFiles(files),
     jddSha256: sha256OfFiles(jdds.map((j) => j.file ?? '').filter(Boolean)),
-    requirements: catalogue.filter((r) => r.useCases.some((u) => useCases.includes(u))).map((r) => ({ id: r.id, text: r.text })),
+    requirements: catalogue.filter((r) => r.useCases.some((u) => useCases.includes(u))).map((r) => ({ id: r.id, text: r.text, testability: r.testability })),
   };
 }
 

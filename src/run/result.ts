@@ -7,9 +7,23 @@ import type { Finding, Message } from '../core/findings.js';
 export type UseCase = 'psindiv' | 'cpts' | 'sos';
 export const USE_CASES: readonly UseCase[] = ['psindiv', 'cpts', 'sos'];
 
-/** Closed verdict vocabulary, worst first. */
-export const VERDICTS = ['error', 'failed', 'skipped', 'passed'] as const;
+/**
+ * Closed verdict vocabulary, worst first:
+ * - error: the endpoint could not be judged (no answer, transport fault) or sas-recette itself failed
+ *   (a rule, an invariant or a kind threw); never a pass;
+ * - failed: the endpoint answered and did not do what the SAS asks;
+ * - skipped: a prerequisite of the tool is missing (FHIR packages, official validator, --bail);
+ * - not-applicable: the case does not apply to this run (the JDD has no entry for the role it needs,
+ *   plain HTTP chosen for a TLS case), with its reason;
+ * - passed: judged and conform; with `reserves` when some parts could not be checked.
+ */
+export const VERDICTS = ['error', 'failed', 'skipped', 'not-applicable', 'passed'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/** A verdict that says something about the endpoint (the case was played and judged). */
+export function isJudged(v: Verdict): boolean {
+  return v === 'passed' || v === 'failed' || v === 'error';
+}
 
 /** How a failed case weighs on the PV's overall verdict (declared in the cahier). */
 export type CaseSeverity = 'blocking' | 'minor';
@@ -83,8 +97,13 @@ export interface CaseResult {
   tags: string[];
   severity: CaseSeverity;
   verdict: Verdict;
-  /** Why the verdict (skip reason, first deciding finding…). */
+  /** Why the verdict (skip or not-applicable reason, first deciding finding…). */
   reason?: Message;
+  /**
+   * What the case could not check (a value set or profile from a missing package, a rule that needs
+   * the search…), one line per element, by name. A passed case with reserves "passed with reserves".
+   */
+  reserves?: Message[];
   /** The findings that decided the verdict (errors) and the others (warnings, information). */
   findings: Finding[];
   /** Findings of the official HL7 validator, kept apart (never merged). */
@@ -123,18 +142,47 @@ export interface PvInfo {
   pvNumber?: string;
 }
 
-export interface RunSummary {
+export interface VerdictCounts {
   total: number;
   passed: number;
   failed: number;
   skipped: number;
+  'not-applicable': number;
   error: number;
+}
+
+/** Why a run is not plainly favorable, one entry per item, each named. */
+export type ReserveKind =
+  | 'failed-minor' // a minor (non-mandatory) case failed or errored
+  | 'skipped' // a mandatory case was skipped (prerequisite missing)
+  | 'not-applicable' // a mandatory case did not apply to this JDD / run
+  | 'not-checked' // an element a passed case could not check (missing package…)
+  | 'untested-requirement' // an automatically testable requirement no judged case verified
+  | 'insecure' // TLS verification was off (--insecure): not valid for acceptance
+  | 'nothing-judged'; // no case was judged at all
+
+export interface Reserve {
+  kind: ReserveKind;
+  /** Case id, requirement id or element name the reserve is about. */
+  ref: string;
+  /** Cases concerned (for not-checked elements: every case that met it). */
+  cases?: string[];
+  message: Message;
+}
+
+export interface RunSummary extends VerdictCounts {
   /** Per use case / group. */
-  byGroup: Record<string, { total: number; passed: number; failed: number; skipped: number; error: number }>;
+  byGroup: Record<string, VerdictCounts>;
   /** Favorable | Favorable avec réserves | Défavorable. */
   overall: 'favorable' | 'favorable-with-reserves' | 'unfavorable';
-  /** Failed minor cases (the PV's reserves). */
-  reserves: string[];
+  /** Mandatory (blocking) cases that failed or errored: why the run is unfavorable. */
+  blocking: string[];
+  /** Everything that keeps the run from a plain Favorable. */
+  reserves: Reserve[];
+  /** `strict`: any reserve makes the exit code 1 (meant for the official acceptance run). */
+  mode: 'standard' | 'strict';
+  /** False when the run can never support an acceptance (TLS verification off, nothing judged). */
+  validForAcceptance: boolean;
 }
 
 /** The official HL7 validator of the run (`--official-validator`), when one was asked for. */
@@ -168,6 +216,8 @@ export interface RunResult {
   cahier: { files: string[]; sha256: string };
   jdd: { files: string[]; sha256: string };
   environment: { node: string; os: string; user?: string; command: string };
+  /** TLS verification of the endpoint was off (`--insecure`). */
+  insecure?: boolean;
   pvInfo?: PvInfo;
   declarations: Declaration[];
   requirements: RequirementCoverage[];

@@ -17,7 +17,7 @@ import { kindRegistry, type CaseKind } from './kinds.js';
 import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
 import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
 import type { CaseResult, Declaration, PvInfo, RunResult } from './result.js';
-import { coverRequirements, summarize } from './summary.js';
+import { coverRequirements, summarize, untestedRequirements } from './summary.js';
 
 export interface AcceptanceInput {
   prepared: PreparedRun;
@@ -37,6 +37,8 @@ export interface AcceptanceInput {
   command: string;
   /** Notes to show in the reports beside the package notes (e.g. --insecure). */
   notes?: Message[];
+  /** `--strict`: any reserve makes the exit code 1 (the official acceptance run). */
+  strict?: boolean;
   displayPath?: (file: string) => string;
   onCaseEnd?: (c: CaseResult) => void | Promise<void>;
   /** `--official-validator`: the official HL7 validator beside our engine. */
@@ -75,6 +77,8 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   }
   const display = input.displayPath ?? ((f: string) => f);
   const declarations = input.declarations ?? [];
+  const requirements = coverRequirements(cases, prepared.requirements, declarations);
+  const insecure = input.http.tls?.insecure === true;
   return {
     schemaVersion: 1,
     runId: randomUUID(),
@@ -95,11 +99,12 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     cahier: { files: prepared.cahierFiles.map(display), sha256: prepared.cahierSha256 },
     jdd: { files: prepared.jddFiles.map(display), sha256: prepared.jddSha256 },
     environment: { node: process.version, os: `${platform()} ${release()}`, command: input.command },
+    ...(insecure ? { insecure: true } : {}),
     ...(input.pvInfo ? { pvInfo: input.pvInfo } : {}),
     declarations,
-    requirements: coverRequirements(cases, prepared.requirements, declarations),
+    requirements,
     cases,
-    summary: summarize(cases),
+    summary: summarize(cases, { strict: input.strict, insecure, untestedRequirements: untestedRequirements(requirements, prepared.requirements) }),
     ...(official ? { official: officialRunSummary(official, cases) } : {}),
   };
 }

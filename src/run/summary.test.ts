@@ -1,35 +1,90 @@
 import { describe, expect, it } from 'vitest';
 import { makeResult } from '../../test/run/fixtures.js';
-import { coverRequirements, exitCodeOf, summarize } from './summary.js';
+import type { CaseResult } from './result.js';
+import { coverRequirements, exitCodeOf, summarize, untestedRequirements } from './summary.js';
+
+const counts = (p: Partial<Record<string, number>> = {}) => ({ total: 0, passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, error: 0, ...p });
 
 describe('summarize', () => {
-  it('counts per group and overall, favorable when everything passed', () => {
+  it('counts per group and overall, favorable when everything passed and nothing is left unchecked', () => {
     const s = summarize([makeResult({ id: 'A' }), makeResult({ id: 'B', group: 'cpts' })]);
     expect(s).toEqual({
-      total: 2, passed: 2, failed: 0, skipped: 0, error: 0,
-      byGroup: { psindiv: { total: 1, passed: 1, failed: 0, skipped: 0, error: 0 }, cpts: { total: 1, passed: 1, failed: 0, skipped: 0, error: 0 } },
+      ...counts({ total: 2, passed: 2 }),
+      byGroup: { psindiv: counts({ total: 1, passed: 1 }), cpts: counts({ total: 1, passed: 1 }) },
       overall: 'favorable',
+      blocking: [],
       reserves: [],
+      mode: 'standard',
+      validForAcceptance: true,
     });
   });
 
-  it('is unfavorable when a blocking case failed or errored', () => {
-    expect(summarize([makeResult({ verdict: 'failed' })]).overall).toBe('unfavorable');
-    expect(summarize([makeResult({ verdict: 'error' })]).overall).toBe('unfavorable');
+  it('is unfavorable when a blocking case failed or errored, and names it', () => {
+    expect(summarize([makeResult({ id: 'F', verdict: 'failed' })])).toMatchObject({ overall: 'unfavorable', blocking: ['F'] });
+    expect(summarize([makeResult({ id: 'E', verdict: 'error' })])).toMatchObject({ overall: 'unfavorable', blocking: ['E'] });
   });
 
-  it('has reserves for failed minor cases and skipped cases, not for blocking failures', () => {
+  it('names each reserve by kind: failed minor, skipped and not-applicable mandatory cases', () => {
     const s = summarize([
       makeResult({ id: 'MINOR', severity: 'minor', verdict: 'failed' }),
-      makeResult({ id: 'SKIP', verdict: 'skipped' }),
+      makeResult({ id: 'SKIP', verdict: 'skipped', reason: { fr: 'paquets absents', en: 'packages missing' } }),
+      makeResult({ id: 'NA', verdict: 'not-applicable', reason: { fr: 'rôle absent', en: 'role missing' } }),
+      makeResult({ id: 'NA-MINOR', severity: 'minor', verdict: 'not-applicable' }),
       makeResult({ id: 'OK' }),
     ]);
     expect(s.overall).toBe('favorable-with-reserves');
-    expect(s.reserves).toEqual(['MINOR', 'SKIP']);
+    expect(s.reserves.map((r) => [r.kind, r.ref])).toEqual([
+      ['failed-minor', 'MINOR'],
+      ['skipped', 'SKIP'],
+      ['not-applicable', 'NA'],
+    ]);
+    expect(s.reserves[2].message.en).toBe('role missing');
+    expect(s['not-applicable']).toBe(2);
     expect(summarize([makeResult({ id: 'B', verdict: 'failed' }), makeResult({ id: 'M', severity: 'minor', verdict: 'error' })])).toMatchObject({
       overall: 'unfavorable',
-      reserves: ['M'],
+      reserves: [{ kind: 'failed-minor', ref: 'M' }],
     });
+  });
+
+  it('lists a not-checked element once, with every passed case that met it', () => {
+    const vs = { fr: 'VS-1 : non vérifié', en: 'VS-1: not checked' };
+    const s = summarize([makeResult({ id: 'A', reserves: [vs] }), makeResult({ id: 'B', reserves: [vs] }), makeResult({ id: 'C' })]);
+    expect(s.overall).toBe('favorable-with-reserves');
+    expect(s.reserves).toEqual([{ kind: 'not-checked', ref: 'VS-1', cases: ['A', 'B'], message: vs }]);
+  });
+
+  it('lists untested requirements as reserves', () => {
+    const s = summarize([makeResult()], { untestedRequirements: [{ id: 'agg-psindiv@41', text: 'motifs' }] });
+    expect(s.reserves).toMatchObject([{ kind: 'untested-requirement', ref: 'agg-psindiv@41' }]);
+    expect(s.overall).toBe('favorable-with-reserves');
+  });
+
+  it('is never favorable with --insecure, and says the run is not valid for acceptance', () => {
+    const s = summarize([makeResult()], { insecure: true });
+    expect(s).toMatchObject({ overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [{ kind: 'insecure' }] });
+  });
+
+  it('is unfavorable and not valid when nothing was judged', () => {
+    const s = summarize([makeResult({ verdict: 'skipped' }), makeResult({ verdict: 'not-applicable' })]);
+    expect(s).toMatchObject({ overall: 'unfavorable', validForAcceptance: false });
+    expect(s.reserves[0].kind).toBe('nothing-judged');
+    expect(summarize([]).overall).toBe('unfavorable');
+  });
+
+  it('records the mode', () => {
+    expect(summarize([makeResult()], { strict: true }).mode).toBe('strict');
+  });
+});
+
+describe('untestedRequirements', () => {
+  it('keeps the automatic requirements no judged case verified, not the declarative ones', () => {
+    const catalogue = [
+      { id: 'agg-psindiv@1', text: 'a', testability: 'automatic' as const },
+      { id: 'agg-psindiv@2', text: 'b', testability: 'automatic' as const },
+      { id: 'agg-psindiv@3', text: 'c', testability: 'declarative' as const },
+    ];
+    const coverage = coverRequirements([makeResult({ requirements: ['agg-psindiv@1'] }), makeResult({ verdict: 'not-applicable', requirements: ['agg-psindiv@2'] })], catalogue);
+    expect(untestedRequirements(coverage, catalogue).map((r) => r.id)).toEqual(['agg-psindiv@2']);
   });
 });
 
@@ -62,9 +117,27 @@ describe('coverRequirements', () => {
 });
 
 describe('exitCodeOf', () => {
-  it('0 passed/skipped, 1 a failure, 2 a harness error', () => {
-    expect(exitCodeOf({ cases: [makeResult(), makeResult({ verdict: 'skipped' })] })).toBe(0);
-    expect(exitCodeOf({ cases: [makeResult(), makeResult({ verdict: 'failed' })] })).toBe(1);
-    expect(exitCodeOf({ cases: [makeResult({ verdict: 'failed' }), makeResult({ verdict: 'error' })] })).toBe(2);
+  const run = (cases: CaseResult[], strict = false) => ({ cases, summary: summarize(cases, { strict }) });
+
+  it('0 when at least one case was judged and none failed or errored (skipped, not applicable allowed)', () => {
+    expect(exitCodeOf(run([makeResult(), makeResult({ verdict: 'skipped' }), makeResult({ verdict: 'not-applicable' })]))).toBe(0);
+  });
+
+  it('1 on a failed or error case, minor ones included', () => {
+    expect(exitCodeOf(run([makeResult(), makeResult({ verdict: 'failed' })]))).toBe(1);
+    expect(exitCodeOf(run([makeResult(), makeResult({ verdict: 'error' })]))).toBe(1);
+    expect(exitCodeOf(run([makeResult(), makeResult({ severity: 'minor', verdict: 'failed' })]))).toBe(1);
+  });
+
+  it('1 when nothing was judged at all', () => {
+    expect(exitCodeOf(run([makeResult({ verdict: 'skipped' })]))).toBe(1);
+    expect(exitCodeOf(run([]))).toBe(1);
+  });
+
+  it('--strict: 1 on any reserve, 0 without', () => {
+    const withReserve = [makeResult(), makeResult({ verdict: 'not-applicable' })];
+    expect(exitCodeOf(run(withReserve))).toBe(0);
+    expect(exitCodeOf(run(withReserve, true))).toBe(1);
+    expect(exitCodeOf(run([makeResult()], true))).toBe(0);
   });
 });

@@ -1,46 +1,121 @@
 /**
- * Run-level figures (pure): counts per group, the PV's overall verdict and reserves, requirement
+ * Run-level figures (pure): counts per group, the PV's overall verdict and its reserves, requirement
  * coverage, and the exit code.
  *
- * Overall verdict: unfavorable when a blocking case failed or errored; favorable with reserves when
- * another case did not pass (a minor case failed or errored, or a case was skipped, i.e. not tested);
- * favorable otherwise.
+ * Overall verdict:
+ * - Défavorable: a mandatory (blocking) case failed or errored, or no case was judged at all;
+ * - Favorable avec réserves: something was not verified — a minor case failed or errored, a mandatory
+ *   case was skipped or not applicable, a passed case could not check an element, an automatically
+ *   testable requirement of the run's use cases was verified by no judged case, or TLS verification
+ *   was off (`--insecure`, never valid for acceptance);
+ * - Favorable: every mandatory case judged and passed, nothing left unchecked.
  */
+import type { Message } from '../core/findings.js';
 import { compareRequirementIds } from '../requirements/load-requirements.js';
-import type { CaseResult, Declaration, RequirementCoverage, RunResult, RunSummary, Verdict } from './result.js';
+import {
+  isJudged,
+  type CaseResult,
+  type Declaration,
+  type RequirementCoverage,
+  type Reserve,
+  type RunResult,
+  type RunSummary,
+  type VerdictCounts,
+} from './result.js';
 
-type Counts = { total: number; passed: number; failed: number; skipped: number; error: number };
-
-const KEY: Record<Verdict, keyof Omit<Counts, 'total'>> = { passed: 'passed', failed: 'failed', skipped: 'skipped', error: 'error' };
-
-function emptyCounts(): Counts {
-  return { total: 0, passed: 0, failed: 0, skipped: 0, error: 0 };
+function emptyCounts(): VerdictCounts {
+  return { total: 0, passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, error: 0 };
 }
 
-export function summarize(cases: readonly CaseResult[]): RunSummary {
+export interface SummaryOptions {
+  /** `--strict`: any reserve makes the exit code 1. */
+  strict?: boolean;
+  /** TLS verification was off (`--insecure`). */
+  insecure?: boolean;
+  /** Automatically testable requirements of the run's use cases that no judged case verified. */
+  untestedRequirements?: { id: string; text: string }[];
+}
+
+const INSECURE_RESERVE: Message = {
+  fr: "vérification TLS du serveur désactivée (--insecure) : cette exécution ne vaut pas recette",
+  en: 'server TLS verification turned off (--insecure): this run is not valid for acceptance',
+};
+
+const NOTHING_JUDGED: Message = {
+  fr: "aucun cas n'a pu être joué et jugé : rien n'est vérifié",
+  en: 'no case could be played and judged: nothing was verified',
+};
+
+const FAULT = (c: CaseResult) => c.verdict === 'failed' || c.verdict === 'error';
+
+/** Not-checked elements, one reserve per element with every case that met it. */
+function notCheckedReserves(cases: readonly CaseResult[]): Reserve[] {
+  const byText = new Map<string, Reserve>();
+  for (const c of cases) {
+    if (c.verdict !== 'passed') continue;
+    for (const m of c.reserves ?? []) {
+      const r = byText.get(m.en) ?? { kind: 'not-checked' as const, ref: m.en.split(':')[0], cases: [], message: m };
+      r.cases?.push(c.id);
+      byText.set(m.en, r);
+    }
+  }
+  return [...byText.values()];
+}
+
+export function summarize(cases: readonly CaseResult[], options: SummaryOptions = {}): RunSummary {
   const all = emptyCounts();
-  const byGroup: Record<string, Counts> = {};
+  const byGroup: Record<string, VerdictCounts> = {};
   for (const c of cases) {
     const g = (byGroup[c.group] ??= emptyCounts());
     for (const counts of [all, g]) {
       counts.total += 1;
-      counts[KEY[c.verdict]] += 1;
+      counts[c.verdict] += 1;
     }
   }
-  const notPassed = cases.filter((c) => c.verdict !== 'passed');
-  const blockingFault = notPassed.some((c) => c.severity === 'blocking' && (c.verdict === 'failed' || c.verdict === 'error'));
-  const reserves = notPassed.filter((c) => !(c.severity === 'blocking' && (c.verdict === 'failed' || c.verdict === 'error'))).map((c) => c.id);
+  const blocking = cases.filter((c) => c.severity === 'blocking' && FAULT(c)).map((c) => c.id);
+  const judged = cases.some((c) => isJudged(c.verdict));
+  const caseReserve = (c: CaseResult, kind: Reserve['kind']): Reserve => ({
+    kind,
+    ref: c.id,
+    cases: [c.id],
+    message: c.reason ?? { fr: c.verdict, en: c.verdict },
+  });
+  const reserves: Reserve[] = [
+    ...(judged ? [] : [{ kind: 'nothing-judged' as const, ref: 'run', message: NOTHING_JUDGED }]),
+    ...(options.insecure ? [{ kind: 'insecure' as const, ref: '--insecure', message: INSECURE_RESERVE }] : []),
+    ...cases.filter((c) => c.severity !== 'blocking' && FAULT(c)).map((c) => caseReserve(c, 'failed-minor')),
+    ...cases.filter((c) => c.severity === 'blocking' && c.verdict === 'skipped').map((c) => caseReserve(c, 'skipped')),
+    ...cases.filter((c) => c.severity === 'blocking' && c.verdict === 'not-applicable').map((c) => caseReserve(c, 'not-applicable')),
+    ...notCheckedReserves(cases),
+    ...(options.untestedRequirements ?? []).map((r) => ({
+      kind: 'untested-requirement' as const,
+      ref: r.id,
+      message: { fr: `exigence non vérifiée par cette recette : ${r.text}`, en: `requirement not verified by this run: ${r.text}` },
+    })),
+  ];
+  const overall: RunSummary['overall'] = blocking.length > 0 || !judged ? 'unfavorable' : reserves.length > 0 ? 'favorable-with-reserves' : 'favorable';
   return {
     ...all,
     byGroup,
-    overall: blockingFault ? 'unfavorable' : reserves.length > 0 ? 'favorable-with-reserves' : 'favorable',
+    overall,
+    blocking,
     reserves,
+    mode: options.strict ? 'strict' : 'standard',
+    validForAcceptance: judged && !options.insecure,
   };
 }
 
 export interface RequirementText {
   id: string;
   text: string;
+  /** From the catalogue: only `automatic` requirements left untested are reserves of a run. */
+  testability?: 'automatic' | 'declarative' | 'not-testable';
+}
+
+/** Automatically testable requirements no judged case verified (nor a declaration covered). */
+export function untestedRequirements(coverage: readonly RequirementCoverage[], catalogue: readonly RequirementText[]): RequirementText[] {
+  const automatic = new Map(catalogue.filter((r) => r.testability === 'automatic').map((r) => [r.id, r]));
+  return coverage.filter((row) => row.status === 'not-tested' && automatic.has(row.id)).map((row) => automatic.get(row.id) as RequirementText);
 }
 
 /**
@@ -66,9 +141,14 @@ export function coverRequirements(
   });
 }
 
-/** 0 every case passed or was skipped, 1 a case failed (the endpoint), 2 a case errored (sas-recette). */
-export function exitCodeOf(run: Pick<RunResult, 'cases'>): 0 | 1 | 2 {
-  if (run.cases.some((c) => c.verdict === 'error')) return 2;
-  if (run.cases.some((c) => c.verdict === 'failed')) return 1;
+/**
+ * 0: at least one case judged, none failed or errored (and, in strict mode, no reserve at all);
+ * 1: a case failed or errored, nothing was judged, or (strict) a reserve remains.
+ * Exit code 2 (could not run as asked) is decided before any case runs, by the command.
+ */
+export function exitCodeOf(run: Pick<RunResult, 'cases' | 'summary'>): 0 | 1 {
+  if (run.cases.some(FAULT)) return 1;
+  if (!run.cases.some((c) => isJudged(c.verdict))) return 1;
+  if (run.summary.mode === 'strict' && run.summary.reserves.length > 0) return 1;
   return 0;
 }

@@ -27,7 +27,10 @@ export interface TransportOutcome {
   findings: Finding[];
   exchanges: Exchange[];
   latency?: LatencySample[];
+  /** A prerequisite of the tool is missing (no client certificate configured…): skipped. */
   skip?: Message;
+  /** The case does not apply to this run (plain HTTP for a TLS case, no JDD entry): not-applicable. */
+  notApplicable?: Message;
 }
 
 /** A transport finding (source 'transport'). */

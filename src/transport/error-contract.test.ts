@@ -25,12 +25,26 @@ describe('judgeProbe — invalid requests', () => {
     expect(sev('missing-status', answer(400, OO))).toEqual(['information:SAS-ERR-001']);
     expect(sev('too-many-identifiers', answer(422, OO))).toEqual(['information:SAS-ERR-003']);
   });
-  it('fails a 200 with results, a 5xx, a 4xx without OperationOutcome, no answer', () => {
+  it('fails a served malformed date, a 4xx/5xx without OperationOutcome, no answer', () => {
     expect(sev('malformed-date', answer(200, { resourceType: 'Bundle', type: 'searchset', total: 3 }))).toEqual(['error:SAS-ERR-002']);
     expect(judgeProbe('malformed-date', answer(200, { resourceType: 'Bundle' }))[0].message.en).toContain('the invalid request was accepted');
-    expect(sev('unknown-parameter', answer(500, OO))).toEqual(['error:SAS-ERR-004']);
     expect(sev('missing-status', answer(400, '<html>bad</html>'))).toEqual(['error:SAS-ERR-006']);
+    expect(sev('malformed-date', answer(503, '<html>down</html>'))).toEqual(['error:SAS-ERR-006']);
     expect(sev('missing-status', answer(undefined, undefined, 'timeout'))).toEqual(['error:SAS-ERR-001']);
+  });
+  it('accepts a 5xx with an OperationOutcome (the IG allows 4xx/5xx): a good-practice warning for 400', () => {
+    const fs = judgeProbe('malformed-date', answer(500, OO));
+    expect(fs.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['warning:SAS-ERR-002']);
+    expect(fs[0].requirements).toEqual(['sas-tls@19']);
+    expect(sev('unknown-parameter', answer(500, OO))).toEqual(['warning:SAS-ERR-004']);
+  });
+  it('serving a search without status, with 26 identifiers or an unknown strict parameter is a good-practice warning', () => {
+    for (const probe of ['missing-status', 'too-many-identifiers', 'unknown-parameter'] as const) {
+      const fs = judgeProbe(probe, answer(200, { resourceType: 'Bundle', type: 'searchset', total: 3 }));
+      expect(fs.map((f) => f.severity)).toEqual(['warning']);
+      expect(fs[0].requirements).toEqual(['sas-tls@20']);
+      expect(fs[0].message.fr).toContain('bonne pratique');
+    }
   });
 });
 

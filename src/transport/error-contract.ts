@@ -1,8 +1,12 @@
 /**
- * Error contract of the search: an invalid request (status missing, malformed date, 26 identifiers,
- * unknown parameter under `Prefer: handling=strict`) gets a 4xx with an OperationOutcome — a 200 with
- * results is a failure; a search for identifiers the editor does not know gets 200 and an empty
- * searchset (`total: 0`), never an error.
+ * Error contract of the search, judged by the written strength (requirements.yaml):
+ * - the IG: a failed search answers HTTP 4xx or 5xx with an OperationOutcome (sas-tls@14, SHALL) —
+ *   a 5xx with an OperationOutcome conforms; a 400 is better practice (sas-tls@19, a warning);
+ * - a malformed date cannot be executed: serving it (2xx) is a failure;
+ * - no source requires refusing a search without `status`, with 26 identifiers or with an unknown
+ *   parameter under `Prefer: handling=strict`: serving one is a good-practice warning (sas-tls@20);
+ * - a search for identifiers the editor does not know gets 200 and an empty searchset (`total: 0`),
+ *   never an error.
  */
 import type { Finding, Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
@@ -18,6 +22,13 @@ export type ErrorProbe = (typeof ERROR_PROBES)[number];
 
 export const MALFORMED_DATE = '2026-13-45T25:61:00';
 export const UNKNOWN_PARAMETER = 'sas-recette-unknown';
+
+/** sas-tls@19 (good practice): a malformed request gets a 400, not a 5xx. */
+const PREFER_400 = 'sas-tls@19';
+/** sas-tls@20 (good practice): these searches are refused rather than served. */
+const REFUSE_GOOD_PRACTICE = 'sas-tls@20';
+/** Probes whose refusal no written source requires (good practice only). */
+const GOOD_PRACTICE_PROBES: ReadonlySet<ErrorProbe> = new Set(['missing-status', 'too-many-identifiers', 'unknown-parameter']);
 
 const PROBES: Record<ErrorProbe, { ruleId: string; what: Message }> = {
   'missing-status': { ruleId: 'SAS-ERR-001', what: { fr: 'recherche sans le critère status', en: 'search without the status criterion' } },
@@ -100,11 +111,18 @@ export function judgeProbe(probe: ErrorProbe, sent: SentExchange): Finding[] {
   if (status === undefined) {
     return [tfinding('error', ruleId, loc, { fr: `${what.fr} : pas de réponse (${obs})`, en: `${what.en}: no answer (${obs})` }, r)];
   }
-  if (status < 400 || status >= 500) {
+  const failed = status >= 400 && status < 600;
+  if (!failed) {
     const accepted = status >= 200 && status < 300;
+    if (GOOD_PRACTICE_PROBES.has(probe)) {
+      return [tfinding('warning', ruleId, `${loc}.status`, {
+        fr: `${what.fr} : ${obs}${accepted ? ' — la requête a été servie' : ''} ; bonne pratique (aucune source ne l’exige) : la refuser avec un 400 et un OperationOutcome`,
+        en: `${what.en}: ${obs}${accepted ? ' — the request was served' : ''}; good practice (no source requires it): refuse it with a 400 and an OperationOutcome`,
+      }, [REFUSE_GOOD_PRACTICE])];
+    }
     return [tfinding('error', ruleId, `${loc}.status`, {
-      fr: `${what.fr} : ${obs}${accepted ? ' — la requête invalide a été acceptée' : ''} ; attendu un statut 4xx (400) avec un OperationOutcome`,
-      en: `${what.en}: ${obs}${accepted ? ' — the invalid request was accepted' : ''}; expected a 4xx status (400) with an OperationOutcome`,
+      fr: `${what.fr} : ${obs}${accepted ? ' — la requête invalide a été acceptée' : ''} ; une recherche en échec répond 4xx ou 5xx avec un OperationOutcome (IG), 400 de préférence`,
+      en: `${what.en}: ${obs}${accepted ? ' — the invalid request was accepted' : ''}; a failed search answers 4xx or 5xx with an OperationOutcome (IG), preferably 400`,
     }, r)];
   }
   if (body?.resourceType !== 'OperationOutcome') {
@@ -112,6 +130,12 @@ export function judgeProbe(probe: ErrorProbe, sent: SentExchange): Finding[] {
       fr: `${what.fr} : ${obs} sans OperationOutcome dans le corps — décrire l’erreur dans un OperationOutcome (issue.diagnostics)`,
       en: `${what.en}: ${obs} without an OperationOutcome body — describe the error in an OperationOutcome (issue.diagnostics)`,
     }, r)];
+  }
+  if (status >= 500) {
+    return [tfinding('warning', ruleId, `${loc}.status`, {
+      fr: `${what.fr} : ${obs} avec OperationOutcome — conforme à l’IG (4xx/5xx) ; bonne pratique : 400, l’erreur vient de la requête, pas du serveur`,
+      en: `${what.en}: ${obs} with an OperationOutcome — conforms to the IG (4xx/5xx); good practice: 400, the error is the request's, not the server's`,
+    }, [PREFER_400])];
   }
   return [tfinding('information', ruleId, loc, { fr: `${what.fr} : ${obs} avec OperationOutcome`, en: `${what.en}: ${obs} with an OperationOutcome` }, r)];
 }
@@ -128,7 +152,7 @@ export async function runErrorContract(tc: TestCase, ctx: TransportContext): Pro
   for (const probe of probesOf(tc)) {
     const spec = probeRequest(probe, tc.useCase);
     const req = referenceRequest(tc, ctx, spec);
-    if ('skip' in req) return { findings: [], exchanges: [], skip: req.skip };
+    if ('notApplicable' in req) return { findings: [], exchanges: [], notApplicable: req.notApplicable };
     const sent = await ctx.client.send({ url: req.url, headers: { ...req.headers, ...(spec.headers ?? {}) }, label: `error-contract ${probe}` });
     exchanges.push(sent.exchange);
     findings.push(...judgeProbe(probe, sent));

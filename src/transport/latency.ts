@@ -97,8 +97,8 @@ function paramsOf(tc: TestCase): LatencyParams {
 export async function runLatency(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
   const p = paramsOf(tc);
   const requests = p.identifiers.map((n) => ({ n, req: referenceRequest(tc, ctx, { identifiers: n }) }));
-  const skipped = requests.find((r) => 'skip' in r.req);
-  if (skipped && 'skip' in skipped.req) return { findings: [], exchanges: [], skip: skipped.req.skip };
+  const skipped = requests.find((r) => 'notApplicable' in r.req);
+  if (skipped && 'notApplicable' in skipped.req) return { findings: [], exchanges: [], notApplicable: skipped.req.notApplicable };
   // Own client: same certificate and deadline as the run, short evidence bodies (many samples).
   const client = createHttpClient({ ...ctx.httpOptions, evidenceBodyBytes: 2048 });
   const findings: Finding[] = [];
@@ -106,7 +106,7 @@ export async function runLatency(tc: TestCase, ctx: TransportContext): Promise<T
   const latency: LatencySample[] = [];
   try {
     for (const { n, req } of requests) {
-      if ('skip' in req) continue;
+      if ('notApplicable' in req) continue;
       for (const c of p.concurrency) {
         const label = `${n} id, c=${c}`;
         const sent = await sendConcurrently(client, (i) => ({ url: req.url, headers: req.headers, label: `latency ${label} #${i + 1}` }), p.samples, c);

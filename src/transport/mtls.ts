@@ -38,7 +38,7 @@ const NOT_HTTPS: Message = {
 /** The reference search, or the metadata endpoint when no JDD is loaded (still a request over mTLS). */
 function targetOf(tc: TestCase, ctx: TransportContext): { url: string; headers: Record<string, string> } {
   const ref = referenceRequest(tc, ctx);
-  if ('skip' in ref) return { url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' } };
+  if ('notApplicable' in ref) return { url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' } };
   return { url: ref.url, headers: ref.headers };
 }
 
@@ -67,7 +67,7 @@ export function expiryFindings(now: Date, sent: SentExchange, clientValidTo: str
 }
 
 export async function runMtlsAccepted(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
-  if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], skip: NOT_HTTPS };
+  if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], notApplicable: NOT_HTTPS };
   if (!ctx.httpOptions.tls?.certFile) {
     return {
       findings: [],
@@ -107,7 +107,7 @@ function variantOf(tc: TestCase): RefusedVariant {
 }
 
 export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
-  if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], skip: NOT_HTTPS };
+  if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], notApplicable: NOT_HTTPS };
   const variant = variantOf(tc);
   const rule = REFUSED_RULES[variant];
   const { certFile: _c, keyFile: _k, passphraseEnv: _p, ...baseTls } = ctx.httpOptions.tls ?? {};

@@ -29,11 +29,11 @@ export function referenceRequest(
   tc: TestCase,
   ctx: TransportContext,
   opts: { identifiers?: number; request?: SearchRequestSpec; keys?: string[] } = {},
-): ReferenceRequest | { skip: Message } {
+): ReferenceRequest | { notApplicable: Message } {
   const jdd = ctx.jdd;
   if (!jdd) {
     return {
-      skip: {
+      notApplicable: {
         fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase} : la recherche de référence ne peut pas être construite`,
         en: `no JDD loaded for use case ${tc.useCase}: the reference search cannot be built`,
       },
@@ -48,7 +48,7 @@ export function referenceRequest(
   const padded = opts.identifiers !== undefined || (opts.request?.unknownIdentifiers ?? 0) > 0 || opts.request?.count !== undefined;
   if (keys.length === 0 && !padded) {
     return {
-      skip: {
+      notApplicable: {
         fr: `le JDD « ${jdd.id} » ne nomme aucune entrée pour la recherche de référence`,
         en: `JDD "${jdd.id}" names no entry for the reference search`,
       },
@@ -58,6 +58,6 @@ export function referenceRequest(
   if (opts.identifiers !== undefined) request.count = opts.identifiers;
   const variant: TestCase = { ...tc, ...(sos ? { sos: keys } : { practitioners: keys }), request };
   const built = buildCaseRequest(variant, jdd, ctx.now, ctx.baseUrl);
-  if ('skip' in built) return built;
+  if ('notApplicable' in built) return built;
   return { url: built.url, headers: built.headers, identifiers: built.identifiers };
 }

@@ -79,7 +79,7 @@ export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promi
     return { findings: [], exchanges: [], skip: { fr: `URL de base invalide : ${ctx.baseUrl}`, en: `invalid base URL: ${ctx.baseUrl}` } };
   }
   if (url.protocol !== 'https:') {
-    return { findings: [], exchanges: [], skip: { fr: "l'URL de base n'est pas en https : pas de TLS à vérifier", en: 'the base URL is not https: no TLS to check' } };
+    return { findings: [], exchanges: [], notApplicable: { fr: "l'URL de base n'est pas en https : pas de TLS à vérifier", en: 'the base URL is not https: no TLS to check' } };
   }
   const material = loadTlsMaterial(ctx.httpOptions.tls, ctx.httpOptions.env ?? process.env);
   const host = url.hostname.replace(/^\[|\]$/g, '');

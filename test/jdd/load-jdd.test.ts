@@ -17,7 +17,7 @@ function setupMessage(fn: () => unknown): string {
 }
 
 function tagged(jdd: Jdd, tag: string) {
-  return jdd.practitioners.filter((p) => p.scenarios?.includes(tag));
+  return jdd.practitioners.filter((p) => p.roles?.includes(tag));
 }
 
 const cptsText = readFileSync(cptsFile, 'utf8');
@@ -56,7 +56,7 @@ describe('shipped JDDs', () => {
     expect(two.cpts).toHaveLength(2);
     expect(tagged(cpts, 'cpts-shared-slot')[0]).toMatchObject({ sharedCptsSlots: true });
     expect(tagged(cpts, 'cpts-individual-only')[0]).toMatchObject({ participation: 'individual', cpts: [] });
-    expect(tagged(cpts, 'cpts-a-only')[0].cpts).toEqual([cpts.cpts[0].key]);
+    expect(tagged(cpts, 'cpts-one-cpts')[0].cpts).toEqual([cpts.cpts[0].key]);
   });
 
   it('cover the SOS scenarios', () => {

@@ -74,7 +74,7 @@ describe('PS individual searches', () => {
   });
 
   it('answers two PS searched together, and 25 identifiers at once', () => {
-    const two = PS_JDD.practitioners.filter((p) => p.scenarios?.includes('multi-ps'));
+    const two = PS_JDD.practitioners.filter((p) => p.roles?.includes('multi-ps'));
     expect(resources(ok(query('psindiv', two.map((p) => p.idnps))), 'Practitioner').map((p) => p.identifier[0].value).sort()).toEqual(two.map((p) => p.idnps).sort());
     const many = PS_JDD.practitioners.slice(0, 25).map((p) => p.idnps);
     expect(resources(ok(query('psindiv', many)), 'Practitioner')).toHaveLength(25);
@@ -181,7 +181,7 @@ describe('CPTS searches', () => {
 
 describe('SOS Médecins searches', () => {
   it('answers Schedules (match) with their Slots, Locations and Organization', () => {
-    const sos = SOS_JDD.sos.find((s) => s.scenarios?.includes('sos-two-places'));
+    const sos = SOS_JDD.sos.find((s) => s.roles?.includes('sos-two-places'));
     const q = query('sos', [sos!.siret]);
     const bundle = ok(q);
     expect(bundle.meta.profile).toEqual([PROFILE.sosBundle]);
@@ -203,7 +203,7 @@ describe('SOS Médecins searches', () => {
   });
 
   it('answers an association with one PFG and an unknown SIRET', () => {
-    const sos = SOS_JDD.sos.find((s) => s.scenarios?.includes('sos-one-place'));
+    const sos = SOS_JDD.sos.find((s) => s.roles?.includes('sos-one-place'));
     expect(resources(ok(query('sos', [sos!.siret])), 'Schedule')).toHaveLength(1);
     const empty = ok(query('sos', [SOS_JDD.unknownIdentifiers[0]]));
     expect(empty).toMatchObject({ total: 0, meta: { profile: [PROFILE.sosBundle] } });

@@ -17,7 +17,7 @@ export const NOW = new Date('2026-03-02T07:15:00Z');
 export const BASE = 'http://127.0.0.1:8080/fhir';
 
 export function psByTag(jdd: Jdd, tag: string) {
-  const ps = jdd.practitioners.find((p) => p.scenarios?.includes(tag));
+  const ps = jdd.practitioners.find((p) => p.roles?.includes(tag));
   if (!ps) throw new Error(`no PS tagged ${tag}`);
   return ps;
 }

@@ -45,7 +45,12 @@ function hostileRun(): RunResult {
   r.requirements[0].cases.push(ATTR);
   r.declarations[0].comment = ALL;
   r.declarations[0].declaredBy = ATTR;
-  r.summary.reserves.push(SCRIPT);
+  r.summary.reserves.push(
+    { kind: 'not-checked', ref: SCRIPT, cases: [ATTR, 'TLS-01'], message: { fr: ALL, en: ALL } },
+    { kind: 'skipped', ref: ATTR, message: { fr: ALL, en: ALL } },
+  );
+  r.summary.blocking.push(ATTR);
+  r.cases[7].reserves = [{ fr: ALL, en: ALL }];
   const c = r.cases[3];
   c.title = { fr: `Titre ${ALL}`, en: `Title ${ALL}` };
   c.group = `g${ATTR}`;

@@ -98,24 +98,88 @@ describe('verdict words', () => {
     expect(e).toMatch(new RegExp(`<span aria-hidden="true">.</span> ${wordEn}</span>`));
   });
 
-  it('labels each case with a word and an icon, in both languages', () => {
+  it('labels each case with a word and an icon, in both languages, every state apart', () => {
     const cases = section(fr, 'sec-cases');
-    for (const w of ['✔</span> Réussi', '✘</span> Échec', '⊘</span> Non exécuté', '⚠</span> Erreur']) expect(cases).toContain(w);
+    const statesFr = [
+      ['passed', '✔', 'Réussi'],
+      ['passed-with-reserves', '◐', 'Réussi avec réserves'],
+      ['failed', '✘', 'Échec'],
+      ['error', '⚠', 'Erreur'],
+      ['skipped', '⊘', 'Non exécuté'],
+      ['not-applicable', '∅', 'Non applicable'],
+    ];
+    for (const [cls, icon, word] of statesFr) {
+      expect(cases).toContain(`<span class="verdict verdict-${cls}"><span aria-hidden="true">${icon}</span> ${word}</span>`);
+      expect(cases).toContain(`<article class="case case-${cls}`);
+    }
     const casesEn = section(en, 'sec-cases');
-    for (const w of ['✔</span> Passed', '✘</span> Failed', '⊘</span> Skipped', '⚠</span> Error']) expect(casesEn).toContain(w);
+    for (const w of ['✔</span> Passed<', '◐</span> Passed with reserves<', '✘</span> Failed<', '⊘</span> Skipped<', '∅</span> Not applicable<', '⚠</span> Error<']) expect(casesEn).toContain(w);
   });
 });
 
 describe('summary', () => {
   const s = section(fr, 'sec-summary');
   it('gives counts and pass rate per group and overall', () => {
-    expect(s).toContain('<tr><th scope="row">PS individuel (psindiv)</th><td class="num">4</td><td class="num">2</td><td class="num">2</td><td class="num">0</td><td class="num">0</td><td class="num">50,0 %</td></tr>');
-    expect(s).toContain('<th scope="row">CPTS (cpts)</th><td class="num">2</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">1</td><td class="num">100 %</td>');
-    expect(s).toContain('11 cas\u00a0: 5 réussis, 3 en échec, 2 en erreur, 1 non exécuté\u00a0; 1 réserve.');
+    expect(s).toContain('<th scope="col" class="num">Non exécuté</th><th scope="col" class="num">Non applicable</th><th scope="col" class="num">Taux de réussite</th>');
+    expect(s).toContain('<tr><th scope="row">PS individuel (psindiv)</th><td class="num">4</td><td class="num">2</td><td class="num">2</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">50,0 %</td></tr>');
+    // pass rate over judged cases: the skipped and the not-applicable one are left out
+    expect(s).toContain('<th scope="row">CPTS (cpts)</th><td class="num">3</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">1</td><td class="num">1</td><td class="num">100 %</td>');
+    expect(s).toContain('12 cas\u00a0: 5 réussis (dont 1 avec réserves), 3 en échec, 2 en erreur, 1 non exécuté, 1 non applicable\u00a0; 5 réserves.');
   });
-  it('lists the reserves with the case and its reason', () => {
-    expect(s).toMatch(/<ol class="reserves"><li><strong>PS-4\.3-WINDOW<\/strong> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/);
+  it('lists the reserves by kind, each case linked with its reason', () => {
+    const kinds = [...s.matchAll(/<h4 class="reserve-kind">([^<]+)<\/h4>/g)].map((m) => m[1]);
+    expect(kinds).toEqual([
+      'Cas mineurs en échec ou en erreur (1)',
+      'Cas obligatoires non exécutés (1)',
+      'Cas obligatoires non applicables (1)',
+      'Éléments non vérifiés (1)',
+      'Exigences non testées (1)',
+    ]);
+    expect(s).toMatch(/<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code>PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/);
+    expect(s).toContain('<ol class="reserves reserves-skipped"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-not-applicable"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-not-checked"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-untested-requirement"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>');
+    expect(section(en, 'sec-summary')).toContain('<h4 class="reserve-kind">Elements not checked (1)</h4>');
     expect(section(renderPv({ ...makeRunResult(), summary: { ...makeRunResult().summary, reserves: [] } }, { lang: 'fr' }), 'sec-summary')).toContain('Aucune réserve.');
+  });
+  it('lists every blocking non-conformity with its case, title, reason and a link to its card', () => {
+    const block = s.slice(s.indexOf('<h3>Non-conformités bloquantes</h3>'), s.indexOf('<h3>Réserves</h3>'));
+    const ids = [...block.matchAll(/<li><a href="#([^"]+)"><code>([^<]+)<\/code><\/a> — /g)].map((m) => m[2]);
+    expect(ids).toEqual(['TLS-05', 'PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT']);
+    expect(block).toContain('<a href="#case-3-PS-4-2-PROFILES"><code>PS-4.2-PROFILES</code></a> — Conformité des ressources aux profils SAS<br><span class="note">Motif\u00a0: SAS-SLOT-003 Bundle.entry[0].resource.meta.security[0].code: Type de créneau');
+    const none = makeRunResult();
+    none.summary.blocking = [];
+    expect(section(renderPv(none, { lang: 'en' }), 'sec-summary')).toContain('<h3>Blocking non-conformities</h3>\n<p>No blocking non-conformity.</p>');
+  });
+  it('says the mode that produced the verdict, standard or strict', () => {
+    expect(s).toContain('<p class="mode mode-standard"><strong>Mode de l’exécution\u00a0:</strong> standard — ');
+    const strict = makeRunResult();
+    strict.summary.mode = 'strict';
+    const doc = renderPv(strict, { lang: 'fr' });
+    expect(section(doc, 'sec-summary')).toContain('<p class="mode mode-strict"><strong>Mode de l’exécution\u00a0:</strong> strict (--strict) — mode de la recette officielle');
+    expect(doc.slice(0, doc.indexOf('<main>'))).toContain('Mode de l’exécution\u00a0: strict (--strict)');
+    expect(renderPv(strict, { lang: 'en' })).toContain('<strong>Run mode:</strong> strict (--strict) — the official acceptance mode: any reserve fails the run');
+  });
+  it('says prominently that an insecure run is not valid for acceptance, in the header and the summary', () => {
+    expect(fr).not.toContain('class="not-valid"');
+    const r = makeRunResult();
+    r.insecure = true;
+    r.summary = { ...r.summary, overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [{ kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }] };
+    const doc = renderPv(r, { lang: 'fr' });
+    const banner = '<p class="not-valid"><span aria-hidden="true">⛔</span> Non valable pour une recette (vérification TLS désactivée)</p>';
+    expect(doc.slice(0, doc.indexOf('<main>'))).toContain(banner);
+    expect(section(doc, 'sec-summary')).toContain(banner);
+    expect(section(doc, 'sec-summary')).toContain('<h4 class="reserve-kind">Vérification TLS désactivée (--insecure) (1)</h4>');
+    expect(renderPv(r, { lang: 'en' })).toContain('Not valid for acceptance (TLS verification off)</p>');
+    // the insecure flag alone is enough to say it
+    const flagOnly = makeRunResult();
+    flagOnly.insecure = true;
+    expect(renderPv(flagOnly, { lang: 'fr' })).toContain(banner);
+    // nothing judged
+    const none = makeRunResult();
+    none.summary = { ...none.summary, validForAcceptance: false, reserves: [{ kind: 'nothing-judged', ref: 'run', message: { fr: 'aucun cas jugé', en: 'nothing judged' } }] };
+    expect(renderPv(none, { lang: 'fr' })).toContain('Non valable pour une recette (aucun cas jugé)</p>');
   });
   it('shows notes about the run', () => {
     expect(s).toContain('Paquet hl7.fhir.fr.core absent');
@@ -130,6 +194,8 @@ describe('requirements matrix', () => {
     expect(m).toMatch(/<th scope="row"><code>agg-psindiv@1<\/code><\/th>.*<a href="#case-0-TLS-01"><code>TLS-01<\/code><\/a> <span class="verdict verdict-passed">.*Satisfaite/);
     expect(m).toMatch(/agg-psindiv@5<\/code>.*PS-4\.3-WINDOW.*Échec.*Non satisfaite/);
     expect(m).toMatch(/agg-psindiv@34<\/code>.*—<\/td>.*Non testée/);
+    // a case passed with reserves shows so in the matrix
+    expect(m).toMatch(/<a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4\.8-SERVICE<\/code><\/a> <span class="verdict verdict-passed-with-reserves">.*Réussi avec réserves/);
     expect(m).toMatch(/sas-securite@hds<\/code>.*Déclarée \(déclaratif\)/);
   });
   it('links only to cases that exist and marks the others', () => {
@@ -168,8 +234,17 @@ describe('test cases', () => {
     expect(card('PS-4.2-PROFILES')).toContain('→ HTTP 200 · 812 ms (TTFB 640 ms)');
     expect(card('SOS-2-TIMEOUT')).toContain('Pas de réponse HTTP — timeout (UND_ERR_HEADERS_TIMEOUT: Headers Timeout Error)');
   });
-  it('shows the skip reason', () => {
+  it('shows the reason of a skipped and of a not-applicable case, each under its own word', () => {
+    expect(c).toContain('Non applicable</span> <code>CPTS-4.9-ORG</code>');
     expect(card('CPTS-4.9-ORG')).toContain('<strong>Motif\u00a0:</strong> Le JDD ne contient aucune CPTS');
+    expect(c).toContain('Non exécuté</span> <code>CPTS-4.10-QA</code>');
+    expect(card('CPTS-4.10-QA')).toContain('<strong>Motif\u00a0:</strong> Validateur officiel absent (validator_cli.jar introuvable)');
+  });
+  it('shows a case passed with reserves with its reserve lines; a plain pass has none', () => {
+    const p = card('CPTS-4.8-SERVICE');
+    expect(c).toContain('Réussi avec réserves</span> <code>CPTS-4.8-SERVICE</code>');
+    expect(p).toContain('<h5>Réserves — parties non vérifiées (2)</h5>\n<ul class="case-reserves"><li>Jeu de valeurs https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire non vérifié : paquet absent</li><li>Invariant sas-slot-1 non évalué par le moteur</li></ul>');
+    expect(card('TLS-01')).not.toContain('case-reserves');
   });
   it('shows latency p50/p95/max against the 7 s budget and 1 s target where measured', () => {
     const lat = card('PS-LAT-25');

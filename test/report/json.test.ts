@@ -53,7 +53,7 @@ describe('renderRunJson', () => {
     expect(files).toEqual([join(dir, 'run.json')]);
     const back = await readRunJson(files[0]);
     expect(back.runId).toBe(makeRunResult().runId);
-    expect(back.cases).toHaveLength(11);
+    expect(back.cases).toHaveLength(12);
     expect(renderRunJson(back)).toBe(readFileSync(files[0], 'utf8'));
   });
 });

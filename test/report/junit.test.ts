@@ -24,6 +24,7 @@ const parser = new XMLParser({
 
 interface Prop { name: string; value?: string }
 interface Problem { message?: string; type?: string; '#cdata'?: string | string[] }
+interface Skipped { message?: string }
 interface XCase {
   name: string;
   classname: string;
@@ -32,7 +33,7 @@ interface XCase {
   properties?: { property: Prop[] };
   failure?: Problem;
   error?: Problem;
-  skipped?: unknown;
+  skipped?: Skipped | '';
   'system-out'?: { '#cdata': string | string[] };
 }
 interface XSuite { name: string; tests: string; failures: string; errors: string; skipped: string; time: string; timestamp: string; properties: { property: Prop[] }; testcase: XCase[] }
@@ -78,7 +79,10 @@ describe('renderJunit', () => {
   it('has one suite per group and the run counts', () => {
     expect(root.name).toBe(`sas-recette ${run.runId}`);
     expect(root.testsuite.map((s) => s.name)).toEqual(['transport', 'psindiv', 'cpts', 'sos']);
-    expect([root.tests, root.failures, root.errors, root.skipped].map(Number)).toEqual([11, 3, 2, 1]);
+    // skipped and not-applicable cases are both <skipped>
+    expect([root.tests, root.failures, root.errors, root.skipped].map(Number)).toEqual([12, 3, 2, 2]);
+    const cpts = root.testsuite.find((s) => s.name === 'cpts')!;
+    expect([cpts.tests, cpts.failures, cpts.errors, cpts.skipped].map(Number)).toEqual([3, 0, 0, 2]);
     const ps = root.testsuite.find((s) => s.name === 'psindiv')!;
     expect([ps.tests, ps.failures, ps.errors, ps.skipped].map(Number)).toEqual([4, 2, 0, 0]);
     expect(Number(ps.time)).toBeCloseTo((1210 + 790 + 4300 + 22000) / 1000, 3);
@@ -150,11 +154,86 @@ describe('renderJunit', () => {
     expect(root.testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('SOS-1'))!.failure?.type).toBe('SAS-SOS-002');
   });
 
-  it('writes skipped with its reason in a property and in system-out', () => {
-    const skipped = byId('CPTS-4.9-ORG');
-    expect(skipped.skipped).toBeDefined();
-    expect(props(skipped, 'skipped_reason')).toEqual(['Le JDD ne contient aucune CPTS']);
-    expect(text(skipped['system-out']?.['#cdata'])).toContain('skipped — Le JDD ne contient aucune CPTS');
+  it('writes a skipped case as <skipped message="skipped: reason">, reason also in a property and in system-out', () => {
+    const skipped = byId('CPTS-4.10-QA');
+    expect(skipped.skipped).toEqual({ message: 'skipped: Validateur officiel absent (validator_cli.jar introuvable)' });
+    expect(props(skipped, 'skipped_reason')).toEqual(['Validateur officiel absent (validator_cli.jar introuvable)']);
+    expect(props(skipped, 'verdict')).toEqual(['skipped']);
+    expect(text(skipped['system-out']?.['#cdata'])).toContain('verdict: skipped — Validateur officiel absent');
+    expect(skipped.failure ?? skipped.error).toBeUndefined();
+  });
+
+  it('writes a not-applicable case as <skipped message="not applicable: reason">, told apart from skipped', () => {
+    const na = byId('CPTS-4.9-ORG');
+    expect(na.skipped).toEqual({ message: 'not applicable: Le JDD ne contient aucune CPTS' });
+    expect(props(na, 'verdict')).toEqual(['not-applicable']);
+    expect(props(na, 'skipped_reason')).toEqual(['Le JDD ne contient aucune CPTS']);
+    expect(text(na['system-out']?.['#cdata'])).toContain('verdict: not-applicable — Le JDD ne contient aucune CPTS');
+    expect(na.failure ?? na.error).toBeUndefined();
+    // the message attribute is escaped by the builder
+    const r = makeRunResult();
+    r.cases.find((c) => c.id === 'CPTS-4.9-ORG')!.reason = { fr: 'a "quoted" <tag> & more', en: 'x' };
+    const back = parse(renderJunit(r, 'fr')).testsuite.flatMap((s) => s.testcase).find((c) => c.name.startsWith('CPTS-4.9-ORG'))!;
+    expect(back.skipped).toEqual({ message: 'not applicable: a "quoted" <tag> & more' });
+  });
+
+  it('writes the reserves of a case passed with reserves as properties and in system-out, with no failure', () => {
+    const c = byId('CPTS-4.8-SERVICE');
+    expect(c.failure ?? c.error ?? c.skipped).toBeUndefined();
+    expect(props(c, 'verdict')).toEqual(['passed-with-reserves']);
+    expect(props(c, 'reserve')).toEqual([
+      'Jeu de valeurs https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire non vérifié : paquet absent',
+      'Invariant sas-slot-1 non évalué par le moteur',
+    ]);
+    const out = text(c['system-out']?.['#cdata']);
+    expect(out).toMatch(/^verdict: passed-with-reserves\nreserves \(not checked\):\n {2}- Jeu de valeurs .* non vérifié : paquet absent\n {2}- Invariant sas-slot-1/);
+    expect(props(byId('TLS-01'), 'reserve')).toEqual([]);
+    expect(props(byId('TLS-01'), 'verdict')).toEqual(['passed']);
+  });
+
+  it('tells error from failure by the verdict: error → <error>, failed → <failure>', () => {
+    expect(byId('TLS-05').error).toBeDefined();
+    expect(byId('TLS-05').failure).toBeUndefined();
+    expect(props(byId('TLS-05'), 'verdict')).toEqual(['error']);
+    expect(byId('PS-4.3-WINDOW').failure).toBeDefined();
+    expect(byId('PS-4.3-WINDOW').error).toBeUndefined();
+    // a rule that threw: the case is error, with the internal message
+    const r = makeRunResult();
+    const c = r.cases.find((x) => x.id === 'PS-4.3-REF')!;
+    c.verdict = 'error';
+    c.findings = [{ severity: 'error', ruleId: 'SAS-WIN-001', source: 'rule', location: 'Bundle', message: { fr: 'erreur interne : TypeError: x is undefined', en: 'internal error: TypeError: x is undefined' }, internalError: true }];
+    const tc = parse(renderJunit(r, 'en')).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('PS-4.3-REF'))!;
+    expect(tc.failure).toBeUndefined();
+    expect(tc.error?.type).toBe('SAS-WIN-001');
+    expect(tc.error?.message).toBe('SAS-WIN-001 Bundle: internal error: TypeError: x is undefined');
+  });
+
+  it('adds the run summary as suite properties: overall, mode, validity, blocking cases, every reserve', () => {
+    const s = root.testsuite[0];
+    expect(props(s, 'overall')).toEqual(['unfavorable']);
+    expect(props(s, 'mode')).toEqual(['standard']);
+    expect(props(s, 'valid_for_acceptance')).toEqual(['true']);
+    expect(props(s, 'insecure')).toEqual([]);
+    expect(props(s, 'blocking')).toEqual(['TLS-05', 'PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT']);
+    const reserves = props(s, 'reserve');
+    expect(reserves).toHaveLength(5);
+    expect(reserves[0]).toBe('failed-minor PS-4.3-WINDOW: Cas mineur en échec [PS-4.3-WINDOW]');
+    expect(reserves[2]).toBe('not-applicable CPTS-4.9-ORG: Le JDD ne contient aucune CPTS [CPTS-4.9-ORG]');
+    expect(reserves[3]).toMatch(/^not-checked ValueSet https:.*: Jeu de valeurs d’un paquet absent : codes non vérifiés \[CPTS-4\.8-SERVICE, PS-4\.3-REF\]$/);
+    expect(reserves[4]).toBe('untested-requirement agg-psindiv@34: Aucun cas jugé ne vérifie cette exigence');
+  });
+
+  it('says a strict or insecure run in the suite properties, still schema-valid', () => {
+    const r = makeRunResult();
+    r.insecure = true;
+    r.summary = { ...r.summary, mode: 'strict', validForAcceptance: false, reserves: [...r.summary.reserves, { kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }] };
+    const out = renderJunit(r, 'en');
+    expect(xmllint(out).status).toBe(0);
+    const s = parse(out).testsuite[0];
+    expect(props(s, 'mode')).toEqual(['strict']);
+    expect(props(s, 'valid_for_acceptance')).toEqual(['false']);
+    expect(props(s, 'insecure')).toEqual(['true']);
+    expect(props(s, 'reserve').at(-1)).toBe('insecure --insecure: TLS not verified');
   });
 
   it('passed cases have neither failure, error nor skipped', () => {

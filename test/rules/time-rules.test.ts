@@ -73,6 +73,7 @@ describe('DST change nights of 2026', () => {
     const b: B = BUILD.psindiv();
     Object.assign(res(b, 'Slot'), { start: '2026-06-13T09:00:00.000+02:00', end: '2026-06-13T09:15:00.000+02:00' });
     const search = parseSearch(buildSearchQuery('psindiv', { ge: '2026-06-10T10:00:00.000+02:00', le: '2026-06-20T10:00:00.000+02:00', identifiers: [IDNPS_A] }));
+    b.link[0].url = `https://editeur.test/fhir/${search.raw}`;
     expect(runRules(b, { useCase: 'psindiv', now: NOW, search })).toEqual([]);
     res(b, 'Slot').meta.security.push({ system: 'https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau', code: 'CPTS' });
     expect(runRules(b, { useCase: 'psindiv', now: NOW, search }).map((f) => f.ruleId)).toEqual(['SAS-CPTS-001']);
@@ -83,12 +84,13 @@ describe('rules that need the request', () => {
   it('give one information finding, not checked, per rule when the search is unknown', () => {
     const fs = runRules(BUILD.psindiv(), { useCase: 'psindiv', now: NOW });
     expect(fs.map((f) => [f.ruleId, f.severity, f.notChecked])).toEqual([
+      ['SAS-BDL-007', 'information', true],
       ['SAS-WIN-002', 'information', true],
       ['SAS-IDN-002', 'information', true],
       ['SAS-IDN-003', 'information', true],
     ]);
     expect(fs.every((f) => f.requirements && f.requirements.length > 0)).toBe(true);
     const sos = runRules(BUILD.sos(), { useCase: 'sos', now: NOW });
-    expect(sos.map((f) => f.ruleId)).toEqual(['SAS-WIN-002', 'SAS-IDN-004']);
+    expect(sos.map((f) => f.ruleId)).toEqual(['SAS-BDL-007', 'SAS-WIN-002', 'SAS-IDN-004']);
   });
 });

@@ -56,6 +56,7 @@ interface DemoOptions extends OfficialCliOptions {
   timeout: string;
   http?: boolean;
   pvInfo?: string;
+  strict?: boolean;
 }
 
 /** The PV identification of the demo when no `--pv-info` is given. */
@@ -164,6 +165,7 @@ async function demoCommand(ctx: CliContext, o: DemoOptions, command: string): Pr
       pvInfo,
       command,
       notes: [transport.note],
+      strict: o.strict,
       displayPath: displayPathFrom(io.cwd),
       onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
       official: officialRunOptions(ctx, o), // --official-validator: passes through like run

@@ -8,6 +8,7 @@ import { register as demo } from './demo.js';
 import { register as mock } from './mock.js';
 import { register as report } from './report.js';
 import { register as certs } from './certs.js';
+import { register as jdd } from './jdd.js';
 
 /** Every command of the CLI, each in its own file. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -19,4 +20,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   requirements,
   ig,
   certs,
+  jdd,
 ];

@@ -7,6 +7,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { describeCaseData, formatCaseData } from '../../cahier/jdd-refs.js';
 import { SetupError } from '../../core/errors.js';
 import { textOf, type Lang, type Message } from '../../core/findings.js';
 import { DEFAULT_IG } from '../../fhir/packages/index.js';
@@ -149,7 +150,14 @@ export async function finishRun(ctx: CliContext, run: RunResult, reporters: { co
 export function listCases(ctx: CliContext, prepared: PreparedRun, lang: Lang): void {
   const rows = prepared.plan.selected.map((c) => [c.id, c.useCase, c.kind, c.severity, c.tags.join(','), c.title[lang]]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) ctx.io.stdout(`${r.slice(0, 4).map((v, i) => v.padEnd(widths[i])).join('  ')}  ${r[5]}  ${ctx.color.dim(r[4])}\n`);
+  prepared.plan.selected.forEach((c, i) => {
+    const r = rows[i];
+    ctx.io.stdout(`${r.slice(0, 4).map((v, k) => v.padEnd(widths[k])).join('  ')}  ${r[5]}  ${ctx.color.dim(r[4])}\n`);
+    // the JDD data of the case: roles → entries (key + identifier), or why it is not applicable
+    const data = describeCaseData(c, prepared.jddFor(c.useCase));
+    const line = `    ${formatCaseData(data, lang)}\n`;
+    ctx.io.stdout(data.notApplicable ? ctx.color.yellow(line) : ctx.color.dim(line));
+  });
   ctx.io.stdout(`\n${prepared.plan.selected.length} / ${prepared.cases.length} test case(s) selected\n`);
 }
 
@@ -207,6 +215,7 @@ interface RunOptions extends OfficialCliOptions {
   packages: string[];
   pvInfo?: string;
   declarations?: string;
+  strict?: boolean;
 }
 
 function tlsOptions(o: RunOptions, cwd: string, profile: TlsProfile | undefined): TlsClientOptions | undefined {
@@ -280,6 +289,7 @@ async function runCommand(ctx: CliContext, o: RunOptions, command: string): Prom
     declarations,
     command,
     notes,
+    strict: o.strict,
     displayPath: displayPathFrom(cwd),
     onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
     ...(official ? { official } : {}),
@@ -309,7 +319,8 @@ export function addReportOptions(cmd: Command, defaultReporters: string): Comman
     .option('--out <dir>', 'folder of the reports', 'reports')
     .option('--reporter <names>', 'comma list of console, json (run.json), junit, html', defaultReporters)
     .addOption(new Option('--format <format>', 'text, or json: the whole run result on stdout').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of the reports and messages').choices(['fr', 'en']).default('fr'));
+    .addOption(new Option('--lang <lang>', 'language of the reports and messages').choices(['fr', 'en']).default('fr'))
+    .option('--strict', 'official acceptance mode: any reserve (case not applicable or skipped, element not checked, requirement not tested) also exits 1');
 }
 
 export function register(program: Command, ctx: CliContext): void {

@@ -1,14 +1,27 @@
 /** Status words with an icon (never colour alone; the icon is decorative, the word is the status). */
-import type { RunSummary, Verdict } from '../../run/result.js';
+import type { RunSummary } from '../../run/result.js';
+import type { CaseState } from '../case-view.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
-const VERDICT_ICON: Record<Verdict, string> = { passed: '✔', failed: '✘', skipped: '⊘', error: '⚠' };
+const VERDICT_ICON: Record<CaseState, string> = {
+  passed: '✔',
+  'passed-with-reserves': '◐',
+  failed: '✘',
+  skipped: '⊘',
+  'not-applicable': '∅',
+  error: '⚠',
+};
 const OVERALL_ICON: Record<RunSummary['overall'], string> = { favorable: '✔', 'favorable-with-reserves': '◑', unfavorable: '✘' };
-const OVERALL_CLASS: Record<RunSummary['overall'], Verdict> = { favorable: 'passed', 'favorable-with-reserves': 'error', unfavorable: 'failed' };
+const OVERALL_CLASS: Record<RunSummary['overall'], CaseState> = {
+  favorable: 'passed',
+  'favorable-with-reserves': 'passed-with-reserves',
+  unfavorable: 'failed',
+};
 
-export function verdictBadge(v: Verdict, t: Labels): SafeHtml {
-  return html`<span class="verdict verdict-${v}"><span aria-hidden="true">${VERDICT_ICON[v]}</span> ${t.verdict[v]}</span>`;
+/** The badge of a case state (a verdict, with "passed with reserves" apart). */
+export function verdictBadge(v: CaseState, t: Labels): SafeHtml {
+  return html`<span class="verdict verdict-${v}"><span aria-hidden="true">${VERDICT_ICON[v]}</span> ${t.state[v]}</span>`;
 }
 
 export function overallBadge(o: RunSummary['overall'], t: Labels): SafeHtml {

@@ -1,12 +1,13 @@
 /**
  * Per-case cards, grouped by cahier group: verdict, requirements, reason, findings, evidence, latency.
- * Failed and error cases show everything (findings in full, evidence open, excerpts printed). Passed and
- * skipped cases are compact on paper: their warnings and information become one counted line, and no
+ * A case passed with reserves lists what it could not check; skipped and not-applicable cases their
+ * reason. Failed and error cases show everything (findings in full, evidence open, excerpts printed). Passed,
+ * skipped and not-applicable cases are compact on paper: their warnings and information become one counted line, and no
  * response excerpt is printed; on screen the findings and the evidence stay in closed <details>.
  */
 import { countBySeverity, isBlocking, type Lang } from '../../core/findings.js';
 import type { CaseResult, RunResult } from '../../run/result.js';
-import { caseTitle, groupOrder, verdictReason } from '../case-view.js';
+import { caseReserves, caseState, caseTitle, groupOrder, verdictReason } from '../case-view.js';
 import { humanMs } from '../format.js';
 import { verdictBadge } from './badges.js';
 import { evidenceBlock, latencyTable } from './evidence.js';
@@ -28,14 +29,24 @@ ${findingsBlock(others, t, lang, html``)}</details>`
   }`;
 }
 
+/** What a case passed with reserves could not check, one line per element. */
+function reservesList(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
+  const lines = caseReserves(c, lang);
+  if (lines.length === 0) return '';
+  return html`<h5>${t.caseReserves} (${lines.length})</h5>
+<ul class="case-reserves">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
+}
+
 function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtml {
   const full = c.verdict === 'failed' || c.verdict === 'error';
   const reason = verdictReason(c, lang);
-  return html`<article class="case case-${c.verdict}${full ? '' : ' case-compact'}" id="${anchor}" aria-labelledby="${anchor}-h">
-<h4 id="${anchor}-h">${verdictBadge(c.verdict, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
+  const state = caseState(c);
+  return html`<article class="case case-${state}${full ? '' : ' case-compact'}" id="${anchor}" aria-labelledby="${anchor}-h">
+<h4 id="${anchor}-h">${verdictBadge(state, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
 <p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'}
  · ${t.caseSeverity[c.severity]} · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}</p>
 ${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
+${reservesList(c, t, lang)}
 ${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
 ${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
 ${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}

@@ -1,6 +1,7 @@
 /** Every fixed text of the PV in French (default) and English. */
 import type { Lang, Severity } from '../../core/findings.js';
-import type { CaseSeverity, Declaration, RequirementCoverage, RunSummary, Verdict } from '../../run/result.js';
+import type { CaseSeverity, Declaration, RequirementCoverage, ReserveKind, RunSummary, Verdict } from '../../run/result.js';
+import type { CaseState, InvalidCause } from '../case-view.js';
 import { condensedEn, condensedFr, type CondensedLabels } from './i18n-condensed.js';
 
 export interface Labels extends CondensedLabels {
@@ -38,7 +39,19 @@ export interface Labels extends CondensedLabels {
   summary: string;
   overallLabel: string;
   overall: Record<RunSummary['overall'], string>;
-  overallExplain: (s: RunSummary) => string;
+  /** Counts in words; `withReserves` = passed cases that passed with reserves. */
+  overallExplain: (s: RunSummary, withReserves: number) => string;
+  modeLabel: string;
+  mode: Record<RunSummary['mode'], string>;
+  modeExplain: Record<RunSummary['mode'], string>;
+  /** "Non valable pour une recette (vérification TLS désactivée)". */
+  notValid: (causes: InvalidCause[]) => string;
+  notValidExplain: string;
+  blocking: string;
+  noBlocking: string;
+  reserveKind: Record<ReserveKind, string>;
+  seenIn: string;
+  caseReserves: string;
   byGroupCaption: string;
   group: string;
   total: string;
@@ -59,6 +72,8 @@ export interface Labels extends CondensedLabels {
   caseNotInRun: string;
   cases: string;
   verdict: Record<Verdict, string>;
+  /** Verdict words with "passed with reserves" apart (badges). */
+  state: Record<CaseState, string>;
   severity: Record<Severity, string>;
   severityLabel: string;
   caseSeverity: Record<CaseSeverity, string>;
@@ -180,14 +195,37 @@ const fr: Labels = {
   summary: 'Synthèse',
   overallLabel: 'Avis',
   overall: { favorable: 'Favorable', 'favorable-with-reserves': 'Favorable avec réserves', unfavorable: 'Défavorable' },
-  overallExplain: (s) =>
-    `${plural(s.total, 'cas', 'cas')}\u00a0: ${plural(s.passed, 'réussi', 'réussis')}, ${plural(s.failed, 'en échec', 'en échec')}, ` +
-    `${plural(s.error, 'en erreur', 'en erreur')}, ${plural(s.skipped, 'non exécuté', 'non exécutés')}\u00a0; ${plural(s.reserves.length, 'réserve', 'réserves')}.`,
+  overallExplain: (s, wr) =>
+    `${plural(s.total, 'cas', 'cas')}\u00a0: ${plural(s.passed, 'réussi', 'réussis')}${wr ? ` (dont ${wr} avec réserves)` : ''}, ${plural(s.failed, 'en échec', 'en échec')}, ` +
+    `${plural(s.error, 'en erreur', 'en erreur')}, ${plural(s.skipped, 'non exécuté', 'non exécutés')}, ${plural(s['not-applicable'] ?? 0, 'non applicable', 'non applicables')}\u00a0; ` +
+    `${plural(s.reserves.length, 'réserve', 'réserves')}.`,
+  modeLabel: 'Mode de l’exécution',
+  mode: { standard: 'standard', strict: 'strict (--strict)' },
+  modeExplain: {
+    standard: 'les réserves sont portées au PV sans faire échouer l’exécution.',
+    strict: 'mode de la recette officielle : toute réserve fait échouer l’exécution (code de sortie 1).',
+  },
+  notValid: (causes) =>
+    `Non valable pour une recette${causes.length ? ` (${causes.map((k) => ({ insecure: 'vérification TLS désactivée', 'nothing-judged': 'aucun cas jugé' })[k]).join(', ')})` : ''}`,
+  notValidExplain: 'Cette exécution ne peut pas fonder un avis de recette, quel que soit le résultat des cas.',
+  blocking: 'Non-conformités bloquantes',
+  noBlocking: 'Aucune non-conformité bloquante.',
+  reserveKind: {
+    insecure: 'Vérification TLS désactivée (--insecure)',
+    'nothing-judged': 'Aucun cas jugé',
+    'failed-minor': 'Cas mineurs en échec ou en erreur',
+    skipped: 'Cas obligatoires non exécutés',
+    'not-applicable': 'Cas obligatoires non applicables',
+    'not-checked': 'Éléments non vérifiés',
+    'untested-requirement': 'Exigences non testées',
+  },
+  seenIn: 'Rencontré dans',
+  caseReserves: 'Réserves — parties non vérifiées',
   byGroupCaption: 'Résultats par cas d’usage et groupe',
   group: 'Groupe',
   total: 'Total',
   passRate: 'Taux de réussite',
-  passRateNote: 'Taux de réussite = réussis / (total − non exécutés).',
+  passRateNote: 'Taux de réussite = réussis / cas jugés (total − non exécutés − non applicables).',
   allGroups: 'Ensemble',
   reserves: 'Réserves',
   noReserves: 'Aucune réserve.',
@@ -202,7 +240,15 @@ const fr: Labels = {
   noRequirements: 'Aucune exigence référencée par ce cahier.',
   caseNotInRun: 'absent de l’exécution',
   cases: 'Détail des cas de test',
-  verdict: { passed: 'Réussi', failed: 'Échec', skipped: 'Non exécuté', error: 'Erreur' },
+  verdict: { passed: 'Réussi', failed: 'Échec', skipped: 'Non exécuté', 'not-applicable': 'Non applicable', error: 'Erreur' },
+  state: {
+    passed: 'Réussi',
+    'passed-with-reserves': 'Réussi avec réserves',
+    failed: 'Échec',
+    skipped: 'Non exécuté',
+    'not-applicable': 'Non applicable',
+    error: 'Erreur',
+  },
   severity: { fatal: 'Fatal', error: 'Erreur', warning: 'Avertissement', information: 'Information' },
   severityLabel: 'Gravité',
   caseSeverity: { blocking: 'bloquant', minor: 'mineur' },
@@ -306,14 +352,36 @@ const en: Labels = {
   summary: 'Summary',
   overallLabel: 'Verdict',
   overall: { favorable: 'Favourable', 'favorable-with-reserves': 'Favourable with reserves', unfavorable: 'Unfavourable' },
-  overallExplain: (s) =>
-    `${plural(s.total, 'case', 'cases')}: ${s.passed} passed, ${s.failed} failed, ${s.error} in error, ${s.skipped} skipped; ` +
-    `${plural(s.reserves.length, 'reserve', 'reserves')}.`,
+  overallExplain: (s, wr) =>
+    `${plural(s.total, 'case', 'cases')}: ${s.passed} passed${wr ? ` (${wr} with reserves)` : ''}, ${s.failed} failed, ${s.error} in error, ${s.skipped} skipped, ` +
+    `${s['not-applicable'] ?? 0} not applicable; ${plural(s.reserves.length, 'reserve', 'reserves')}.`,
+  modeLabel: 'Run mode',
+  mode: { standard: 'standard', strict: 'strict (--strict)' },
+  modeExplain: {
+    standard: 'reserves are recorded in the report without failing the run.',
+    strict: 'the official acceptance mode: any reserve fails the run (exit code 1).',
+  },
+  notValid: (causes) =>
+    `Not valid for acceptance${causes.length ? ` (${causes.map((k) => ({ insecure: 'TLS verification off', 'nothing-judged': 'no case judged' })[k]).join(', ')})` : ''}`,
+  notValidExplain: 'This run cannot support an acceptance verdict, whatever the results of its cases.',
+  blocking: 'Blocking non-conformities',
+  noBlocking: 'No blocking non-conformity.',
+  reserveKind: {
+    insecure: 'TLS verification off (--insecure)',
+    'nothing-judged': 'No case judged',
+    'failed-minor': 'Minor cases failed or in error',
+    skipped: 'Mandatory cases skipped',
+    'not-applicable': 'Mandatory cases not applicable',
+    'not-checked': 'Elements not checked',
+    'untested-requirement': 'Untested requirements',
+  },
+  seenIn: 'Met in',
+  caseReserves: 'Reserves — parts not checked',
   byGroupCaption: 'Results per use case and group',
   group: 'Group',
   total: 'Total',
   passRate: 'Pass rate',
-  passRateNote: 'Pass rate = passed / (total − skipped).',
+  passRateNote: 'Pass rate = passed / judged cases (total − skipped − not applicable).',
   allGroups: 'All',
   reserves: 'Reserves',
   noReserves: 'No reserves.',
@@ -328,7 +396,15 @@ const en: Labels = {
   noRequirements: 'No requirement referenced by this test plan.',
   caseNotInRun: 'not in this run',
   cases: 'Test cases in detail',
-  verdict: { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', error: 'Error' },
+  verdict: { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', 'not-applicable': 'Not applicable', error: 'Error' },
+  state: {
+    passed: 'Passed',
+    'passed-with-reserves': 'Passed with reserves',
+    failed: 'Failed',
+    skipped: 'Skipped',
+    'not-applicable': 'Not applicable',
+    error: 'Error',
+  },
   severity: { fatal: 'Fatal', error: 'Error', warning: 'Warning', information: 'Information' },
   severityLabel: 'Severity',
   caseSeverity: { blocking: 'blocking', minor: 'minor' },

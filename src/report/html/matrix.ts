@@ -1,5 +1,6 @@
 /** Requirements matrix: requirement → the cases verifying it (with their verdicts) → status. */
 import type { CaseResult, RequirementCoverage, RunResult } from '../../run/result.js';
+import { caseState } from '../case-view.js';
 import { verdictBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
@@ -7,7 +8,7 @@ import type { Labels } from './i18n.js';
 function caseRef(id: string, byId: Map<string, { c: CaseResult; anchor: string }>, t: Labels): SafeHtml {
   const hit = byId.get(id);
   if (!hit) return html`<li><code>${id}</code> <em>(${t.caseNotInRun})</em></li>`;
-  return html`<li><a href="#${hit.anchor}"><code>${id}</code></a> ${verdictBadge(hit.c.verdict, t)}</li>`;
+  return html`<li><a href="#${hit.anchor}"><code>${id}</code></a> ${verdictBadge(caseState(hit.c), t)}</li>`;
 }
 
 const STATUS_CLASS: Record<RequirementCoverage['status'], string> = {

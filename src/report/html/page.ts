@@ -17,7 +17,7 @@ import { identificationSection } from './identification.js';
 import { labelsFor } from './i18n.js';
 import { matrixSection } from './matrix.js';
 import { pvStyles } from './styles.js';
-import { summarySection } from './summary.js';
+import { notValidBanner, summarySection } from './summary.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 export const PV_HASH_PLACEHOLDER = '0'.repeat(64);
@@ -66,11 +66,12 @@ export function renderPv(input: RunResult, options: PvOptions): string {
 <h1>${t.title}</h1>
 <p class="subtitle">${t.subtitle}</p>
 <p class="status-line">${t.draft}</p>
-<p>${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)}</p>
+<p>${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)} · ${t.modeLabel}${t.colon} ${t.mode[run.summary.mode ?? 'standard']}</p>
+${notValidBanner(run, t)}
 </header>
 <main>
 ${identificationSection(run, t, lang)}
-${summarySection(run, t, lang)}
+${summarySection(run, byId, t, lang)}
 ${matrixSection(run, byId, t)}
 ${casesSection(run, anchors, t, lang)}
 ${officialSection(run, anchors, t, lang)}

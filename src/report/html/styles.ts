@@ -6,7 +6,8 @@
 export function pvStyles(pvNumberCss: string): string {
   return `
 :root { --ink: #1a1a1a; --muted: #4d4d4d; --line: #b3b3b3; --pass: #1b5e20; --pass-bg: #e8f5e9;
-  --fail: #a31515; --fail-bg: #fdecea; --skip: #3d3d3d; --skip-bg: #ededed; --err: #7a4100; --err-bg: #fff1dc; }
+  --fail: #a31515; --fail-bg: #fdecea; --skip: #3d3d3d; --skip-bg: #ededed; --err: #7a4100; --err-bg: #fff1dc;
+  --resv: #5c4a00; --resv-bg: #fff8d6; --na: #1f4e79; --na-bg: #e6f0fa; }
 * { box-sizing: border-box; }
 html { font-family: system-ui, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink);
   background: #fff; line-height: 1.45; }
@@ -51,15 +52,22 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .verdict-failed { color: var(--fail); background: var(--fail-bg); }
 .verdict-skipped { color: var(--skip); background: var(--skip-bg); }
 .verdict-error { color: var(--err); background: var(--err-bg); }
+.verdict-passed-with-reserves { color: var(--resv); background: var(--resv-bg); }
+.verdict-not-applicable { color: var(--na); background: var(--na-bg); border-style: dashed; }
+.not-valid { border: 3px double var(--fail); color: var(--fail); background: var(--fail-bg); font-weight: 700; font-size: 1.15rem;
+  padding: .4rem .7rem; margin: .5rem 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.mode-strict { font-weight: 600; }
 .overall { border: 3px solid var(--ink); padding: .8rem 1rem; margin: .5rem 0 1.2rem; }
 .overall .verdict { font-size: 1.5rem; padding: .1rem .7rem; }
 .overall-favorable { border-color: var(--pass); }
-.overall-favorable-with-reserves { border-color: var(--err); }
+.overall-favorable-with-reserves { border-color: var(--resv); }
 .overall-unfavorable { border-color: var(--fail); }
 .case { border: 1px solid var(--line); border-left: 6px solid var(--skip); padding: .7rem .9rem; margin: .9rem 0; }
 .case-passed { border-left-color: var(--pass); }
 .case-failed { border-left-color: var(--fail); }
 .case-error { border-left-color: var(--err); }
+.case-passed-with-reserves { border-left-color: var(--resv); }
+.case-not-applicable { border-left-color: var(--na); border-left-style: dashed; }
 .meta { color: var(--muted); font-size: .9em; }
 .exchange { border-top: 1px dotted var(--line); padding-top: .4rem; margin-top: .4rem; }
 .exchange-line { font-weight: 600; overflow-wrap: anywhere; }

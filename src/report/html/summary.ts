@@ -1,52 +1,103 @@
-/** Summary: overall verdict in words, counts and pass rate per group, reserves, notes about the run. */
+/**
+ * Summary: the overall verdict in words and the mode that produced it, a prominent "not valid for
+ * acceptance" when the run cannot support one, counts and pass rate per group, every blocking
+ * non-conformity (linked to its card), then the reserves grouped by kind, and notes about the run.
+ */
 import { textOf, type Lang } from '../../core/findings.js';
-import type { RunResult, RunSummary } from '../../run/result.js';
-import { caseTitle, verdictReason } from '../case-view.js';
+import type { CaseResult, Reserve, RunResult, VerdictCounts } from '../../run/result.js';
+import { acceptanceValidity, caseState, caseTitle, reservesByKind, verdictReason } from '../case-view.js';
 import { overallBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
-type Counts = RunSummary['byGroup'][string];
+type CaseIndex = Map<string, { c: CaseResult; anchor: string }>;
 
-function passRate(c: Counts, lang: Lang): string {
-  const ran = c.total - c.skipped;
-  if (ran <= 0) return '—';
-  const pct = (100 * c.passed) / ran;
+/** Counts of a run.json written before `not-applicable` existed have no such key: 0. */
+const notApplicable = (c: VerdictCounts): number => c['not-applicable'] ?? 0;
+
+function passRate(c: VerdictCounts, lang: Lang): string {
+  const judged = c.total - c.skipped - notApplicable(c);
+  if (judged <= 0) return '—';
+  const pct = (100 * c.passed) / judged;
   const text = pct.toFixed(pct === 100 || pct === 0 ? 0 : 1);
   return `${lang === 'fr' ? text.replace('.', ',') : text} %`;
 }
 
-function countCells(c: Counts, lang: Lang): SafeHtml {
-  return html`<td class="num">${c.total}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.error}</td><td class="num">${c.skipped}</td><td class="num">${passRate(c, lang)}</td>`;
+function countCells(c: VerdictCounts, lang: Lang): SafeHtml {
+  return html`<td class="num">${c.total}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.error}</td><td class="num">${c.skipped}</td><td class="num">${notApplicable(c)}</td><td class="num">${passRate(c, lang)}</td>`;
 }
 
-function reserveItem(id: string, run: RunResult, t: Labels, lang: Lang): SafeHtml {
-  const c = run.cases.find((x) => x.id === id);
-  if (!c) return html`<li>${id}</li>`;
-  const why = verdictReason(c, lang);
-  return html`<li><strong>${c.id}</strong> — ${caseTitle(c, lang)}${why ? html`<br><span class="note">${t.reason}${t.colon} ${why}</span>` : ''}</li>`;
+/** `<a href="#card"><code>ID</code></a>` when the case is in the run, the bare id otherwise. */
+function caseLink(id: string, byId: CaseIndex): SafeHtml {
+  const hit = byId.get(id);
+  return hit ? html`<a href="#${hit.anchor}"><code>${id}</code></a>` : html`<code>${id}</code>`;
 }
 
-export function summarySection(run: RunResult, t: Labels, lang: Lang): SafeHtml {
+function blockingItem(id: string, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
+  const hit = byId.get(id);
+  if (!hit) return html`<li>${caseLink(id, byId)}</li>`;
+  const why = verdictReason(hit.c, lang);
+  return html`<li>${caseLink(id, byId)} — ${caseTitle(hit.c, lang)}${why ? html`<br><span class="note">${t.reason}${t.colon} ${why}</span>` : ''}</li>`;
+}
+
+/** One reserve: the case (linked, with its reason) or the element / requirement with its message and the cases that met it. */
+function reserveItem(r: Reserve, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
+  const message = textOf(r.message, lang);
+  const hit = byId.get(r.ref);
+  if (hit && (r.kind === 'failed-minor' || r.kind === 'skipped' || r.kind === 'not-applicable')) {
+    const why = verdictReason(hit.c, lang) ?? message;
+    return html`<li>${caseLink(r.ref, byId)} — ${caseTitle(hit.c, lang)}<br><span class="note">${t.reason}${t.colon} ${why}</span></li>`;
+  }
+  const others = (r.cases ?? []).filter((id) => id !== r.ref);
+  return html`<li><code>${r.ref}</code> — ${message}${
+    others.length ? html`<br><span class="note">${t.seenIn}${t.colon} ${others.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span>` : ''
+  }</li>`;
+}
+
+function reservesBlock(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
+  const groups = reservesByKind(run.summary.reserves);
+  if (groups.length === 0) return html`<h3>${t.reserves}</h3>\n<p>${t.noReserves}</p>`;
+  return html`<h3>${t.reserves}</h3>
+${groups.map(
+    (g) => html`<h4 class="reserve-kind">${t.reserveKind[g.kind]} (${g.reserves.length})</h4>
+<ol class="reserves reserves-${g.kind}">${g.reserves.map((r) => reserveItem(r, byId, t, lang))}</ol>\n`,
+  )}`;
+}
+
+/** The banner a signer cannot miss when the run is not valid for an acceptance; '' otherwise. */
+export function notValidBanner(run: RunResult, t: Labels): SafeHtml | '' {
+  const v = acceptanceValidity(run);
+  if (!v.notValid) return '';
+  return html`<p class="not-valid"><span aria-hidden="true">⛔</span> ${t.notValid(v.causes)}</p>`;
+}
+
+export function summarySection(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
   const s = run.summary;
+  const mode = s.mode ?? 'standard';
   const groups = Object.keys(s.byGroup);
+  const withReserves = run.cases.filter((c) => caseState(c) === 'passed-with-reserves').length;
+  const blocking = s.blocking ?? [];
+  const banner = notValidBanner(run, t);
   return html`<section aria-labelledby="sec-summary">
 <h2 id="sec-summary">${t.summary}</h2>
 <div class="overall overall-${s.overall}">
 <p><strong>${t.overallLabel}${t.colon}</strong> ${overallBadge(s.overall, t)}</p>
-<p>${t.overallExplain(s)}</p>
+<p class="mode mode-${mode}"><strong>${t.modeLabel}${t.colon}</strong> ${t.mode[mode]} — ${t.modeExplain[mode]}</p>
+${banner ? html`${banner}<p class="note">${t.notValidExplain}</p>` : ''}
+<p>${t.overallExplain(s, withReserves)}</p>
 </div>
 <table class="by-group">
 <caption>${t.byGroupCaption}</caption>
-<thead><tr><th scope="col">${t.group}</th><th scope="col" class="num">${t.total}</th><th scope="col" class="num">${t.verdict.passed}</th><th scope="col" class="num">${t.verdict.failed}</th><th scope="col" class="num">${t.verdict.error}</th><th scope="col" class="num">${t.verdict.skipped}</th><th scope="col" class="num">${t.passRate}</th></tr></thead>
+<thead><tr><th scope="col">${t.group}</th><th scope="col" class="num">${t.total}</th><th scope="col" class="num">${t.verdict.passed}</th><th scope="col" class="num">${t.verdict.failed}</th><th scope="col" class="num">${t.verdict.error}</th><th scope="col" class="num">${t.verdict.skipped}</th><th scope="col" class="num">${t.verdict['not-applicable']}</th><th scope="col" class="num">${t.passRate}</th></tr></thead>
 <tbody>
 ${groups.map((g) => html`<tr><th scope="row">${t.groupName(g)}</th>${countCells(s.byGroup[g], lang)}</tr>\n`)}
 </tbody>
 <tfoot><tr><th scope="row">${t.allGroups}</th>${countCells(s, lang)}</tr></tfoot>
 </table>
 <p class="note">${t.passRateNote}</p>
-<h3>${t.reserves}</h3>
-${s.reserves.length ? html`<ol class="reserves">${s.reserves.map((r) => reserveItem(r, run, t, lang))}</ol>` : html`<p>${t.noReserves}</p>`}
+<h3>${t.blocking}</h3>
+${blocking.length ? html`<ol class="blocking">${blocking.map((id) => blockingItem(id, byId, t, lang))}</ol>` : html`<p>${t.noBlocking}</p>`}
+${reservesBlock(run, byId, t, lang)}
 ${run.setupNotes.length ? html`<h3>${t.setupNotes}</h3><ul>${run.setupNotes.map((n) => html`<li>${textOf(n, lang)}</li>`)}</ul>` : ''}
 </section>`;
 }
