@@ -177,7 +177,12 @@ describe('consoleReporter and the verdict model', () => {
   it('colours each state apart on a colour terminal and not at all otherwise', async () => {
     const coloured = capture(false, 1);
     for (const c of all) await coloured.reporter.onCaseEnd?.(c);
-    const colourOf = (id: string): string => /^(\u001b\[\d+m)/.exec(coloured.out.stdout.split('\n').find((l) => l.includes(` ${id} `) || l.includes(`${id}\u001b`))!)![1];
+    const ESC = '\u001b[';
+    const colourOf = (id: string): string => {
+      const line = coloured.out.stdout.split('\n').find((l) => l.includes(` ${id} `) || l.includes(`${id}${ESC}`))!;
+      expect(line.startsWith(ESC)).toBe(true);
+      return line.slice(0, line.indexOf('m') + 1); // the opening colour code of the symbol and word
+    };
     const colours = all.map((c) => colourOf(c.id));
     expect(new Set(colours).size).toBe(colours.length);
     const plain = capture(false, 0);

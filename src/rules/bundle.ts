@@ -17,18 +17,19 @@ export const bundleType = rule({
   severity: 'error',
   check(bundle) {
     if (bundle.resourceType !== 'Bundle') {
+      const oo = bundle.resourceType === 'OperationOutcome';
       return [
         report(this, 'Bundle.resourceType', undefined, {
-          fr: `La réponse doit être une ressource Bundle, reçu resourceType ${q(bundle.resourceType)}.`,
-          en: `The response must be a Bundle resource, got resourceType ${q(bundle.resourceType)}.`,
+          fr: `Ce n'est pas une réponse à la recherche SAS : la réponse doit être un Bundle searchset, reçu resourceType ${q(bundle.resourceType)}${oo ? ' (un OperationOutcome décrit une erreur, pas des créneaux)' : ''}.`,
+          en: `This is not an answer to the SAS search: the response must be a searchset Bundle, got resourceType ${q(bundle.resourceType)}${oo ? ' (an OperationOutcome reports an error, not slots)' : ''}.`,
         }),
       ];
     }
     if (bundle.type === 'searchset') return [];
     return [
       report(this, 'Bundle.type', undefined, {
-        fr: `Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
-        en: `Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
+        fr: `Ce n'est pas une réponse à la recherche SAS : Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
+        en: `This is not an answer to the SAS search: Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
       }),
     ];
   },

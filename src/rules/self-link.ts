@@ -10,7 +10,6 @@ import { parseSearch } from '../sas/search.js';
 import { parseFhirDateTime } from '../sas/time.js';
 import { asArr, asObj, asStr } from './graph.js';
 import { ALL, q, report, rule } from './kit.js';
-import type { Rule } from './types.js';
 
 /** Parameters a server may add to its self link without changing the search. */
 const SERVER_ADDED = new Set(['_count', '_format']);

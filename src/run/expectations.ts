@@ -32,7 +32,12 @@ export interface Expectations {
   status: StatusSpec;
   contentType?: string;
   operationOutcome: boolean;
-  result?: 'empty' | 'non-empty';
+  /**
+   * `non-empty`: an empty answer fails (the JDD entries offer slots in the standard window, a prerequisite
+   * of the acceptance); `slots-to-check`: on another window the JDD says nothing of, an empty answer is
+   * right ("no result" is not a failure, IG) but leaves the case's content checks unverified: a reserve.
+   */
+  result?: 'empty' | 'non-empty' | 'slots-to-check';
   total?: number;
   /** Slot types the slots may carry (JDD or cahier); undefined: not compared. */
   slotTypes?: string[];
@@ -84,7 +89,9 @@ export function resolveExpectations(tc: TestCase, refs: ResolvedRefs, jdd: Jdd):
   const status = e.status ?? 200;
   const sources = tc.useCase === 'sos' ? refs.sos : offeringPractitioners(tc, refs);
   const named = refs.practitioners.length + refs.sos.length > 0;
-  const result = e.result ?? (statusMatches(status, 200) && named ? (sources.length > 0 ? 'non-empty' : 'empty') : undefined);
+  const ownWindow = tc.request.window !== undefined;
+  const offered = ownWindow ? 'slots-to-check' : 'non-empty';
+  const result = e.result ?? (statusMatches(status, 200) && named ? (sources.length > 0 ? offered : 'empty') : undefined);
   const codes = (v: 'jdd' | string[] | undefined, pickList: (s: (typeof sources)[number]) => string[]): string[] | undefined =>
     v === 'jdd' ? union(sources.map(pickList)) : v ? [...v].sort() : undefined;
   return {
@@ -228,6 +235,14 @@ export function checkBundle(tc: TestCase, x: Expectations, g: BundleGraph): Find
       fr: `des ${primary} libres sont attendus pour les entrées du JDD demandées, le Bundle n'en contient aucun`,
       en: `free ${primary}s are expected for the JDD entries asked for; the Bundle holds none`,
     });
+  }
+  if (x.result === 'slots-to-check' && matches.length === 0) {
+    out.push(
+      finding('information', 'EXP-RESULT', 'expectation', 'Bundle.entry', {
+        fr: `aucun ${primary} libre dans la fenêtre demandée (réponse conforme) : le contenu attendu n'a pas pu être vérifié sur cette fenêtre`,
+        en: `no free ${primary} in the requested window (a conformant answer): the expected content could not be checked on this window`,
+      }, { requirements: tc.requirements, notChecked: true }),
+    );
   }
   if (x.total !== undefined && b.total !== x.total) {
     emit('error', 'EXP-TOTAL', 'Bundle.total', {

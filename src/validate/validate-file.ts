@@ -57,7 +57,9 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   const { index, warnings } = o.loaded ?? (await loadDefinitions({ sources: o.sources, ig: o.ig }));
   const resource = parsed.resource;
   const choice = chooseUseCase(resource, { option: o.useCase, profile: o.profile, search: o.search?.useCase });
-  const result = validateInput(resource, { index, useCase: choice.useCase, profile: o.profile, now: o.now, search: o.search });
+  // Given as the answer to a SAS search (--use-case or --search): it must be a searchset Bundle.
+  const answer = choice.from === 'option' || o.search !== undefined;
+  const result = validateInput(resource, { index, useCase: choice.useCase, profile: o.profile, now: o.now, search: o.search, answer });
   const findings: Finding[] = choice.note ? [choice.note, ...result.findings] : result.findings;
   const notes: Message[] = warnings;
   const report = buildReport({

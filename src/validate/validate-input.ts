@@ -19,6 +19,12 @@ export interface ValidateInputOptions {
   now: Date;
   /** The search the resource answers; without it the rules that need it say "not checked". */
   search?: ParsedSearch;
+  /**
+   * True when the resource is given as the answer to a SAS search (`--use-case` or `--search`): then
+   * anything but a searchset Bundle (an OperationOutcome, a batch-response) is an error (SAS-BDL-001),
+   * not a lone resource whose rules are "not run".
+   */
+  answer?: boolean;
 }
 
 export interface ValidateInputStats extends ValidationStats {
@@ -41,7 +47,7 @@ export function validateInput(resource: FhirResource, o: ValidateInputOptions): 
   }
   const t0 = performance.now();
   let rules: Finding[];
-  if (rt === 'Bundle') {
+  if (rt === 'Bundle' || o.answer) {
     const r = guardStackOverflow(rt, () => runRules(resource, { useCase: o.useCase, now: o.now, search: o.search }));
     rules = 'tooDeep' in r ? [r.tooDeep] : r;
   } else {

@@ -50,7 +50,7 @@ const CONTENT: Partial<Record<DefectName, () => void>> = {
     expect(bad.every((p) => /"0\d \d{2} \d{2} \d{2} \d{2}"$/.test(p))).toBe(true);
   },
   'bad-finess': () => {
-    const orgs = resources(body(cptsQuery('cpts-a-only'), ['bad-finess']), 'Organization');
+    const orgs = resources(body(cptsQuery('cpts-one-cpts'), ['bad-finess']), 'Organization');
     expect(orgs[0].identifier[0].value).toMatch(/^\d{9}$/);
     expect(resources(body(sosQuery(), ['bad-finess']), 'Organization')[0].identifier[0].value).toMatch(/^\d{14}$/);
     expect(resources(body(psQuery(), ['bad-finess']), 'PractitionerRole')[0].organization.identifier.value).toMatch(/^\d{14}$/);
@@ -80,9 +80,9 @@ const CONTENT: Partial<Record<DefectName, () => void>> = {
     expect(slotsOf(b).every((s) => s.meta.security[0].code === 'CPTS')).toBe(true);
   },
   'wrong-finess': () => {
-    const ps = psByTag(CPTS_JDD, 'cpts-a-only');
+    const ps = psByTag(CPTS_JDD, 'cpts-one-cpts');
     const declared = CPTS_JDD.cpts.filter((c) => ps.cpts.includes(c.key)).map((c) => c.finess);
-    const shown = resources(body(cptsQuery('cpts-a-only'), ['wrong-finess']), 'Organization').map((o) => o.identifier[0].value);
+    const shown = resources(body(cptsQuery('cpts-one-cpts'), ['wrong-finess']), 'Organization').map((o) => o.identifier[0].value);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.some((f) => declared.includes(f))).toBe(false);
   },

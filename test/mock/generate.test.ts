@@ -159,7 +159,7 @@ describe('CPTS searches', () => {
   });
 
   it('matches the declaration: a PS declared via CPTS A only is offered under A\'s FINESS only', () => {
-    const ps = psByTag(CPTS_JDD, 'cpts-a-only');
+    const ps = psByTag(CPTS_JDD, 'cpts-one-cpts');
     const bundle = ok(query('cpts', [ps.idnps]));
     expect(resources(bundle, 'Organization').map((o) => o.identifier[0].value)).toEqual([cptsFiness(ps.cpts[0])]);
     expect(ok(query('psindiv', [ps.idnps])).total).toBe(0);

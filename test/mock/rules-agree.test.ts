@@ -12,7 +12,7 @@ import { answer, CPTS_JDD, NOW, PS_JDD, psByTag, query, SOS_JDD } from './helper
 
 const requests: Record<UseCase, () => string> = {
   psindiv: () => query('psindiv', ['one-place', 'two-places', 'all-types', 'minimal'].map((t) => psByTag(PS_JDD, t).idnps)),
-  cpts: () => query('cpts', ['cpts-two-cpts', 'cpts-shared-slot', 'cpts-a-only', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps)),
+  cpts: () => query('cpts', ['cpts-two-cpts', 'cpts-shared-slot', 'cpts-one-cpts', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps)),
   sos: () => query('sos', SOS_JDD.sos.map((s) => s.siret)),
 };
 

@@ -136,12 +136,21 @@ describe('summary', () => {
       'Exigences non testées (1)',
     ]);
     expect(s).toMatch(/<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code>PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/);
-    expect(s).toContain('<ol class="reserves reserves-skipped"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-not-applicable"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-not-checked"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-untested-requirement"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-skipped" start="2"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-not-applicable" start="3"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-not-checked" start="4"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>');
+    expect(s).toContain('<ol class="reserves reserves-untested-requirement" start="5"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>');
     expect(section(en, 'sec-summary')).toContain('<h4 class="reserve-kind">Elements not checked (1)</h4>');
     expect(section(renderPv({ ...makeRunResult(), summary: { ...makeRunResult().summary, reserves: [] } }, { lang: 'fr' }), 'sec-summary')).toContain('Aucune réserve.');
+  });
+  it('gathers not-applicable cases that share one reason in one item, each case linked', () => {
+    const r = makeRunResult();
+    const second = { ...structuredClone(r.cases[8]), id: 'CPTS-4.9-BIS' };
+    r.cases.push(second);
+    r.summary.reserves.splice(3, 0, { kind: 'not-applicable', ref: 'CPTS-4.9-BIS', cases: ['CPTS-4.9-BIS'], message: second.reason! });
+    const doc = section(renderPv(r, { lang: 'fr' }), 'sec-summary');
+    expect(doc).toContain('<h4 class="reserve-kind">Cas obligatoires non applicables (2)</h4>');
+    expect(doc).toContain('<ol class="reserves reserves-not-applicable" start="3"><li>Motif\u00a0: Le JDD ne contient aucune CPTS<br><span class="note">2 cas\u00a0: <a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a>, <a href="#case-12-CPTS-4-9-BIS"><code>CPTS-4.9-BIS</code></a></span></li></ol>');
   });
   it('lists every blocking non-conformity with its case, title, reason and a link to its card', () => {
     const block = s.slice(s.indexOf('<h3>Non-conformités bloquantes</h3>'), s.indexOf('<h3>Réserves</h3>'));
@@ -167,7 +176,7 @@ describe('summary', () => {
     r.insecure = true;
     r.summary = { ...r.summary, overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [{ kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }] };
     const doc = renderPv(r, { lang: 'fr' });
-    const banner = '<p class="not-valid"><span aria-hidden="true">⛔</span> Non valable pour une recette (vérification TLS désactivée)</p>';
+    const banner = '<p class="not-valid"><span aria-hidden="true">⚠</span> Non valable pour une recette (vérification TLS désactivée)</p>';
     expect(doc.slice(0, doc.indexOf('<main>'))).toContain(banner);
     expect(section(doc, 'sec-summary')).toContain(banner);
     expect(section(doc, 'sec-summary')).toContain('<h4 class="reserve-kind">Vérification TLS désactivée (--insecure) (1)</h4>');

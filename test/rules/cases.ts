@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../src/core/findings.js';
 import type { UseCase } from '../../src/run/result.js';
-import { at, cptsOrganization, cptsServiceType, healthcareService, IDNPS_B, practitioner, R5_EXT, res, role, schedule, slot, TRE_R66, type B } from './fixtures.js';
+import { at, cptsOrganization, cptsServiceType, healthcareService, IDNPS_B, practitioner, R5_EXT, res, role, schedule, slot, type B } from './fixtures.js';
 
 export interface Case {
   rule: string;

@@ -140,6 +140,21 @@ describe('validate: use case', () => {
     expect(json.issues.find((i) => i.ruleId === 'sas-rules-not-run')?.message).toMatch(/lone Slot/);
     expect(r.code).toBe(json.valid ? 0 : 1);
   });
+
+  it('with --use-case, an answer that is not a searchset Bundle is an error (exit 1)', async () => {
+    const oo = tmp.file('oo.json', JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'boom' }] }));
+    const r = await runCli(['validate', oo, '--now', NOW, '--format', 'json', '--lang', 'en', '--use-case', 'psindiv']);
+    const json = JSON.parse(r.stdout) as JsonOut;
+    expect(r.code).toBe(1);
+    const f = json.issues.find((i) => i.ruleId === 'SAS-BDL-001');
+    expect(f).toMatchObject({ severity: 'error' });
+    expect(f?.message).toMatch(/not an answer to the SAS search.*OperationOutcome/);
+    expect(json.issues.some((i) => i.ruleId === 'sas-rules-not-run')).toBe(false);
+    const batch = tmp.file('batch.json', JSON.stringify({ resourceType: 'Bundle', type: 'batch-response', entry: [] }));
+    const rb = await runCli(['validate', batch, '--now', NOW, '--format', 'json', '--lang', 'en', '--use-case', 'cpts']);
+    expect(rb.code).toBe(1);
+    expect((JSON.parse(rb.stdout) as JsonOut).issues.find((i) => i.ruleId === 'SAS-BDL-001')?.message).toMatch(/Bundle.type must be "searchset", got "batch-response"/);
+  });
 });
 
 describe('validate: usage and set-up problems exit 2', () => {

@@ -1,8 +1,11 @@
 /**
  * Invariants (`constraint[].expression`): native for the hot base ones, the `fhirpath` library with
  * its R4 model for the others (compiled once per index, evaluated with the type name as base). An
- * expression the library rejects or cannot evaluate gives one "not checked" information per key.
+ * expression the library rejects, or stops on a known unsupported feature, gives one "not checked"
+ * information per key (a reserve). An invariant whose evaluation throws for any other reason is an
+ * internal error of sas-recette (severity error, `internalError`): never a pass.
  */
+import { finding } from '../../core/findings.js';
 import { noteOnce, report, type Scope } from './context.js';
 import { msg } from './messages.js';
 import type { ElementNode } from './model.js';
@@ -35,12 +38,21 @@ export function checkConstraints(
     const native = useNative(scope, c.key, value) ? NATIVE_INVARIANTS[c.key] : undefined;
     let pass: boolean;
     if (native) {
-      pass = native(value, ext, scope);
+      try {
+        pass = native(value, ext, scope);
+      } catch (err) {
+        internalError(scope, c.key, location, err);
+        continue;
+      }
     } else {
       if (!c.expression || value === undefined || value === null) continue;
       const evaluated = evaluate(scope, base, c.expression, value);
-      if (evaluated === undefined) {
+      if (evaluated === 'unsupported') {
         noteOnce(scope, `invariant:${c.key}`, c.key, location, msg.invariantNotEvaluated(c.key, c.expression));
+        continue;
+      }
+      if (typeof evaluated !== 'boolean') {
+        internalError(scope, c.key, location, evaluated.crashed);
         continue;
       }
       pass = evaluated;
@@ -49,15 +61,39 @@ export function checkConstraints(
   }
 }
 
-/** true/false, or undefined when the library cannot evaluate the expression. */
-function evaluate(scope: Scope, base: string, expression: string, value: unknown): boolean | undefined {
+/** What the FHIRPath library says when it meets a feature it does not implement. */
+export const KNOWN_UNSUPPORTED = /not (yet )?implemented|not supported|unsupported|terminology|memberOf|conformsTo|resolve\(\)/i;
+
+/**
+ * true/false; 'unsupported' when the library rejects the expression or stops on a known unsupported
+ * feature; `{ crashed }` when the evaluation throws for another reason.
+ */
+export function evaluate(scope: Scope, base: string, expression: string, value: unknown): boolean | 'unsupported' | { crashed: unknown } {
   const compiled = scope.ctx.engine.expression(base, expression);
-  if (compiled instanceof Error) return undefined;
+  if (compiled instanceof Error) return 'unsupported';
   try {
     const result = compiled(value, { resource: scope.resource, rootResource: scope.root });
     // FHIRPath: an empty result is not a failure; a constraint fails on `false`.
     return !(result.length === 1 && result[0] === false);
-  } catch {
-    return undefined;
+  } catch (err) {
+    return err instanceof Error && KNOWN_UNSUPPORTED.test(err.message) ? 'unsupported' : { crashed: err };
   }
+}
+
+/** The finding of an invariant whose evaluation threw: the case is `error`, never passed. */
+function internalError(scope: Scope, key: string, location: string, err: unknown): void {
+  const why = err instanceof Error ? err.message : String(err);
+  scope.sink.findings.push(
+    finding(
+      'error',
+      key,
+      'structure',
+      location,
+      {
+        fr: `Erreur interne de sas-recette en évaluant la contrainte ${key} : ${why}. Elle n'a pas été vérifiée ; signaler l'anomalie.`,
+        en: `sas-recette internal error while evaluating constraint ${key}: ${why}. It was not checked; please report the defect.`,
+      },
+      { internalError: true, ...(scope.ref ? { resource: scope.ref } : {}) },
+    ),
+  );
 }

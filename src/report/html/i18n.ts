@@ -52,6 +52,8 @@ export interface Labels extends CondensedLabels {
   reserveKind: Record<ReserveKind, string>;
   seenIn: string;
   caseReserves: string;
+  /** "cas" / "cases", after a count. */
+  casesWord: string;
   byGroupCaption: string;
   group: string;
   total: string;
@@ -220,6 +222,7 @@ const fr: Labels = {
     'untested-requirement': 'Exigences non testées',
   },
   seenIn: 'Rencontré dans',
+  casesWord: 'cas',
   caseReserves: 'Réserves — parties non vérifiées',
   byGroupCaption: 'Résultats par cas d’usage et groupe',
   group: 'Groupe',
@@ -376,6 +379,7 @@ const en: Labels = {
     'untested-requirement': 'Untested requirements',
   },
   seenIn: 'Met in',
+  casesWord: 'cases',
   caseReserves: 'Reserves — parts not checked',
   byGroupCaption: 'Results per use case and group',
   group: 'Group',

@@ -54,21 +54,49 @@ function reserveItem(r: Reserve, byId: CaseIndex, t: Labels, lang: Lang): SafeHt
   }</li>`;
 }
 
+/** The reason a case-level reserve is listed under: the case's own reason, else the reserve's message. */
+function caseReserveReason(r: Reserve, byId: CaseIndex, lang: Lang): string {
+  const hit = byId.get(r.ref);
+  return (hit && verdictReason(hit.c, lang)) ?? textOf(r.message, lang);
+}
+
+/**
+ * Skipped and not-applicable cases that share one reason (all the mTLS cases of a plain-HTTP run) take
+ * one item: the reason, then the linked case ids. A case alone with its reason keeps its title.
+ */
+function caseReserveItems(reserves: Reserve[], byId: CaseIndex, t: Labels, lang: Lang): SafeHtml[] {
+  const byReason = new Map<string, Reserve[]>();
+  for (const r of reserves) {
+    const key = caseReserveReason(r, byId, lang);
+    byReason.set(key, [...(byReason.get(key) ?? []), r]);
+  }
+  return [...byReason].map(([reason, list]) =>
+    list.length === 1
+      ? reserveItem(list[0], byId, t, lang)
+      : html`<li>${t.reason}${t.colon} ${reason}<br><span class="note">${list.length} ${t.casesWord}${t.colon} ${list.map((r, i) => html`${i ? ', ' : ''}${caseLink(r.ref, byId)}`)}</span></li>`,
+  );
+}
+
 function reservesBlock(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
   const groups = reservesByKind(run.summary.reserves);
   if (groups.length === 0) return html`<h3>${t.reserves}</h3>\n<p>${t.noReserves}</p>`;
+  // one numbering across the kinds, so a reserve keeps its number when the PV is discussed
+  let next = 1;
   return html`<h3>${t.reserves}</h3>
-${groups.map(
-    (g) => html`<h4 class="reserve-kind">${t.reserveKind[g.kind]} (${g.reserves.length})</h4>
-<ol class="reserves reserves-${g.kind}">${g.reserves.map((r) => reserveItem(r, byId, t, lang))}</ol>\n`,
-  )}`;
+${groups.map((g) => {
+    const items = g.kind === 'skipped' || g.kind === 'not-applicable' ? caseReserveItems(g.reserves, byId, t, lang) : g.reserves.map((r) => reserveItem(r, byId, t, lang));
+    const start = next;
+    next += items.length;
+    return html`<h4 class="reserve-kind">${t.reserveKind[g.kind]} (${g.reserves.length})</h4>
+<ol class="reserves reserves-${g.kind}"${start > 1 ? html` start="${start}"` : ''}>${items}</ol>\n`;
+  })}`;
 }
 
 /** The banner a signer cannot miss when the run is not valid for an acceptance; '' otherwise. */
 export function notValidBanner(run: RunResult, t: Labels): SafeHtml | '' {
   const v = acceptanceValidity(run);
   if (!v.notValid) return '';
-  return html`<p class="not-valid"><span aria-hidden="true">⛔</span> ${t.notValid(v.causes)}</p>`;
+  return html`<p class="not-valid"><span aria-hidden="true">⚠</span> ${t.notValid(v.causes)}</p>`;
 }
 
 export function summarySection(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
