@@ -158,7 +158,8 @@ export const cptsWithin48h = rule({
   title: { fr: 'Un créneau CPTS commence au plus 48 h après maintenant', en: 'A CPTS slot starts at most 48 h from now' },
   requirements: ['sas-cpts@1'],
   useCases: PS_CPTS,
-  severity: 'error',
+  // Waived to a warning in the catalogue: only the seed document carries the 48 h rule.
+  severity: 'warning',
   check(bundle, ctx) {
     const g = graphOf(bundle, ctx);
     const limit = ctx.now.getTime() + CPTS_HORIZON_HOURS * 3600_000;

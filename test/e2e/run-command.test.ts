@@ -9,6 +9,7 @@ import { loadJdd, SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
 import { formatParis } from '../../src/sas/time.js';
 import { cli, HAVE_PACKAGES, JDD_ARGS, parseRun, tempDir, verdicts } from './support.js';
+import type { RunResult } from '../../src/run/result.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -146,13 +147,27 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('names the line of an unknown JDD key', async () => {
+  it('an unknown JDD key makes its case not applicable (known keys listed), and nothing judged is exit 1', async () => {
     const dir = tempDir('cahier-key');
     const file = join(dir, 'keys.yaml');
     writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-KEY\n    title: { fr: Clé, en: Key }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-absent]\n');
+    const out = tempDir('cahier-key-out');
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file, '--out', out, '--reporter', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunResult;
+    expect(run.cases[0]).toMatchObject({ id: 'PS-KEY', verdict: 'not-applicable' });
+    expect(run.cases[0].reason?.en).toMatch(/ps-absent/);
+    expect(run.summary).toMatchObject({ overall: 'unfavorable', validForAcceptance: false });
+  });
+
+  it('names the line of an unknown role', async () => {
+    const dir = tempDir('cahier-role');
+    const file = join(dir, 'roles.yaml');
+    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-ROLE\n    title: { fr: Rôle, en: Role }\n    requirements: [agg-psindiv@4]\n    role: two-place\n');
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${file}:6:21 field "cases[0].practitioners[0]": no practitioners entry "ps-absent" in JDD "recette-psindiv"`);
+    expect(r.err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:\\d+ field "cases\\[0\\]\\.role`));
+    expect(r.err).toMatch(/two-place/);
   });
 
   it.each([
