@@ -50,7 +50,7 @@ describe('summarize', () => {
     const vs = { fr: 'VS-1 : non vérifié', en: 'VS-1: not checked' };
     const s = summarize([makeResult({ id: 'A', reserves: [vs] }), makeResult({ id: 'B', reserves: [vs] }), makeResult({ id: 'C' })]);
     expect(s.overall).toBe('favorable-with-reserves');
-    expect(s.reserves).toEqual([{ kind: 'not-checked', ref: 'VS-1', cases: ['A', 'B'], message: vs }]);
+    expect(s.reserves).toEqual([{ kind: 'not-checked', ref: 'VS-1', cases: ['A', 'B'], message: { fr: 'non vérifié', en: 'not checked' } }]);
   });
 
   it('lists untested requirements as reserves', () => {

@@ -48,15 +48,23 @@ const NOTHING_JUDGED: Message = {
 
 const FAULT = (c: CaseResult) => c.verdict === 'failed' || c.verdict === 'error';
 
-/** Not-checked elements, one reserve per element with every case that met it. */
+/**
+ * Not-checked elements, one reserve per element with every case that met it. A case's reserve line
+ * reads `RULE-ID: why` (judge.ts `reservesOf`); the run's reserve keeps the id as its ref.
+ */
 function notCheckedReserves(cases: readonly CaseResult[]): Reserve[] {
   const byText = new Map<string, Reserve>();
   for (const c of cases) {
     if (c.verdict !== 'passed') continue;
     for (const m of c.reserves ?? []) {
-      const r = byText.get(m.en) ?? { kind: 'not-checked' as const, ref: m.en.split(':')[0], cases: [], message: m };
+      let r = byText.get(m.en);
+      if (!r) {
+        const ref = m.en.split(': ')[0];
+        const strip = (text: string) => text.replace(new RegExp(`^${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ?: `), '');
+        r = { kind: 'not-checked', ref, cases: [], message: { fr: strip(m.fr), en: strip(m.en) } };
+        byText.set(m.en, r);
+      }
       r.cases?.push(c.id);
-      byText.set(m.en, r);
     }
   }
   return [...byText.values()];

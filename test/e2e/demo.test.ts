@@ -13,7 +13,7 @@ import { hasOpenssl } from '../support/certs.js';
 import { cli, HAVE_PACKAGES, PACKAGES, parseRun, tempDir } from './support.js';
 
 describe('sas-recette demo', () => {
-  it.runIf(HAVE_PACKAGES && hasOpenssl())('serves the reference editor over mTLS: exit 0, every case passed (transport included), favorable PV', async () => {
+  it.runIf(HAVE_PACKAGES && hasOpenssl())('serves the reference editor over mTLS: exit 0, every case passed (transport included); reserves only for what could not be checked', async () => {
     const out = tempDir('demo');
     const tmp = tempDir('demo-tmp');
     const r = await cli(['demo', '--out', out], { TMPDIR: tmp });
@@ -26,8 +26,13 @@ describe('sas-recette demo', () => {
     const transport = run.cases.filter((c) => c.group === 'transport');
     expect(transport).toHaveLength(38);
     expect(transport.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}=${c.verdict}`)).toEqual([]);
-    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, overall: 'favorable', reserves: [] });
-    expect(r.out).toMatch(/Avis: FAVORABLE — 92\/92/);
+    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, 'not-applicable': 0, overall: 'favorable-with-reserves', blocking: [], validForAcceptance: true });
+    // What keeps it from a plain Favorable is named: FR Core 1.1.0 / NOS are not in ../shared, SSL 2/3
+    // cannot be offered from OpenSSL 3, and agg-psindiv@41 has no case yet.
+    expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
+    expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toEqual(['agg-psindiv@41']);
+    expect(run.summary.reserves.find((x) => x.ref === 'SAS-TLS-015')?.cases).toHaveLength(3);
+    expect(r.out).toMatch(/Avis: FAVORABLE AVEC RÉSERVES — 92\/92/);
     // Each refusal is the server's: revoked by the CRL (handshake), wrong CN/OU by HTTP 403.
     const refusal = (id: string) => run.cases.find((c) => c.id === id)?.findings[0]?.message.en ?? '';
     for (const uc of ['PS', 'CPTS', 'SOS']) {
@@ -46,7 +51,7 @@ describe('sas-recette demo', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('--http serves plain HTTP: the mTLS/TLS cases are skipped with their reason; --pv-info replaces the default identification', async () => {
+  it('--http serves plain HTTP: the mTLS/TLS cases are not applicable with their reason; --pv-info replaces the default identification', async () => {
     const out = tempDir('demo-http');
     const pv = join(out, 'pv.yaml');
     writeFileSync(pv, 'editor: Éditeur X\nsoftware: Agenda X\nsoftwareVersion: "4.10"\n');
@@ -55,10 +60,11 @@ describe('sas-recette demo', () => {
     expect(r.err).toContain(DEMO_NOTES.httpForced.en);
     const run = parseRun(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fhir$/);
-    const skipped = run.cases.filter((c) => c.verdict === 'skipped');
-    expect(skipped).toHaveLength(24);
-    expect(skipped.every((c) => c.group === 'transport' && /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https'))).toBe(true);
-    expect(run.summary).toMatchObject({ failed: 0, error: 0, overall: 'favorable-with-reserves' });
+    const notApplicable = run.cases.filter((c) => c.verdict === 'not-applicable');
+    expect(notApplicable).toHaveLength(24);
+    expect(notApplicable.every((c) => c.group === 'transport' && /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https'))).toBe(true);
+    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, overall: 'favorable-with-reserves' });
+    expect(run.summary.reserves.filter((x) => x.kind === 'not-applicable').map((x) => x.ref).sort()).toEqual(notApplicable.map((c) => c.id).sort());
     expect(run.pvInfo).toEqual({ editor: 'Éditeur X', software: 'Agenda X', softwareVersion: '4.10' });
     expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.httpForced.en);
   });
@@ -77,7 +83,7 @@ describe('sas-recette demo', () => {
     expect(run.baseUrl).toMatch(/^http:\/\//);
     expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.opensslMissing.en);
     expect(run.cases.find((c) => c.id === 'PS-4.3-STATUS')?.verdict).toBe('failed');
-    expect(run.cases.find((c) => c.id === 'TR-PS-MTLS-REVOKED')?.verdict).toBe('skipped');
+    expect(run.cases.find((c) => c.id === 'TR-PS-MTLS-REVOKED')?.verdict).toBe('not-applicable');
   });
 
   it.runIf(hasOpenssl())('removes the test PKI when the run stops on a setup error', async () => {

@@ -30,7 +30,11 @@ describe('sas-recette run (clean reference editor)', () => {
     expect(r.code).toBe(0);
     expect(run.cases.length).toBeGreaterThanOrEqual(50);
     expect(new Set(run.cases.map((c) => c.group))).toEqual(new Set(['psindiv', 'cpts', 'sos', 'errors']));
-    expect(run.summary).toMatchObject({ overall: 'favorable', failed: 0, error: 0, skipped: 0 });
+    expect(run.summary).toMatchObject({ overall: 'favorable-with-reserves', failed: 0, error: 0, skipped: 0, 'not-applicable': 0, blocking: [] });
+    // Only what was not verified keeps it from a plain Favorable: FR Core 1.1.0 / NOS elements, and the
+    // requirements of the transport cases this run did not play.
+    expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
+    expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toContain('agg-psindiv@1');
     expect(run.packages).toContain('ans.fhir.fr.sas#1.2.0');
     // structure was really checked: the cases asking for it carry no "not checked" note
     const structural = run.cases.find((c) => c.id === 'PS-ALL-RULES');
@@ -51,9 +55,11 @@ describe('sas-recette run (clean reference editor)', () => {
   it('prints one line per case and the summary in text mode, in English when asked', async () => {
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH,SOS-SEARCH', '--reporter', 'console', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^✓ PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
-    expect(r.out).toMatch(/^✓ SOS-SEARCH /m);
-    expect(r.out).toMatch(/Verdict: FAVOURABLE — 2\/2 passed/);
+    expect(r.out).toMatch(/^✓ passed {2}PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
+    expect(r.out).toMatch(/^✓ passed {2}SOS-SEARCH /m);
+    // two cases verify few requirements: the others are named as reserves, never a plain Favorable
+    expect(r.out).toMatch(/Verdict: FAVOURABLE WITH RESERVES — 2\/2 passed — standard mode/);
+    expect(r.out).toMatch(/untested requirements \(\d+\):/);
     expect(r.out).not.toContain('\u001b['); // NO_COLOR
   });
 
@@ -114,9 +120,26 @@ describe('sas-recette run (clean reference editor)', () => {
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--insecure', '--format', 'json', '--reporter', 'json', '--out', tempDir('insecure')]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('WARNING: --insecure: the server certificate was NOT verified (chain, validity, host name)');
-    expect(parseRun(r.out).setupNotes.map((n) => n.en)).toContain(
+    const run = parseRun(r.out);
+    expect(run.setupNotes.map((n) => n.en)).toContain(
       '--insecure: the server certificate was NOT verified (chain, validity, host name). This run is not a valid acceptance.',
     );
+    // never favorable, and said not valid for acceptance, even when every case passed
+    expect(run.insecure).toBe(true);
+    expect(run.summary).toMatchObject({ passed: 1, overall: 'favorable-with-reserves', validForAcceptance: false });
+    expect(run.summary.reserves.map((x) => x.kind)).toContain('insecure');
+  });
+
+  it('--strict (official acceptance): the same passing run exits 1 while a reserve remains, and says its mode', async () => {
+    const args = ['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--format', 'json', '--reporter', 'json'];
+    const standard = await cli([...args, '--out', tempDir('standard')]);
+    expect(standard.code).toBe(0);
+    expect(parseRun(standard.out).summary).toMatchObject({ mode: 'standard', overall: 'favorable-with-reserves' });
+    const strict = await cli([...args, '--strict', '--out', tempDir('strict')]);
+    expect(strict.code).toBe(1);
+    const run = parseRun(strict.out);
+    expect(run.summary).toMatchObject({ mode: 'strict', passed: 1, failed: 0, error: 0 });
+    expect(run.summary.reserves.length).toBeGreaterThan(0);
   });
 });
 

@@ -59,14 +59,14 @@ describe('DST change nights of 2026', () => {
     // The second 02:30 of the night (+01:00) is a real, later instant.
     expect(judge('cpts', '2026-10-25T02:30:00.000+01:00', '2026-10-25T02:45:00.000+01:00', { now })).toEqual([]);
     expect(judge('cpts', '2026-10-26T23:00:00.000+01:00', '2026-10-26T23:15:00.000+01:00', { now })).toEqual([]);
-    expect(judge('cpts', '2026-10-26T23:00:01.000+01:00', '2026-10-26T23:15:00.000+01:00', { now })).toEqual(['SAS-WIN-002:error', 'SAS-CPTS-001:error']);
+    expect(judge('cpts', '2026-10-26T23:00:01.000+01:00', '2026-10-26T23:15:00.000+01:00', { now })).toEqual(['SAS-WIN-002:error', 'SAS-CPTS-001:warning']);
   });
 
   it('March: 48 h after Sunday 00:00+01:00 is Tuesday 01:00+02:00, not Tuesday 00:00', () => {
     const now = new Date(Date.UTC(2026, 2, 28, 23, 0, 0));
     const search = parseSearch(buildSearchQuery('cpts', { ge: '2026-03-29T00:00:00.000+01:00', le: '2026-04-05T00:00:00.000+02:00', identifiers: [IDNPS_A] }));
     expect(judge('cpts', '2026-03-31T00:30:00.000+02:00', '2026-03-31T00:45:00.000+02:00', { now, search })).toEqual([]);
-    expect(judge('cpts', '2026-03-31T01:00:01.000+02:00', '2026-03-31T01:15:00.000+02:00', { now, search })).toEqual(['SAS-CPTS-001:error']);
+    expect(judge('cpts', '2026-03-31T01:00:01.000+02:00', '2026-03-31T01:15:00.000+02:00', { now, search })).toEqual(['SAS-CPTS-001:warning']);
   });
 
   it('the 48 h CPTS limit does not apply to slots without the CPTS type', () => {

@@ -40,6 +40,7 @@ export interface KindRun {
   exchanges: import('../../src/run/result.js').Exchange[];
   latency?: import('../../src/run/result.js').LatencySample[];
   skip?: import('../../src/core/findings.js').Message;
+  notApplicable?: import('../../src/core/findings.js').Message;
 }
 
 /** Runs one kind with a fresh client made from `httpOptions`. */

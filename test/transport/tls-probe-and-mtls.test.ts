@@ -72,9 +72,10 @@ describe.runIf(openssl)('TLS probes and mTLS checks', () => {
     expect(blocking(kind).every((f) => f.notChecked)).toBe(true);
   });
 
-  it('skips mTLS checks on http, without a configured certificate, or without the negative certificate in the profile', async () => {
+  it('mTLS checks are not applicable on http, skipped without a configured certificate or without the negative certificate in the profile', async () => {
     const http = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'none' }), { baseUrl: 'http://127.0.0.1:1/fhir', httpOptions: { env: {} }, jdd });
-    expect(http.skip?.en).toContain('not https');
+    expect(http.skip).toBeUndefined();
+    expect(http.notApplicable?.en).toContain('not https');
     const noCert = await runKind(transportKinds(), testCase('mtls-accepted'), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions: { env: {} }, jdd });
     expect(noCert.skip?.en).toContain('no client certificate configured');
     const noProfile = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'wrong-cn' }), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions: { env: {} }, jdd });
