@@ -330,24 +330,42 @@ function checkPractitioner(c: Ctx, ps: JddPractitioner, base: string): void {
   compareAppointmentTypes(c, who, ps.appointmentTypes, slots);
 }
 
-function checkCpts(c: Ctx, cpts: JddCpts): void {
-  const who = `CPTS ${cpts.finess}`;
-  const found = organizationNode(c.g, cpts.finess);
-  if (!found) return absent(c, who, 'Organization.identifier');
+/**
+ * A CPTS or SOS structure: found by its identifier (FINESS / SIRET), which must be written with its
+ * prefix, and named as in the JDD. Returns the Organization for the further comparisons.
+ */
+function checkStructure(
+  c: Ctx,
+  who: string,
+  id: { value: string; label: 'FINESS' | 'SIRET'; prefix: string },
+  name: { value: string; ruleId: JddFactRule },
+): Node | undefined {
+  const found = organizationNode(c.g, id.value);
+  if (!found) {
+    absent(c, who, 'Organization.identifier');
+    return undefined;
+  }
   const org = found.node;
   if (found.written) {
     mismatch(c, 'EXP-JDD-STRUCTURE-ID', found.written.location, org, {
-      fr: `${who} : FINESS ${show(found.written.value)} dans la réponse, ${show(cpts.finess)} dans le JDD (préfixe 1 compris)`,
-      en: `${who}: FINESS ${show(found.written.value)} in the answer, ${show(cpts.finess)} in the JDD (prefix 1 included)`,
+      fr: `${who} : ${id.label} ${show(found.written.value)} dans la réponse, ${show(id.value)} dans le JDD (préfixe ${id.prefix} compris)`,
+      en: `${who}: ${id.label} ${show(found.written.value)} in the answer, ${show(id.value)} in the JDD (prefix ${id.prefix} included)`,
     });
   }
-  const name = asStr(org.resource.name);
-  if (!sameText(name ?? '', cpts.name)) {
-    mismatch(c, 'EXP-JDD-CPTS', `${org.path}.name`, org, {
-      fr: `${who} : nom ${show(name)} dans la réponse, ${show(cpts.name)} dans le JDD`,
-      en: `${who}: name ${show(name)} in the answer, ${show(cpts.name)} in the JDD`,
+  const got = asStr(org.resource.name);
+  if (!sameText(got ?? '', name.value)) {
+    mismatch(c, name.ruleId, `${org.path}.name`, org, {
+      fr: `${who} : nom ${show(got)} dans la réponse, ${show(name.value)} dans le JDD`,
+      en: `${who}: name ${show(got)} in the answer, ${show(name.value)} in the JDD`,
     });
   }
+  return org;
+}
+
+function checkCpts(c: Ctx, cpts: JddCpts): void {
+  const who = `CPTS ${cpts.finess}`;
+  const org = checkStructure(c, who, { value: cpts.finess, label: 'FINESS', prefix: '1' }, { value: cpts.name, ruleId: 'EXP-JDD-CPTS' });
+  if (!org) return;
   if (cpts.phone !== undefined) {
     const phones = phonesOf(org);
     if (!phones.some((p) => samePhone(p.value, cpts.phone as string))) {
@@ -361,22 +379,8 @@ function checkCpts(c: Ctx, cpts: JddCpts): void {
 
 function checkSos(c: Ctx, sos: JddSosStructure, base: string): void {
   const who = `SOS ${sos.siret}`;
-  const found = organizationNode(c.g, sos.siret);
-  if (!found) return absent(c, who, 'Organization.identifier');
-  const org = found.node;
-  if (found.written) {
-    mismatch(c, 'EXP-JDD-STRUCTURE-ID', found.written.location, org, {
-      fr: `${who} : SIRET ${show(found.written.value)} dans la réponse, ${show(sos.siret)} dans le JDD (préfixe 3 compris)`,
-      en: `${who}: SIRET ${show(found.written.value)} in the answer, ${show(sos.siret)} in the JDD (prefix 3 included)`,
-    });
-  }
-  const name = asStr(org.resource.name);
-  if (!sameText(name ?? '', sos.name)) {
-    mismatch(c, 'EXP-JDD-NAME', `${org.path}.name`, org, {
-      fr: `${who} : nom ${show(name)} dans la réponse, ${show(sos.name)} dans le JDD`,
-      en: `${who}: name ${show(name)} in the answer, ${show(sos.name)} in the JDD`,
-    });
-  }
+  const org = checkStructure(c, who, { value: sos.siret, label: 'SIRET', prefix: '3' }, { value: sos.name, ruleId: 'EXP-JDD-NAME' });
+  if (!org) return;
   comparePhone(c, who, sos.phone, [org]);
   const locations = c.g.ofType('Location').filter((l) => c.g.resolve(l.resource.managingOrganization, l).target?.path === org.path);
   const declared: DeclaredPlace[] = sos.locations.map((l: JddSosLocation) => ({ key: l.key, line: l.line, city: l.city, postalCode: l.postalCode, phone: l.phone }));
