@@ -29,6 +29,7 @@ const ROOT_ORDER: readonly (keyof RunResult)[] = [
   'summary',
   'declarations',
   'requirements',
+  'waivers',
   'cases',
 ];
 

@@ -198,6 +198,21 @@ export const RUN_RESULT_SCHEMA = {
       },
     },
     cases: { type: 'array', items: caseResult },
+    waivers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rule', 'severity', 'when', 'reason', 'source', 'cases'],
+        properties: {
+          rule: { type: 'string' },
+          severity: { enum: ['error', 'warning', 'information'] },
+          when: { type: 'string' },
+          reason: { type: 'string' },
+          source: { type: 'string' },
+          cases: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
     summary: {
       type: 'object',
       required: ['total', 'passed', 'failed', 'skipped', 'error', 'byGroup', 'overall', 'reserves'],

@@ -14,11 +14,11 @@ import { defaultPackageSources, loadDefinitions } from '../fhir/packages/index.j
 import type { DefinitionIndex } from '../fhir/packages/types.js';
 import { loadJdd } from '../jdd/load-jdd.js';
 import type { Jdd } from '../jdd/types.js';
-import { loadRequirements } from '../requirements/load-requirements.js';
+import { loadCatalogue } from '../requirements/load-requirements.js';
 import type { CaseKind } from './kinds.js';
 import { planRun, type Plan, type Selection } from './plan.js';
 import { USE_CASES, type UseCase } from './result.js';
-import type { RequirementText } from './summary.js';
+import type { RequirementText, WaiverText } from './summary.js';
 
 export interface PrepareOptions {
   jddFiles: string[];
@@ -46,6 +46,8 @@ export interface PreparedRun {
   jddSha256: string;
   /** The catalogue's requirements that concern the run's use cases (the PV's coverage rows). */
   requirements: RequirementText[];
+  /** The catalogue's severity waivers that concern the run's use cases. */
+  waivers: WaiverText[];
 }
 
 export function sha256OfFiles(files: readonly string[]): string {
@@ -75,7 +77,7 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
 
   const paths = o.cahier && o.cahier.length > 0 ? o.cahier : [defaultCahierDir()];
   const files = cahierFiles(paths);
-  const catalogue = loadRequirements(o.requirementsFile);
+  const { requirements: catalogue, waivers } = loadCatalogue(o.requirementsFile);
   const requirementIds = new Set(catalogue.map((r) => r.id));
   const cases = loadCahier(files, { kinds: o.kinds.map((k) => ({ kind: k.kind, paramsSchema: k.paramsSchema })), requirementIds });
   // JDD entries are resolved per case when it runs: a role the JDD cannot fill, or an unknown JDD key,
@@ -102,6 +104,7 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
     cahierSha256: sha256OfFiles(files),
     jddSha256: sha256OfFiles(jdds.map((j) => j.file ?? '').filter(Boolean)),
     requirements: catalogue.filter((r) => r.useCases.some((u) => useCases.includes(u))).map((r) => ({ id: r.id, text: r.text, testability: r.testability })),
+    waivers: waivers.filter((w) => !w.useCases || w.useCases.some((u) => useCases.includes(u))),
   };
 }
 

@@ -199,6 +199,20 @@ export interface RunOfficial {
   disagreements: number;
 }
 
+/**
+ * A recorded departure from the severity table (requirements/requirements.yaml `waivers`) that
+ * decided at least one finding of the run: the PV shows it beside the verdict it softened.
+ */
+export interface AppliedWaiver {
+  rule: string;
+  severity: 'error' | 'warning' | 'information';
+  when: string;
+  reason: string;
+  source: string;
+  /** Cases with a finding of `rule` at the waived severity. */
+  cases: string[];
+}
+
 export interface RunResult {
   schemaVersion: 1;
   runId: string;
@@ -225,4 +239,6 @@ export interface RunResult {
   summary: RunSummary;
   /** The official HL7 validator, when `--official-validator` was given (its findings are per case). */
   official?: RunOfficial;
+  /** Severity waivers of the catalogue that applied to findings of this run. */
+  waivers?: AppliedWaiver[];
 }

@@ -17,7 +17,7 @@ import { kindRegistry, type CaseKind } from './kinds.js';
 import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
 import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
 import type { CaseResult, Declaration, PvInfo, RunResult } from './result.js';
-import { coverRequirements, summarize, untestedRequirements } from './summary.js';
+import { appliedWaivers, coverRequirements, summarize, untestedRequirements } from './summary.js';
 
 export interface AcceptanceInput {
   prepared: PreparedRun;
@@ -79,6 +79,7 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   const declarations = input.declarations ?? [];
   const requirements = coverRequirements(cases, prepared.requirements, declarations);
   const insecure = input.http.tls?.insecure === true;
+  const waivers = appliedWaivers(cases, prepared.waivers);
   return {
     schemaVersion: 1,
     runId: randomUUID(),
@@ -106,5 +107,6 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     cases,
     summary: summarize(cases, { strict: input.strict, insecure, untestedRequirements: untestedRequirements(requirements, prepared.requirements) }),
     ...(official ? { official: officialRunSummary(official, cases) } : {}),
+    ...(waivers.length > 0 ? { waivers } : {}),
   };
 }

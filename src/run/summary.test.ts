@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeResult } from '../../test/run/fixtures.js';
 import type { CaseResult } from './result.js';
-import { coverRequirements, exitCodeOf, summarize, untestedRequirements } from './summary.js';
+import { finding } from '../core/findings.js';
+import { appliedWaivers, coverRequirements, exitCodeOf, summarize, untestedRequirements } from './summary.js';
 
 const counts = (p: Partial<Record<string, number>> = {}) => ({ total: 0, passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, error: 0, ...p });
 
@@ -73,6 +74,20 @@ describe('summarize', () => {
 
   it('records the mode', () => {
     expect(summarize([makeResult()], { strict: true }).mode).toBe('strict');
+  });
+});
+
+describe('appliedWaivers', () => {
+  const waiver = { rule: 'SAS-BDL-002', severity: 'warning' as const, useCases: ['sos'], when: 'w', reason: 'r', source: 's' };
+  const warn = finding('warning', 'SAS-BDL-002', 'rule', 'Bundle.total', { fr: 'x', en: 'x' });
+  it('keeps a waiver only where its rule reported at the waived severity, in its use cases, with the cases', () => {
+    const cases = [
+      makeResult({ id: 'SOS-A', useCase: 'sos', findings: [warn] }),
+      makeResult({ id: 'SOS-B', useCase: 'sos', findings: [{ ...warn, severity: 'error' }] }),
+      makeResult({ id: 'PS-A', useCase: 'psindiv', findings: [warn] }),
+    ];
+    expect(appliedWaivers(cases, [waiver])).toEqual([{ rule: 'SAS-BDL-002', severity: 'warning', when: 'w', reason: 'r', source: 's', cases: ['SOS-A'] }]);
+    expect(appliedWaivers([makeResult()], [waiver])).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import type { Message } from '../core/findings.js';
 import { compareRequirementIds } from '../requirements/load-requirements.js';
 import {
   isJudged,
+  type AppliedWaiver,
   type CaseResult,
   type Declaration,
   type RequirementCoverage,
@@ -111,6 +112,26 @@ export function summarize(cases: readonly CaseResult[], options: SummaryOptions 
     mode: options.strict ? 'strict' : 'standard',
     validForAcceptance: judged && !options.insecure,
   };
+}
+
+/** A catalogue waiver as the run sees it (requirements/requirements.yaml `waivers`). */
+export interface WaiverText {
+  rule: string;
+  severity: AppliedWaiver['severity'];
+  useCases?: string[];
+  when: string;
+  reason: string;
+  source: string;
+}
+
+/** The waivers that decided a finding of the run: its rule reported at the waived severity. */
+export function appliedWaivers(cases: readonly CaseResult[], waivers: readonly WaiverText[]): AppliedWaiver[] {
+  return waivers.flatMap(({ useCases, ...w }) => {
+    const hit = cases.filter(
+      (c) => (!useCases || useCases.includes(c.useCase)) && c.findings.some((f) => f.ruleId === w.rule && f.severity === w.severity),
+    );
+    return hit.length > 0 ? [{ ...w, cases: hit.map((c) => c.id) }] : [];
+  });
 }
 
 export interface RequirementText {

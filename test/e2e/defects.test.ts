@@ -108,6 +108,8 @@ describe('the cahier against each defect of the reference editor', () => {
     const warned = run.cases.find((c) => c.id === 'CPTS-48H')?.findings.filter((f) => f.ruleId === 'SAS-CPTS-001') ?? [];
     expect(warned.length).toBeGreaterThan(0);
     expect(warned.every((f) => f.severity === 'warning')).toBe(true);
+    // the PV shows the waiver that softened it, with its reason
+    expect(run.waivers?.find((w) => w.rule === 'SAS-CPTS-001')).toMatchObject({ severity: 'warning', cases: ['CPTS-48H'] });
   });
 
   it('a stalled endpoint ends each case in error at the deadline (nothing to judge) and the run goes on', async () => {

@@ -119,6 +119,18 @@ describe('verdict words', () => {
 
 describe('summary', () => {
   const s = section(fr, 'sec-summary');
+  it('shows the severity waivers that decided findings, with reason, source and cases, escaped', () => {
+    expect(s).not.toContain('Dérogations de sévérité appliquées');
+    const run = makeRunResult();
+    const waived: RunResult = {
+      ...run,
+      waivers: [{ rule: 'SAS-BDL-002', severity: 'warning', when: 'total <b>', reason: 'IG example does the same', source: 'IG 1.2.0 — SOS example', cases: [run.cases[0].id] }],
+    };
+    const w = section(renderPv(waived, { lang: 'fr' }), 'sec-summary');
+    expect(w).toContain('<h3>Dérogations de sévérité appliquées</h3>');
+    expect(w).toContain('<code>SAS-BDL-002</code> → warning\u00a0: total &lt;b&gt;<br>IG example does the same <span class="note">(IG 1.2.0 — SOS example)</span>');
+    expect(w).toMatch(new RegExp(`<a href="#[^"]+"><code>${run.cases[0].id}</code></a></span></li>`));
+  });
   it('gives counts and pass rate per group and overall', () => {
     expect(s).toContain('<th scope="col" class="num">Non exécuté</th><th scope="col" class="num">Non applicable</th><th scope="col" class="num">Taux de réussite</th>');
     expect(s).toContain('<tr><th scope="row">PS individuel (psindiv)</th><td class="num">4</td><td class="num">2</td><td class="num">2</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">50,0 %</td></tr>');

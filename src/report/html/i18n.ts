@@ -62,6 +62,9 @@ export interface Labels extends CondensedLabels {
   allGroups: string;
   reserves: string;
   noReserves: string;
+  waivers: string;
+  waiversIntro: string;
+  waiverCases: string;
   setupNotes: string;
   matrix: string;
   matrixCaption: string;
@@ -232,6 +235,10 @@ const fr: Labels = {
   allGroups: 'Ensemble',
   reserves: 'Réserves',
   noReserves: 'Aucune réserve.',
+  waivers: 'Dérogations de sévérité appliquées',
+  waiversIntro:
+    'La sévérité d\'un constat suit la force de son exigence (DOIT → erreur, DEVRAIT → avertissement). Ces écarts, consignés dans le catalogue des exigences avec leur raison et leur source, ont décidé des constats de cette recette :',
+  waiverCases: 'cas concernés',
   setupNotes: 'Remarques sur l’exécution',
   matrix: 'Matrice des exigences',
   matrixCaption: 'Exigences, cas de test qui les vérifient et statut',
@@ -389,6 +396,10 @@ const en: Labels = {
   allGroups: 'All',
   reserves: 'Reserves',
   noReserves: 'No reserves.',
+  waivers: 'Severity waivers applied',
+  waiversIntro:
+    'A finding\'s severity follows the strength of its requirement (SHALL → error, SHOULD → warning). These departures, recorded in the requirements catalogue with their reason and source, decided findings of this run:',
+  waiverCases: 'cases concerned',
   setupNotes: 'Notes about the run',
   matrix: 'Requirements matrix',
   matrixCaption: 'Requirements, the test cases verifying them and status',

@@ -92,6 +92,18 @@ ${groups.map((g) => {
   })}`;
 }
 
+/** The catalogue's severity waivers that decided findings of the run, each with its reason and source. */
+function waiversBlock(run: RunResult, byId: CaseIndex, t: Labels): SafeHtml | '' {
+  const waivers = run.waivers ?? [];
+  if (waivers.length === 0) return '';
+  return html`<h3>${t.waivers}</h3>
+<p class="note">${t.waiversIntro}</p>
+<ul class="waivers">${waivers.map(
+    (w) => html`<li><code>${w.rule}</code> → ${w.severity}${t.colon} ${w.when}<br>${w.reason} <span class="note">(${w.source})</span><br><span class="note">${t.waiverCases}${t.colon} ${w.cases.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span></li>
+`,
+  )}</ul>`;
+}
+
 /** The banner a signer cannot miss when the run is not valid for an acceptance; '' otherwise. */
 export function notValidBanner(run: RunResult, t: Labels): SafeHtml | '' {
   const v = acceptanceValidity(run);
@@ -126,6 +138,7 @@ ${groups.map((g) => html`<tr><th scope="row">${t.groupName(g)}</th>${countCells(
 <h3>${t.blocking}</h3>
 ${blocking.length ? html`<ol class="blocking">${blocking.map((id) => blockingItem(id, byId, t, lang))}</ol>` : html`<p>${t.noBlocking}</p>`}
 ${reservesBlock(run, byId, t, lang)}
+${waiversBlock(run, byId, t)}
 ${run.setupNotes.length ? html`<h3>${t.setupNotes}</h3><ul>${run.setupNotes.map((n) => html`<li>${textOf(n, lang)}</li>`)}</ul>` : ''}
 </section>`;
 }
