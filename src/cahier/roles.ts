@@ -6,7 +6,7 @@
  */
 import type { Message } from '../core/findings.js';
 import type { Jdd, JddPractitioner, JddSosStructure } from '../jdd/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 
 /** Identifiers in one SAS search at most (IG search parameters: 1..25). */
 export const SAS_MAX_IDENTIFIERS = 25;

@@ -4,7 +4,7 @@
  */
 import type { Message } from '../core/findings.js';
 import type { SourceRef } from '../core/errors.js';
-import type { CaseSeverity, UseCase } from '../run/result.js';
+import type { CaseSeverity, UseCase } from '../core/model.js';
 
 /** JDD entries named by key, or every entry of the JDD (at most 25, the SAS maximum per search). */
 export type JddKeys = string[] | 'all';

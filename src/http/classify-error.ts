@@ -1,7 +1,7 @@
 /**
  * Maps what undici / Node / OpenSSL throw to the outcome vocabulary of the evidence. Pure.
  */
-import type { TransportOutcome } from '../run/result.js';
+import type { TransportOutcome } from '../core/model.js';
 import type { FailureKind } from './types.js';
 
 export interface ClassifiedError {

@@ -6,7 +6,7 @@
 import { request, type Dispatcher } from 'undici';
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { classifyError } from './classify-error.js';
 import { createDispatcher, originKey } from './dispatcher.js';

@@ -5,7 +5,7 @@
  */
 import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { TLSSocket, type ConnectionOptions } from 'node:tls';
-import type { TlsFacts } from '../run/result.js';
+import type { TlsFacts } from '../core/model.js';
 import { readTlsFacts } from './tls-facts.js';
 import type { TlsMaterial } from './tls-material.js';
 import type { TlsClientOptions } from './types.js';

@@ -3,7 +3,7 @@
  * request actually used, plus the client certificate presented (subject and fingerprint, never the key).
  */
 import type { PeerCertificate, TLSSocket } from 'node:tls';
-import type { TlsFacts } from '../run/result.js';
+import type { TlsFacts } from '../core/model.js';
 import type { ClientCertInfo } from './types.js';
 
 /** `CN=localhost, O=Example` from Node's certificate name object. */

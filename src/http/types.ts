@@ -2,7 +2,7 @@
  * Contract of the HTTP client (implemented in this folder on undici). One client per run (and one per
  * client certificate for the negative mTLS checks).
  */
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 
 export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 

@@ -10,7 +10,7 @@ import type { Message } from '../core/findings.js';
 import { describeCaseData, eligibleEntries, unfilledReason, type EntryView } from '../cahier/jdd-refs.js';
 import { checkRole, couldPlay, identifierOf, parseRoleNeed, roleSpec, type JddEntry } from '../cahier/roles.js';
 import type { TestCase } from '../cahier/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
 import { readJdd } from './load-jdd.js';
 import type { Jdd } from './types.js';

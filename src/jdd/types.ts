@@ -3,7 +3,7 @@
  * request builder (identifiers), by the cahier expectations (expected slot types, CPTS…) and by the
  * reference editor server (which generates slots from it).
  */
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 
 export type SlotType = 'PUBLIC' | 'PRO' | 'SNP' | 'CPTS';
 export type ConsultationType = 'AMB' | 'HH' | 'VR';

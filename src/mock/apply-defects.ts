@@ -3,7 +3,7 @@
  * (see defects.ts). Works on copies; the correct graph is never shared with the caller.
  */
 import type { Jdd } from '../jdd/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { formatParis } from '../sas/time.js';
 import type { Graph, Window } from './build-slot-graph.js';
 import { CPTS_HORIZON_MS } from './build-slot-graph.js';

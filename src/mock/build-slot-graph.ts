@@ -8,7 +8,7 @@
  * CPTS search CPTS slots only, within 48 hours of now and under the CPTS the PS declared.
  */
 import type { Jdd, JddCpts, JddPractitioner } from '../jdd/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { DefectName } from './defects.js';
 import { PROFILE } from '../sas/canonicals.js';
 import * as R from './resources.js';

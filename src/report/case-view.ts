@@ -3,7 +3,7 @@
  * thing about a case (which findings decided it, why it was skipped, what its title is).
  */
 import { isBlocking, severityRank, sortFindings, textOf, type Finding, type Lang } from '../core/findings.js';
-import type { CaseResult, Exchange, Reserve, ReserveKind, RunResult } from '../run/result.js';
+import type { CaseResult, Exchange, Reserve, ReserveKind, RunResult } from '../core/model.js';
 
 /** Blocking findings (fatal, error), worst first, then by location and rule id. */
 export function decidingFindings(c: CaseResult): Finding[] {

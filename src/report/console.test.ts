@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { finding } from '../core/findings.js';
 import { makeResult } from '../../test/run/fixtures.js';
 import { summarise } from '../../test/report/fixtures/run-result.js';
-import type { CaseResult, Reserve, RunResult, RunSummary } from '../run/result.js';
+import type { CaseResult, Reserve, RunResult, RunSummary } from '../core/model.js';
 import { consoleReporter, safe, wantsLiveProgress } from './console.js';
 
 /** A run as the pipeline would hand it over; the summary is built by hand (reporters never compute it). */

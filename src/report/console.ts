@@ -8,7 +8,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { textOf, type Finding, type Lang, type Message } from '../core/findings.js';
-import type { CaseResult, Reserve, ReserveKind, RunOfficial, RunResult, VerdictCounts } from '../run/result.js';
+import type { CaseResult, Reserve, ReserveKind, RunOfficial, RunResult, VerdictCounts } from '../core/model.js';
 import {
   acceptanceValidity,
   caseReserves,

@@ -3,7 +3,7 @@
  * (src/report/console.ts) and any other come in through `extra`, so this module does not depend on it.
  */
 import { SetupError } from '../core/errors.js';
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../core/model.js';
 import { htmlReporter } from './html/index.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';

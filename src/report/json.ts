@@ -3,7 +3,7 @@
  * order the pipeline filled the object in) and secrets redacted.
  */
 import { join } from 'node:path';
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../core/model.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { redactRun } from './redact.js';
 import { writeOutput } from './write-output.js';

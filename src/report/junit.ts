@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
 import { textOf, type Finding, type Lang } from '../core/findings.js';
-import type { CaseResult, Exchange, RunResult } from '../run/result.js';
+import type { CaseResult, Exchange, RunResult } from '../core/model.js';
 import {
   acceptanceValidity,
   caseReserves,

@@ -6,7 +6,7 @@
  * in the run says the PV comes from the earlier model (whose passes may hide unchecked parts).
  */
 import type { Message } from '../core/findings.js';
-import type { CaseResult, Reserve, RunResult, RunSummary, VerdictCounts } from '../run/result.js';
+import type { CaseResult, Reserve, RunResult, RunSummary, VerdictCounts } from '../core/model.js';
 
 export const LEGACY_NOTE: Message = {
   fr:

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { formatSourceRef, SetupError } from '../core/errors.js';
 import type { Message } from '../core/findings.js';
 import { TOOL_ROOT } from '../core/version.js';
-import type { Declaration, PvInfo } from '../run/result.js';
+import type { Declaration, PvInfo } from '../core/model.js';
 import { formatYamlErrors, loadYamlFile } from '../yaml/load-located-yaml.js';
 
 function readSchema(name: string): object {

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { SetupError } from '../core/errors.js';
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../core/model.js';
 import { upgradeLegacyRun } from './legacy-run.js';
 import { RUN_RESULT_SCHEMA } from './run-schema.js';
 

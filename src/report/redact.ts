@@ -5,7 +5,7 @@
  * edited by hand may carry them), plus bodies, error texts and the recorded command line.
  */
 import { REDACTED, isSecretName, redactHeaders, redactUrl } from '../http/redact.js';
-import type { CaseResult, Exchange, RunResult } from '../run/result.js';
+import type { CaseResult, Exchange, RunResult } from '../core/model.js';
 import type { Finding, Message } from '../core/findings.js';
 
 export { REDACTED, isSecretName, redactHeaders, redactUrl };

@@ -3,7 +3,7 @@
  * A name → factory map (src/report/index.ts) registers them: console, json, junit, html.
  */
 import type { Lang } from '../core/findings.js';
-import type { CaseResult, RunResult } from '../run/result.js';
+import type { CaseResult, RunResult } from '../core/model.js';
 
 export interface ReporterOptions {
   /** Output folder (default reports/). */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SetupError } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 
 export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl';

@@ -3,7 +3,7 @@
  * information; a good-practice requirement (no written source) is never blocking. A departure is
  * allowed only when the catalogue records it as a waiver (rule, severity, reason). Pure.
  */
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { Requirement, Strength, Waiver } from './load-requirements.js';
 
 export type TableSeverity = 'error' | 'warning' | 'information';

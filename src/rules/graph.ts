@@ -3,7 +3,7 @@
  * reference inside the Bundle (relative `Type/id`, absolute fullUrl, `urn:uuid:`, `#contained`).
  * Nothing here trusts the input: every field is read defensively.
  */
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 
 export type Json = Record<string, unknown>;
 

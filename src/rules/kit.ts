@@ -3,7 +3,7 @@
  * its requirement ids, FR/EN messages that name the resource and the path.
  */
 import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { buildGraph, type BundleGraph, type Node } from './graph.js';
 import type { Rule, RuleContext } from './types.js';
 

@@ -4,7 +4,7 @@
  * by the profile string; a versioned canonical (`…|1.2.0`) counts.
  */
 import type { Finding } from '../core/findings.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { roleLocations } from './addresses.js';
 import { asArr, asObj, type Node } from './graph.js';
 import { ALL, graphOf, q, report, rule } from './kit.js';

@@ -2,7 +2,7 @@
  * Contract of the SAS business rules (implemented in this folder, one file per family).
  */
 import type { Finding, Message, Severity } from '../core/findings.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { ParsedSearch } from '../sas/search-types.js';
 import type { BundleGraph } from './graph.js';
 

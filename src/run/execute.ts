@@ -12,13 +12,13 @@ import type { Jdd } from '../jdd/types.js';
 import { officialGateFailures } from '../official/index.js';
 import type { RuleContext } from '../rules/types.js';
 import { parseSearch } from '../sas/search.js';
-import { buildCaseRequest } from './build-request.js';
+import { buildCaseRequest } from '../cahier/case-request.js';
 import { asObj, buildGraph, type BundleGraph } from '../rules/graph.js';
 import { checkBundle, checkHttp, resolveExpectations, statusMatches, type ResponseFacts } from './expectations.js';
 import { isHarnessTransport, judgeCase, STRUCTURE_NOT_CHECKED, transportFinding, type Judgement } from './judge.js';
-import type { CaseKind } from './kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import type { CaseOfficial } from './official.js';
-import type { CaseResult, Exchange, LatencySample, UseCase } from './result.js';
+import type { CaseResult, Exchange, LatencySample, UseCase } from '../core/model.js';
 
 export interface ExecuteEnv {
   baseUrl: string;

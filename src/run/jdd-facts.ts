@@ -20,7 +20,7 @@
  */
 import { finding, type Finding, type Message } from '../core/findings.js';
 import type { Jdd, JddCpts, JddPractitioner, JddSosLocation, JddSosStructure } from '../jdd/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { asArr, asObj, asStr, codings, searchedSlots, actorsOf, type BundleGraph, type Json, type Node } from '../rules/graph.js';
 import { identifiersOf, practitionersOfSlot } from '../rules/identifiers.js';
 import { IDNPS_SYSTEM } from '../sas/search.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finding, type Finding } from '../core/findings.js';
 import { makeCase } from '../../test/run/fixtures.js';
-import type { Exchange } from './result.js';
+import type { Exchange } from '../core/model.js';
 import { isHarnessTransport, judgeCase, ruleMatcher, scopeFindings, transportFinding } from './judge.js';
 
 const m = { fr: 'fr', en: 'en' };

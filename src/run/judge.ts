@@ -1,6 +1,6 @@
 /**
  * The verdict of one case (pure): the evidence's findings (transport, cahier expectations, structure,
- * SAS rules) filtered by what the case judges, then one closed vocabulary (src/run/result.ts):
+ * SAS rules) filtered by what the case judges, then one closed vocabulary (src/core/model.ts):
  * - skipped: a prerequisite of the tool is missing (FHIR packages for a structure case, --bail);
  * - not-applicable: the case does not apply to this run (no JDD entry for its role, plain HTTP for a
  *   TLS case), with its reason;
@@ -12,7 +12,7 @@
  */
 import { finding, isBlocking, sortFindings, type Finding, type Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
-import type { Exchange, Verdict } from './result.js';
+import type { Exchange, Verdict } from '../core/model.js';
 
 export interface JudgeInput {
   testCase: TestCase;

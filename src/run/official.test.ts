@@ -3,7 +3,7 @@ import { finding, type Finding } from '../core/findings.js';
 import type { DefinitionIndex, LoadedPackage } from '../fhir/packages/types.js';
 import { officialIgPackages } from '../validate/official.js';
 import { officialRunSummary } from './official.js';
-import type { CaseResult } from './result.js';
+import type { CaseResult } from '../core/model.js';
 
 const ours = (location: string): Finding => finding('error', 'Slot.status', 'structure', location, { fr: 'x', en: 'x' });
 const theirs = (location: string): Finding => ({ ...ours(location), ruleId: 'official:x', engine: 'official' });

@@ -10,7 +10,7 @@ import type { DefinitionIndex } from '../fhir/packages/types.js';
 import { BUNDLE_PROFILES } from '../fhir/validator/index.js';
 import { compareEngines, isOfficialUnavailable, withOfficialValidator } from '../official/index.js';
 import { libraryOptions, officialIgPackages, type OfficialFileOptions } from '../validate/official.js';
-import type { CaseResult, RunOfficial, UseCase } from './result.js';
+import type { CaseResult, RunOfficial, UseCase } from '../core/model.js';
 
 export interface OfficialRunOptions extends OfficialFileOptions {
   /** Called once when the validator cannot run (the run goes on with our engine alone). */

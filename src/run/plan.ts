@@ -3,7 +3,7 @@
  * (repeatable, `!tag` excludes) and `--only`.
  */
 import type { TestCase } from '../cahier/types.js';
-import type { UseCase } from './result.js';
+import type { UseCase } from '../core/model.js';
 
 export interface Selection {
   /** Use cases the run covers (those with a JDD, narrowed by --use-case). */

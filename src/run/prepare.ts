@@ -15,9 +15,9 @@ import type { DefinitionIndex } from '../fhir/packages/types.js';
 import { loadJdd } from '../jdd/load-jdd.js';
 import type { Jdd } from '../jdd/types.js';
 import { loadCatalogue } from '../requirements/load-requirements.js';
-import type { CaseKind } from './kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import { planRun, type Plan, type Selection } from './plan.js';
-import { USE_CASES, type UseCase } from './result.js';
+import { USE_CASES, type UseCase } from '../core/model.js';
 import type { RequirementText, WaiverText } from './summary.js';
 
 export interface PrepareOptions {

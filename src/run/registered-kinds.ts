@@ -4,7 +4,7 @@
  */
 import type { TransportDeps } from '../transport/context.js';
 import { transportKinds } from '../transport/index.js';
-import type { CaseKind } from './kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 
 export function registeredKinds(deps: TransportDeps): CaseKind[] {
   return transportKinds(deps);

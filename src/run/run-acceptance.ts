@@ -13,10 +13,10 @@ import type { HttpClientOptions } from '../http/types.js';
 import { runRules } from '../rules/index.js';
 import { formatParis } from '../sas/time.js';
 import { executeCases, type ExecuteEnv } from './execute.js';
-import { kindRegistry, type CaseKind } from './kinds.js';
+import { kindRegistry, type CaseKind } from '../cahier/kinds.js';
 import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
 import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
-import type { CaseResult, Declaration, PvInfo, RunResult } from './result.js';
+import type { CaseResult, Declaration, PvInfo, RunResult } from '../core/model.js';
 import { appliedWaivers, coverRequirements, summarize, untestedRequirements } from './summary.js';
 
 export interface AcceptanceInput {

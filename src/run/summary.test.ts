@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeResult } from '../../test/run/fixtures.js';
-import type { CaseResult } from './result.js';
+import type { CaseResult } from '../core/model.js';
 import { finding } from '../core/findings.js';
 import { appliedWaivers, coverRequirements, exitCodeOf, summarize, untestedRequirements } from './summary.js';
 

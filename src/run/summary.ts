@@ -22,7 +22,7 @@ import {
   type RunResult,
   type RunSummary,
   type VerdictCounts,
-} from './result.js';
+} from '../core/model.js';
 
 function emptyCounts(): VerdictCounts {
   return { total: 0, passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, error: 0 };

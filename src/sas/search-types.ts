@@ -1,5 +1,5 @@
 /** A SAS search as parsed from a query string, a full URL or a Bundle self link. */
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 
 export interface SearchDate {
   /** As written (e.g. `2026-03-02T08:00:00.000+01:00`). */

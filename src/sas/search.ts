@@ -7,7 +7,7 @@
  * `+` into a space, which would corrupt the offsets the IG writes literally (`…16:20:00.000+02:00`).
  */
 import { SetupError } from '../core/errors.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { ParsedSearch, SearchDate } from './search-types.js';
 import { parseFhirDateTime } from './time.js';
 import { SYSTEM } from './canonicals.js';

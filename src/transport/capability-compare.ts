@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import type { DefinitionIndex, FhirResource } from '../fhir/packages/types.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { tfinding } from './context.js';
 import { REQ } from './requirements.js';
 

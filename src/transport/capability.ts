@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
-import type { CaseKind } from '../run/kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import { compareCapability, expectedFromIg, fallbackExpectation, findIgStatement, IG_STATEMENT_IDS } from './capability-compare.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { baseOf } from './reference-request.js';

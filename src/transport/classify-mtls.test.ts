@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureKind, SentExchange } from '../http/types.js';
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 import { carriesFhirResources, classifyMtls } from './classify-mtls.js';
 
 function sent(outcome: Exchange['outcome'], opts: { status?: number; body?: string; code?: string; failure?: FailureKind } = {}): SentExchange {

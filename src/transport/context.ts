@@ -5,8 +5,8 @@
  */
 import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
 import type { DefinitionIndex } from '../fhir/packages/types.js';
-import type { KindEnv } from '../run/kinds.js';
-import type { Exchange, LatencySample } from '../run/result.js';
+import type { KindEnv } from '../cahier/kinds.js';
+import type { Exchange, LatencySample } from '../core/model.js';
 import type { TlsProfile } from './tls-profile.js';
 
 export interface TransportDeps {

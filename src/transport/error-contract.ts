@@ -11,8 +11,8 @@
 import type { Finding, Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
 import type { SentExchange } from '../http/types.js';
-import type { CaseKind } from '../run/kinds.js';
-import type { UseCase } from '../run/result.js';
+import type { CaseKind } from '../cahier/kinds.js';
+import type { UseCase } from '../core/model.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { referenceRequest } from './reference-request.js';
 import { REQ } from './requirements.js';

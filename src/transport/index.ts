@@ -4,7 +4,7 @@
  *
  *   const kinds = kindRegistry([...transportKinds({ tlsProfile, definitions })]);
  */
-import type { CaseKind } from '../run/kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import { capabilityKind } from './capability.js';
 import type { TransportDeps } from './context.js';
 import { errorContractKind } from './error-contract.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 import { judgeSeries, percentile, sendConcurrently, summarise } from './latency.js';
 import type { HttpClient } from '../http/types.js';
 

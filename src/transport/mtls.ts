@@ -8,7 +8,7 @@ import type { Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import { createHttpClient } from '../http/client.js';
 import type { SentExchange, TlsClientOptions } from '../http/types.js';
-import type { CaseKind } from '../run/kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import { classifyMtls } from './classify-mtls.js';
 import { reqs, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { baseOf, referenceRequest } from './reference-request.js';

@@ -5,7 +5,7 @@
  */
 import type { Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
-import { buildCaseRequest } from '../run/build-request.js';
+import { buildCaseRequest } from '../cahier/case-request.js';
 import type { TransportContext } from './context.js';
 
 export interface ReferenceRequest {

@@ -6,7 +6,7 @@
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 import { readTlsFacts } from '../http/tls-facts.js';
 import type { TlsMaterial } from '../http/tls-material.js';
 import type { TlsVersion } from '../http/types.js';

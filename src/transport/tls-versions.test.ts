@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TlsVersion } from '../http/types.js';
-import type { Exchange } from '../run/result.js';
+import type { Exchange } from '../core/model.js';
 import type { ProbeResult, ProbeStatus } from './tls-probe.js';
 import { probeStatusOf } from './tls-probe.js';
 import { judgeTlsVersions } from './tls-versions.js';

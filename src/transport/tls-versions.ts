@@ -7,7 +7,7 @@ import type { Finding, Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import { loadTlsMaterial } from '../http/tls-material.js';
 import type { TlsVersion } from '../http/types.js';
-import type { CaseKind } from '../run/kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { REQ } from './requirements.js';
 import { probeTlsVersion, type ProbeResult } from './tls-probe.js';

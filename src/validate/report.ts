@@ -3,7 +3,7 @@
  * formats never compute the verdict themselves.
  */
 import { countBySeverity, isBlocking, severityRank, type Finding, type Message, type Severity } from '../core/findings.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { OfficialReport } from './official.js';
 import type { UseCaseOrigin } from './use-case.js';
 

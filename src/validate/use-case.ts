@@ -5,7 +5,7 @@
  * information note saying so. Canonicals are compared as exact strings, `|version` ignored.
  */
 import { finding, type Finding } from '../core/findings.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import { PROFILE } from '../sas/canonicals.js';
 
 /** SAS profiles that identify one use case (PS profiles shared with CPTS are left out on purpose). */

@@ -7,7 +7,7 @@ import type { DefinitionIndex, FhirResource } from '../fhir/packages/types.js';
 import { validateResource } from '../fhir/validator/index.js';
 import type { ValidationStats } from '../fhir/validator/types.js';
 import { runRules } from '../rules/index.js';
-import type { UseCase } from '../run/result.js';
+import type { UseCase } from '../core/model.js';
 import type { ParsedSearch } from '../sas/search-types.js';
 
 export interface ValidateInputOptions {

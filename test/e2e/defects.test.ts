@@ -11,7 +11,7 @@ import type { DefectName } from '../../src/mock/defects.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
 import { loadStructure, prepareRun, type StructureSetup } from '../../src/run/prepare.js';
 import { registeredKinds } from '../../src/run/registered-kinds.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { runAcceptance } from '../../src/run/run-acceptance.js';
 import { blockingRuleIds, PACKAGES, verdicts } from './support.js';
 

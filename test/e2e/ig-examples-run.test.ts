@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
-import type { CaseResult, RunResult } from '../../src/run/result.js';
+import type { CaseResult, RunResult } from '../../src/core/model.js';
 import { buildExampleJdd, exampleJddYaml, type ExampleJdd } from '../support/ig-example-jdd.js';
 import { readIgExampleResources, startIgExampleServer, type ExampleSet, type IgExampleServer } from '../support/ig-example-server.js';
 

@@ -9,7 +9,7 @@ import { loadJdd, SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
 import { formatParis } from '../../src/sas/time.js';
 import { cli, HAVE_PACKAGES, JDD_ARGS, parseRun, tempDir, verdicts } from './support.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 
 export const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve('../shared/fhir-packages');
 export const HAVE_PACKAGES = existsSync(PACKAGES);

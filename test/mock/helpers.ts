@@ -3,7 +3,7 @@ import { loadJdd, SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import type { Jdd } from '../../src/jdd/types.js';
 import type { DefectName } from '../../src/mock/defects.js';
 import { generateSearchResponse } from '../../src/mock/generate.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { buildSearchQuery, parseSearch, type SearchQuerySpec } from '../../src/sas/search.js';
 import { searchWindow } from '../../src/sas/time.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isBlocking, type Finding } from '../../src/core/findings.js';
 import { DEFECTS, type DefectName } from '../../src/mock/defects.js';
 import { runRules } from '../../src/rules/index.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { parseSearch } from '../../src/sas/search.js';
 import { answer, CPTS_JDD, NOW, PS_JDD, psByTag, query, SOS_JDD } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { isBlocking } from '../../src/core/findings.js';
 import { loadDefinitions } from '../../src/fhir/packages/index.js';
 import type { DefinitionIndex } from '../../src/fhir/packages/types.js';
 import { validateResource } from '../../src/fhir/validator/index.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { answer, CPTS_JDD, PS_JDD, psByTag, query, SOS_JDD, type Json } from './helpers.js';
 
 const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(__dirname, '../../../shared/fhir-packages');

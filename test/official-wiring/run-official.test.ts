@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadJdd, SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { cli, JDD_ARGS, PACKAGES, parseRun, tempDir } from '../e2e/support.js';
 import { expectStopped, igArgs, SAS_TGZ, standInEnv, useOfficialFixture, validations } from './support.js';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
 import { renderPv } from '../../src/report/html/index.js';
-import type { CaseResult, Exchange, RunResult } from '../../src/run/result.js';
+import type { CaseResult, Exchange, RunResult } from '../../src/core/model.js';
 import { makeRunResult, summarise } from './fixtures/run-result.js';
 
 function warning(ruleId: string, i: number, extra: Partial<Finding> = {}): Finding {

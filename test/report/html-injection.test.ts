@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPv } from '../../src/report/html/index.js';
 import { renderJunit } from '../../src/report/junit.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { makeRunResult } from './fixtures/run-result.js';
 import { CHROMIUM, CHROMIUM_FLAGS, requireChromium } from './helpers/chromium.js';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { poppler, requireChromium, runChromium } from './helpers/chromium.js';
 
 const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(import.meta.dirname, '../../../shared/fhir-packages');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CSP, pvHashes, renderPv } from '../../src/report/html/index.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { makeRunResult, SECRETS } from './fixtures/run-result.js';
 
 const fr = renderPv(makeRunResult(), { lang: 'fr' });

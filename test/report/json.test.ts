@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SetupError } from '../../src/core/errors.js';
 import { jsonReporter, renderRunJson } from '../../src/report/json.js';
 import { parseRunResult, readRunJson } from '../../src/report/read-run.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { makeRunResult, SECRETS } from './fixtures/run-result.js';
 
 /** The same value with every object's keys inserted in reverse order. */

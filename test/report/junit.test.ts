@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderJunit, SYSTEM_OUT_MAX_BYTES } from '../../src/report/junit.js';
-import type { RunResult } from '../../src/run/result.js';
+import type { RunResult } from '../../src/core/model.js';
 import { makeRunResult, SECRETS } from './fixtures/run-result.js';
 
 const XSD = resolve(import.meta.dirname, 'junit.xsd');

@@ -14,7 +14,7 @@ import type { SentExchange } from '../../src/http/types.js';
 import { loadCatalogue } from '../../src/requirements/load-requirements.js';
 import { allowedSeverities, tableSeverity, waiversFor } from '../../src/requirements/strength.js';
 import { RULES, ruleById, runRules } from '../../src/rules/index.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { parseSearch } from '../../src/sas/search.js';
 import { ERROR_PROBES, judgeProbe } from '../../src/transport/error-contract.js';
 import { CASES } from '../rules/cases.js';

@@ -4,7 +4,7 @@
  * reports its case) and strength.test.ts (the severity of every finding follows the strength table).
  */
 import type { Severity } from '../../src/core/findings.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { at, cptsOrganization, cptsServiceType, healthcareService, IDNPS_B, practitioner, R5_EXT, res, role, schedule, slot, type B } from './fixtures.js';
 
 export interface Case {

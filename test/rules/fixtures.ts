@@ -6,7 +6,7 @@
 import { formatParis } from '../../src/sas/time.js';
 import { buildSearchQuery, parseSearch } from '../../src/sas/search.js';
 import type { ParsedSearch } from '../../src/sas/search-types.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import type { RuleContext } from '../../src/rules/types.js';
 
 export type B = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { readTgzJson } from '../../src/fhir/packages/read-tgz.js';
 import { runRules } from '../../src/rules/index.js';
 import { parseSearch } from '../../src/sas/search.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import type { Finding } from '../../src/core/findings.js';
 
 const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(__dirname, '../../../shared/fhir-packages');

@@ -8,7 +8,7 @@ import { runRules } from '../../src/rules/index.js';
 import type { RuleContext } from '../../src/rules/types.js';
 import { buildSearchQuery, parseSearch } from '../../src/sas/search.js';
 import { searchWindow } from '../../src/sas/time.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { UseCase } from '../../src/core/model.js';
 import { BUILD, IDNPS_A, NOW, res, type B } from './fixtures.js';
 
 function judge(uc: UseCase, start: string, end: string, ctx: Partial<RuleContext> & { now: Date }, rules = ['SAS-WIN-002', 'SAS-WIN-004', 'SAS-CPTS-001', 'SAS-DAT-001']): string[] {

@@ -3,7 +3,7 @@
  */
 import type { TestCase } from '../../src/cahier/types.js';
 import type { Jdd, JddPractitioner } from '../../src/jdd/types.js';
-import type { CaseResult } from '../../src/run/result.js';
+import type { CaseResult } from '../../src/core/model.js';
 
 export function makeCase(p: Partial<TestCase> = {}): TestCase {
   return {

@@ -7,8 +7,8 @@ import type { TestCase } from '../../src/cahier/types.js';
 import { createHttpClient } from '../../src/http/client.js';
 import type { HttpClientOptions } from '../../src/http/types.js';
 import type { Jdd } from '../../src/jdd/types.js';
-import type { CaseKind } from '../../src/run/kinds.js';
-import type { UseCase } from '../../src/run/result.js';
+import type { CaseKind } from '../../src/cahier/kinds.js';
+import type { UseCase } from '../../src/core/model.js';
 import type { Finding } from '../../src/core/findings.js';
 
 export const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? fileURLToPath(new URL('../../../shared/fhir-packages/', import.meta.url));
@@ -37,8 +37,8 @@ export function testCase(kind: string, params: Record<string, unknown> = {}, use
 
 export interface KindRun {
   findings: Finding[];
-  exchanges: import('../../src/run/result.js').Exchange[];
-  latency?: import('../../src/run/result.js').LatencySample[];
+  exchanges: import('../../src/core/model.js').Exchange[];
+  latency?: import('../../src/core/model.js').LatencySample[];
   skip?: import('../../src/core/findings.js').Message;
   notApplicable?: import('../../src/core/findings.js').Message;
 }

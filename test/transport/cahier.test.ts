@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCahier } from '../../src/cahier/load-cahier.js';
-import { kindRegistry } from '../../src/run/kinds.js';
+import { kindRegistry } from '../../src/cahier/kinds.js';
 import { loadRequirements } from '../../src/requirements/load-requirements.js';
 import { TRANSPORT_REQUIREMENTS } from '../../src/transport/index.js';
 import { TRANSPORT_KIND_NAMES, transportKinds } from '../../src/transport/index.js';

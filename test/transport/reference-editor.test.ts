@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { loadDefinitions } from '../../src/fhir/packages/index.js';
 import type { DefinitionIndex } from '../../src/fhir/packages/types.js';
 import type { TestCase } from '../../src/cahier/types.js';
-import type { CaseKind } from '../../src/run/kinds.js';
+import type { CaseKind } from '../../src/cahier/kinds.js';
 import type { HttpClientOptions } from '../../src/http/types.js';
 import { loadJdd } from '../../src/jdd/load-jdd.js';
 import type { Jdd } from '../../src/jdd/types.js';

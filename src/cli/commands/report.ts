@@ -9,7 +9,7 @@ import type { Lang } from '../../core/findings.js';
 import { writeReports } from '../../report/index.js';
 import { loadDeclarations, loadPvInfo } from '../../report/pv-info.js';
 import { readRunJson } from '../../report/read-run.js';
-import type { RunResult } from '../../run/result.js';
+import type { RunResult } from '../../core/model.js';
 import type { CliContext } from '../context.js';
 
 interface ReportOptions {

@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { SetupError } from '../../core/errors.js';
 import { textOf, type Lang } from '../../core/findings.js';
 import { DEFAULT_IG, defaultPackageSources } from '../../fhir/packages/index.js';
-import { USE_CASES, type UseCase } from '../../run/result.js';
+import { USE_CASES, type UseCase } from '../../core/model.js';
 import { parseSearch } from '../../sas/search.js';
 import { formatJson, formatText, parseNow, validateFile, type OfficialFileOptions } from '../../validate/index.js';
 

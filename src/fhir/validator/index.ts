@@ -4,7 +4,7 @@
  * throws on bad input. Rule ids are listed in rule-ids.ts.
  */
 import { finding, sortFindings, type Finding } from '../../core/findings.js';
-import type { UseCase } from '../../run/result.js';
+import type { UseCase } from '../../core/model.js';
 import { newCtx, resourceRef, type Ctx, type DeferredReference, type JsonObject, type Scope } from './context.js';
 import { exceedsDepth, MAX_DEPTH } from './depth.js';
 import { engineFor } from './engine.js';

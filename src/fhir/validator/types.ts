@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../../core/findings.js';
 import type { DefinitionIndex } from '../packages/types.js';
-import type { UseCase } from '../../run/result.js';
+import type { UseCase } from '../../core/model.js';
 
 export interface ValidateOptions {
   index: DefinitionIndex;

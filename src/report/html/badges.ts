@@ -1,5 +1,5 @@
 /** Status words with an icon (never colour alone; the icon is decorative, the word is the status). */
-import type { RunSummary } from '../../run/result.js';
+import type { RunSummary } from '../../core/model.js';
 import type { CaseState } from '../case-view.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';

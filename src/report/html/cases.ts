@@ -6,7 +6,7 @@
  * response excerpt is printed; on screen the findings and the evidence stay in closed <details>.
  */
 import { countBySeverity, isBlocking, type Lang } from '../../core/findings.js';
-import type { CaseResult, RunResult } from '../../run/result.js';
+import type { CaseResult, RunResult } from '../../core/model.js';
 import { caseReserves, caseState, caseTitle, groupOrder, verdictReason } from '../case-view.js';
 import { humanMs } from '../format.js';
 import { verdictBadge } from './badges.js';

@@ -1,5 +1,5 @@
 /** Signature blocks (ANS and editor) and the footer carrying the PV's SHA-256. */
-import type { RunResult } from '../../run/result.js';
+import type { RunResult } from '../../core/model.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 

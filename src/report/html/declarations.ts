@@ -1,6 +1,6 @@
 /** Editor declarations (HDS hosting, MFA, RPPS use, lockout…): shown as attestations, never as tests. */
 import { textOf, type Lang } from '../../core/findings.js';
-import type { RunResult } from '../../run/result.js';
+import type { RunResult } from '../../core/model.js';
 import { humanInZone, PARIS } from '../format.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';

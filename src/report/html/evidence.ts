@@ -4,7 +4,7 @@
  * instead; long series (latency) condensed; latency tables.
  */
 import type { Lang } from '../../core/findings.js';
-import type { Exchange, LatencySample } from '../../run/result.js';
+import type { Exchange, LatencySample } from '../../core/model.js';
 import { describeTransport } from '../case-view.js';
 import { headLines, humanMs, prettyBody, truncateUtf8 } from '../format.js';
 import { html, type SafeHtml } from './escape.js';

@@ -1,6 +1,6 @@
 /** Every fixed text of the PV in French (default) and English. */
 import type { Lang, Severity } from '../../core/findings.js';
-import type { CaseSeverity, Declaration, RequirementCoverage, ReserveKind, RunSummary, Verdict } from '../../run/result.js';
+import type { CaseSeverity, Declaration, RequirementCoverage, ReserveKind, RunSummary, Verdict } from '../../core/model.js';
 import type { CaseState, InvalidCause } from '../case-view.js';
 import { condensedEn, condensedFr, type CondensedLabels } from './i18n-condensed.js';
 

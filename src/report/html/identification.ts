@@ -1,5 +1,5 @@
 /** Identification block: PV number, system under test, test basis, tooling and session. */
-import type { RunOfficial, RunResult } from '../../run/result.js';
+import type { RunOfficial, RunResult } from '../../core/model.js';
 import { humanInZone, PARIS } from '../format.js';
 import { html, type HtmlPart, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';

@@ -1,5 +1,5 @@
 /** Requirements matrix: requirement → the cases verifying it (with their verdicts) → status. */
-import type { CaseResult, RequirementCoverage, RunResult } from '../../run/result.js';
+import type { CaseResult, RequirementCoverage, RunResult } from '../../core/model.js';
 import { caseState } from '../case-view.js';
 import { verdictBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang } from '../../core/findings.js';
-import type { CaseResult, RunResult } from '../../run/result.js';
+import type { CaseResult, RunResult } from '../../core/model.js';
 import { humanInZone, PARIS } from '../format.js';
 import { redactRun } from '../redact.js';
 import { overallBadge } from './badges.js';

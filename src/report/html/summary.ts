@@ -4,7 +4,7 @@
  * non-conformity (linked to its card), then the reserves grouped by kind, and notes about the run.
  */
 import { textOf, type Lang } from '../../core/findings.js';
-import type { CaseResult, Reserve, RunResult, VerdictCounts } from '../../run/result.js';
+import type { CaseResult, Reserve, RunResult, VerdictCounts } from '../../core/model.js';
 import { acceptanceValidity, caseState, caseTitle, reservesByKind, verdictReason } from '../case-view.js';
 import { overallBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';

@@ -4,10 +4,10 @@
  * runs one case into evidence and findings. The run pipeline judges the outcome like any other case.
  */
 import type { Finding, Lang, Message } from '../core/findings.js';
-import type { TestCase } from '../cahier/types.js';
+import type { TestCase } from './types.js';
 import type { HttpClient, HttpClientOptions } from '../http/types.js';
 import type { Jdd } from '../jdd/types.js';
-import type { Exchange, LatencySample } from './result.js';
+import type { Exchange, LatencySample } from '../core/model.js';
 
 export interface KindEnv {
   /** Endpoint base URL, without trailing slash (ends with `/fhir` for the reference editor). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCase, makeJdd } from '../../test/run/fixtures.js';
 import { parseSearch } from '../sas/search.js';
-import { buildCaseRequest, generatedUnknownIdentifier, type CaseRequest } from './build-request.js';
+import { buildCaseRequest, generatedUnknownIdentifier, type CaseRequest } from './case-request.js';
 
 const now = new Date('2026-03-02T07:00:00Z'); // 08:00 in Paris (+01:00)
 const base = 'https://editor.example/fhir/';

@@ -4,8 +4,8 @@
  * the case's overrides applied; or why the case does not apply to this JDD.
  */
 import type { Message } from '../core/findings.js';
-import type { TestCase } from '../cahier/types.js';
-import { resolveCaseData, type ResolvedRefs } from '../cahier/jdd-refs.js';
+import type { TestCase } from './types.js';
+import { resolveCaseData, type ResolvedRefs } from './jdd-refs.js';
 import type { Jdd } from '../jdd/types.js';
 import { buildSearchQuery, encodeSearchPart } from '../sas/search.js';
 import { searchWindow, type SearchWindow } from '../sas/time.js';

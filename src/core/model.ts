@@ -1,8 +1,10 @@
 /**
- * The result of a connected acceptance run: the single source every reporter reads (console, JSON,
- * JUnit, HTML PV). `run.json` is this object serialised. Reporters never compute a verdict.
+ * The domain model every layer shares, at the bottom of the tree (it imports nothing but the findings
+ * model): use cases, HTTP exchanges and TLS facts, verdicts, and the result of a connected acceptance
+ * run — the single source every reporter reads (console, JSON, JUnit, HTML PV). `run.json` is a
+ * `RunResult` serialised. Reporters never compute a verdict.
  */
-import type { Finding, Message } from '../core/findings.js';
+import type { Finding, Message } from './findings.js';
 
 export type UseCase = 'psindiv' | 'cpts' | 'sos';
 export const USE_CASES: readonly UseCase[] = ['psindiv', 'cpts', 'sos'];
