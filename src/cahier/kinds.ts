@@ -1,7 +1,8 @@
 /**
- * Case kinds other than `search` (transport checks, latency samples…) plug in here: a kind declares
- * the JSON Schema of its `params` (checked when the cahier is loaded, errors located in the file) and
- * runs one case into evidence and findings. The run pipeline judges the outcome like any other case.
+ * The contract of a case kind (`search`, the transport checks, latency samples…): a kind declares the
+ * JSON Schema of its `params` (checked when the cahier is loaded, errors located in the file) and runs
+ * one case into evidence and findings. The run pipeline runs every kind the same way and judges the
+ * outcome like any other case.
  */
 import type { Finding, Lang, Message } from '../core/findings.js';
 import type { TestCase } from './types.js';
@@ -31,6 +32,13 @@ export interface KindOutcome {
   skip?: Message;
   /** Set when the case does not apply to this run (plain HTTP for a TLS case, no JDD entry): not-applicable. */
   notApplicable?: Message;
+  /**
+   * Set when the tool itself could not judge the endpoint but the evidence is worth keeping (its own
+   * certificate unreadable, a proxy of the harness): the case is `error` with this reason.
+   */
+  harnessFault?: Message;
+  /** Findings of the official HL7 validator, kept apart from the case's own (`--official-validator`). */
+  officialFindings?: Finding[];
 }
 
 export interface CaseKind {
@@ -41,11 +49,11 @@ export interface CaseKind {
   run(tc: TestCase, env: KindEnv): Promise<KindOutcome>;
 }
 
-/** Name → kind, refusing two kinds with the same name and the reserved `search`. */
+/** Name → kind, refusing two kinds with the same name. */
 export function kindRegistry(kinds: readonly CaseKind[]): ReadonlyMap<string, CaseKind> {
   const map = new Map<string, CaseKind>();
   for (const k of kinds) {
-    if (k.kind === 'search' || map.has(k.kind)) throw new Error(`case kind "${k.kind}" is registered twice`);
+    if (map.has(k.kind)) throw new Error(`case kind "${k.kind}" is registered twice`);
     map.set(k.kind, k);
   }
   return map;

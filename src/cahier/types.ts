@@ -1,131 +1,58 @@
 /**
  * The cahier de recette as the run pipeline sees it: one TestCase per YAML case, with the file
- * defaults applied and every value an editor can get wrong located in its file.
+ * defaults applied and every value an editor can get wrong located in its file. The YAML shape itself
+ * is generated from schemas/cahier.schema.json (src/core/formats/cahier-file.ts); these types extend
+ * it, so a field added to the schema reaches every case without being written twice.
  */
-import type { Message } from '../core/findings.js';
 import type { SourceRef } from '../core/errors.js';
 import type { CaseSeverity, UseCase } from '../core/model.js';
+import type { Case, CahierFile, Expect, JddKeys, PlaceCounts, Request, RoleNeed, Status } from '../core/formats/cahier-file.js';
+
+/** The YAML shape of a cahier file and of one of its cases (validated by schemas/cahier.schema.json). */
+export type { CahierFile };
+export type RawCase = Case;
 
 /** JDD entries named by key, or every entry of the JDD (at most 25, the SAS maximum per search). */
-export type JddKeys = string[] | 'all';
+export type { JddKeys };
 
 /**
  * A role a case needs, from the vocabulary of src/cahier/roles.ts (`two-places`, `multi-ps`…); a
  * trailing `?` makes it optional (used when the JDD fills it, left out otherwise).
  */
-export type RoleNeed = string;
+export type { RoleNeed };
 
 /**
  * What JDD data a case uses: roles (the usual way, any editor's JDD) or, for custom cahiers, explicit
- * JDD keys. A case names one or the other, never both.
+ * JDD keys. A case names one or the other, never both. `roles` holds the YAML `role: x` too.
  */
-export interface JddRefs {
-  practitioners?: JddKeys;
-  cpts?: JddKeys;
-  sos?: JddKeys;
-  /** Roles the case needs, in order (YAML `role: x` or `roles: [x, y?]`). */
-  roles?: RoleNeed[];
-}
+export type JddRefs = Pick<Case, 'practitioners' | 'cpts' | 'sos' | 'roles'>;
 
-export interface SearchRequestSpec {
-  /** Window start = now + offsetHours; length in hours (default: the standard window). */
-  window?: { offsetHours?: number; hours?: number };
-  /** Append this many identifiers the editor does not know. */
-  unknownIdentifiers?: number;
-  /** Pad the identifier list to this many identifiers with unknown ones. */
-  count?: number;
-  /** Parameters left out of the request. */
-  omit?: string[];
-  /** Parameters written as given (replace or add); `{ge}`, `{le}`, `{identifiers}` are substituted. */
-  params?: Record<string, string | string[]>;
-  accept?: string;
-}
+/** The request of a search case: window, identifiers added, parameters left out or written as given. */
+export type SearchRequestSpec = Request;
 
 /** An HTTP status, a status class (`4xx`), or a list of them. */
-export type StatusSpec = number | string | (number | string)[];
+export type StatusSpec = Status;
 
 /** `jdd`: the value the JDD entries of the case give; absent: not checked. */
 export type FromJdd<T> = 'jdd' | T;
 
-export interface PlaceCounts {
-  practitioners?: number;
-  practitionerRoles?: number;
-  schedules?: number;
-  locations?: number;
-  healthcareServices?: number;
-  organizations?: number;
-}
+export type { PlaceCounts };
 
-export interface RuleExpectations {
-  /** Rule ids or `*` patterns this case judges (default: none). */
-  check?: string[];
-  /** Rules that must report no error. */
-  pass?: string[];
-  /** Rules that must report an error (self-tests of the cahier). */
-  fail?: string[];
-}
+/** Rules a case judges (ids or `*` patterns), and those that must report no error / an error. */
+export type RuleExpectations = NonNullable<Expect['rules']>;
 
-export interface SearchExpectations {
-  status?: StatusSpec;
-  contentType?: string;
-  operationOutcome?: boolean;
-  result?: 'empty' | 'non-empty';
-  total?: number;
-  slotTypes?: FromJdd<string[]>;
-  consultationTypes?: FromJdd<string[]>;
-  cptsFiness?: 'jdd';
-  /** The answer's data for the named JDD entries (names, addresses, phones…) match the JDD (src/run/jdd-facts.ts). */
-  facts?: 'jdd';
-  cptsSlots?: 'all' | 'none';
-  sharedCptsSlot?: boolean;
-  places?: FromJdd<PlaceCounts>;
-  structure?: 'valid' | 'any';
-  rules?: RuleExpectations;
-  latency?: { budgetMs?: number; targetMs?: number };
-}
+/** What the answer to a search case must be (status, types, places, facts, rules, latency…). */
+export type SearchExpectations = Expect;
 
-export interface TestCase extends JddRefs {
-  id: string;
-  title: Message;
-  description?: Message;
-  group: string;
+/** Fields the loader always fills: from the file's defaults, or the tool's. */
+type Defaulted = 'group' | 'useCase' | 'kind' | 'tags' | 'severity' | 'request' | 'expect';
+
+export interface TestCase extends Omit<Case, Defaulted | 'role'>, Required<Pick<Case, 'group' | 'kind' | 'tags' | 'request' | 'expect'>> {
   useCase: UseCase;
-  /** `search` (default) or a kind registered by an extension. */
-  kind: string;
-  requirements: string[];
-  tags: string[];
   severity: CaseSeverity;
-  request: SearchRequestSpec;
-  expect: SearchExpectations;
-  /** Parameters of a non-search kind. */
-  params?: Record<string, unknown>;
   /** Where the case starts in its file, and its position in the file's `cases`. */
   source: SourceRef;
   caseIndex: number;
   /** Locates a path inside the case (e.g. `['practitioners', 1]`) for semantic errors. */
   locate(path: (string | number)[]): SourceRef;
 }
-
-/** The YAML shape of a cahier file (validated by schemas/cahier.schema.json). */
-export interface CahierFile {
-  group?: string;
-  useCase?: UseCase;
-  severity?: CaseSeverity;
-  tags?: string[];
-  cases: RawCase[];
-}
-
-export type RawCase = Omit<
-  TestCase,
-  'group' | 'useCase' | 'kind' | 'tags' | 'severity' | 'request' | 'expect' | 'source' | 'caseIndex' | 'locate'
-> & {
-  /** Shorthand for `roles: [x]`. */
-  role?: RoleNeed;
-  group?: string;
-  useCase?: UseCase;
-  kind?: string;
-  tags?: string[];
-  severity?: CaseSeverity;
-  request?: SearchRequestSpec;
-  expect?: SearchExpectations;
-};

@@ -1,28 +1,12 @@
 /**
- * What every command receives: output streams and the colour decision, so commands never touch
- * process globals directly (tests run them in-process).
+ * Builds what every command receives (src/core/io.ts): the process's streams and environment, and the
+ * colour decision, so commands never touch process globals directly (tests run them in-process).
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import type { CliIo } from '../core/io.js';
+import { readStreamCapped } from '../core/read-capped.js';
 
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** Reads all of stdin (for `-`). */
-  readStdin: () => Promise<Buffer>;
-  /** True when standard input is a terminal (nothing piped): `-` would wait for typing. */
-  stdinIsTTY?: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  isTTY: boolean;
-}
-
-export interface CliContext {
-  io: CliIo;
-  /** chalk with the colour level decided once (NO_COLOR, FORCE_COLOR, --no-color, TTY). */
-  color: ChalkInstance;
-  /** Exit code the command sets (0 ok, 1 findings/failures, 2 usage/setup). */
-  setExitCode: (code: number) => void;
-}
+export type { CliContext, CliIo } from '../core/io.js';
 
 /**
  * chalk does not honour NO_COLOR (chalk/supports-color#130), so decide here: NO_COLOR (any value) or
@@ -39,11 +23,8 @@ export function processIo(): CliIo {
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks);
-    },
+    // Capped while reading (src/core/read-capped.ts): an endless stdin costs at most maxBytes + 1 bytes.
+    readStdin: async (maxBytes = Number.MAX_SAFE_INTEGER) => (await readStreamCapped(process.stdin, maxBytes)).bytes,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),

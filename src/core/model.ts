@@ -36,11 +36,12 @@ export type TransportOutcome =
   | 'timeout'
   | 'refused'
   | 'reset'
-  | 'closed' // socket closed before any response
+  | 'closed' // socket closed before the answer was complete (before any response, or while reading it)
   | 'tls-error'
   | 'too-large'
   | 'dns'
-  | 'other';
+  | 'bad-response' // an answer arrived but is not usable HTTP (not HTTP at all, header block over the limit)
+  | 'other'; // the request could not be sent (e.g. invalid URL)
 
 export interface TlsFacts {
   protocol?: string; // 'TLSv1.3'
@@ -115,6 +116,20 @@ export interface CaseResult {
   durationMs: number;
   /** Where the case is declared (cahier file:line). */
   source?: string;
+  /** What the reports left out of this case to stay readable, and where the full record is (src/report/evidence-files.ts). */
+  evidence?: CaseEvidence;
+}
+
+/** Findings not listed and bodies cut in a report, counted (never silently), with the full evidence file. */
+export interface CaseEvidence {
+  /** Findings (sas-recette's) not listed in run.json / the PV / JUnit, by severity. */
+  findingsOmitted?: { total: number; fatal: number; error: number; warning: number; information: number };
+  /** Official validator findings not listed. */
+  officialFindingsOmitted?: number;
+  /** Exchanges whose recorded body was cut to the report excerpt. */
+  bodiesCut?: number;
+  /** The full record of the case, next to run.json: path relative to run.json's folder, SHA-256 and size of the file. */
+  file?: { path: string; sha256: string; bytes: number };
 }
 
 export interface Declaration {

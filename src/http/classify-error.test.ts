@@ -19,6 +19,11 @@ describe('classifyError', () => {
     ['CERT_HAS_EXPIRED', 'tls-error', 'tls-expired'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls-error', 'tls-name-mismatch'],
     ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls-error', 'tls-other'],
+    ['UND_ERR_HEADERS_OVERFLOW', 'bad-response', 'bad-response'],
+    ['HPE_INVALID_CONSTANT', 'bad-response', 'bad-response'],
+    ['HPE_INVALID_CHUNK_SIZE', 'bad-response', 'bad-response'],
+    ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'closed', 'closed'],
+    ['HPE_INVALID_EOF_STATE', 'closed', 'closed'],
     ['SOMETHING_ELSE', 'other', 'other'],
   ])('%s → %s / %s', (code, outcome, kind) => {
     expect(classifyError(err(code), noDeadline)).toMatchObject({ outcome, kind, code });
@@ -38,5 +43,19 @@ describe('classifyError', () => {
 
   it('kindOfCode without code is other', () => {
     expect(kindOfCode(undefined, 'Error')).toBe('other');
+  });
+
+  it('blames the endpoint for an answer undici could not parse, with the bytes as evidence', () => {
+    const parser = Object.assign(new Error('Response does not match the HTTP/1.1 protocol (Expected HTTP/)'), { name: 'HTTPParserError', data: 'HELLO WORLD\u0007' });
+    expect(classifyError(parser, noDeadline)).toEqual({
+      outcome: 'bad-response',
+      kind: 'bad-response',
+      code: 'UND_ERR_HTTP_PARSER',
+      message: 'Response does not match the HTTP/1.1 protocol (Expected HTTP/); bytes where parsing stopped: "HELLO WORLD\\x07" (12 bytes)',
+    });
+    expect(classifyError(err('UND_ERR_SOCKET', 'bad response'), noDeadline).kind).toBe('bad-response');
+    expect(classifyError(err('UND_ERR_SOCKET', 'other side closed'), noDeadline).kind).toBe('closed');
+    const overflow = classifyError(err('UND_ERR_HEADERS_OVERFLOW'), { ...noDeadline, maxHeaderBytes: 100, received: { head: Buffer.from('HTTP/1.1 200 OK\r\n'), total: 5000 } });
+    expect(overflow.message).toBe('the response headers exceed the 100-byte limit; received "HTTP/1.1 200 OK\\r\\n" (first 17 of 5000 bytes)');
   });
 });

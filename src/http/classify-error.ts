@@ -1,8 +1,13 @@
 /**
  * Maps what undici / Node / OpenSSL throw to the outcome vocabulary of the evidence. Pure.
+ * An answer that arrived but is not usable HTTP (undici's HeadersOverflowError, llhttp's HPE_* parser
+ * errors, its "bad response" socket error) is the endpoint's fault: `bad-response`, with the first
+ * bytes received as evidence — never `other`, which means the request could not be sent.
  */
 import type { TransportOutcome } from '../core/model.js';
+import { showBytes } from './show-bytes.js';
 import type { FailureKind } from './types.js';
+import type { Received } from './wire-tap.js';
 
 export interface ClassifiedError {
   outcome: TransportOutcome;
@@ -43,6 +48,7 @@ const KIND_TO_OUTCOME: Record<FailureKind, TransportOutcome> = {
   closed: 'closed',
   dns: 'dns',
   'too-large': 'too-large',
+  'bad-response': 'bad-response',
   'tls-alert': 'tls-error',
   'tls-unknown-ca': 'tls-error',
   'tls-expired': 'tls-error',
@@ -52,8 +58,8 @@ const KIND_TO_OUTCOME: Record<FailureKind, TransportOutcome> = {
 };
 
 /** Reads the innermost meaningful error (undici sometimes wraps the socket error in `cause`). */
-function innermost(err: unknown): { code?: string; message: string; name?: string } {
-  let e = err as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown } | undefined;
+function innermost(err: unknown): { code?: string; message: string; name?: string; data?: string } {
+  let e = err as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; data?: unknown } | undefined;
   for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
     if (typeof e.code === 'string' || !e.cause) break;
     e = e.cause as typeof e;
@@ -63,13 +69,22 @@ function innermost(err: unknown): { code?: string; message: string; name?: strin
     code: typeof e.code === 'string' ? e.code : undefined,
     message: typeof e.message === 'string' ? e.message : String(e),
     name: typeof e.name === 'string' ? e.name : undefined,
+    // HTTPParserError: the bytes from where parsing failed (decoded by undici as UTF-8).
+    data: typeof e.data === 'string' ? e.data : undefined,
   };
 }
 
-export function kindOfCode(code: string | undefined, name: string | undefined): FailureKind {
+/** Undici's SocketError messages for an answer the parser rejected (client-h1.js). */
+const BAD_SOCKET_MESSAGES = new Set(['bad response', 'bad upgrade']);
+
+export function kindOfCode(code: string | undefined, name: string | undefined, message?: string): FailureKind {
   if (name === 'TimeoutError' || (code !== undefined && TIMEOUT.has(code))) return 'timeout';
-  if (code === undefined) return 'other';
+  if (code === undefined) return name === 'HTTPParserError' ? 'bad-response' : 'other';
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too-large';
+  // The answer ended before its announced length: a close while reading it.
+  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'HPE_INVALID_EOF_STATE') return 'closed';
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code.startsWith('HPE_')) return 'bad-response';
+  if (code === 'UND_ERR_SOCKET' && message !== undefined && BAD_SOCKET_MESSAGES.has(message)) return 'bad-response';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA') return 'dns';
   if (code === 'ECONNRESET' || code === 'EPIPE') return 'reset';
@@ -82,17 +97,45 @@ export function kindOfCode(code: string | undefined, name: string | undefined): 
   return 'other';
 }
 
+/** Bytes of a broken answer shown in its message. */
+export const EVIDENCE_BYTES = 160;
+
+function badResponseMessage(inner: ReturnType<typeof innermost>, received: Received | undefined, maxHeaderBytes: number): string {
+  const what =
+    inner.code === 'UND_ERR_HEADERS_OVERFLOW'
+      ? `the response headers exceed the ${maxHeaderBytes}-byte limit`
+      : inner.message || 'the answer is not valid HTTP/1.1';
+  if (received) return `${what}; received ${showBytes(received.head, EVIDENCE_BYTES, received.total)}`;
+  if (inner.data !== undefined) return `${what}; bytes where parsing stopped: ${showBytes(Buffer.from(inner.data, 'utf8'), EVIDENCE_BYTES)}`;
+  return what;
+}
+
+export interface ClassifyContext {
+  /** Whether the request's own deadline fired, and its value in ms. */
+  hit: boolean;
+  ms: number;
+  /** What the connection received before failing (wire-tap.ts), for the evidence. */
+  received?: Received;
+  /** The header size limit of the dispatcher (dispatcher.ts). */
+  maxHeaderBytes?: number;
+}
+
 /**
- * @param deadlineMs when the request's own deadline fired, the error is a timeout whatever undici
- *   reports (an aborted request surfaces as the abort reason).
+ * When the request's own deadline fired, the error is a timeout whatever undici reports (an aborted
+ * request surfaces as the abort reason).
  */
-export function classifyError(err: unknown, deadline: { hit: boolean; ms: number }): ClassifiedError {
+export function classifyError(err: unknown, ctx: ClassifyContext): ClassifiedError {
   const inner = innermost(err);
-  let kind = kindOfCode(inner.code, inner.name);
-  if (deadline.hit && (kind === 'other' || inner.name === 'AbortError' || inner.code === 'UND_ERR_ABORTED')) kind = 'timeout';
+  let kind = kindOfCode(inner.code, inner.name, inner.message);
+  if (ctx.hit && (kind === 'other' || inner.name === 'AbortError' || inner.code === 'UND_ERR_ABORTED')) kind = 'timeout';
   const message =
-    kind === 'timeout' && deadline.hit
-      ? `no complete response within ${deadline.ms} ms (${inner.code ?? inner.name ?? 'deadline'})`
-      : inner.message;
-  return { outcome: KIND_TO_OUTCOME[kind], kind, code: inner.code ?? (kind === 'timeout' ? 'DEADLINE_EXCEEDED' : undefined), message };
+    kind === 'timeout' && ctx.hit
+      ? `no complete response within ${ctx.ms} ms (${inner.code ?? inner.name ?? 'deadline'})`
+      : kind === 'bad-response'
+        ? badResponseMessage(inner, ctx.received, ctx.maxHeaderBytes ?? 16 * 1024)
+        : inner.message;
+  // Undici leaves an HTTPParserError without code when llhttp's error number has no name: use the
+  // error family's own id then.
+  const code = inner.code ?? (kind === 'timeout' ? 'DEADLINE_EXCEEDED' : inner.name === 'HTTPParserError' ? 'UND_ERR_HTTP_PARSER' : undefined);
+  return { outcome: KIND_TO_OUTCOME[kind], kind, code, message };
 }

@@ -9,10 +9,12 @@ import { performance } from 'node:perf_hooks';
 import type { Exchange } from '../core/model.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { classifyError } from './classify-error.js';
-import { createDispatcher, originKey } from './dispatcher.js';
+import { compressedBody, type CompressedBody } from './content-encoding.js';
+import { createDispatcher, MAX_HEADER_BYTES, originKey } from './dispatcher.js';
 import { redactHeaders, redactUrl } from './redact.js';
 import { loadTlsMaterial } from './tls-material.js';
 import type { FailureKind, HttpClient, HttpClientOptions, SendRequest, SentExchange } from './types.js';
+import { receivedBefore } from './wire-tap.js';
 
 export const DEFAULT_TIMEOUT_MS = 7000;
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -33,15 +35,25 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-function responseEvidence(got: Received, evidenceBytes: number): { response: NonNullable<Exchange['response']>; full: Buffer } {
+/**
+ * The response as evidence. A compressed body (never inflated) is shown as a marked hex prefix, so
+ * binary never reaches a report; `compressed` then says why it cannot be read.
+ */
+function responseEvidence(
+  got: Received,
+  evidenceBytes: number,
+  acceptEncoding: string | undefined,
+): { response: NonNullable<Exchange['response']>; full: Buffer; compressed?: CompressedBody } {
   const full = Buffer.concat(got.chunks, got.bytes);
+  const compressed = compressedBody(got.headers, acceptEncoding, full);
   const truncated = full.length > evidenceBytes;
   return {
     full,
+    ...(compressed ? { compressed } : {}),
     response: {
       status: got.status,
       headers: redactHeaders(got.headers),
-      body: new TextDecoder('utf-8').decode(truncated ? full.subarray(0, evidenceBytes) : full),
+      body: compressed ? compressed.excerpt : new TextDecoder('utf-8').decode(truncated ? full.subarray(0, evidenceBytes) : full),
       bodyBytes: full.length,
       truncated,
       sha256: createHash('sha256').update(full).digest('hex'),
@@ -112,18 +124,19 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         got.chunks.push(buf);
       }
       const totalMs = performance.now() - t0;
-      const { response, full } = responseEvidence(got, evidenceBytes);
+      const { response, full, compressed } = responseEvidence(got, evidenceBytes, headers['accept-encoding']);
       const tls = handshakes.facts(origin);
       return {
         exchange: { ...base, response, outcome: 'ok', timings: { totalMs: round(totalMs), ttfbMs: round(ttfbMs) }, ...(tls ? { tls } : {}) },
         fullBody: new TextDecoder('utf-8').decode(full),
+        ...(compressed ? { bodyProblem: compressed.problem } : {}),
       };
     } catch (err) {
       const totalMs = performance.now() - t0;
       const c =
         err instanceof BodyTooLarge
           ? { outcome: 'too-large' as const, kind: 'too-large' as FailureKind, code: err.code, message: err.message }
-          : classifyError(err, { hit: signal.aborted, ms: timeoutMs });
+          : classifyError(err, { hit: signal.aborted, ms: timeoutMs, received: receivedBefore(err), maxHeaderBytes: MAX_HEADER_BYTES });
       const message =
         c.kind === 'too-large' && !(err instanceof BodyTooLarge) ? `the response body exceeds the ${maxBodyBytes}-byte cap` : c.message;
       // TLS facts only when this request made a new handshake (e.g. TLS 1.3 then closed by the server).
@@ -133,7 +146,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         outcome: c.outcome,
         error: { ...(c.code ? { code: c.code } : {}), message },
         timings: { totalMs: round(totalMs), ...(ttfbMs !== undefined ? { ttfbMs: round(ttfbMs) } : {}) },
-        ...(got ? { response: responseEvidence(got, evidenceBytes).response } : {}),
+        ...(got ? { response: responseEvidence(got, evidenceBytes, headers['accept-encoding']).response } : {}),
         ...(tls ? { tls } : {}),
       };
       return { exchange, failure: c.kind };

@@ -1,6 +1,7 @@
 /**
  * Builds the undici dispatcher of one client: TLS options (client certificate, CA, versions), a
- * connector wrapper that records the TLS facts of each new connection, and the proxy choice
+ * connector wrapper that records the TLS facts of each new connection and taps its first received
+ * bytes (evidence of a broken answer, wire-tap.ts), the header size limit, and the proxy choice
  * (EnvHttpProxyAgent when HTTP(S)_PROXY is set, the client certificate then travels as `requestTls`).
  */
 import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
@@ -9,6 +10,13 @@ import type { TlsFacts } from '../core/model.js';
 import { readTlsFacts } from './tls-facts.js';
 import type { TlsMaterial } from './tls-material.js';
 import type { TlsClientOptions } from './types.js';
+import { tapSocket } from './wire-tap.js';
+
+/**
+ * Largest response header block accepted (undici's default is Node's http.maxHeaderSize, 16 KiB):
+ * set explicitly so the message of an overflowing answer can name it.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
 
@@ -71,7 +79,10 @@ export function createDispatcher(
         handshakes.record(originKey(o.protocol, o.hostname, o.port), readTlsFacts(socket, material.clientCert));
       }
       if (err) cb(err, null);
-      else cb(null, socket as TLSSocket);
+      else {
+        tapSocket(socket);
+        cb(null, socket as TLSSocket);
+      }
     });
   };
   const httpProxy = envValue(env, 'http_proxy');
@@ -85,8 +96,9 @@ export function createDispatcher(
       connect,
       requestTls: tls,
       maxResponseSize,
+      maxHeaderSize: MAX_HEADER_BYTES,
     });
     return { dispatcher, handshakes, proxied: true };
   }
-  return { dispatcher: new Agent({ connect, maxResponseSize }), handshakes, proxied: false };
+  return { dispatcher: new Agent({ connect, maxResponseSize, maxHeaderSize: MAX_HEADER_BYTES }), handshakes, proxied: false };
 }

@@ -3,7 +3,7 @@
  * certificate, passphrase right) and describes the certificate for the PV. Problems are SetupErrors:
  * the run cannot start, and the message never carries the passphrase or key material.
  */
-import { readFileSync } from 'node:fs';
+import { readFileCappedSync } from '../core/read-capped.js';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { SetupError } from '../core/errors.js';
@@ -17,13 +17,19 @@ export interface TlsMaterial {
   clientCert?: ClientCertInfo;
 }
 
+/** A PEM file of certificates or a key is a few KiB; a CA bundle a few hundred. */
+const MAX_PEM_BYTES = 1024 * 1024;
+
 function readPem(file: string, what: string): string {
+  let read;
   try {
-    return readFileSync(file, 'utf8');
+    read = readFileCappedSync(file, MAX_PEM_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new SetupError(`cannot read the ${what} file "${file}" (${code})`, `check the path given for the ${what}`);
   }
+  if (read.overLimit) throw new SetupError(`the ${what} file "${file}" is larger than 1 MiB: not a PEM file`, `check the path given for the ${what}`);
+  return read.bytes.toString('utf8');
 }
 
 /** One line `CN=…, OU=…` from Node's multi-line subject string. */
@@ -50,17 +56,34 @@ export function describeCertificate(pem: string, file: string): ClientCertInfo {
   };
 }
 
+/**
+ * True for an encrypted PEM private key: PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional
+ * `RSA / EC / DSA PRIVATE KEY` block with `Proc-Type: 4,ENCRYPTED` (any line endings).
+ */
+export function isEncryptedPemKey(pem: string): boolean {
+  return /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem) || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n\s*Proc-Type:\s*4,\s*ENCRYPTED/i.test(pem);
+}
+
+function encryptedWithoutPassphrase(keyFile: string): SetupError {
+  return new SetupError(
+    `the private key "${keyFile}" is encrypted: give its passphrase with --passphrase-env VAR (the name of an environment variable holding it)`,
+    'for example: SAS_KEY_PASS=… sas-recette run … --passphrase-env SAS_KEY_PASS (the value is never printed)',
+  );
+}
+
+/**
+ * OpenSSL 3 reports a missing passphrase as ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (the prompt it
+ * could not show was "cancelled"); older builds as ERR_MISSING_PASSPHRASE.
+ */
+const NO_PASSPHRASE_CODES = new Set(['ERR_MISSING_PASSPHRASE', 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED']);
+
 function checkKey(key: string, keyFile: string, passphrase: string | undefined, passphraseEnv: string | undefined): void {
-  if (passphrase === undefined && /-----BEGIN (ENCRYPTED|RSA PRIVATE KEY-----\s*Proc-Type: 4,ENCRYPTED)/.test(key)) {
-    throw new SetupError(`the key file "${keyFile}" is encrypted and no passphrase was given`, 'name the environment variable holding it with --passphrase-env <VAR>');
-  }
+  if (passphrase === undefined && isEncryptedPemKey(key)) throw encryptedWithoutPassphrase(keyFile);
   try {
     createPrivateKey({ key, passphrase, format: 'pem' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code === 'ERR_MISSING_PASSPHRASE') {
-      throw new SetupError(`the key file "${keyFile}" is encrypted and no passphrase was given`, 'name the environment variable holding it with --passphrase-env <VAR>');
-    }
+    if (passphrase === undefined && NO_PASSPHRASE_CODES.has(code)) throw encryptedWithoutPassphrase(keyFile);
     if (passphrase !== undefined && /DECRYPT|BAD_PASSWORD|bad decrypt/i.test(`${code} ${(err as Error).message}`)) {
       throw new SetupError(`the key file "${keyFile}" cannot be decrypted with the passphrase of ${passphraseEnv ?? 'the environment variable'}`, 'check the passphrase (its value is never printed)');
     }

@@ -2,6 +2,7 @@
  * Contract of the HTTP client (implemented in this folder on undici). One client per run (and one per
  * client certificate for the negative mTLS checks).
  */
+import type { Message } from '../core/findings.js';
 import type { Exchange } from '../core/model.js';
 
 export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
@@ -54,6 +55,7 @@ export type FailureKind =
   | 'closed'
   | 'dns'
   | 'too-large'
+  | 'bad-response' // an answer arrived that is not usable HTTP (parser error, header block over the limit)
   | 'tls-alert' // the peer sent a TLS alert (e.g. handshake_failure, unknown_ca, certificate_required)
   | 'tls-unknown-ca' // the server certificate does not chain to a trusted CA
   | 'tls-expired' // the server certificate is expired (or not yet valid)
@@ -67,6 +69,11 @@ export interface SentExchange {
   fullBody?: string;
   /** Set when `exchange.outcome` is not 'ok'. */
   failure?: FailureKind;
+  /**
+   * Why the body cannot be read as it is, known from the transport (a compressed body nobody asked
+   * for): readers say this instead of "invalid JSON". `fullBody` then holds the raw bytes decoded.
+   */
+  bodyProblem?: Message;
 }
 
 /** What the client presents, for the PV's transport block (never the key). */

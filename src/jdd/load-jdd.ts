@@ -9,7 +9,7 @@ import { SetupError, type SourceRef } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
 import { formatYamlErrors, loadYamlFile, parseYamlText, type LoadedYaml, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
-import type { AppointmentType, ConsultationType, Jdd, JddCpts, JddPlace, JddPractitioner, JddSosStructure, SlotType } from './types.js';
+import type { AppointmentType, ConsultationType, Jdd, JddCpts, JddFile, JddPlace, JddPractitioner, JddSosStructure, SlotType } from './types.js';
 
 export const JDD_SCHEMA_FILE = resolve(TOOL_ROOT, 'schemas/jdd.schema.json');
 
@@ -18,16 +18,9 @@ export const SHIPPED_JDD_FILES: readonly string[] = ['recette-psindiv.yaml', 're
   resolve(TOOL_ROOT, 'datasets', f),
 );
 
-type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
-/** `scenarios` is the old name of `roles` (JDDs written before the roles vocabulary). */
+/** The JDD as written (schemas/jdd.schema.json); `scenarios` is the old name of `roles`. */
+type RawJdd = JddFile;
 type OldRoles = { scenarios?: string[] };
-type RawPractitioner = Optional<JddPractitioner, 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes'> & OldRoles;
-type RawSos = JddSosStructure & OldRoles;
-type RawJdd = Optional<Omit<Jdd, 'practitioners' | 'sos'>, 'cpts' | 'unknownIdentifiers' | 'file'> & {
-  practitioners?: RawPractitioner[];
-  sos?: RawSos[];
-  $schema?: string;
-};
 
 /** Old scenario tags renamed in the roles vocabulary. */
 const RENAMED: Record<string, string> = { 'cpts-a-only': 'cpts-one-cpts' };
@@ -53,7 +46,7 @@ function normalise(raw: RawJdd, file: string): Jdd {
   const sos: JddSosStructure[] = (raw.sos ?? []).map(({ scenarios: _old, ...s }) => ({
     ...s,
     roles: rolesOf({ roles: s.roles, scenarios: _old }),
-    slotTypes: s.slotTypes ?? (['PUBLIC'] as SlotType[]),
+    slotTypes: s.slotTypes ?? (['PUBLIC'] as JddSosStructure['slotTypes']),
     consultationTypes: s.consultationTypes ?? (['AMB'] as ConsultationType[]),
     appointmentTypes: s.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
   }));

@@ -1,24 +1,21 @@
 /**
  * JDD (jeu de données): the test data of an acceptance run. Loaded from `datasets/*.yaml`, used by the
  * request builder (identifiers), by the cahier expectations (expected slot types, CPTS…) and by the
- * reference editor server (which generates slots from it).
+ * reference editor server (which generates slots from it). The YAML shape is generated from
+ * schemas/jdd.schema.json (src/core/formats/jdd-file.ts); a loaded JDD is that shape with its defaults
+ * filled in, so a field added to the schema cannot be forgotten here.
  */
 import type { UseCase } from '../core/model.js';
+import type { Cpts, JddFile, Place, Practitioner, SosLocation, SosStructure } from '../core/formats/jdd-file.js';
 
-export type SlotType = 'PUBLIC' | 'PRO' | 'SNP' | 'CPTS';
-export type ConsultationType = 'AMB' | 'HH' | 'VR';
-export type AppointmentType = 'ROUTINE' | 'WALKIN';
+export type { JddFile };
 
-export interface JddPlace {
-  key: string;
-  name?: string;
-  line: string[];
-  city: string;
-  postalCode: string;
-  phone?: string;
-  /** IDNST of the structure of the place (1+FINESS, 3+SIRET, 4+RPPS-rang), optional. */
-  organizationIdnst?: string;
-}
+export type SlotType = NonNullable<Practitioner['slotTypes']>[number];
+export type ConsultationType = NonNullable<Practitioner['consultationTypes']>[number];
+export type AppointmentType = NonNullable<Practitioner['appointmentTypes']>[number];
+
+/** A place of practice; `organizationIdnst`: IDNST of its structure (1+FINESS, 3+SIRET, 4+RPPS-rang). */
+export type JddPlace = Place;
 
 /**
  * A role an entry plays for the cahier ("the PS with two places", "a PS of a 25-identifier search"):
@@ -28,64 +25,25 @@ export interface JddPlace {
  */
 export type RoleName = string;
 
-export interface JddPractitioner {
-  key: string;
-  roles?: RoleName[];
-  /** National id with its prefix: 8 + RPPS (12 chars) or 0 + ADELI. Always a string. */
-  idnps: string;
-  family: string;
-  given: string[];
-  phone?: string;
-  places: JddPlace[];
-  /** Individual slots, CPTS slots, or both. */
-  participation: 'individual' | 'cpts' | 'both';
-  /** Keys of the CPTS the PS declared (participation cpts/both). */
-  cpts: string[];
-  /** When true, each CPTS slot is shared by all the PS's CPTS (one slot, several HealthcareServices). */
-  sharedCptsSlots?: boolean;
-  slotTypes: SlotType[];
-  consultationTypes: ConsultationType[];
-  appointmentTypes: AppointmentType[];
-}
+/**
+ * A PS: national id with its prefix (8 + RPPS, 12 chars, or 0 + ADELI; always a string), places,
+ * individual and/or CPTS slots. `cpts`: keys of the CPTS the PS declared (participation cpts/both);
+ * `sharedCptsSlots`: each CPTS slot is shared by all the PS's CPTS (one slot, several HealthcareServices).
+ */
+export interface JddPractitioner extends Omit<Practitioner, 'scenarios' | PractitionerDefaults>, Required<Pick<Practitioner, PractitionerDefaults>> {}
+type PractitionerDefaults = 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes';
 
-export interface JddCpts {
-  key: string;
-  /** 1 + FINESS (10 chars). */
-  finess: string;
-  name: string;
-  phone?: string;
-}
+/** A CPTS: 1 + FINESS (10 chars), name, phone. */
+export type JddCpts = Cpts;
 
-export interface JddSosLocation {
-  key: string;
-  name: string;
-  line: string[];
-  city: string;
-  postalCode: string;
-  phone?: string;
-}
+export type JddSosLocation = SosLocation;
 
-export interface JddSosStructure {
-  key: string;
-  roles?: RoleName[];
-  /** 3 + SIRET (15 chars). */
-  siret: string;
-  name: string;
-  phone?: string;
-  locations: JddSosLocation[];
-  slotTypes: SlotType[];
-  consultationTypes: ConsultationType[];
-  /** ROUTINE (booking possible) / WALKIN; ROUTINE when not given. */
-  appointmentTypes?: AppointmentType[];
-}
+/** An SOS Médecins structure: 3 + SIRET (15 chars), its locations; appointmentTypes ROUTINE (booking possible) / WALKIN, ROUTINE when not given. */
+export interface JddSosStructure extends Omit<SosStructure, 'scenarios' | SosDefaults>, Required<Pick<SosStructure, SosDefaults>> {}
+type SosDefaults = 'slotTypes' | 'consultationTypes';
 
-export interface Jdd {
-  id: string;
-  version: string;
+export interface Jdd extends Omit<JddFile, '$schema' | 'useCase' | 'practitioners' | 'cpts' | 'sos' | 'unknownIdentifiers'> {
   useCase: UseCase;
-  description?: string;
-  /** Base of the booking URLs the reference editor puts in Slot.comment. */
-  bookingBaseUrl: string;
   practitioners: JddPractitioner[];
   cpts: JddCpts[];
   sos: JddSosStructure[];

@@ -4,7 +4,7 @@
  * loopback. Named defects make it answer wrongly on purpose. It never crashes on an odd request: any
  * unexpected error becomes a 500 OperationOutcome.
  */
-import { readFileSync } from 'node:fs';
+import { readFileCappedSync } from '../core/read-capped.js';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -65,12 +65,18 @@ export interface MockServer {
 export const SLOW_DEFAULT_MS = 8000;
 const FHIR_BASE_PATH = '/fhir';
 
+/** A certificate, key or CRL of the reference editor is a few KiB. */
+const MAX_TLS_FILE_BYTES = 1024 * 1024;
+
 function readTlsFile(file: string, what: string): Buffer {
+  let read;
   try {
-    return readFileSync(file);
+    read = readFileCappedSync(file, MAX_TLS_FILE_BYTES);
   } catch (err) {
     throw new SetupError(`cannot read the ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  if (read.overLimit) throw new SetupError(`the ${what} file ${file} is larger than 1 MiB: not a certificate, key or CRL`);
+  return read.bytes;
 }
 
 function tlsOptions(tls: MockTlsOptions): HttpsOptions {

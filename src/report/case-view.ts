@@ -1,9 +1,10 @@
 /**
- * Read-only views of a CaseResult shared by the JUnit and HTML reporters, so both formats say the same
- * thing about a case (which findings decided it, why it was skipped, what its title is).
+ * Read-only views of a CaseResult shared by the console, JUnit and HTML reporters, so every format says
+ * the same thing about a case (which findings decided it, why it was skipped, what its title is).
  */
 import { isBlocking, severityRank, sortFindings, textOf, type Finding, type Lang } from '../core/findings.js';
 import type { CaseResult, Exchange, Reserve, ReserveKind, RunResult } from '../core/model.js';
+import { groupFindingsByResource, REPEAT_THRESHOLD } from './finding-groups.js';
 
 /** Blocking findings (fatal, error), worst first, then by location and rule id. */
 export function decidingFindings(c: CaseResult): Finding[] {
@@ -37,14 +38,7 @@ export function verdictReason(c: CaseResult, lang: Lang): string | undefined {
 
 /** Findings grouped by the resource they point into (`Type/id`), in first-seen order of sorted findings. */
 export function groupByResource(findings: Finding[], fallback: string): Array<{ resource: string; findings: Finding[] }> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of sortFindings(findings)) {
-    const key = f.resource ?? fallback;
-    const list = groups.get(key) ?? [];
-    list.push(f);
-    groups.set(key, list);
-  }
-  return [...groups].map(([resource, list]) => ({ resource, findings: list }));
+  return groupFindingsByResource(sortFindings(findings), fallback).map(([resource, list]) => ({ resource, findings: list }));
 }
 
 /** Group names in the order their first case appears (the cahier's order). */
@@ -53,7 +47,7 @@ export function groupOrder(cases: CaseResult[]): string[] {
 }
 
 /** Warnings and information findings of one (severity, rule id) beyond this count are shown as one row. */
-export const REPEAT_THRESHOLD = 3;
+export { REPEAT_THRESHOLD };
 
 /** One (severity, rule id) repeated more than REPEAT_THRESHOLD times, with all its occurrences in order. */
 export interface RepeatedFinding {

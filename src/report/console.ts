@@ -4,10 +4,11 @@
  * case; the reserves of a case passed with reserves); at the end the failures (rule id, location,
  * message), the run notes and the summary: counts of each verdict, the PV's overall verdict and the mode
  * that produced it, "not valid for acceptance" when so, the blocking cases, the reserves by kind. Colour comes from the CLI's decision (NO_COLOR,
- * --no-color, TTY). Endpoint text is stripped of control characters before it reaches the terminal.
+ * --no-color, TTY). Endpoint text goes through the one terminal sanitiser (terminal.ts) and findings through
+ * the one finding-line renderer (finding-line.ts) that `validate` uses too.
  */
 import type { ChalkInstance } from 'chalk';
-import { textOf, type Finding, type Lang, type Message } from '../core/findings.js';
+import { textOf, type Lang, type Message } from '../core/findings.js';
 import type { CaseResult, Reserve, ReserveKind, RunOfficial, RunResult, VerdictCounts } from '../core/model.js';
 import {
   acceptanceValidity,
@@ -20,7 +21,9 @@ import {
   verdictReason,
   type CaseState,
 } from './case-view.js';
+import { findingLine } from './finding-line.js';
 import { humanMs, oneLine } from './format.js';
+import { terminalSafe, terminalSafeLines } from './terminal.js';
 import type { Reporter } from './types.js';
 
 export interface ConsoleReporterOptions {
@@ -39,12 +42,6 @@ export interface ConsoleReporterOptions {
 /** Interactive terminal, not CI: the progress line may be redrawn. */
 export function wantsLiveProgress(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   return isTTY && (env.CI === undefined || env.CI === '' || env.CI === 'false' || env.CI === '0');
-}
-
-/** Control characters (ANSI escapes included) from an endpoint must not drive the terminal. */
-export function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 }
 
 const MARK: Record<CaseState, string> = {
@@ -128,41 +125,36 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
     skipped: c.gray,
     'not-applicable': c.cyan,
   };
-  const text = (m: Message, width = 400): string => safe(oneLine(textOf(m, o.lang), width));
+  const text = (m: Message, width = 400): string => terminalSafe(oneLine(textOf(m, o.lang), width));
 
   /** `✓ passed  ID  Title (12 ms)`, then the reason of a case not judged, or the reserves of a pass. */
   function caseLine(r: CaseResult): string {
     const state = caseState(r);
-    const head = `${paint[state](`${MARK[state]} ${w.state[state]}`)}  ${c.bold(r.id)}  ${safe(oneLine(caseTitle(r, o.lang), 100))} ${c.dim(`(${humanMs(r.durationMs, o.lang)})`)}\n`;
+    const head = `${paint[state](`${MARK[state]} ${w.state[state]}`)}  ${c.bold(r.id)}  ${terminalSafe(oneLine(caseTitle(r, o.lang), 100))} ${c.dim(`(${humanMs(r.durationMs, o.lang)})`)}\n`;
     if ((state === 'skipped' || state === 'not-applicable') && r.reason) return `${head}    ${c.dim(`${w.reason}:`)} ${text(r.reason)}\n`;
     if (state === 'passed-with-reserves') {
       const lines = caseReserves(r, o.lang);
-      const shown = lines.slice(0, CASE_RESERVES_MAX).map((l) => `    ${c.dim(`${w.reserve}:`)} ${safe(oneLine(l, 300))}\n`);
+      const shown = lines.slice(0, CASE_RESERVES_MAX).map((l) => `    ${c.dim(`${w.reserve}:`)} ${terminalSafe(oneLine(l, 300))}\n`);
       const rest = lines.length > CASE_RESERVES_MAX ? `    ${c.dim(`… +${lines.length - CASE_RESERVES_MAX}`)}\n` : '';
       return head + shown.join('') + rest;
     }
     return head;
   }
 
-  function findingLine(f: Finding): string {
-    const where = safe(oneLine(f.location, 120));
-    return `    ${c.red(f.ruleId)} ${c.dim(where)}\n      ${safe(oneLine(textOf(f.message, o.lang), 400))}\n`;
-  }
-
   function officialLine(off: RunOfficial): string {
     const what = off.unavailable
       ? c.yellow(w.officialUnavailable)
-      : `${safe(off.jar)}${off.version ? ` ${safe(off.version)}` : ''} — ${w.disagreements(off.disagreements)}; ${off.gates ? w.gates : w.noGates}`;
+      : `${terminalSafe(off.jar)}${off.version ? ` ${terminalSafe(off.version)}` : ''} — ${w.disagreements(off.disagreements)}; ${off.gates ? w.gates : w.noGates}`;
     return `  ${w.official}: ${what}\n`;
   }
 
   function failureBlock(r: CaseResult): string {
     const sev = r.severity === 'blocking' ? w.blocking : w.minor;
     const state = caseState(r);
-    let out = `${paint[state](MARK[state])} ${c.bold(r.id)} ${c.dim(`[${sev}]`)} ${safe(oneLine(caseTitle(r, o.lang), 120))}\n`;
+    let out = `${paint[state](MARK[state])} ${c.bold(r.id)} ${c.dim(`[${sev}]`)} ${terminalSafe(oneLine(caseTitle(r, o.lang), 120))}\n`;
     if (r.source) out += `    ${c.dim(r.source)}\n`;
     const deciding = decidingFindings(r);
-    for (const f of deciding.slice(0, max)) out += findingLine(f);
+    for (const f of deciding.slice(0, max)) out += `${findingLine(f, { lang: o.lang, color: c, layout: 'block' })}\n`;
     if (deciding.length > max) out += `    ${c.dim(w.more(deciding.length - max))}\n`;
     if (deciding.length === 0 && r.reason) out += `    ${text(r.reason)}\n`;
     return out;
@@ -170,8 +162,8 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
 
   /** One reserve: `ref — message`, with the cases that met it for a not-checked element. */
   function reserveLine(r: Reserve): string {
-    const cases = r.cases?.length && !(r.cases.length === 1 && r.cases[0] === r.ref) ? c.dim(` (${w.seenIn} ${r.cases.map((x) => safe(x)).join(', ')})`) : '';
-    return `      ${c.bold(safe(oneLine(r.ref, 120)))} — ${text(r.message, 300)}${cases}\n`;
+    const cases = r.cases?.length && !(r.cases.length === 1 && r.cases[0] === r.ref) ? c.dim(` (${w.seenIn} ${r.cases.map((x) => terminalSafe(x)).join(', ')})`) : '';
+    return `      ${c.bold(terminalSafe(oneLine(r.ref, 120)))} — ${text(r.message, 300)}${cases}\n`;
   }
 
   function summaryBlock(run: RunResult): string {
@@ -180,7 +172,7 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
       run.cases.filter((x) => (group === undefined || x.group === group) && caseState(x) === 'passed-with-reserves').length;
     let out = `\n${c.bold(w.summary)}\n`;
     for (const [group, g] of Object.entries(s.byGroup)) {
-      out += `  ${safe(group).padEnd(12)} ${g.total} ${w.cases}: ${countsLine(g, withReserves(group), w, c)}\n`;
+      out += `  ${terminalSafe(group).padEnd(12)} ${g.total} ${w.cases}: ${countsLine(g, withReserves(group), w, c)}\n`;
     }
     out += `  ${w.all.padEnd(12)} ${s.total} ${w.cases}: ${countsLine(s, withReserves(), w, c)}\n`;
     const verdictColor = s.overall === 'favorable' ? c.green : s.overall === 'unfavorable' ? c.red : c.yellow;
@@ -196,7 +188,7 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
       for (const id of blocking) {
         const bc = run.cases.find((x) => x.id === id);
         const why = bc ? verdictReason(bc, o.lang) : undefined;
-        out += `      ${c.red(safe(id))}${bc ? ` ${safe(oneLine(caseTitle(bc, o.lang), 100))}` : ''}${why ? c.dim(` — ${safe(oneLine(why, 200))}`) : ''}\n`;
+        out += `      ${c.red(terminalSafe(id))}${bc ? ` ${terminalSafe(oneLine(caseTitle(bc, o.lang), 100))}` : ''}${why ? c.dim(` — ${terminalSafe(oneLine(why, 200))}`) : ''}\n`;
       }
     }
     const groups = reservesByKind(s.reserves, RESERVE_KIND_ORDER.filter((k) => k !== 'insecure' && k !== 'nothing-judged'));
@@ -237,7 +229,7 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
       }
       if (run.setupNotes.length > 0) {
         out += `\n${c.bold(w.notes)}\n`;
-        for (const n of run.setupNotes) out += `  ${c.yellow('•')} ${safe(textOf(n, o.lang))}\n`;
+        for (const n of run.setupNotes) out += `  ${c.yellow('•')} ${terminalSafeLines(textOf(n, o.lang))}\n`;
       }
       out += summaryBlock(run);
       if (run.official) out += officialLine(run.official);

@@ -1,11 +1,13 @@
 /**
  * `run.json`: the run result serialised with a stable key order (same run → same bytes, whatever the
- * order the pipeline filled the object in) and secrets redacted.
+ * order the pipeline filled the object in), secrets redacted, each case cut to the report limits with
+ * its full record in `evidence/*.json` next to it (evidence-files.ts; the SHA-256 of each file is in
+ * the case's `evidence.file`).
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RunResult } from '../core/model.js';
+import { reportView, writeEvidenceFiles } from './evidence-files.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { redactRun } from './redact.js';
 import { writeOutput } from './write-output.js';
 
 /** Root keys in the order of the RunResult declaration; nested objects are sorted alphabetically. */
@@ -55,9 +57,9 @@ export function orderRunKeys(run: RunResult): Record<string, unknown> {
   return out;
 }
 
-/** The text of `run.json`: redacted, stable key order, two-space indentation, final newline. */
+/** The text of `run.json`: redacted, cut to the report limits, stable key order, two-space indentation, final newline. */
 export function renderRunJson(run: RunResult): string {
-  return `${JSON.stringify(orderRunKeys(redactRun(run)), null, 2)}\n`;
+  return `${JSON.stringify(orderRunKeys(reportView(run).run), null, 2)}\n`;
 }
 
 export function jsonReporter(options: ReporterOptions): Reporter {
@@ -65,8 +67,9 @@ export function jsonReporter(options: ReporterOptions): Reporter {
     name: 'json',
     async onRunEnd(run) {
       const file = options.paths?.json ?? join(options.outDir, 'run.json');
+      const evidence = await writeEvidenceFiles(dirname(file), reportView(run).files);
       await writeOutput(file, renderRunJson(run));
-      return [file];
+      return [file, ...evidence];
     },
   };
 }

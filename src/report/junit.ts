@@ -5,6 +5,10 @@
  * ids, HTTP facts and the reserves of a case passed with reserves as properties, the run's overall
  * verdict, mode, validity for acceptance and reserves as suite properties, and a short redacted evidence
  * excerpt in <system-out>. The verdict itself is never recomputed here.
+ * Untrusted text never reaches the XML raw: every text goes through xmlText (xml-text.ts: invisible and
+ * forbidden characters shown as `⟨U+XXXX⟩`, every `]]>` split) and the built document is checked (one
+ * <testcase> per case, no forbidden character) before it is written. Each case lists at most
+ * FINDINGS_LISTED_MAX findings, with "n more" and the evidence file of the rest (evidence-files.ts).
  */
 import { join } from 'node:path';
 import junitModule from 'junit-report-builder';
@@ -22,10 +26,14 @@ import {
   transportFailures,
   verdictReason,
 } from './case-view.js';
+import { evidenceDirOf, omittedLines, reportView, writeEvidenceFiles } from './evidence-files.js';
 import { isoInZone, oneLine, seconds, truncateUtf8 } from './format.js';
-import { redactRun } from './redact.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { writeOutput } from './write-output.js';
+import { assertJunitStructure, xmlText } from './xml-text.js';
+
+/** Every text reaches the builder through this (xml-text.ts says why: the library's escaping is not enough). */
+const x = xmlText;
 
 // The package is CommonJS (`module.exports = builder`) while its typings declare `export default`:
 // under NodeNext the default import is typed as the namespace, so take `.default` when it exists.
@@ -44,19 +52,30 @@ function firstFindingLine(f: Finding, lang: Lang): string {
   return oneLine(`${f.ruleId} at ${f.location}: ${textOf(f.message, lang)}`);
 }
 
-function exchangeExcerpt(x: Exchange): string {
-  const lines = [`${x.request.method} ${x.request.url}${x.label ? `  [${x.label}]` : ''}`];
-  for (const [name, value] of Object.entries(x.request.headers)) lines.push(`  ${name}: ${value}`);
-  const timing = `${Math.round(x.timings.totalMs)} ms${x.timings.ttfbMs !== undefined ? `, ttfb ${Math.round(x.timings.ttfbMs)} ms` : ''}`;
-  if (x.response) {
-    const r = x.response;
+function exchangeExcerpt(ex: Exchange): string {
+  const lines = [`${ex.request.method} ${ex.request.url}${ex.label ? `  [${ex.label}]` : ''}`];
+  for (const [name, value] of Object.entries(ex.request.headers)) lines.push(`  ${name}: ${value}`);
+  const timing = `${Math.round(ex.timings.totalMs)} ms${ex.timings.ttfbMs !== undefined ? `, ttfb ${Math.round(ex.timings.ttfbMs)} ms` : ''}`;
+  if (ex.response) {
+    const r = ex.response;
     lines.push(`→ HTTP ${r.status} (${timing}), ${r.bodyBytes} bytes, sha256 ${r.sha256}`);
     for (const [name, value] of Object.entries(r.headers)) lines.push(`  ${name}: ${value}`);
   } else {
-    lines.push(`→ no HTTP response: ${describeTransport(x)} after ${timing}`);
+    lines.push(`→ no HTTP response: ${describeTransport(ex)} after ${timing}`);
   }
-  if (x.tls?.protocol) lines.push(`  tls: ${x.tls.protocol}${x.tls.cipher ? ` ${x.tls.cipher}` : ''}`);
+  if (ex.tls?.protocol) lines.push(`  tls: ${ex.tls.protocol}${ex.tls.cipher ? ` ${ex.tls.cipher}` : ''}`);
   return lines.join('\n');
+}
+
+/** Deciding findings written in a failure or error body; the others are counted ("… and N more"). */
+export const BODY_FINDINGS_MAX = 50;
+
+/** The deciding findings of a body, at most BODY_FINDINGS_MAX, then how many more (all are in run.json and the PV). */
+function decidingBlocks(deciding: Finding[], lang: Lang): string[] {
+  const blocks = deciding.slice(0, BODY_FINDINGS_MAX).map((f) => findingBlock(f, lang));
+  const more = deciding.length - BODY_FINDINGS_MAX;
+  if (more > 0) blocks.push(lang === 'fr' ? `… et ${more} constat(s) bloquant(s) de plus (run.json, pv.html)` : `… and ${more} more deciding finding(s) (run.json, pv.html)`);
+  return blocks;
 }
 
 /** Official findings listed in <system-out> before "… and N more" (all are in run.json and the PV). */
@@ -81,11 +100,13 @@ export function systemOut(c: CaseResult, lang: Lang): string {
   const reserves = caseReserves(c, lang);
   if (reserves.length) head.push(`reserves (not checked):\n${reserves.map((r) => `  - ${oneLine(r, 500)}`).join('\n')}`);
   if (c.source) head.push(`cahier: ${c.source}`);
+  head.push(...omittedLines(c, lang));
   const official = officialExcerpt(c, lang);
   const text = [head.join('\n'), ...(official ? [official] : []), ...c.exchanges.map(exchangeExcerpt)].join('\n\n');
   const marker = '\n… (truncated; full evidence in run.json and the HTML PV)';
-  const cut = truncateUtf8(text, SYSTEM_OUT_MAX_BYTES);
-  return cut.cut ? truncateUtf8(text, SYSTEM_OUT_MAX_BYTES - Buffer.byteLength(marker)).text + marker : text;
+  const safe = x(text); // escaped before the cut, so the cap holds for what is written
+  const cut = truncateUtf8(safe, SYSTEM_OUT_MAX_BYTES);
+  return cut.cut ? truncateUtf8(safe, SYSTEM_OUT_MAX_BYTES - Buffer.byteLength(marker)).text + marker : safe;
 }
 
 /**
@@ -101,8 +122,9 @@ function failedByTransport(deciding: Finding[]): boolean {
 /** The exchanges that got no usable answer, then the deciding findings. */
 function errorBody(c: CaseResult, deciding: Finding[], lang: Lang): string {
   return [
-    ...transportFailures(c).map((x) => `${x.request.method} ${x.request.url}\n  ${describeTransport(x)} after ${Math.round(x.timings.totalMs)} ms`),
-    ...deciding.map((f) => findingBlock(f, lang)),
+    ...transportFailures(c).map((ex) => `${ex.request.method} ${ex.request.url}\n  ${describeTransport(ex)} after ${Math.round(ex.timings.totalMs)} ms`),
+    ...decidingBlocks(deciding, lang),
+    ...omittedLines(c, lang),
   ].join('\n\n');
 }
 
@@ -110,23 +132,23 @@ function addOutcome(tc: TestCase, c: CaseResult, lang: Lang): void {
   const deciding = decidingFindings(c);
   if (c.verdict === 'failed' && failedByTransport(deciding)) {
     const first = deciding.find((f) => f.ruleId.startsWith('HTTP-')) ?? deciding[0];
-    tc.error(firstFindingLine(first, lang), first.ruleId, errorBody(c, deciding, lang));
+    tc.error(x(firstFindingLine(first, lang)), x(first.ruleId), x(errorBody(c, deciding, lang)));
   } else if (c.verdict === 'failed') {
     const first = deciding[0];
     const message = first ? firstFindingLine(first, lang) : oneLine(verdictReason(c, lang) ?? 'failed');
-    tc.failure(message, first?.ruleId ?? 'expectation');
-    const body = deciding.map((f) => findingBlock(f, lang)).join('\n\n');
-    tc.stacktrace(body || message);
+    tc.failure(x(message), x(first?.ruleId ?? 'expectation'));
+    const body = [...decidingBlocks(deciding, lang), ...omittedLines(c, lang)].join('\n\n');
+    tc.stacktrace(x(body || message));
   } else if (c.verdict === 'error') {
     const transport = transportFailures(c);
     const first = deciding[0];
     const type = first?.ruleId ?? transport[0]?.error?.code ?? (transport[0] ? transport[0].outcome : 'harness-error');
     const message = oneLine(verdictReason(c, lang) ?? 'could not be evaluated');
-    tc.error(message, type, errorBody(c, deciding, lang) || message);
+    tc.error(x(message), x(type), x(errorBody(c, deciding, lang) || message));
   } else if (c.verdict === 'skipped' || c.verdict === 'not-applicable') {
     const reason = oneLine(verdictReason(c, lang) ?? (c.verdict === 'skipped' ? 'not run' : 'does not apply to this run'));
-    skippedWithMessage(tc, `${c.verdict === 'skipped' ? 'skipped' : 'not applicable'}: ${reason}`);
-    tc.property('skipped_reason', reason);
+    skippedWithMessage(tc, x(`${c.verdict === 'skipped' ? 'skipped' : 'not applicable'}: ${reason}`));
+    tc.property('skipped_reason', x(reason));
   }
 }
 
@@ -154,23 +176,28 @@ function skippedWithMessage(tc: TestCase, message: string): void {
 }
 
 function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): void {
-  const tc = suite.testCase().className(`sas.${c.group}`).name(name).time(seconds(c.durationMs));
-  if (c.source) tc.file(c.source.replace(/:\d+(:\d+)?$/, ''));
-  for (const r of c.requirements) tc.property('requirement', r);
-  for (const x of c.exchanges) {
-    if (x.response) tc.property('http_status', String(x.response.status));
-    tc.property('latency_ms', String(Math.round(x.timings.totalMs)));
+  const tc = suite.testCase().className(x(`sas.${c.group}`)).name(x(name)).time(seconds(c.durationMs));
+  if (c.source) tc.file(x(c.source.replace(/:\d+(:\d+)?$/, '')));
+  for (const r of c.requirements) tc.property('requirement', x(r));
+  for (const e of c.exchanges) {
+    if (e.response) tc.property('http_status', String(e.response.status));
+    tc.property('latency_ms', String(Math.round(e.timings.totalMs)));
   }
-  tc.property('severity', c.severity);
+  tc.property('severity', x(c.severity));
   tc.property('verdict', caseState(c));
-  for (const r of caseReserves(c, lang)) tc.property('reserve', oneLine(r, 500));
+  for (const r of caseReserves(c, lang)) tc.property('reserve', x(oneLine(r, 500)));
+  const file = c.evidence?.file;
+  if (file) {
+    tc.property('evidence_file', x(file.path));
+    tc.property('evidence_sha256', x(file.sha256));
+  }
   addOutcome(tc, c, lang);
-  tc.standardOutput(systemOut(c, lang));
+  tc.standardOutput(x(systemOut(c, lang)));
 }
 
 function suiteProperties(suite: TestSuite, run: RunResult, lang: Lang): void {
   const p = (name: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') suite.property(name, value);
+    if (value !== undefined && value !== '') suite.property(name, x(value));
   };
   p('run_id', run.runId);
   p('base_url', run.baseUrl);
@@ -215,20 +242,22 @@ export function uniqueCaseNames(cases: CaseResult[], lang: Lang): string[] {
 
 /** The JUnit XML text for a run. */
 export function renderJunit(input: RunResult, lang: Lang = 'fr'): string {
-  const run = redactRun(input);
+  const run = reportView(input).run;
   const builder = rootBuilder.newBuilder(); // a fresh builder: the default export is shared state
-  builder.name(`sas-recette ${run.runId}`);
+  builder.name(x(`sas-recette ${run.runId}`));
   const names = uniqueCaseNames(run.cases, lang);
   for (const group of groupOrder(run.cases)) {
     const indexes = run.cases.map((c, i) => (c.group === group ? i : -1)).filter((i) => i >= 0);
-    const suite = builder.testSuite().name(group);
+    const suite = builder.testSuite().name(x(group));
     // the builder formats Date objects in local time without offset: pass the text ourselves
-    suite.timestamp(isoInZone(run.startedAt));
+    suite.timestamp(x(isoInZone(run.startedAt)));
     suite.time(seconds(indexes.reduce((s, i) => s + run.cases[i].durationMs, 0)));
     suiteProperties(suite, run, lang);
     for (const i of indexes) addCase(suite, run.cases[i], names[i], lang);
   }
-  return builder.build();
+  const xml = builder.build();
+  assertJunitStructure(xml, run.cases.length);
+  return xml;
 }
 
 export function junitReporter(options: ReporterOptions): Reporter {
@@ -236,8 +265,9 @@ export function junitReporter(options: ReporterOptions): Reporter {
     name: 'junit',
     async onRunEnd(run) {
       const file = options.paths?.junit ?? join(options.outDir, 'junit.xml');
+      const evidence = await writeEvidenceFiles(evidenceDirOf(options), reportView(run).files);
       await writeOutput(file, renderJunit(run, options.lang));
-      return [file];
+      return [file, ...evidence];
     },
   };
 }

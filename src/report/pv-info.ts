@@ -9,6 +9,8 @@ import { formatSourceRef, SetupError } from '../core/errors.js';
 import type { Message } from '../core/findings.js';
 import { TOOL_ROOT } from '../core/version.js';
 import type { Declaration, PvInfo } from '../core/model.js';
+import type { DeclarationsFile } from '../core/formats/declarations-file.js';
+import type { PvInfoFile } from '../core/formats/pv-info-file.js';
 import { formatYamlErrors, loadYamlFile } from '../yaml/load-located-yaml.js';
 
 function readSchema(name: string): object {
@@ -24,7 +26,7 @@ function load<T>(file: string, schemaName: string, label: string): { value: T; l
 }
 
 export function loadPvInfo(file: string): PvInfo {
-  return load<PvInfo>(file, 'pv-info.schema.json', 'PV information file').value;
+  return load<PvInfoFile>(file, 'pv-info.schema.json', 'PV information file').value;
 }
 
 /** Built-in questions for the usual attestations, so a declarations file only gives the answers. */
@@ -46,12 +48,6 @@ export const KNOWN_DECLARATIONS: Readonly<Record<string, Message>> = {
     en: 'Is an account locked after a limited number of failed sign-ins (give the number in the comment)?',
   },
 };
-
-interface DeclarationsFile {
-  declaredBy?: string;
-  declaredAt?: string;
-  declarations: Array<Partial<Declaration> & { id: string; answer: Declaration['answer'] }>;
-}
 
 export function loadDeclarations(file: string): Declaration[] {
   const { value, locate } = load<DeclarationsFile>(file, 'declarations.schema.json', 'declarations file');

@@ -3,7 +3,7 @@
  * unsupported schema version is a SetupError (exit 2) naming the file and the first problem. A run of
  * the earlier verdict model is brought to the current shape (legacy-run.ts), with a note saying so.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileCapped } from '../core/read-capped.js';
 import { Ajv } from 'ajv';
 import { SetupError } from '../core/errors.js';
 import type { RunResult } from '../core/model.js';
@@ -58,9 +58,9 @@ export function parseRunResult(data: unknown, file: string): RunResult {
 export async function readRunJson(file: string, label: string = file): Promise<RunResult> {
   let text: string;
   try {
-    const size = (await stat(file)).size;
-    if (size > MAX_BYTES) throw new SetupError(`${label}: too large for a run result (${size} bytes, limit ${MAX_BYTES})`);
-    text = await readFile(file, 'utf8');
+    const read = await readFileCapped(file, MAX_BYTES);
+    if (read.overLimit) throw new SetupError(`${label}: too large for a run result (more than ${MAX_BYTES} bytes)`);
+    text = read.bytes.toString('utf8');
   } catch (err) {
     if (err instanceof SetupError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -78,6 +78,32 @@ const latency = {
   },
 } as const;
 
+const count = { type: 'integer', minimum: 0 } as const;
+
+/** What the reports left out of a case and its evidence file (src/report/evidence-files.ts). */
+const caseEvidence = {
+  type: 'object',
+  properties: {
+    findingsOmitted: {
+      type: 'object',
+      required: ['total', 'fatal', 'error', 'warning', 'information'],
+      properties: { total: count, fatal: count, error: count, warning: count, information: count },
+    },
+    officialFindingsOmitted: count,
+    bodiesCut: count,
+    file: {
+      type: 'object',
+      required: ['path', 'sha256', 'bytes'],
+      properties: {
+        // written by sas-recette as evidence/<safe id>-<n>.json: nothing else is accepted
+        path: { type: 'string', pattern: '^evidence/[A-Za-z0-9_-]{1,64}-[0-9]{1,6}\\.json$' },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        bytes: count,
+      },
+    },
+  },
+} as const;
+
 const caseResult = {
   type: 'object',
   required: ['id', 'title', 'group', 'requirements', 'verdict', 'findings', 'exchanges', 'durationMs'],
@@ -98,6 +124,7 @@ const caseResult = {
     latency: { type: 'array', items: latency },
     durationMs: { type: 'number' },
     source: { type: 'string' },
+    evidence: caseEvidence,
   },
 } as const;
 

@@ -8,47 +8,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SetupError } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
-import type { UseCase } from '../core/model.js';
+import type { Requirement, RequirementsFile, Waiver } from '../core/formats/requirements-file.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 
 export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl';
+
+/**
+ * A requirement as the catalogue writes it (requirements/requirements.schema.json): its text, written
+ * strength, where it is written (kind) and the exact place (IG page or profile element, kit test id…).
+ */
+export type { Requirement, Waiver };
 /** Written strength; a SHALL NOT is a SHALL whose text says what is forbidden. */
-export type Strength = 'SHALL' | 'SHOULD' | 'MAY';
-export type SourceKind = 'ig' | 'fhir' | 'faq' | 'kit' | 'spec' | 'seed' | 'good-practice';
-export type Testability = 'automatic' | 'declarative' | 'not-testable';
-
-export interface Requirement {
-  id: string;
-  text: string;
-  strength: Strength;
-  /** Where it is written (kind) and the exact place (IG page or profile element, kit test id…). */
-  source: { kind: SourceKind; ref: string };
-  useCases: UseCase[];
-  testability: Testability;
-  conditional?: boolean;
-  note?: string;
-}
-
-/** A recorded departure from the severity table, with its reason. */
-export interface Waiver {
-  rule: string;
-  severity: 'error' | 'warning' | 'information';
-  useCases?: UseCase[];
-  when: string;
-  reason: string;
-  source: string;
-}
+export type Strength = Requirement['strength'];
+export type SourceKind = Requirement['source']['kind'];
+export type Testability = Requirement['testability'];
 
 export interface Catalogue {
   requirements: Requirement[];
+  /** Recorded departures from the severity table, with their reason. */
   waivers: Waiver[];
 }
 
-interface CatalogueFile {
-  version: 1;
-  requirements: Requirement[];
-  waivers?: Waiver[];
-}
+type CatalogueFile = RequirementsFile;
 
 export function defaultRequirementsFile(): string {
   return join(TOOL_ROOT, 'requirements', 'requirements.yaml');

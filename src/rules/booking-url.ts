@@ -3,9 +3,8 @@
  * required when the slot can be booked (appointmentType ROUTINE, the default) and optional for
  * WALKIN (no appointment needed).
  */
-import type { Finding } from '../core/findings.js';
-import { asStr, codings, searchedSlots, type Node } from './graph.js';
-import { ALL, graphOf, q, report, rule } from './kit.js';
+import { asStr, codings, type Node } from './graph.js';
+import { ALL, defineRule, q, SEARCHED_SLOTS } from './kit.js';
 import type { Rule } from './types.js';
 
 export function appointmentCode(slot: Node): string | undefined {
@@ -23,39 +22,31 @@ export function isBookingUrl(s: string): boolean {
   }
 }
 
-export const bookingUrl = rule({
+export const bookingUrl = defineRule({
   id: 'SAS-URL-001',
   title: { fr: 'Slot.comment : URL de prise de rendez-vous', en: 'Slot.comment: booking URL' },
   requirements: ['agg-psindiv@25', 'sas-sos@11'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    const out: Finding[] = [];
-    for (const s of searchedSlots(g, ctx.useCase)) {
-      const comment = asStr(s.resource.comment);
-      const walkin = appointmentCode(s) === 'WALKIN';
-      if (comment === undefined || comment.trim() === '') {
-        if (!walkin) {
-          out.push(
-            report(this, `${s.path}.comment`, s, {
-              fr: `${s.label} (rendez-vous ROUTINE) n'a pas d'URL de prise de rendez-vous dans comment.`,
-              en: `${s.label} (ROUTINE appointment) has no booking URL in comment.`,
-            }),
-          );
-        }
-        continue;
+  each: SEARCHED_SLOTS,
+  check(s, { report }) {
+    const comment = asStr(s.resource.comment);
+    const walkin = appointmentCode(s) === 'WALKIN';
+    if (comment === undefined || comment.trim() === '') {
+      if (!walkin) {
+        report(`${s.path}.comment`, s, {
+            fr: `${s.label} (rendez-vous ROUTINE) n'a pas d'URL de prise de rendez-vous dans comment.`,
+            en: `${s.label} (ROUTINE appointment) has no booking URL in comment.`,
+          });
       }
-      if (!isBookingUrl(comment)) {
-        out.push(
-          report(this, `${s.path}.comment`, s, {
-            fr: `${s.label} : comment ${q(comment)} n'est pas une URL http(s) absolue ouvrant la page de réservation.`,
-            en: `${s.label}: comment ${q(comment)} is not an absolute http(s) URL opening the booking page.`,
-          }),
-        );
-      }
+      return;
     }
-    return out;
+    if (!isBookingUrl(comment)) {
+      report(`${s.path}.comment`, s, {
+          fr: `${s.label} : comment ${q(comment)} n'est pas une URL http(s) absolue ouvrant la page de réservation.`,
+          en: `${s.label}: comment ${q(comment)} is not an absolute http(s) URL opening the booking page.`,
+        });
+    }
   },
 });
 

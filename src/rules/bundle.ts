@@ -2,36 +2,31 @@
  * Bundle-level rules: searchset type, total, self link (presence here, content in self-link.ts),
  * fullUrl (present, unique, agreeing with the resource id) and search.mode of the entries.
  */
-import type { Finding } from '../core/findings.js';
 import { asArr, asObj, asStr, type BundleGraph } from './graph.js';
 import { firstSeen } from './iterate.js';
-import { ALL, graphOf, q, report, rule } from './kit.js';
+import { ALL, defineRule, q } from './kit.js';
 import { selfLinkMatchesSearch } from './self-link.js';
 import type { Rule, RuleContext } from './types.js';
 
-export const bundleType = rule({
+export const bundleType = defineRule({
   id: 'SAS-BDL-001',
   title: { fr: 'La réponse est un Bundle de type searchset', en: 'The response is a searchset Bundle' },
   requirements: ['agg-psindiv@13', 'agg-psindiv@14', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle) {
+  check({ bundle, report }) {
     if (bundle.resourceType !== 'Bundle') {
       const oo = bundle.resourceType === 'OperationOutcome';
-      return [
-        report(this, 'Bundle.resourceType', undefined, {
+      return report('Bundle.resourceType', undefined, {
           fr: `Ce n'est pas une réponse à la recherche SAS : la réponse doit être un Bundle searchset, reçu resourceType ${q(bundle.resourceType)}${oo ? ' (un OperationOutcome décrit une erreur, pas des créneaux)' : ''}.`,
           en: `This is not an answer to the SAS search: the response must be a searchset Bundle, got resourceType ${q(bundle.resourceType)}${oo ? ' (an OperationOutcome reports an error, not slots)' : ''}.`,
-        }),
-      ];
+        });
     }
-    if (bundle.type === 'searchset') return [];
-    return [
-      report(this, 'Bundle.type', undefined, {
+    if (bundle.type === 'searchset') return;
+    report('Bundle.type', undefined, {
         fr: `Ce n'est pas une réponse à la recherche SAS : Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
         en: `This is not an answer to the SAS search: Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
-      }),
-    ];
+      });
   },
 });
 
@@ -51,122 +46,98 @@ function matchCount(g: BundleGraph, ctx: RuleContext): { count: number; what: st
   return { count: nodes.length, what: type };
 }
 
-export const bundleTotal = rule({
+export const bundleTotal = defineRule({
   id: 'SAS-BDL-002',
   title: { fr: 'Bundle.total = nombre de résultats (match)', en: 'Bundle.total = number of matches' },
   requirements: ['agg-psindiv@13', 'sas-cpts@7', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
+  check({ bundle, ctx, g, report }) {
     const { count, what } = matchCount(g, ctx);
     const total = bundle.total;
     if (total === undefined) {
-      if (ctx.useCase === 'psindiv') return [];
-      return [
-        report(this, 'Bundle.total', undefined, {
+      if (ctx.useCase === 'psindiv') return;
+      return report('Bundle.total', undefined, {
           fr: `Bundle.total est obligatoire (1..1) pour ce cas d'usage ; attendu ${count} (${what} en search.mode=match).`,
           en: `Bundle.total is required (1..1) for this use case; expected ${count} (${what} with search.mode=match).`,
-        }),
-      ];
+        });
     }
     if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
-      return [
-        report(this, 'Bundle.total', undefined, {
+      return report('Bundle.total', undefined, {
           fr: `Bundle.total doit être un entier positif ou nul, reçu ${q(total)}.`,
           en: `Bundle.total must be a non-negative integer, got ${q(total)}.`,
-        }),
-      ];
+        });
     }
-    if (total === count) return [];
+    if (total === count) return;
     const slots = g.ofType('Slot').length;
     if (ctx.useCase === 'sos' && total === slots) {
       // The IG's own SOS example counts the Slots (4) while its matches are 3 Schedules.
-      return [
-        report(
-          this,
-          'Bundle.total',
+      return report('Bundle.total',
           undefined,
           {
             fr: `Bundle.total (${total}) compte les Slot ; pour une recherche sur Schedule il devrait compter les ${count} Schedule en search.mode=match (l'exemple SOS de l'IG compte les Slot).`,
             en: `Bundle.total (${total}) counts the Slots; a Schedule search should count its ${count} Schedules with search.mode=match (the IG's SOS example counts Slots).`,
           },
-          'warning',
-        ),
-      ];
+          'warning');
     }
-    return [
-      report(this, 'Bundle.total', undefined, {
+    report('Bundle.total', undefined, {
         fr: `Bundle.total vaut ${total} mais le Bundle contient ${count} ${what} en search.mode=match.`,
         en: `Bundle.total is ${total} but the Bundle holds ${count} ${what} with search.mode=match.`,
-      }),
-    ];
+      });
   },
 });
 
-export const bundleSelfLink = rule({
+export const bundleSelfLink = defineRule({
   id: 'SAS-BDL-003',
   title: { fr: 'Un et un seul lien self', en: 'Exactly one self link' },
   requirements: ['sas-gen@4', 'sas-cpts@7', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
+  check({ bundle, ctx, report }) {
     const links = asArr(bundle.link).map((l) => asObj(l));
     const selfIdx = links.flatMap((l, i) => (l?.relation === 'self' ? [i] : []));
-    const out: Finding[] = [];
     const strict = ctx.useCase !== 'psindiv'; // CPTS and SOS Bundle profiles: link 1..1
     if (selfIdx.length === 0) {
       // The ANS kit (4.3.07) fails a Bundle without self link, in every use case.
-      out.push(
-        report(this, 'Bundle.link', undefined, {
+      report('Bundle.link', undefined, {
           fr: 'Le Bundle doit porter un lien "self" donnant la recherche exécutée (kit ANS 4.3.07).',
           en: 'The Bundle must carry a "self" link giving the search executed (ANS kit 4.3.07).',
-        }),
-      );
+        });
     } else if (selfIdx.length > 1) {
-      out.push(
-        report(this, `Bundle.link[${selfIdx[1]}]`, undefined, {
+      report(`Bundle.link[${selfIdx[1]}]`, undefined, {
           fr: `Le Bundle porte ${selfIdx.length} liens "self" ; un seul est permis.`,
           en: `The Bundle carries ${selfIdx.length} "self" links; only one is allowed.`,
-        }),
-      );
+        });
     }
     for (const i of selfIdx) {
       const url = asStr(links[i]?.url);
       if (!url || url.trim() === '') {
-        out.push(
-          report(this, `Bundle.link[${i}].url`, undefined, {
+        report(`Bundle.link[${i}].url`, undefined, {
             fr: 'Le lien "self" n\'a pas d\'url.',
             en: 'The "self" link has no url.',
-          }),
-        );
+          });
       }
     }
     if (strict) {
       links.forEach((l, i) => {
         if (l?.relation !== 'self') {
-          out.push(
-            report(this, `Bundle.link[${i}].relation`, undefined, {
+          report(`Bundle.link[${i}].relation`, undefined, {
               fr: `Le profil Bundle de ce cas d'usage n'admet que le lien "self" (link 1..1), reçu ${q(l?.relation ?? '(absent)')} : tous les résultats tiennent sur une page.`,
               en: `This use case's Bundle profile allows only the "self" link (link 1..1), got ${q(l?.relation ?? '(missing)')}: all results fit in one page.`,
-            }),
-          );
+            });
         }
       });
     }
-    return out;
   },
 });
 
-export const bundleUniqueFullUrl = rule({
+export const bundleUniqueFullUrl = defineRule({
   id: 'SAS-BDL-004',
   title: { fr: 'fullUrl et Type/id uniques dans le Bundle', en: 'Unique fullUrl and Type/id in the Bundle' },
   requirements: ['agg-psindiv@13', 'sas-cpts@14', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    const out: Finding[] = [];
+  check({ g, report }) {
     const seenUrl = new Map<string, number>();
     const seenId = new Map<string, number>();
     for (const n of g.entries) {
@@ -175,103 +146,82 @@ export const bundleUniqueFullUrl = rule({
         const key = `${n.fullUrl}|${version}`;
         const first = firstSeen(seenUrl, key, n.index);
         if (first !== undefined) {
-          out.push(
-            report(this, `Bundle.entry[${n.index}].fullUrl`, n, {
+          report(`Bundle.entry[${n.index}].fullUrl`, n, {
               fr: `fullUrl ${q(n.fullUrl)} déjà utilisé par Bundle.entry[${first}] : chaque entrée doit avoir son propre fullUrl.`,
               en: `fullUrl ${q(n.fullUrl)} is already used by Bundle.entry[${first}]: each entry needs its own fullUrl.`,
-            }),
-          );
+            });
         }
       }
       if (n.id) {
         const key = `${n.type}/${n.id}|${version}`;
         const first = firstSeen(seenId, key, n.index);
         if (first !== undefined) {
-          out.push(
-            report(this, `Bundle.entry[${n.index}].resource.id`, n, {
+          report(`Bundle.entry[${n.index}].resource.id`, n, {
               fr: `${n.label} figure deux fois (Bundle.entry[${first}] et Bundle.entry[${n.index}]) : les références deviennent ambiguës.`,
               en: `${n.label} appears twice (Bundle.entry[${first}] and Bundle.entry[${n.index}]): references become ambiguous.`,
-            }),
-          );
+            });
         }
       }
     }
-    return out;
   },
 });
 
 const MODE_PRESENT = ['sas-gen@2'];
 const MODE_TRUE = ['sas-gen@3'];
 
-export const bundleSearchMode = rule({
+export const bundleSearchMode = defineRule({
   id: 'SAS-BDL-005',
   title: { fr: 'search.mode sur chaque entrée, et juste', en: 'search.mode on every entry, and right' },
   requirements: ['sas-gen@2', 'sas-gen@3', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
+  check({ ctx, g, report }) {
     const matchType = matchTypeOf(ctx);
     // SOS: the matches are the Schedules (sas-sos@3).
     const wrongMatch = ctx.useCase === 'sos' ? [...MODE_TRUE, 'sas-sos@3'] : MODE_TRUE;
-    const out: Finding[] = [];
     for (const n of g.entries) {
       const loc = `Bundle.entry[${n.index}].search.mode`;
       if (n.mode === undefined) {
         // SHOULD (FHIR R4; the official validator warns): a warning.
-        out.push(
-          report(
-            this,
-            loc,
+        report(loc,
             n,
             {
               fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
               en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
             },
             'warning',
-            MODE_PRESENT,
-          ),
-        );
+            MODE_PRESENT);
       } else if (!['match', 'include', 'outcome'].includes(n.mode)) {
-        out.push(report(this, loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label} (match, include ou outcome).`, en: `Unknown search.mode ${q(n.mode)} on ${n.label} (match, include or outcome).` }, 'error', MODE_TRUE));
+        report(loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label} (match, include ou outcome).`, en: `Unknown search.mode ${q(n.mode)} on ${n.label} (match, include or outcome).` }, 'error', MODE_TRUE);
       } else if (n.mode === 'match' && n.type !== matchType) {
-        out.push(
-          report(
-            this,
-            loc,
+        report(loc,
             n,
             {
               fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il doit être "include".`,
               en: `${n.label} has search.mode=match while the search is on ${matchType}: it must be "include".`,
             },
             'error',
-            wrongMatch,
-          ),
-        );
+            wrongMatch);
       }
     }
-    return out;
   },
 });
 
-export const bundleFullUrlPresent = rule({
+export const bundleFullUrlPresent = defineRule({
   id: 'SAS-BDL-006',
   title: { fr: 'fullUrl sur chaque entrée', en: 'fullUrl on every entry' },
   requirements: ['sas-gen@5', 'sas-cpts@14', 'sas-sos@3'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    // CPTS and SOS Bundle profiles: entry.fullUrl 1..1; every use case: FHIR R4 "The fullUrl element
-    // SHALL have a value" (outside a POST), even if the PS Bundle profile leaves it 0..1.
-    return g.entries
-      .filter((n) => !n.fullUrl)
-      .map((n) =>
-        report(this, `Bundle.entry[${n.index}].fullUrl`, n, {
-          fr: `L'entrée de ${n.label} n'a pas de fullUrl (URL absolue de la ressource, FHIR R4 : « SHALL have a value »).`,
-          en: `The entry of ${n.label} has no fullUrl (absolute URL of the resource, FHIR R4: "SHALL have a value").`,
-        }),
-      );
+  // CPTS and SOS Bundle profiles: entry.fullUrl 1..1; every use case: FHIR R4 "The fullUrl element
+  // SHALL have a value" (outside a POST), even if the PS Bundle profile leaves it 0..1.
+  each: (g) => g.entries,
+  check(n, { report }) {
+    if (n.fullUrl) return;
+    report(`Bundle.entry[${n.index}].fullUrl`, n, {
+      fr: `L'entrée de ${n.label} n'a pas de fullUrl (URL absolue de la ressource, FHIR R4 : « SHALL have a value »).`,
+      en: `The entry of ${n.label} has no fullUrl (absolute URL of the resource, FHIR R4: "SHALL have a value").`,
+    });
   },
 });
 
@@ -284,23 +234,18 @@ export function fullUrlDisagreement(fullUrl: string, type: string, id: string | 
   return path.endsWith(`/${type}/${id}`) ? undefined : 'id';
 }
 
-export const bundleFullUrlAgreesWithId = rule({
+export const bundleFullUrlAgreesWithId = defineRule({
   id: 'SAS-BDL-008',
   title: { fr: "fullUrl conforme à l'id de la ressource", en: 'fullUrl agrees with the resource id' },
   requirements: ['sas-gen@5'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    const out: Finding[] = [];
+  check({ g, report }) {
     for (const n of g.entries) {
       if (!n.fullUrl) continue;
       const why = fullUrlDisagreement(n.fullUrl, n.type, n.id);
       if (!why) continue;
-      out.push(
-        report(
-          this,
-          `Bundle.entry[${n.index}].fullUrl`,
+      report(`Bundle.entry[${n.index}].fullUrl`,
           n,
           why === 'history'
             ? {
@@ -310,11 +255,8 @@ export const bundleFullUrlAgreesWithId = rule({
             : {
                 fr: `fullUrl ${q(n.fullUrl)} contredit l'id de la ressource : attendu une URL se terminant par /${n.type}/${n.id} (FHIR R4 : « fullUrl SHALL NOT disagree with the id »).`,
                 en: `fullUrl ${q(n.fullUrl)} disagrees with the resource id: expected a URL ending with /${n.type}/${n.id} (FHIR R4: "fullUrl SHALL NOT disagree with the id").`,
-              },
-        ),
-      );
+              });
     }
-    return out;
   },
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../core/findings.js';
 import { asObj, buildGraph } from './graph.js';
-import { internalError, notChecked } from './kit.js';
+import { internalError } from './kit.js';
 import { RULES, ruleById } from './registry.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -21,7 +21,6 @@ function applyOverride(rule: Rule, findings: Finding[], ctx: RuleContext): Findi
 }
 
 function runOne(rule: Rule, bundle: Record<string, unknown>, ctx: RuleContext): Finding[] {
-  if (rule.needsSearch && !ctx.search) return [notChecked(rule)];
   try {
     return rule.check(bundle, ctx);
   } catch (err) {

@@ -1,10 +1,12 @@
 /**
- * Small helpers every rule file uses to build findings the same way: source 'rule', the rule id,
- * its requirement ids, FR/EN messages that name the resource and the path.
+ * How a rule is declared: `defineRule` owns the skeleton every rule repeats (the Bundle's graph, the
+ * loop over the nodes it checks, the list of findings, the "search missing" guard), so a rule says
+ * only what it checks; and the helpers that build findings the same way: source 'rule', the rule
+ * id, its requirement ids, FR/EN messages that name the resource and the path.
  */
 import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
-import { buildGraph, type BundleGraph, type Node } from './graph.js';
+import { buildGraph, searchedSlots, type BundleGraph, type Node } from './graph.js';
 import type { Rule, RuleContext } from './types.js';
 
 export const ALL: UseCase[] = ['psindiv', 'cpts', 'sos'];
@@ -72,8 +74,71 @@ export function q(value: unknown): string {
   return `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 }
 
-/** Binds `check` to its rule so `this` (the rule's id, requirements, severity) survives destructuring. */
+/**
+ * Binds `check` to its rule so `this` (the rule's id, requirements, severity) survives destructuring;
+ * a rule that needs the search gives its one "not checked" finding when the search is unknown.
+ */
 export function rule(def: Rule): Rule {
-  const bound: Rule = { ...def, check: (bundle, ctx) => def.check.call(bound, bundle, ctx) };
+  const bound: Rule = { ...def, check: (bundle, ctx) => (def.needsSearch && !ctx.search ? [notChecked(bound)] : def.check.call(bound, bundle, ctx)) };
   return bound;
+}
+
+/** The Slots the search returned (its matches), for `each`. */
+export const SEARCHED_SLOTS: NodeSelector = (g, ctx) => searchedSlots(g, ctx.useCase);
+
+/**
+ * A rule from what it checks: with `each` (a resource type of the Bundle, or a selection such as
+ * SEARCHED_SLOTS), `check(node, scope)` runs once per node, in order; without, `check(scope)` once
+ * for the Bundle. Either records its findings with `scope.report`.
+ */
+export function defineRule(def: EachNodeRule | BundleRule): Rule {
+  const { check, each, ...meta } = def;
+  return rule({
+    ...meta,
+    check(bundle, ctx) {
+      const out: Finding[] = [];
+      const scope: RuleScope = {
+        bundle,
+        ctx,
+        g: graphOf(bundle, ctx),
+        report: (location, node, message, severity, requirements) => void out.push(report(this, location, node, message, severity, requirements)),
+        notChecked: () => void out.push(notChecked(this)),
+      };
+      if (each === undefined) (check as BundleRule['check'])(scope);
+      else {
+        const nodes = typeof each === 'string' ? scope.g.ofType(each) : each(scope.g, ctx);
+        for (const node of nodes) (check as EachNodeRule['check'])(node, scope);
+      }
+      return out;
+    },
+  });
+}
+
+/** Records one finding of the rule: at `location`, about `node`, at the rule's severity unless given. */
+export type Reporter = (location: string, node: Node | undefined, message: Message, severity?: Severity, requirements?: readonly string[]) => void;
+
+/** What a rule declared with `defineRule` checks with. */
+export interface RuleScope {
+  bundle: Record<string, unknown>;
+  ctx: RuleContext;
+  /** The Bundle's graph, shared by the rules of a run. */
+  g: BundleGraph;
+  report: Reporter;
+  /** Records the rule's one "not checked" finding (the search lacks what the rule needs). */
+  notChecked: () => void;
+}
+
+/** The nodes a rule checks one by one: the entries of a resource type, or a selection. */
+export type NodeSelector = string | ((g: BundleGraph, ctx: RuleContext) => Node[]);
+
+type RuleMeta = Omit<Rule, 'check'>;
+
+export interface EachNodeRule extends RuleMeta {
+  each: NodeSelector;
+  check: (node: Node, scope: RuleScope) => void;
+}
+
+export interface BundleRule extends RuleMeta {
+  each?: undefined;
+  check: (scope: RuleScope) => void;
 }

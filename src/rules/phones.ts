@@ -2,10 +2,10 @@
  * Phone numbers: every telecom of system "phone" (Practitioner, PractitionerRole, Organization,
  * Location, contained Locations) is written `+33` + 9 digits, as the FAQ asks editors to normalise.
  */
-import type { Finding } from '../core/findings.js';
 import { asArr, asObj, asStr, type Node } from './graph.js';
-import { ALL, graphOf, q, report, rule } from './kit.js';
+import { ALL, defineRule, q } from './kit.js';
 import type { Rule } from './types.js';
+import { append } from '../core/append.js';
 
 export const FRENCH_PHONE = /^\+33\d{9}$/;
 /** Overseas codes accepted with a warning (the ANS kit accepts +262/+590/+594/+596). */
@@ -21,20 +21,18 @@ function diagnose(v: string): { fr: string; en: string } {
   return { fr: "n'a pas la forme +33 suivie de 9 chiffres", en: 'is not +33 followed by 9 digits' };
 }
 
-export const phoneFormat = rule({
+export const phoneFormat = defineRule({
   id: 'SAS-TEL-001',
   title: { fr: 'Téléphones au format +33XXXXXXXXX', en: 'Phone numbers formatted +33XXXXXXXXX' },
   requirements: ['agg-psindiv@34', 'agg-psindiv@35', 'agg-psindiv@36', 'sas-cpts@13', 'sas-sos@8'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
+  check({ g, report }) {
     const nodes: Node[] = [];
     for (const n of g.entries) {
       if (TYPES.includes(n.type)) nodes.push(n);
-      nodes.push(...g.contained(n).filter((c) => TYPES.includes(c.type)));
+      append(nodes, g.contained(n).filter((c) => TYPES.includes(c.type)));
     }
-    const out: Finding[] = [];
     for (const n of nodes) {
       asArr(n.resource.telecom).forEach((t, k) => {
         const tel = asObj(t);
@@ -42,53 +40,41 @@ export const phoneFormat = rule({
         const system = asStr(tel?.system);
         const value = asStr(tel?.value);
         if (value === undefined || value.trim() === '') {
-          out.push(
-            report(this, `${loc}.value`, n, {
+          report(`${loc}.value`, n, {
               fr: `${n.label} : telecom sans valeur ; omettre l'élément quand le numéro n'est pas connu.`,
               en: `${n.label}: telecom without a value; leave the element out when the number is unknown.`,
-            }),
-          );
+            });
           return;
         }
         if (system !== 'phone') {
           // agg-psindiv@35 (SHALL): a known phone goes in a telecom of system phone.
           if (system === undefined && PHONE_LIKE.test(value)) {
-            out.push(
-              report(this, `${loc}.system`, n, {
+            report(`${loc}.system`, n, {
                 fr: `${n.label} : ${q(value)} ressemble à un téléphone mais telecom.system est absent ; indiquer "phone".`,
                 en: `${n.label}: ${q(value)} looks like a phone number but telecom.system is missing; use "phone".`,
-              }),
-            );
+              });
           }
           return;
         }
         if (FRENCH_PHONE.test(value)) return;
         if (OVERSEAS_PHONE.test(value)) {
           // Waiver (requirements.yaml): agg-psindiv@34 and the kit accept +country code + 9 digits.
-          out.push(
-            report(
-              this,
-              `${loc}.value`,
+          report(`${loc}.value`,
               n,
               {
                 fr: `${n.label} : ${q(value)} est un numéro d'outre-mer (accepté) ; le SAS attend en principe +33 suivi de 9 chiffres.`,
                 en: `${n.label}: ${q(value)} is an overseas number (accepted); the SAS expects +33 followed by 9 digits in principle.`,
               },
-              'warning',
-            ),
-          );
+              'warning');
           return;
         }
         const why = diagnose(value);
-        out.push(
-          report(this, `${loc}.value`, n, {
+        report(`${loc}.value`, n, {
             fr: `${n.label} : le téléphone ${q(value)} ${why.fr} ; attendu +33 suivi de 9 chiffres, sans séparateur (ex. +33123456789).`,
             en: `${n.label}: phone ${q(value)} ${why.en}; expected +33 followed by 9 digits, no separators (e.g. +33123456789).`,
-          }),
-        );
+          });
       });
     }
-    return out;
   },
 });
 

@@ -3,11 +3,10 @@
  * so each resource names the expected SAS profile. Resources are selected by resource type, never
  * by the profile string; a versioned canonical (`…|1.2.0`) counts.
  */
-import type { Finding } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
 import { roleLocations } from './addresses.js';
 import { asArr, asObj, type Node } from './graph.js';
-import { ALL, graphOf, q, report, rule } from './kit.js';
+import { ALL, defineRule, q } from './kit.js';
 import type { Rule } from './types.js';
 import { PROFILE } from '../sas/canonicals.js';
 
@@ -43,7 +42,7 @@ function declares(resource: Record<string, unknown>, url: string): boolean {
   return asArr(asObj(resource.meta)?.profile).some((p) => typeof p === 'string' && (p === url || p.startsWith(`${url}|`)));
 }
 
-export const profilesDeclared = rule({
+export const profilesDeclared = defineRule({
   id: 'SAS-PRF-001',
   title: { fr: 'meta.profile nomme le profil SAS attendu', en: 'meta.profile names the expected SAS profile' },
   // SHALL: the IG narrative asks every resource to declare its SAS profile (sas-gen@1); the CPTS and
@@ -51,20 +50,16 @@ export const profilesDeclared = rule({
   requirements: ['sas-gen@1', 'sas-cpts@14', 'sas-sos@13'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
+  check({ bundle, ctx, g, report }) {
     const expected = EXPECTED_PROFILES[ctx.useCase];
-    const out: Finding[] = [];
     const judge = (resource: Record<string, unknown>, type: string, path: string, node: Node | undefined, label: string): void => {
       const url = expected[type];
       if (!url || declares(resource, url)) return;
       const got = asArr(asObj(resource.meta)?.profile);
-      out.push(
-        report(this, `${path}.meta.profile`, node, {
+      report(`${path}.meta.profile`, node, {
           fr: `${label} : meta.profile ${got.length ? q(got.join(', ')) : 'absent'} ; ajouter ${url} pour que le SAS applique le bon profil.`,
           en: `${label}: meta.profile ${got.length ? q(got.join(', ')) : 'missing'}; add ${url} so the SAS applies the right profile.`,
-        }),
-      );
+        });
     };
     judge(bundle, 'Bundle', 'Bundle', undefined, 'Bundle');
     for (const n of g.entries) {
@@ -73,7 +68,6 @@ export const profilesDeclared = rule({
         for (const c of roleLocations(g, n)) judge(c.resource, 'Location', c.path, c, `${n.label}${c.label}`);
       }
     }
-    return out;
   },
 });
 

@@ -5,11 +5,10 @@
  * prefix and instant. `_count` and `_format` a server adds are tolerated. Unlike the kit, a raw
  * string difference alone is no finding, and every parameter is named in the message.
  */
-import type { Finding } from '../core/findings.js';
 import { parseSearch } from '../sas/search.js';
 import { parseFhirDateTime } from '../sas/time.js';
 import { asArr, asObj, asStr } from './graph.js';
-import { ALL, q, report, rule } from './kit.js';
+import { ALL, defineRule, q } from './kit.js';
 
 /** Parameters a server may add to its self link without changing the search. */
 const SERVER_ADDED = new Set(['_count', '_format']);
@@ -63,57 +62,47 @@ function raw(params: readonly [string, string][], name: string): string {
     .join(' & ');
 }
 
-export const selfLinkMatchesSearch = rule({
+export const selfLinkMatchesSearch = defineRule({
   id: 'SAS-BDL-007',
   title: { fr: 'Le lien self décrit la recherche envoyée', en: 'The self link describes the search sent' },
   requirements: ['sas-gen@4'],
   useCases: ALL,
   severity: 'error',
   needsSearch: true,
-  check(bundle, ctx) {
+  check({ bundle, ctx, report }) {
     const sent = ctx.search?.params ?? [];
     const links = asArr(bundle.link).map((l) => asObj(l));
     const i = links.findIndex((l) => l?.relation === 'self');
     const url = i >= 0 ? asStr(links[i]?.url) : undefined;
-    if (!url || url.trim() === '') return []; // SAS-BDL-003 reports a missing self link
+    if (!url || url.trim() === '') return; // SAS-BDL-003 reports a missing self link
     const loc = `Bundle.link[${i}].url`;
     let self: [string, string][];
     try {
       self = parseSearch(htmlUnescape(url)).params;
     } catch (err) {
-      return [
-        report(this, loc, undefined, {
+      return report(loc, undefined, {
           fr: `Le lien self ${q(url)} ne décrit pas une recherche sur Slot ou Schedule (${(err as Error).message}).`,
           en: `The self link ${q(url)} does not describe a search on Slot or Schedule (${(err as Error).message}).`,
-        }),
-      ];
+        });
     }
     const { missing, differing, extra } = compareQueries(sent, self);
-    const out: Finding[] = [];
     for (const name of missing) {
-      out.push(
-        report(this, loc, undefined, {
+      report(loc, undefined, {
           fr: `Le lien self n'a pas le paramètre ${name} de la recherche envoyée (${q(raw(sent, name))}) : il doit décrire la recherche exécutée.`,
           en: `The self link lacks the parameter ${name} of the search sent (${q(raw(sent, name))}): it must describe the search executed.`,
-        }),
-      );
+        });
     }
     for (const name of differing) {
-      out.push(
-        report(this, loc, undefined, {
+      report(loc, undefined, {
           fr: `Le lien self donne ${name} = ${q(raw(self, name))} alors que la recherche envoyée donnait ${q(raw(sent, name))}.`,
           en: `The self link gives ${name} = ${q(raw(self, name))} while the search sent gave ${q(raw(sent, name))}.`,
-        }),
-      );
+        });
     }
     for (const name of extra) {
-      out.push(
-        report(this, loc, undefined, {
+      report(loc, undefined, {
           fr: `Le lien self porte le paramètre ${name} = ${q(raw(self, name))}, absent de la recherche envoyée.`,
           en: `The self link carries the parameter ${name} = ${q(raw(self, name))}, which the search sent did not have.`,
-        }),
-      );
+        });
     }
-    return out;
   },
 });

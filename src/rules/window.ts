@@ -4,10 +4,9 @@
  * Instants are compared as epoch values (offsets applied) truncated to the second, never as
  * calendar dates.
  */
-import type { Finding } from '../core/findings.js';
 import { formatParis, parseFhirDateTime, type ParsedDateTime } from '../sas/time.js';
 import { asArr, asObj, asStr, searchedSlots, type Node } from './graph.js';
-import { ALL, graphOf, notChecked, PS_CPTS, q, report, rule } from './kit.js';
+import { ALL, defineRule, PS_CPTS, q, SEARCHED_SLOTS } from './kit.js';
 import type { Rule } from './types.js';
 import { SYSTEM } from '../sas/canonicals.js';
 
@@ -40,39 +39,34 @@ export function isCptsSlot(slot: Node): boolean {
   });
 }
 
-export const slotStatusFree = rule({
+export const slotStatusFree = defineRule({
   id: 'SAS-WIN-001',
   title: { fr: 'Chaque créneau renvoyé est libre (status free)', en: 'Every returned slot is free (status free)' },
   requirements: ['agg-psindiv@10', 'agg-psindiv@47', 'sas-sos@10'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    return searchedSlots(g, ctx.useCase)
-      .filter((s) => s.resource.status !== 'free')
-      .map((s) =>
-        report(this, `${s.path}.status`, s, {
-          fr: `${s.label} a le statut ${q(s.resource.status ?? '(absent)')} ; seuls les créneaux libres ("free") doivent être renvoyés (pas d'indisponibilités).`,
-          en: `${s.label} has status ${q(s.resource.status ?? '(missing)')}; only free slots ("free") may be returned (no unavailabilities).`,
-        }),
-      );
+  each: SEARCHED_SLOTS,
+  check(s, { report }) {
+    if (s.resource.status === 'free') return;
+    report(`${s.path}.status`, s, {
+      fr: `${s.label} a le statut ${q(s.resource.status ?? '(absent)')} ; seuls les créneaux libres ("free") doivent être renvoyés (pas d'indisponibilités).`,
+      en: `${s.label} has status ${q(s.resource.status ?? '(missing)')}; only free slots ("free") may be returned (no unavailabilities).`,
+    });
   },
 });
 
-export const slotInWindow = rule({
+export const slotInWindow = defineRule({
   id: 'SAS-WIN-002',
   title: { fr: 'Le début de chaque créneau est dans la fenêtre demandée', en: 'Every slot starts inside the requested window' },
   requirements: ['agg-psindiv@5', 'agg-psindiv@6', 'agg-psindiv@7', 'sas-sos@10'],
   useCases: ALL,
   severity: 'error',
   needsSearch: true,
-  check(bundle, ctx) {
+  check({ ctx, g, report, notChecked }) {
     const search = ctx.search;
     const ge = search?.ge && Number.isFinite(search.ge.epochMs) ? search.ge : undefined;
     const le = search?.le && Number.isFinite(search.le.epochMs) ? search.le : undefined;
-    if (!ge && !le) return [notChecked(this)];
-    const g = graphOf(bundle, ctx);
-    const out: Finding[] = [];
+    if (!ge && !le) return notChecked();
     for (const s of searchedSlots(g, ctx.useCase)) {
       const t = startSecond(s);
       if (t === undefined) continue; // SAS-WIN-003 / SAS-DAT-001 report it
@@ -81,100 +75,77 @@ export const slotInWindow = rule({
       if (!early && !late) continue;
       const bound = early ? ge! : le!;
       const side = early ? { fr: 'avant le début', en: 'before the start' } : { fr: 'après la fin', en: 'after the end' };
-      out.push(
-        report(this, `${s.path}.start`, s, {
+      report(`${s.path}.start`, s, {
           fr: `${s.label} commence le ${q(s.resource.start)}, ${side.fr} de la fenêtre demandée (${bound.prefix ?? ''}${bound.raw}) : filtrer les créneaux sur start.`,
           en: `${s.label} starts at ${q(s.resource.start)}, ${side.en} of the requested window (${bound.prefix ?? ''}${bound.raw}): filter slots on start.`,
-        }),
-      );
+        });
     }
-    return out;
   },
 });
 
-export const slotStartBeforeEnd = rule({
+export const slotStartBeforeEnd = defineRule({
   id: 'SAS-WIN-003',
   title: { fr: 'Chaque créneau a un début et une fin, le début avant la fin', en: 'Every slot has a start and an end, start before end' },
   requirements: ['agg-psindiv@11', 'sas-sos@10'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    const out: Finding[] = [];
-    for (const s of g.ofType('Slot')) {
-      const times = { start: slotTime(s, 'start'), end: slotTime(s, 'end') };
-      const missing = SLOT_TIMES.filter((k) => times[k] === undefined);
-      for (const k of missing) {
-        out.push(
-          report(this, `${s.path}.${k}`, s, {
-            fr: `${s.label} n'a pas de ${k} (obligatoire).`,
-            en: `${s.label} has no ${k} (required).`,
-          }),
-        );
-      }
-      const a = times.start?.parsed;
-      const b = times.end?.parsed;
-      if (!a || !b) continue; // missing: above; unreadable: SAS-DAT-001
-      if (a.epochMs >= b.epochMs) {
-        out.push(
-          report(this, `${s.path}.end`, s, {
-            fr: `${s.label} finit (${q(s.resource.end)}) avant ou au moment où il commence (${q(s.resource.start)}).`,
-            en: `${s.label} ends (${q(s.resource.end)}) before or when it starts (${q(s.resource.start)}).`,
-          }),
-        );
-      }
+  each: 'Slot',
+  check(s, { report }) {
+    const times = { start: slotTime(s, 'start'), end: slotTime(s, 'end') };
+    const missing = SLOT_TIMES.filter((k) => times[k] === undefined);
+    for (const k of missing) {
+      report(`${s.path}.${k}`, s, {
+          fr: `${s.label} n'a pas de ${k} (obligatoire).`,
+          en: `${s.label} has no ${k} (required).`,
+        });
     }
-    return out;
+    const a = times.start?.parsed;
+    const b = times.end?.parsed;
+    if (!a || !b) return; // missing: above; unreadable: SAS-DAT-001
+    if (a.epochMs >= b.epochMs) {
+      report(`${s.path}.end`, s, {
+          fr: `${s.label} finit (${q(s.resource.end)}) avant ou au moment où il commence (${q(s.resource.start)}).`,
+          en: `${s.label} ends (${q(s.resource.end)}) before or when it starts (${q(s.resource.start)}).`,
+        });
+    }
   },
 });
 
-export const slotNotPast = rule({
+export const slotNotPast = defineRule({
   id: 'SAS-WIN-004',
   title: { fr: 'Aucun créneau ne commence dans le passé', en: 'No slot starts in the past' },
   requirements: ['agg-psindiv@5', 'agg-psindiv@7', 'sas-sos@10'],
   useCases: ALL,
   severity: 'error',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
-    const now = ctx.now.getTime();
-    return searchedSlots(g, ctx.useCase)
-      .filter((s) => {
-        const t = startSecond(s);
-        return t !== undefined && t < sec(now);
-      })
-      .map((s) =>
-        report(this, `${s.path}.start`, s, {
-          fr: `${s.label} commence le ${q(s.resource.start)}, avant l'heure du contrôle (${formatParis(ctx.now)}) : ne renvoyer que des créneaux à venir.`,
-          en: `${s.label} starts at ${q(s.resource.start)}, before the time of the check (${formatParis(ctx.now)}): return future slots only.`,
-        }),
-      );
+  each: SEARCHED_SLOTS,
+  check(s, { ctx, report }) {
+    const t = startSecond(s);
+    if (t === undefined || t >= sec(ctx.now.getTime())) return;
+    report(`${s.path}.start`, s, {
+      fr: `${s.label} commence le ${q(s.resource.start)}, avant l'heure du contrôle (${formatParis(ctx.now)}) : ne renvoyer que des créneaux à venir.`,
+      en: `${s.label} starts at ${q(s.resource.start)}, before the time of the check (${formatParis(ctx.now)}): return future slots only.`,
+    });
   },
 });
 
 export const CPTS_HORIZON_HOURS = 48;
 
-export const cptsWithin48h = rule({
+export const cptsWithin48h = defineRule({
   id: 'SAS-CPTS-001',
   title: { fr: 'Un créneau CPTS commence au plus 48 h après maintenant', en: 'A CPTS slot starts at most 48 h from now' },
   requirements: ['sas-cpts@1'],
   useCases: PS_CPTS,
   // Waived to a warning in the catalogue: only the seed document carries the 48 h rule.
   severity: 'warning',
-  check(bundle, ctx) {
-    const g = graphOf(bundle, ctx);
+  each: 'Slot',
+  check(s, { ctx, report }) {
     const limit = ctx.now.getTime() + CPTS_HORIZON_HOURS * 3600_000;
-    return g
-      .ofType('Slot')
-      .filter((s) => {
-        const t = startSecond(s);
-        return isCptsSlot(s) && t !== undefined && t > sec(limit);
-      })
-      .map((s) =>
-        report(this, `${s.path}.start`, s, {
-          fr: `${s.label} est un créneau CPTS qui commence le ${q(s.resource.start)}, plus de 48 h après l'heure du contrôle (limite ${formatParis(new Date(limit))}) : les créneaux CPTS ne sont visibles que dans les 48 h.`,
-          en: `${s.label} is a CPTS slot starting at ${q(s.resource.start)}, more than 48 h after the time of the check (limit ${formatParis(new Date(limit))}): CPTS slots are only visible within 48 h.`,
-        }),
-      );
+    const t = startSecond(s);
+    if (!isCptsSlot(s) || t === undefined || t <= sec(limit)) return;
+    report(`${s.path}.start`, s, {
+      fr: `${s.label} est un créneau CPTS qui commence le ${q(s.resource.start)}, plus de 48 h après l'heure du contrôle (limite ${formatParis(new Date(limit))}) : les créneaux CPTS ne sont visibles que dans les 48 h.`,
+      en: `${s.label} is a CPTS slot starting at ${q(s.resource.start)}, more than 48 h after the time of the check (limit ${formatParis(new Date(limit))}): CPTS slots are only visible within 48 h.`,
+    });
   },
 });
 

@@ -26,6 +26,7 @@ import { actorsOf, asArr, asObj, asStr, codings, matchesOfType, searchedSlots, t
 import { identifiersOf, practitionersOfSlot } from '../rules/identifiers.js';
 import { r5Extensions } from '../rules/references.js';
 import { isCptsSlot } from '../rules/window.js';
+import { append } from '../core/append.js';
 
 /** Resolved expectations: every default made explicit. */
 export interface Expectations {
@@ -261,7 +262,7 @@ export function checkBundle(tc: TestCase, x: Expectations, g: BundleGraph): Find
   });
   if (x.places) checkPlaces(emit, x.places, g, tc.useCase, slots);
   checkCpts(emit, x, g, slots);
-  if (x.facts) out.push(...checkJddFacts(x.facts, g, tc.useCase, tc.requirements));
+  if (x.facts) append(out, checkJddFacts(x.facts, g, tc.useCase, tc.requirements));
   return out;
 }
 

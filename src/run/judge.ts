@@ -47,14 +47,21 @@ const OUTCOME_TEXT: Record<Exclude<Exchange['outcome'], 'ok'>, Message> = {
   timeout: { fr: "pas de réponse complète dans le délai (l'éditeur doit répondre en moins de 7 s)", en: 'no complete answer within the deadline (the editor must answer in under 7 s)' },
   refused: { fr: 'connexion refusée : le point de terminaison ne répond pas à cette adresse', en: 'connection refused: nothing answers at this address' },
   reset: { fr: 'connexion réinitialisée par le serveur', en: 'connection reset by the server' },
-  closed: {
-    fr: 'connexion fermée par le serveur avant toute réponse (en TLS 1.3, souvent un certificat client absent ou refusé)',
-    en: 'connection closed by the server before any response (under TLS 1.3, often a missing or rejected client certificate)',
-  },
+  closed: { fr: 'connexion fermée par le serveur avant toute réponse', en: 'connection closed by the server before any response' },
   'tls-error': { fr: 'échec de la négociation TLS', en: 'TLS handshake failed' },
   'too-large': { fr: 'réponse trop volumineuse : lecture interrompue au plafond', en: 'response too large: reading stopped at the cap' },
   dns: { fr: "nom d'hôte introuvable (DNS)", en: 'host name not found (DNS)' },
+  'bad-response': {
+    fr: "réponse inutilisable : le serveur a répondu, mais pas en HTTP/1.1 valide (réponse non HTTP, en-têtes trop volumineux ou mal formés)",
+    en: 'unusable answer: the server answered, but not in valid HTTP/1.1 (not HTTP, headers too large or malformed)',
+  },
   other: { fr: "échec d'envoi de la requête", en: 'the request could not be sent' },
+};
+
+/** Said only of a close during the TLS handshake phase (https, nothing received). */
+const TLS13_CLOSE: Message = {
+  fr: 'en TLS 1.3, souvent un certificat client absent ou refusé',
+  en: 'under TLS 1.3, often a missing or rejected client certificate',
 };
 
 const NO_CLIENT_CERT: Message = {
@@ -62,19 +69,31 @@ const NO_CLIENT_CERT: Message = {
   en: 'no client certificate is configured (--cert/--key) while the server probably requires one',
 };
 
+/** A connection closed or reset after the response headers: what was read of the answer. */
+function whileReading(x: Exchange): Message | undefined {
+  if (!x.response || (x.outcome !== 'closed' && x.outcome !== 'reset')) return undefined;
+  const n = x.response.bodyBytes;
+  const announced = Number(x.response.headers['content-length']);
+  const of = Number.isSafeInteger(announced) && announced > n ? { fr: ` sur ${announced} annoncés`, en: ` of ${announced} announced` } : { fr: '', en: '' };
+  return x.outcome === 'closed'
+    ? { fr: `connexion fermée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`, en: `connection closed while reading the answer (${n} bytes received${of.en})` }
+    : { fr: `connexion réinitialisée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`, en: `connection reset while reading the answer (${n} bytes received${of.en})` };
+}
+
 /**
  * The finding an exchange that got no usable response stands for (undefined when outcome is ok).
  * `withoutClientCert`: the run presented no certificate, the likely cause of a refused handshake.
+ * TLS and the client certificate are blamed only for an https URL that failed before any response.
  */
 export function transportFinding(x: Exchange, requirements: string[] = [], withoutClientCert = false): Finding | undefined {
   if (x.outcome === 'ok') return undefined;
-  const base = OUTCOME_TEXT[x.outcome];
+  const base = whileReading(x) ?? OUTCOME_TEXT[x.outcome];
   const detail = x.error ? ` (${x.error.code ? `${x.error.code}: ` : ''}${x.error.message})` : '';
-  const handshake = ['closed', 'reset', 'tls-error'].includes(x.outcome) && /^https:/i.test(x.request.url);
-  const hint = withoutClientCert && handshake ? NO_CLIENT_CERT : undefined;
+  const handshake = ['closed', 'reset', 'tls-error'].includes(x.outcome) && /^https:/i.test(x.request.url) && !x.response;
+  const notes = [...(handshake && x.outcome === 'closed' ? [TLS13_CLOSE] : []), ...(withoutClientCert && handshake ? [NO_CLIENT_CERT] : [])];
   return finding('error', `HTTP-${x.outcome.toUpperCase()}`, 'transport', `HTTP ${x.request.method} ${x.request.url}`, {
-    fr: `${base.fr}${detail}${hint ? ` ; ${hint.fr}` : ''}`,
-    en: `${base.en}${detail}${hint ? `; ${hint.en}` : ''}`,
+    fr: `${base.fr}${detail}${notes.map((n) => ` ; ${n.fr}`).join('')}`,
+    en: `${base.en}${detail}${notes.map((n) => `; ${n.en}`).join('')}`,
   }, { requirements });
 }
 

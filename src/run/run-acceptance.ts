@@ -13,7 +13,8 @@ import type { HttpClientOptions } from '../http/types.js';
 import { runRules } from '../rules/index.js';
 import { formatParis } from '../sas/time.js';
 import { executeCases, type ExecuteEnv } from './execute.js';
-import { kindRegistry, type CaseKind } from '../cahier/kinds.js';
+import type { CaseKind } from '../cahier/kinds.js';
+import { runKinds } from './registered-kinds.js';
 import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
 import type { PreparedRun, StructureSetup, StructureValidator } from './prepare.js';
 import type { CaseResult, Declaration, PvInfo, RunResult } from '../core/model.js';
@@ -50,16 +51,13 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   const { prepared } = input;
   const client = createHttpClient(input.http);
   const baseUrl = input.baseUrl.replace(/\/+$/, '');
-  const env: ExecuteEnv = {
+  const env: Omit<ExecuteEnv, 'kinds'> = {
     baseUrl,
     now: input.now,
     client,
     httpOptions: input.http,
     lang: input.lang,
     jddFor: prepared.jddFor,
-    kinds: kindRegistry(input.kinds),
-    validate: input.validate,
-    rules: runRules,
     bail: input.bail,
     displayPath: input.displayPath,
     onCaseEnd: input.onCaseEnd,
@@ -68,7 +66,10 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   let official: OfficialRunState | undefined;
   try {
     const ran = await withRunOfficial(input.official, input.structure.index, (validator) =>
-      executeCases(prepared.plan.selected, validator ? { ...env, official: validator } : env),
+      executeCases(prepared.plan.selected, {
+        ...env,
+        kinds: runKinds(input.kinds, { validate: input.validate, rules: runRules, ...(validator ? { official: validator } : {}) }),
+      }),
     );
     cases = ran.value;
     official = ran.state;

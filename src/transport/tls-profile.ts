@@ -8,6 +8,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { SetupError } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
+import type { Certificate, TlsProfileFile } from '../core/formats/tls-profile-file.js';
 import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath } from '../yaml/yaml-tree.js';
 import type { TlsClientOptions } from '../http/types.js';
@@ -16,33 +17,22 @@ import type { TestPki } from './make-pki.js';
 export const NEGATIVE_CERTIFICATES = ['other-ca', 'expired', 'wrong-cn', 'wrong-ou', 'revoked'] as const;
 export type NegativeCertificate = (typeof NEGATIVE_CERTIFICATES)[number];
 
-export interface ProfileCertificate {
+/** The profile as written (schemas/tls-profile.schema.json), paths relative to its file. */
+type RawProfile = TlsProfileFile;
+type RawCertificate = Certificate;
+
+/** A certificate of the profile, its paths resolved against the profile's folder. */
+export interface ProfileCertificate extends Omit<RawCertificate, 'cert' | 'key'> {
   certFile: string;
   keyFile: string;
-  passphraseEnv?: string;
-  description?: string;
 }
 
 export interface TlsProfile {
   file: string;
   caFile?: string;
   client?: ProfileCertificate;
-  expect?: { cn?: string; ou?: string };
+  expect?: RawProfile['expect'];
   negative: Partial<Record<NegativeCertificate, ProfileCertificate>>;
-}
-
-interface RawCertificate {
-  cert: string;
-  key: string;
-  passphraseEnv?: string;
-  description?: string;
-}
-
-interface RawProfile {
-  ca?: string;
-  client?: RawCertificate;
-  expect?: { cn?: string; ou?: string };
-  negative?: Partial<Record<NegativeCertificate, RawCertificate>>;
 }
 
 export const TLS_PROFILE_SCHEMA_FILE = join(TOOL_ROOT, 'schemas', 'tls-profile.schema.json');

@@ -15,7 +15,7 @@ import {
   type Disagreement,
   type OfficialValidatorOptions,
 } from '../official/index.js';
-import { orderFindings, type ValidationReport } from './report.js';
+import { orderFindings, type ValidationReport } from './validation-report.js';
 
 /** What the command asks of the official validator. */
 export interface OfficialFileOptions {

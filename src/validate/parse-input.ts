@@ -1,12 +1,15 @@
 /**
  * Turns the bytes of a file (or of stdin) into a FHIR resource, or into one `fatal` finding that says
  * what is wrong with the input: empty, too large, not UTF-8, HTML instead of JSON, broken or truncated
- * JSON, or JSON that is not a FHIR resource. Pure: bytes in, value out; never throws on bad input.
+ * JSON, or JSON that is not a FHIR resource; a resource comes with the findings about its text (duplicate
+ * keys, numbers out of range). Pure: bytes in, value out; never throws on bad input.
  */
 import { isUtf8 } from 'node:buffer';
 import { finding, type Finding } from '../core/findings.js';
 import type { FhirResource } from '../fhir/packages/types.js';
+import { inputTooLargeMessage } from '../core/read-capped.js';
 import { findJsonErrorOffset } from './json-error-position.js';
+import { jsonTextFindings } from './json-text-checks.js';
 
 /** Largest input read (a 25-practitioner SAS answer is a few MB; 100 MiB leaves a wide margin). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -16,11 +19,17 @@ export interface RawInput {
   label: string;
   /** Size in bytes. */
   size: number;
-  /** The bytes, or null when the input was larger than the limit and therefore not read. */
+  /** The bytes, or null when the input was larger than the limit and therefore not kept. */
   content: Buffer | null;
+  /** False when reading stopped at the limit (stdin, pipe, device): `size` is then only a lower bound. */
+  sizeKnown?: boolean;
 }
 
-export type ParsedInput = { ok: true; resource: FhirResource } | { ok: false; finding: Finding };
+/**
+ * A resource, with the problems of its text JSON.parse hides (duplicate keys, numbers out of range:
+ * json-text-checks.ts) as findings; or the one fatal finding that stops validation.
+ */
+export type ParsedInput = { ok: true; resource: FhirResource; findings: Finding[] } | { ok: false; finding: Finding };
 
 const fatal = (ruleId: string, location: string, fr: string, en: string): ParsedInput => ({
   ok: false,
@@ -31,6 +40,10 @@ export function parseFhirJson(input: RawInput, maxBytes: number = MAX_INPUT_BYTE
   const { label } = input;
   if (input.content === null || input.size > maxBytes) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    if (input.sizeKnown === false) {
+      const m = inputTooLargeMessage(label, maxBytes);
+      return fatal('input-too-large', label, `${capitalise(m.fr)}.`, `${capitalise(m.en)}.`);
+    }
     return fatal(
       'input-too-large',
       label,
@@ -84,7 +97,8 @@ export function parseFhirJson(input: RawInput, maxBytes: number = MAX_INPUT_BYTE
   } catch (e) {
     return syntaxError(label, text, e as Error);
   }
-  return checkResourceShape(value, label);
+  const shape = checkResourceShape(value, label);
+  return shape.ok ? { ...shape, findings: jsonTextFindings(text, shape.resource.resourceType) } : shape;
 }
 
 function checkResourceShape(value: unknown, label: string): ParsedInput {
@@ -118,7 +132,7 @@ function checkResourceShape(value: unknown, label: string): ParsedInput {
         : `"resourceType" must be a non-empty string (found: ${JSON.stringify(rt).slice(0, 40)}).`,
     );
   }
-  return { ok: true, resource: value as FhirResource };
+  return { ok: true, resource: value as FhirResource, findings: [] };
 }
 
 function syntaxError(label: string, text: string, e: Error): ParsedInput {
@@ -150,6 +164,10 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
     lineStart = i + 1;
   }
   return { line, col: end - lineStart + 1 };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function hasUtf16Bom(b: Buffer): boolean {

@@ -1,26 +1,32 @@
 /**
  * Reads the input of `validate` (a file path, or `-` for standard input) without judging it: that is
- * `parseFhirJson`'s job. A file that cannot be read is a setup problem (exit 2); a file over the size
- * limit is not read at all and becomes a `fatal` finding later.
+ * `parseFhirJson`'s job. A file that cannot be read is a setup problem (exit 2); an input over the size
+ * limit is read only up to the limit (files, devices such as /dev/zero, pipes and stdin alike: the cap
+ * holds WHILE reading, src/core/read-capped.ts) and becomes a `fatal` finding later.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SetupError } from '../core/errors.js';
+import { readFileCapped } from '../core/read-capped.js';
 import { MAX_INPUT_BYTES, type RawInput } from './parse-input.js';
 
 export interface InputSource {
   cwd: string;
-  readStdin: () => Promise<Buffer>;
+  /** Reads standard input; given `maxBytes`, stops one byte past it (src/cli/context.ts does). */
+  readStdin: (maxBytes?: number) => Promise<Buffer>;
   stdinIsTTY?: boolean;
 }
+
+/** An input over the limit: its size as far as known (at least maxBytes + 1), content not kept. */
+const tooLarge = (label: string, size: number, sizeKnown: boolean): RawInput => ({ label, size, content: null, sizeKnown });
 
 export async function readInput(pathOrDash: string, from: InputSource, maxBytes: number = MAX_INPUT_BYTES): Promise<RawInput> {
   if (pathOrDash === '-') {
     if (from.stdinIsTTY) {
       throw new SetupError('"-" reads standard input, but nothing is piped into it', 'pipe the answer in: cat response.json | sas-recette validate -');
     }
-    const content = await from.readStdin();
-    return { label: 'stdin', size: content.length, content: content.length > maxBytes ? null : content };
+    const content = await from.readStdin(maxBytes);
+    return content.length > maxBytes ? tooLarge('stdin', content.length, false) : { label: 'stdin', size: content.length, content };
   }
   const full = resolve(from.cwd, pathOrDash);
   try {
@@ -28,9 +34,10 @@ export async function readInput(pathOrDash: string, from: InputSource, maxBytes:
     if (info.isDirectory()) {
       throw new SetupError(`${pathOrDash} is a folder, not a file`, 'give the path of a JSON file, or - to read standard input');
     }
-    if (info.size > maxBytes) return { label: pathOrDash, size: info.size, content: null };
-    const content = await readFile(full);
-    return { label: pathOrDash, size: content.length, content };
+    // A regular file says its size up front; devices and pipes say 0, hence the capped read below.
+    if (info.size > maxBytes) return tooLarge(pathOrDash, info.size, true);
+    const { bytes, overLimit } = await readFileCapped(full, maxBytes);
+    return overLimit ? tooLarge(pathOrDash, bytes.length, false) : { label: pathOrDash, size: bytes.length, content: bytes };
   } catch (e) {
     if (e instanceof SetupError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

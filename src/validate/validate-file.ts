@@ -12,7 +12,7 @@ import type { ParsedSearch } from '../sas/search-types.js';
 import { attachOfficial, INPUT_NOT_PARSED, officialIgPackages, unavailableReport, validateWithOfficial, type OfficialFileOptions } from './official.js';
 import { parseFhirJson, MAX_INPUT_BYTES } from './parse-input.js';
 import { readInput, type InputSource } from './read-input.js';
-import { buildReport, resourceLabel, type ValidationReport } from './report.js';
+import { buildReport, resourceLabel, type ValidationReport } from './validation-report.js';
 import { requireIg } from './require-ig.js';
 import { chooseUseCase } from './use-case.js';
 import { validateInput } from './validate-input.js';
@@ -60,7 +60,8 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   // Given as the answer to a SAS search (--use-case or --search): it must be a searchset Bundle.
   const answer = choice.from === 'option' || o.search !== undefined;
   const result = validateInput(resource, { index, useCase: choice.useCase, profile: o.profile, now: o.now, search: o.search, answer });
-  const findings: Finding[] = choice.note ? [choice.note, ...result.findings] : result.findings;
+  // parsed.findings: duplicate JSON keys and numbers out of range, which JSON.parse hides (json-text-checks.ts)
+  const findings: Finding[] = [...(choice.note ? [choice.note] : []), ...parsed.findings, ...result.findings];
   const notes: Message[] = warnings;
   const report = buildReport({
     input: raw.label,

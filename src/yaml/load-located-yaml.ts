@@ -6,11 +6,12 @@
  * ajv runs with `allErrors: true`: fine here because these files are the user's own and size-capped
  * (it would be a denial-of-service lever on untrusted endpoint bodies).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isCollection, isPair, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { SourceRef } from '../core/errors.js';
+import { limitText, readFileCappedSync } from '../core/read-capped.js';
 import { schemaErrorMessage } from './schema-messages.js';
 import { formatDataPath, linePos, locateKey, locateNode, pathAtOffset, pointerToPath, type DataPath } from './yaml-tree.js';
 
@@ -29,7 +30,7 @@ export type LoadedYaml<T> =
 export interface LoadYamlOptions {
   /** What the file is, for messages about the file itself ("JDD", "cahier de recette"…). */
   label?: string;
-  /** Largest accepted file, in bytes (default 5 MiB). */
+  /** Largest accepted file, in bytes (default 5 MiB), enforced while reading. */
   maxBytes?: number;
 }
 
@@ -48,9 +49,13 @@ export function loadYamlFile<T>(file: string, schema: object, opts: LoadYamlOpti
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let text: string;
   try {
+    // A regular file says its size up front; /dev/zero, FIFOs and /proc files say 0: the read itself is capped.
     const size = statSync(file).size;
-    if (size > maxBytes) return fileError(file, `${label} is too large (${size} bytes, limit ${maxBytes})`);
-    text = readFileSync(file, 'utf8');
+    const tooLarge = () => fileError(file, `${label} is too large: input larger than ${limitText(maxBytes).en} (reading stopped at the limit)`);
+    if (size > maxBytes) return tooLarge();
+    const { bytes, overLimit } = readFileCappedSync(file, maxBytes);
+    if (overLimit) return tooLarge();
+    text = bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'not readable (permission denied)' : (err as Error).message;
@@ -72,6 +77,42 @@ function syntaxErrors(doc: Document, lineCounter: LineCounter, file: string): Lo
     const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key is already defined in the same mapping' : shortYamlMessage(error.message);
     return { file, line, col, field, message };
   });
+}
+
+/**
+ * Deepest nesting of collections accepted in a user YAML file; the cahier and JDD need fewer than 10
+ * levels. The yaml library has no depth option: past about 1,000 levels its recursive composer
+ * overflows and reports RESOURCE_EXHAUSTION "Maximum call stack size exceeded"; below that, deep data
+ * would still reach the recursive toJS, ajv and the error mapping. Hence this iterative measure first.
+ */
+export const MAX_YAML_DEPTH = 64;
+
+/** First offset nested deeper than MAX_YAML_DEPTH (iterative walk), or undefined. */
+function tooDeepOffset(doc: Document): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_YAML_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** One located error when the file nests too deeply (whether the library overflowed or not). */
+function nestingError(doc: Document, lineCounter: LineCounter, file: string): LocatedYamlError | undefined {
+  const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message));
+  const offset = overflow ? overflow.pos[0] : tooDeepOffset(doc);
+  if (offset === undefined) return undefined;
+  const { line, col } = linePos(lineCounter, offset);
+  const path = pathAtOffset(doc, offset);
+  const field = formatDataPath(path.slice(0, 4)) + (path.length > 4 ? '…' : '');
+  const message = `nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`;
+  return { file, line, col, field, message };
 }
 
 function firstAliasOffset(doc: Document): number {
@@ -151,6 +192,8 @@ function schemaErrors(rawErrors: ErrorObject[], doc: Document, lineCounter: Line
 export function parseYamlText<T>(text: string, file: string, schema: object): LoadedYaml<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const deep = nestingError(doc, lineCounter, file);
+  if (deep) return { ok: false, errors: [deep] };
   const syntax = syntaxErrors(doc, lineCounter, file);
   if (syntax.length > 0) return { ok: false, errors: syntax };
   if (doc.contents === null) return fileError(file, 'the file is empty');

@@ -5,7 +5,7 @@
  * Real HTTP on loopback; the FHIR packages of ../shared are loaded once.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatorOf } from '../../src/cli/commands/run.js';
+import { validatorOf } from '../../src/run/structure-validator.js';
 import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import type { DefectName } from '../../src/mock/defects.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';

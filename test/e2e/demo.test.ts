@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_NOTES } from '../../src/cli/commands/demo.js';
+import { DEMO_NOTES } from '../../src/run/demo-run.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { hasOpenssl } from '../support/certs.js';
 import { cli, HAVE_PACKAGES, PACKAGES, parseRun, tempDir } from './support.js';

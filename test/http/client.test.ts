@@ -247,10 +247,13 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
       [{ tls: { caFile: join(dir, 'missing-ca.crt') } }, /cannot read the CA file/],
       [{ tls: { certFile: pki.clientCert } }, /needs both --cert and --key/],
       [{ env: { P: 'wrong-passphrase-9' }, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted, passphraseEnv: 'P' } }, /cannot be decrypted with the passphrase of P/],
-      [{ env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted } }, /is encrypted and no passphrase/],
+      [{ env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted } }, /private key ".*" is encrypted: give its passphrase with --passphrase-env VAR/],
       [{ env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted, passphraseEnv: 'NOPE' } }, /NOPE .* is not set/],
       [{ env: {}, tls: { certFile: pki.serverCert, keyFile: pki.clientKey } }, /does not belong to the certificate/],
       [{ env: {}, tls: { certFile: pki.clientKey, keyFile: pki.clientKey } }, /is not a PEM certificate/],
+      // an endless file (a device) is read up to the cap, never until memory runs out
+      [{ env: {}, tls: { certFile: '/dev/zero', keyFile: pki.clientKey } }, /the client certificate file "\/dev\/zero" is larger than 1 MiB/],
+      [{ env: {}, tls: { caFile: '/dev/zero' } }, /the CA file "\/dev\/zero" is larger than 1 MiB/],
     ];
     for (const [opts, message] of cases) {
       let caught: unknown;

@@ -6,7 +6,8 @@ import { request } from 'undici';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/context.js';
 import { decideColor } from '../../src/cli/context.js';
-import { mockServerOptions, runMock, type MockCommandOptions } from '../../src/cli/commands/mock.js';
+import { mockServerOptions, type MockCommandOptions } from '../../src/cli/commands/mock.js';
+import { serveMock } from '../../src/mock/serve-mock.js';
 import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { DEFECT_NAMES } from '../../src/mock/defects.js';
 
@@ -66,7 +67,7 @@ describe('sas-recette mock', () => {
     const out = io();
     const ctx = { io: out, color: decideColor(out.env, false, []), setExitCode: () => undefined };
     let url = '';
-    await runMock({ ...defaults, defect: ['total-mismatch'] }, ctx, async (server) => {
+    await serveMock(ctx, mockServerOptions({ ...defaults, defect: ['total-mismatch'] }, out.cwd), async (server) => {
       url = server.url;
       const res = await request(`${server.url}/metadata`);
       expect(res.statusCode).toBe(200);

@@ -280,13 +280,13 @@ describe('renderJunit', () => {
     expect(bigOut).toContain('(truncated; full evidence in run.json and the HTML PV)');
   });
 
-  it('keeps "]]>" and drops control characters, still well-formed', () => {
+  it('shows "]]>" split and control characters visibly, still well-formed (injection cases: junit-injection.test.ts)', () => {
     const r = makeRunResult();
     r.cases[3].findings[2].message.fr = 'bell \u0007 and ]]> end';
     const out = renderJunit(r, 'fr');
     expect(xmllint(out).status).toBe(0);
     const failure = parse(out).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('PS-4.2'))!.failure!;
-    expect(text(failure['#cdata'])).toContain('bell  and ]]> end');
+    expect(text(failure['#cdata'])).toContain('bell ⟨U+0007⟩ and ]]⟨U+003E⟩ end');
   });
 
   it('never writes secrets', () => {

@@ -7,8 +7,8 @@ import { Chalk } from 'chalk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCptsBundle } from '../../bench/cpts-bundle.mjs';
 import { finding, type Finding } from '../../src/core/findings.js';
-import { formatText } from '../../src/validate/format-text.js';
-import { buildReport } from '../../src/validate/report.js';
+import { formatText } from '../../src/report/validation/text.js';
+import { buildReport } from '../../src/validate/validation-report.js';
 import { NOW, runCli, tempDir, type TempDir } from './helpers.js';
 
 const plain = new Chalk({ level: 0 });

@@ -8,18 +8,21 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 import { SetupError } from '../../core/errors.js';
-import { makePki, type TestPki } from '../../transport/make-pki.js';
-import { NEGATIVE_CERTIFICATES, testPkiProfile, type ProfileCertificate } from '../../transport/tls-profile.js';
+import { makePki } from '../../transport/make-pki.js';
+import { tlsProfileYaml } from '../../transport/tls-profile-yaml.js';
 import type { CliContext } from '../context.js';
+import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
+import { OUT } from '../shared-options.js';
 
-interface MakeOptions {
-  out: string;
-  cn?: string;
-  ou?: string;
-  force?: boolean;
-}
+export const CERTS_MAKE_OPTIONS = optionTable({
+  out: { ...OUT, default: 'sas-recette-certs', help: 'output folder' },
+  cn: option({ flags: '--cn <cn>', kind: 'value', default: 'sas-recette-client', help: 'CN of the valid client certificate' }),
+  ou: option({ flags: '--ou <ou>', kind: 'value', default: 'sas-recette', help: 'OU of the valid client certificate' }),
+  force: option({ flags: '--force', kind: 'flag', help: 'overwrite certificates already in the folder' }),
+});
+
+type MakeOptions = OptionsOf<typeof CERTS_MAKE_OPTIONS>;
 
 const HELP = `
 Writes into DIR: ca.crt ca.key (test CA), other-ca.crt, server.crt server.key (localhost, 127.0.0.1),
@@ -37,39 +40,12 @@ Test certificates only (keys unencrypted, CA key written beside them). Needs ope
 Exit codes: 0 written · 2 usage or setup problem (openssl missing, files already there without --force)
 `;
 
-/** The tls-profile YAML of a generated PKI, paths relative to its folder. */
-export function tlsProfileYaml(pki: TestPki): string {
-  const profile = testPkiProfile(pki);
-  const rel = (f: string): string => relative(pki.dir, f);
-  const cert = (c: ProfileCertificate) => ({ cert: rel(c.certFile), key: rel(c.keyFile) });
-  const negative = Object.fromEntries(NEGATIVE_CERTIFICATES.flatMap((name) => {
-    const c = profile.negative[name];
-    return c ? [[name, cert(c)]] : [];
-  }));
-  const body = stringify({
-    ca: rel(pki.caCert),
-    client: cert(profile.client as ProfileCertificate),
-    expect: profile.expect,
-    negative,
-  }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
-  return [
-    '# TLS profile written by `sas-recette certs make` — TEST certificates, never for production.',
-    '# Paths are relative to this file. A passphrase-protected key takes `passphraseEnv: VAR`.',
-    '# The server under test refuses `revoked` only when it loads the CRL ca.crl.',
-    '# Format: schemas/tls-profile.schema.json',
-    body,
-  ].join('\n');
-}
-
 export function register(program: Command, ctx: CliContext): void {
   const certs = program.command('certs').description('test certificates for mTLS recettes on loopback');
-  certs
+  const make = certs
     .command('make')
-    .description('generate a test CA, server and client certificates (valid and negative) and a tls-profile')
-    .option('--out <dir>', 'output folder', 'sas-recette-certs')
-    .option('--cn <cn>', 'CN of the valid client certificate', 'sas-recette-client')
-    .option('--ou <ou>', 'OU of the valid client certificate', 'sas-recette')
-    .option('--force', 'overwrite certificates already in the folder')
+    .description('generate a test CA, server and client certificates (valid and negative) and a tls-profile');
+  addOptions(make, CERTS_MAKE_OPTIONS, ctx.io.env)
     .addHelpText('after', HELP)
     .action(async (opts: MakeOptions) => {
       const { io } = ctx;

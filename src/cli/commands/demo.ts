@@ -1,195 +1,45 @@
 /**
- * `sas-recette demo`: starts the reference editor on loopback with the shipped JDDs, runs the shipped
- * cahier de recette against it and writes the reports. Like a real SAS editor, the reference editor is
- * served over HTTPS with mutual TLS: a throw-away test PKI (CA, server, client, negative certificates,
- * CRL) is made with openssl in a temporary folder, removed on every way out. Without openssl, or with
- * `--http`, it is served over plain HTTP and the mTLS/TLS cases are skipped with their reason.
- * `--defect NAME` makes the editor misbehave, to see the checks fail. Exit code: the run's (0 clean,
- * 1 a case failed).
+ * `sas-recette demo`: the shipped cahier de recette against the embedded reference editor, on loopback
+ * (HTTPS with mutual TLS from a throw-away test PKI, or plain HTTP with `--http`). Declares the
+ * options, reads them and calls `runDemo` (src/run/demo-run.ts). Exit code: the run's (0 clean, 1 a
+ * case failed).
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Lang, Message } from '../../core/findings.js';
-import { TOOL_VERSION } from '../../core/version.js';
-import { DEFAULT_IG } from '../../fhir/packages/index.js';
-import type { HttpClientOptions } from '../../http/types.js';
-import { SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
+import { parseDuration } from '../../core/parse-values.js';
 import { DEFECT_NAMES, parseDefectNames } from '../../mock/defects.js';
-import { startMockServer, type MockServer, type MockTlsOptions } from '../../mock/server.js';
-import { guardProcessExit } from '../../official/lifecycle.js';
-import { loadPvInfo } from '../../report/pv-info.js';
-import type { CaseKind } from '../../cahier/kinds.js';
-import { loadStructure, prepareRun, type StructureSetup } from '../../run/prepare.js';
-import { registeredKinds } from '../../run/registered-kinds.js';
-import type { PvInfo } from '../../core/model.js';
-import { runAcceptance } from '../../run/run-acceptance.js';
-import { makePki, OpensslMissingError, type TestPki } from '../../transport/make-pki.js';
-import { testPkiProfile, type TlsProfile } from '../../transport/tls-profile.js';
-import { makeUntrustedCertificate } from '../../transport/untrusted-cert.js';
+import { reporterNames } from '../../report/run-reporters.js';
+import { runDemo } from '../../run/demo-run.js';
+import { commandLine } from '../command-line.js';
 import type { CliContext } from '../context.js';
-import {
-  addReportOptions,
-  collect,
-  commandLine,
-  DEFAULT_REPORTERS,
-  displayPathFrom,
-  finishRun,
-  makeReporters,
-  parseDuration,
-  reporterNames,
-  settle,
-  unsettle,
-  validatorOf,
-  type Settled,
-} from './run.js';
-import { addOfficialOptions, officialRunOptions, type OfficialCliOptions } from './run.js';
+import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
+import { DEFECT, OFFICIAL_OPTIONS, PV_INFO, REPORT_OPTIONS, TIMEOUT } from '../shared-options.js';
 
-interface DemoOptions extends OfficialCliOptions {
-  defect: string[];
-  out: string;
-  reporter: string;
-  format: 'text' | 'json';
-  lang: Lang;
-  timeout: string;
-  http?: boolean;
-  pvInfo?: string;
-  strict?: boolean;
-}
+export const DEMO_OPTIONS = optionTable({
+  defect: { ...DEFECT, help: `make the reference editor misbehave (repeatable or comma-separated): ${DEFECT_NAMES.join(', ')}` },
+  http: option({ flags: '--http', kind: 'flag', help: 'serve the reference editor over plain HTTP (the mTLS and TLS version cases are then skipped)' }),
+  pvInfo: { ...PV_INFO, help: 'PV identification (default: the reference editor of the demo)' },
+  timeout: TIMEOUT,
+  ...OFFICIAL_OPTIONS,
+  ...REPORT_OPTIONS,
+});
 
-/** The PV identification of the demo when no `--pv-info` is given. */
-export const DEMO_PV_INFO: PvInfo = {
-  editor: 'Éditeur de référence sas-recette (démonstration)',
-  software: 'sas-recette mock',
-  softwareVersion: TOOL_VERSION,
-  environment: 'démonstration locale',
-};
-
-export const DEMO_NOTES = {
-  mtls: {
-    fr: "Démonstration : l'éditeur de référence est servi en HTTPS avec TLS mutuel, avec une autorité de test jetable générée pour cette exécution et supprimée à la fin (certificat serveur, certificat client, certificats à refuser, CRL).",
-    en: 'Demo: the reference editor is served over HTTPS with mutual TLS, with a throw-away test CA made for this run and removed at its end (server certificate, client certificate, certificates to refuse, CRL).',
-  },
-  httpForced: {
-    fr: "Démonstration en HTTP simple (--http) : les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés.",
-    en: 'Demo over plain HTTP (--http): the mutual TLS and TLS version checks are not run.',
-  },
-  opensslMissing: {
-    fr: "openssl introuvable : la démonstration est faite en HTTP simple, sans certificats de test, et les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés. Installer OpenSSL pour les voir.",
-    en: 'openssl not found: the demo runs over plain HTTP, without test certificates, and the mutual TLS and TLS version checks are not run. Install OpenSSL to see them.',
-  },
-} satisfies Record<string, Message>;
-
-/** How the reference editor is reached: the mock's TLS options and the run's client side. */
-interface Transport {
-  note: Message;
-  serverTls?: MockTlsOptions;
-  clientTls?: HttpClientOptions['tls'];
-  tlsProfile?: TlsProfile;
-}
-
-/** HTTPS + mTLS from the test PKI, or plain HTTP when openssl is missing. Other openssl failures stop. */
-function transportOf(pki: Settled<TestPki> | undefined): Transport {
-  if (!pki) return { note: DEMO_NOTES.httpForced };
-  if (!pki.ok) {
-    if (pki.error instanceof OpensslMissingError) return { note: DEMO_NOTES.opensslMissing };
-    throw pki.error;
-  }
-  const p = pki.value;
-  return {
-    note: DEMO_NOTES.mtls,
-    serverTls: {
-      certFile: p.serverCert,
-      keyFile: p.serverKey,
-      caFile: p.caCert,
-      crlFile: p.crl,
-      requestClientCert: true,
-      minVersion: 'TLSv1.2',
-      expectCn: p.subject.cn,
-      expectOu: p.subject.ou,
-    },
-    clientTls: { certFile: p.clientCert, keyFile: p.clientKey, caFile: p.caCert },
-    tlsProfile: testPkiProfile(p),
-  };
-}
-
-async function demoCommand(ctx: CliContext, o: DemoOptions, command: string): Promise<void> {
-  const { io } = ctx;
-  const defects = parseDefectNames(o.defect.flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
-  const timeoutMs = parseDuration(o.timeout);
-  const report = { format: o.format, lang: o.lang, outDir: resolve(io.cwd, o.out), names: reporterNames(o.reporter) };
-  const pvInfo = o.pvInfo ? loadPvInfo(resolve(io.cwd, o.pvInfo)) : DEMO_PV_INFO;
-
-  // The test PKI (openssl processes) is made while the packages load and the cahier is read. Its
-  // folder (under the command's TMPDIR) holds unencrypted test keys: removed at the end, on a signal
-  // or on process exit.
-  const pkiDir = o.http ? undefined : await mkdtemp(join(io.env.TMPDIR || tmpdir(), 'sas-recette-demo-'));
-  const unguard = pkiDir ? guardProcessExit(() => rmSync(pkiDir, { recursive: true, force: true })) : undefined;
-  const pkiPending = pkiDir ? settle(makePki({ dir: pkiDir, workParent: pkiDir, env: io.env })) : undefined;
-  let server: MockServer | undefined;
-  try {
-    const deps: { definitions?: StructureSetup['index']; tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
-      untrustedCertificate: makeUntrustedCertificate,
-    };
-    const kinds: CaseKind[] = registeredKinds(deps);
-    const structurePending = settle(loadStructure({ ig: DEFAULT_IG, env: io.env }));
-    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: {}, kinds });
-    const reporters = makeReporters(ctx, report, prepared.plan.selected.length);
-    const transport = transportOf(pkiPending ? await pkiPending : undefined);
-    deps.tlsProfile = transport.tlsProfile;
-    if (!transport.serverTls) io.stderr(ctx.color.yellow(`${transport.note[o.lang]}\n`));
-
-    server = await startMockServer({ jdd: prepared.jdds, defects, ...(transport.serverTls ? { tls: transport.serverTls } : {}) });
-    const structure = await unsettle(structurePending);
-    deps.definitions = structure.index;
-    if (!structure.index) io.stderr(ctx.color.yellow(`${structure.notes[0][o.lang]}\n`));
-
-    const say = o.format === 'json' ? io.stderr : io.stdout;
-    const mode = transport.serverTls ? ' (HTTPS, mTLS, test PKI / PKI de test)' : '';
-    say(
-      ctx.color.dim(
-        `Reference editor / éditeur de référence: ${server.url}${mode}${defects.length ? ` (defects / défauts: ${defects.join(', ')})` : ''}\n\n`,
-      ),
-    );
-    const run = await runAcceptance({
-      prepared,
-      baseUrl: server.url,
-      now: new Date(),
-      http: { timeoutMs, env: io.env, ...(transport.clientTls ? { tls: transport.clientTls } : {}) },
-      kinds,
-      structure,
-      validate: validatorOf(structure),
-      lang: o.lang,
-      pvInfo,
-      command,
-      notes: [transport.note],
-      strict: o.strict,
-      displayPath: displayPathFrom(io.cwd),
-      onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
-      official: officialRunOptions(ctx, o), // --official-validator: passes through like run
-    });
-    await finishRun(ctx, run, reporters, o.format);
-  } finally {
-    await server?.close();
-    // Wait for openssl to finish before removing its output folder (an early setup error lands here).
-    await pkiPending;
-    if (pkiDir) await rm(pkiDir, { recursive: true, force: true });
-    unguard?.();
-  }
-}
+export type DemoOptions = OptionsOf<typeof DEMO_OPTIONS>;
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('demo')
-    .description('run the shipped cahier de recette against the embedded reference editor, on loopback (HTTPS with mutual TLS)')
-    .option('--defect <name>', `make the reference editor misbehave (repeatable): ${DEFECT_NAMES.join(', ')}`, collect, [])
-    .option('--http', 'serve the reference editor over plain HTTP (the mTLS and TLS version cases are then skipped)')
-    .option('--pv-info <file>', 'PV identification (default: the reference editor of the demo)')
-    .option('--timeout <duration>', 'hard deadline per request', '7s');
-  addOfficialOptions(cmd);
-  addReportOptions(cmd, DEFAULT_REPORTERS).action(async (opts: DemoOptions, command: Command) => {
-    await demoCommand(ctx, opts, commandLine(command));
+    .description('run the shipped cahier de recette against the embedded reference editor, on loopback (HTTPS with mutual TLS)');
+  addOptions(cmd, DEMO_OPTIONS, ctx.io.env).action(async (o: DemoOptions, command: Command) => {
+    await runDemo(ctx, {
+      defects: parseDefectNames(o.defect),
+      timeoutMs: parseDuration(o.timeout),
+      report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
+      http: o.http,
+      pvInfo: o.pvInfo === undefined ? undefined : resolve(ctx.io.cwd, o.pvInfo),
+      strict: o.strict,
+      official: { officialValidator: o.officialValidator, officialValidatorGates: o.officialValidatorGates, officialTx: o.officialTx },
+      command: commandLine(command),
+    });
   });
 }

@@ -4,26 +4,30 @@
  * FHIR package registry).
  */
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { SetupError } from '../../core/errors.js';
+import { parseDuration } from '../../core/parse-values.js';
 import { defaultCacheDir, defaultPackageSources, installPackage, parsePackageRef } from '../../fhir/packages/index.js';
-import { formatPackageListing, listPackageSources, SAS_IG_ID } from '../../validate/index.js';
+import { formatPackageListing } from '../../report/package-listing.js';
+import { listPackageSources, SAS_IG_ID } from '../../validate/index.js';
+import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
+import { FORMAT, PACKAGES, TIMEOUT } from '../shared-options.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+export const IG_LIST_OPTIONS = optionTable({ packages: PACKAGES, format: FORMAT });
+
+export const IG_INSTALL_OPTIONS = optionTable({
+  from: option({ flags: '--from <file.tgz>', kind: 'value', help: 'install from this local package file instead of downloading' }),
+  cache: option({ flags: '--cache <dir>', kind: 'value', env: 'FHIR_PACKAGE_CACHE', help: 'FHIR package cache folder (default: ~/.fhir/packages)' }),
+  registry: option({ flags: '--registry <url>', kind: 'value', default: 'https://packages.fhir.org', help: 'package registry to download from' }),
+  timeout: { ...TIMEOUT, default: '15s', help: 'download time limit (15s, 500ms; a bare number is milliseconds)' },
+});
 
 export function register(program: Command, ctx: CliContext): void {
   const ig = program.command('ig').description('FHIR packages: list what is found, install an IG into the FHIR cache');
 
-  ig.command('list')
-    .description('list the FHIR packages found and the state of the SAS IG dependencies')
-    .addOption(
-      new Option('--packages <dir>', 'FHIR package folder, FHIR cache or .tgz (repeatable)')
-        .argParser(collect)
-        .default([], 'SAS_RECETTE_PACKAGES, else ~/.fhir/packages'),
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (opts: { packages: string[]; format: 'text' | 'json' }) => {
+  const list = ig.command('list').description('list the FHIR packages found and the state of the SAS IG dependencies');
+  addOptions(list, IG_LIST_OPTIONS, ctx.io.env).action(async (opts: OptionsOf<typeof IG_LIST_OPTIONS>) => {
       const { io } = ctx;
       const sources = opts.packages.length > 0 ? opts.packages.map((p) => resolve(io.cwd, p)) : defaultPackageSources(io.env);
       const listing = await listPackageSources(sources, SAS_IG_ID);
@@ -31,21 +35,17 @@ export function register(program: Command, ctx: CliContext): void {
       if (listing.igs.length === 0) ctx.setExitCode(2);
     });
 
-  ig.command('install')
+  const install = ig
+    .command('install')
     .description('install a FHIR package into the FHIR cache (<cache>/<id>#<version>/package/…)')
-    .argument('<package>', 'package reference <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0')
-    .option('--from <file.tgz>', 'install from this local package file instead of downloading')
-    .option('--cache <dir>', 'FHIR package cache folder (default FHIR_PACKAGE_CACHE, else ~/.fhir/packages)')
-    .option('--registry <url>', 'package registry to download from', 'https://packages.fhir.org')
-    .option('--timeout <ms>', 'download time limit in milliseconds', '15000')
-    .action(async (ref: string, opts: { from?: string; cache?: string; registry: string; timeout: string }) => {
+    .argument('<package>', 'package reference <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
+  addOptions(install, IG_INSTALL_OPTIONS, ctx.io.env).action(async (ref: string, opts: OptionsOf<typeof IG_INSTALL_OPTIONS>) => {
       const { io } = ctx;
       const { id, version } = parsePackageRef(ref);
       if (!id || !version || /\s|\//.test(ref)) {
         throw new SetupError(`"${ref}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
       }
-      const timeoutMs = Number(opts.timeout);
-      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new SetupError(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
+      const timeoutMs = parseDuration(opts.timeout);
       const cacheDir = opts.cache ? resolve(io.cwd, opts.cache) : defaultCacheDir(io.env);
       const from = opts.from ? resolve(io.cwd, opts.from) : undefined;
       if (!from) io.stderr(`downloading ${id}#${version} from ${opts.registry} …\n`);

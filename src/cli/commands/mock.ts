@@ -8,24 +8,29 @@ import type { Command } from 'commander';
 import { SetupError } from '../../core/errors.js';
 import { loadJdd, SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
 import { DEFECT_NAMES, describeDefects, parseDefectNames } from '../../mock/defects.js';
-import { startMockServer, type MockServer, type MockServerOptions } from '../../mock/server.js';
+import { serveMock } from '../../mock/serve-mock.js';
+import type { MockServerOptions } from '../../mock/server.js';
 import type { CliContext } from '../context.js';
+import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
+import { DEFECT, JDD, LANG } from '../shared-options.js';
 
-export interface MockCommandOptions {
-  jdd: string[];
-  port: string;
-  host: string;
-  defect: string[];
-  listDefects?: boolean;
-  lang: string;
-  cert?: string;
-  key?: string;
-  ca?: string;
-  clientCn?: string;
-  clientOu?: string;
-  crl?: string;
-  delay?: string;
-}
+export const MOCK_OPTIONS = optionTable({
+  jdd: { ...JDD, help: 'JDD file, repeatable or comma-separated (default: the three shipped JDDs)' },
+  port: option({ flags: '--port <port>', kind: 'value', default: '8080', help: 'TCP port (0: any free port)' }),
+  host: option({ flags: '--host <host>', kind: 'value', default: '127.0.0.1', help: 'interface to listen on' }),
+  defect: { ...DEFECT, help: `defect to show, repeatable or comma-separated (${DEFECT_NAMES.length} known: --list-defects)` },
+  listDefects: option({ flags: '--list-defects', kind: 'flag', help: 'list the defects and what should catch them, then exit' }),
+  lang: { ...LANG, help: 'language of --list-defects' },
+  cert: option({ flags: '--cert <file>', kind: 'value', help: 'server certificate (PEM): serve HTTPS' }),
+  key: option({ flags: '--key <file>', kind: 'value', help: 'key of the server certificate (PEM)' }),
+  ca: option({ flags: '--ca <file>', kind: 'value', help: 'CA of the client certificates: require one (mTLS)' }),
+  crl: option({ flags: '--crl <file>', kind: 'value', help: 'certificate revocation list (PEM) of the client CA: revoked client certificates are refused' }),
+  clientCn: option({ flags: '--client-cn <cn>', kind: 'value', help: 'expected CN of client certificates (another CN gets 403)' }),
+  clientOu: option({ flags: '--client-ou <ou>', kind: 'value', help: 'expected OU of client certificates (another OU gets 403)' }),
+  delay: option({ flags: '--delay <ms>', kind: 'value', help: 'delay in milliseconds before each search answer (slow defect: 8000 by default)' }),
+});
+
+export type MockCommandOptions = OptionsOf<typeof MOCK_OPTIONS>;
 
 const HELP = `
 Serves GET <url>/Slot (PS individual, CPTS), GET <url>/Schedule (SOS Médecins) and GET <url>/metadata
@@ -41,8 +46,6 @@ Examples:
 
 Exit codes: 0 stopped by Ctrl-C / SIGTERM · 2 usage or setup problem (bad JDD, port in use…)
 `;
-
-const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 function integer(value: string | undefined, what: string, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -77,62 +80,12 @@ export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockSe
   };
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-export function untilSignal(): Promise<string> {
-  return new Promise((done) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-/** Starts the server, prints where it listens, waits for `stopped`, closes. */
-export async function runMock(opts: MockCommandOptions, ctx: CliContext, stopped: (server: MockServer) => Promise<unknown> = untilSignal): Promise<void> {
-  const { io, color } = ctx;
-  if (opts.listDefects) {
-    io.stdout(`${describeDefects(opts.lang === 'en' ? 'en' : 'fr')}\n`);
-    return;
-  }
-  const options = mockServerOptions(opts, io.cwd);
-  const server = await startMockServer(options);
-  const jdds = Array.isArray(options.jdd) ? options.jdd : [options.jdd];
-  io.stdout(`${color.bold('sas-recette mock')}: reference editor listening on ${color.cyan(server.url)}\n`);
-  for (const j of jdds) {
-    io.stdout(`  JDD ${j.id} (${j.useCase}): ${j.practitioners.length} PS, ${j.cpts.length} CPTS, ${j.sos.length} SOS — ${j.file ?? ''}\n`);
-  }
-  if (options.tls) io.stdout(`  TLS: ${options.tls.caFile ? 'client certificate required (mTLS)' : 'server certificate only'}\n`);
-  if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow('defects')}: ${options.defects.join(', ')}\n`);
-  if (options.delayMs) io.stdout(`  delay: ${options.delayMs} ms before each search answer\n`);
-  io.stdout('  Ctrl-C to stop\n');
-  try {
-    await stopped(server);
-  } finally {
-    await server.close();
-  }
-  io.stdout('sas-recette mock: stopped\n');
-}
-
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('mock')
-    .description('run the reference editor server (SAS slot searches served from JDD files)')
-    .option('--jdd <file>', 'JDD file, repeatable (default: the three shipped JDDs)', collect, [])
-    .option('--port <port>', 'TCP port (0: any free port)', '8080')
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--defect <name>', `defect to show, repeatable or comma-separated (${DEFECT_NAMES.length} known: --list-defects)`, collect, [])
-    .option('--list-defects', 'list the defects and what should catch them, then exit')
-    .option('--lang <lang>', 'language of --list-defects (fr, en)', 'fr')
-    .option('--cert <file>', 'server certificate (PEM): serve HTTPS')
-    .option('--key <file>', 'key of the server certificate (PEM)')
-    .option('--ca <file>', 'CA of the client certificates: require one (mTLS)')
-    .option('--crl <file>', 'certificate revocation list (PEM) of the client CA: revoked client certificates are refused')
-    .option('--client-cn <cn>', 'expected CN of client certificates (another CN gets 403)')
-    .option('--client-ou <ou>', 'expected OU of client certificates (another OU gets 403)')
-    .option('--delay <ms>', 'delay before each search answer (slow defect: 8000 by default)')
+  const cmd = program.command('mock').description('run the reference editor server (SAS slot searches served from JDD files)');
+  addOptions(cmd, MOCK_OPTIONS, ctx.io.env)
     .addHelpText('after', HELP)
-    .action((opts: MockCommandOptions) => runMock(opts, ctx));
+    .action(async (opts: MockCommandOptions) => {
+      if (opts.listDefects) ctx.io.stdout(`${describeDefects(opts.lang)}\n`);
+      else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd));
+    });
 }

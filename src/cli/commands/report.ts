@@ -4,32 +4,31 @@
  * 2 when the run file is missing, broken or not a sas-recette run.
  */
 import { dirname, relative, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
-import type { Lang } from '../../core/findings.js';
+import type { Command } from 'commander';
 import { writeReports } from '../../report/index.js';
 import { loadDeclarations, loadPvInfo } from '../../report/pv-info.js';
 import { readRunJson } from '../../report/read-run.js';
 import type { RunResult } from '../../core/model.js';
 import type { CliContext } from '../context.js';
+import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
+import { DECLARATIONS, LANG, PV_INFO } from '../shared-options.js';
 
-interface ReportOptions {
-  html?: string;
-  junit?: string;
-  lang: Lang;
-  pvInfo?: string;
-  declarations?: string;
-}
+export const REPORT_COMMAND_OPTIONS = optionTable({
+  html: option({ flags: '--html <file>', kind: 'value', help: 'write the HTML PV (procès-verbal de recette) to this file' }),
+  junit: option({ flags: '--junit <file>', kind: 'value', help: 'write JUnit XML to this file' }),
+  lang: LANG,
+  pvInfo: PV_INFO,
+  declarations: DECLARATIONS,
+});
+
+type ReportOptions = OptionsOf<typeof REPORT_COMMAND_OPTIONS>;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const cmd = program
     .command('report')
     .description('re-render a saved run (run.json) as the HTML PV and/or JUnit XML')
-    .argument('<run-json>', 'run result written by "sas-recette run" (e.g. reports/run.json)')
-    .option('--html <file>', 'write the HTML PV (procès-verbal de recette) to this file')
-    .option('--junit <file>', 'write JUnit XML to this file')
-    .addOption(new Option('--lang <lang>', 'language of the PV and of JUnit texts').choices(['fr', 'en']).default('fr'))
-    .option('--pv-info <file>', 'YAML file with the PV identification (editor, software, version…; schemas/pv-info.schema.json)')
-    .option('--declarations <file>', 'YAML file with the editor declarations (schemas/declarations.schema.json)')
+    .argument('<run-json>', 'run result written by "sas-recette run" (e.g. reports/run.json)');
+  addOptions(cmd, REPORT_COMMAND_OPTIONS, ctx.io.env)
     .addHelpText(
       'after',
       '\nWithout --html or --junit, writes pv.html and junit.xml next to the run file.\n' +

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, delimiter, join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { readTgz, readTgzJson } from './read-tgz.js';
 
 export interface AvailablePackage {
@@ -101,8 +101,3 @@ function safeParse(buf: Buffer): unknown {
   }
 }
 
-export function describeSource(s: string): string {
-  return existsSync(s) ? s : `${s} (not found)`;
-}
-
-export { basename };

@@ -54,8 +54,8 @@ function compileTypes(raw: RawType[] | undefined): TypeRef[] {
     const code = typeCode(t);
     if (!code) continue;
     const ref = byCode.get(code) ?? { code, profiles: [], targetProfiles: [] };
-    ref.profiles.push(...(t.profile ?? []));
-    ref.targetProfiles.push(...(t.targetProfile ?? []));
+    for (const p of t.profile ?? []) ref.profiles.push(p);
+    for (const p of t.targetProfile ?? []) ref.targetProfiles.push(p);
     byCode.set(code, ref);
   }
   return [...byCode.values()];

@@ -62,8 +62,14 @@ export const msg = {
     m(`Type ${show(name)} non autorisé pour ce choix ; types permis : ${allowed}.`, `Type ${show(name)} is not allowed for this choice; allowed types: ${allowed}.`),
   choiceMultiple: (names: string) =>
     m(`Un seul type doit être donné pour un élément à choix ; trouvé : ${names}.`, `Only one type may be given for a choice element; found: ${names}.`),
+  // JSON.parse turns 1e999999 into Infinity, which JSON.stringify would show as "null".
   format: (type: string, value: unknown) =>
-    m(`Valeur ${show(value)} invalide pour le type ${type}.`, `Value ${show(value)} is not a valid ${type}.`),
+    typeof value === 'number' && !Number.isFinite(value)
+      ? m(
+          `Nombre hors limites pour le type ${type} : la valeur écrite dépasse ce qu'un nombre peut représenter (environ ±1,8e308).`,
+          `Number out of range for ${type}: the value written exceeds what a number can represent (about ±1.8e308).`,
+        )
+      : m(`Valeur ${show(value)} invalide pour le type ${type}.`, `Value ${show(value)} is not a valid ${type}.`),
   range: (type: string, value: unknown, min: number) =>
     m(`Valeur ${show(value)} hors limites pour le type ${type} (minimum ${min}).`, `Value ${show(value)} is out of range for ${type} (minimum ${min}).`),
   tooLong: (max: number, len: number) =>

@@ -43,7 +43,7 @@ function localRefs(root: unknown): Set<string> {
     const v = stack.pop();
     if (typeof v === 'string') {
       if (v.startsWith('#')) out.add(v);
-    } else if (Array.isArray(v)) stack.push(...v);
+    } else if (Array.isArray(v)) for (const item of v) stack.push(item); // no push(...v): a huge array would overflow the stack
     else if (isObject(v)) for (const k of Object.keys(v)) stack.push(v[k]);
   }
   return out;

@@ -89,7 +89,7 @@ function isDescendant(view: CodeSystemView, code: string, ancestor: string): boo
     if (p === ancestor) return true;
     if (seen.has(p)) continue;
     seen.add(p);
-    stack.push(...(view.parents.get(p) ?? []));
+    for (const parent of view.parents.get(p) ?? []) stack.push(parent);
   }
   return false;
 }
@@ -165,7 +165,7 @@ function fromExpansion(vs: FhirResource): Pairs | undefined {
   while (stack.length > 0) {
     const c = stack.pop()!;
     if (c.system && c.code) out.add(`${c.system}|${c.code}`);
-    if (Array.isArray(c.contains)) stack.push(...(c.contains as typeof stack));
+    if (Array.isArray(c.contains)) for (const child of c.contains as typeof stack) stack.push(child);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import { countBySeverity, isBlocking, type Lang } from '../../core/findings.js';
 import type { CaseResult, RunResult } from '../../core/model.js';
 import { caseReserves, caseState, caseTitle, groupOrder, verdictReason } from '../case-view.js';
+import { omittedLines } from '../evidence-files.js';
 import { humanMs } from '../format.js';
 import { verdictBadge } from './badges.js';
 import { evidenceBlock, latencyTable } from './evidence.js';
@@ -37,6 +38,12 @@ function reservesList(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
 <ul class="case-reserves">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
 }
 
+/** What the reports left out of the case (findings, bodies), counted, and the file with the full record. */
+function omittedBlock(c: CaseResult, lang: Lang): SafeHtml | '' {
+  const lines = omittedLines(c, lang);
+  return lines.length ? html`<ul class="note evidence-omitted">${lines.map((l) => html`<li>${l}</li>`)}</ul>` : '';
+}
+
 function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtml {
   const full = c.verdict === 'failed' || c.verdict === 'error';
   const reason = verdictReason(c, lang);
@@ -48,6 +55,7 @@ function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtm
 ${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
 ${reservesList(c, t, lang)}
 ${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
+${omittedBlock(c, lang)}
 ${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
 ${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}
 </article>\n`;

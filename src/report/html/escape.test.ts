@@ -8,8 +8,16 @@ describe('html', () => {
       '<p title="&quot; onmouseover=&quot;x"><b>&lt;i&gt;</b>a&amp;<br>0</p>',
     );
   });
-  it('escapes single quotes and backticks, replaces control characters', () => {
-    expect(escapeHtml("a'b`c\u0000d\u0007e\tf\ng")).toBe('a&#39;b&#96;c\uFFFDd\uFFFDe\tf\ng');
+  it('escapes single quotes and backticks, shows control characters visibly', () => {
+    expect(escapeHtml("a'b`c\u0000d\u0007e\tf\ng")).toBe('a&#39;b&#96;c⟨U+0000⟩d⟨U+0007⟩e\tf\ng');
+  });
+  it('shows bidi controls, invisible format characters and lone surrogates as ⟨U+XXXX⟩ (issue #12, 10)', () => {
+    const bidi = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    for (const c of bidi) expect(escapeHtml(`x${c}y`)).toBe(`x⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩y`);
+    expect(escapeHtml('pay \u202Efdp.exe')).toBe('pay ⟨U+202E⟩fdp.exe');
+    expect(escapeHtml('a\u200Bb\uFEFFc\u{E0041}d')).toBe('a⟨U+200B⟩b⟨U+FEFF⟩c⟨U+E0041⟩d');
+    expect(escapeHtml('a\uD800b\uDC00c\uFFFE')).toBe('a⟨U+D800⟩b⟨U+DC00⟩c⟨U+FFFE⟩');
+    expect(escapeHtml('é 😀 ß')).toBe('é 😀 ß'); // ordinary text, astral characters included, unchanged
   });
   it('keeps trusted markup as is', () => {
     expect(html`${trusted('<style>a{}</style>')}`.value).toBe('<style>a{}</style>');

@@ -4,6 +4,7 @@
  * reach the page as text. Hand-written instead of a template library because the need is this one
  * function and its escaping rules must be obvious to a reviewer.
  */
+import { visibleEscape } from '../invisible-chars.js';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -25,13 +26,12 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * Escapes text for element content and double- or single-quoted attribute values. Control characters
- * (other than tab, newline, carriage return) become U+FFFD: they are invalid in HTML and could hide text.
+ * (other than tab, newline, carriage return), bidirectional controls and other invisible format
+ * characters, lone surrogates and U+FFFE/U+FFFF are shown as `⟨U+202E⟩` (invisible-chars.ts): they are
+ * invalid in HTML or could hide or visually reorder text in a document that gets signed.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"'`]/g, (c) => ENTITIES[c])
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
+  return visibleEscape(text).replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
 }
 
 function render(part: HtmlPart): string {

@@ -1,5 +1,6 @@
-/** The HTML PV reporter (`pv.html`). */
+/** The HTML PV reporter (`pv.html`); the evidence files of cut cases go next to run.json (evidence-files.ts). */
 import { join } from 'node:path';
+import { evidenceDirOf, reportView, writeEvidenceFiles } from '../evidence-files.js';
 import type { Reporter, ReporterOptions } from '../types.js';
 import { writeOutput } from '../write-output.js';
 import { renderPv } from './page.js';
@@ -11,8 +12,9 @@ export function htmlReporter(options: ReporterOptions): Reporter {
     name: 'html',
     async onRunEnd(run) {
       const file = options.paths?.html ?? join(options.outDir, 'pv.html');
+      const evidence = await writeEvidenceFiles(evidenceDirOf(options), reportView(run).files);
       await writeOutput(file, renderPv(run, { lang: options.lang }));
-      return [file];
+      return [file, ...evidence];
     },
   };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../../core/findings.js';
 import type { CaseResult, RunResult } from '../../core/model.js';
 import { humanInZone, PARIS } from '../format.js';
-import { redactRun } from '../redact.js';
+import { reportView } from '../evidence-files.js';
 import { overallBadge } from './badges.js';
 import { casesSection, officialSection } from './cases.js';
 import { closingBlock } from './closing.js';
@@ -43,7 +43,7 @@ export function pvHashes(pvHtml: string): { written?: string; computed?: string 
 }
 
 export function renderPv(input: RunResult, options: PvOptions): string {
-  const run = redactRun(input);
+  const run = reportView(input).run; // redacted, each case cut to the report limits (evidence-files.ts)
   const { lang } = options;
   const t = labelsFor(lang);
   const pvNumber = run.pvInfo?.pvNumber || run.runId;

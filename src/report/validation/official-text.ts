@@ -3,11 +3,13 @@
  * section, never merged with our findings, then the disagreements between the two engines.
  */
 import type { ChalkInstance } from 'chalk';
-import { textOf, type Finding, type Lang } from '../core/findings.js';
-import { countDisagreements, type Disagreement } from '../official/index.js';
-import { countsText, groupLines, SEVERITY_LABEL } from './format-finding-line.js';
-import type { OfficialReport } from './official.js';
-import { terminalSafe } from './terminal-safe.js';
+import { textOf, type Lang } from '../../core/findings.js';
+import { countDisagreements, type Disagreement } from '../../official/index.js';
+import type { OfficialReport } from '../../validate/official.js';
+import { groupFindingsByResource, groupLines } from '../finding-groups.js';
+import { countsText, SEVERITY_LABEL } from '../finding-line.js';
+import { terminalSafe } from '../terminal.js';
+import { append } from '../../core/append.js';
 
 export const OFFICIAL_HEADING = 'Validateur officiel HL7 / Official HL7 validator';
 export const DISAGREEMENTS_HEADING = 'Désaccords / Disagreements';
@@ -47,15 +49,6 @@ const WORDS = {
   },
 } as const;
 
-function groupByResource(findings: Finding[], rootLabel: string): [string, Finding[]][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.resource ?? rootLabel;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  return [...groups];
-}
-
 function disagreementLines(d: Disagreement, lang: Lang, color: ChalkInstance): string[] {
   const w = WORDS[lang];
   const mine = d.reportedBy === 'official' ? w.onlyOfficial : w.onlyOurs;
@@ -79,10 +72,10 @@ export function officialTextLines(o: OfficialReport, rootLabel: string, lang: La
     for (const line of rest) out.push(color.dim(`    ${terminalSafe(line)}`));
     return out;
   }
-  out.push(...groupLines(groupByResource(o.findings, rootLabel), lang, color));
+  append(out, groupLines(groupFindingsByResource(o.findings, rootLabel), lang, color));
   out.push(`  → ${o.findings.length === 0 ? w.none : countsText(o.counts, lang).join(', ')}`);
   out.push('', color.bold.underline(DISAGREEMENTS_HEADING), color.dim(`  ${w.scope}`));
-  for (const d of o.disagreements) out.push(...disagreementLines(d, lang, color));
+  for (const d of o.disagreements) append(out, disagreementLines(d, lang, color));
   const n = countDisagreements(o.disagreements);
   out.push(`  → ${o.disagreements.length === 0 ? w.noDisagreement : w.total(n['sas-recette'], n.official)}`);
   return out;

@@ -1,17 +1,19 @@
 /**
  * Human output of `validate`: a header (input, IG, profile, use case), findings grouped by resource, one
  * line each (severity, rule id, location, message, requirements), with `--official-validator` the
- * official validator's section and the disagreements (format-official-text.ts), then a summary line.
- * A warning or information repeated more than REPEAT_LIMIT times for one rule (`dom-6`, once per
+ * official validator's section and the disagreements (official-text.ts), then a summary line.
+ * A warning or information repeated more than REPEAT_THRESHOLD times for one rule (`dom-6`, once per
  * resource) shows its first occurrences and a count, unless `all`; errors are always all listed.
  * Colour comes from the chalk instance the CLI decided once (NO_COLOR honoured there).
  */
 import type { ChalkInstance } from 'chalk';
-import { textOf, type Lang } from '../core/findings.js';
-import { condenseGroups, countsText, groupLines, hiddenLines } from './format-finding-line.js';
-import { officialTextLines } from './format-official-text.js';
-import { groupByResource, type ValidationReport } from './report.js';
-import { terminalSafe } from './terminal-safe.js';
+import { textOf, type Lang } from '../../core/findings.js';
+import type { ValidationReport } from '../../validate/validation-report.js';
+import { condenseGroups, groupFindingsByResource, groupLines, hiddenLines } from '../finding-groups.js';
+import { countsText } from '../finding-line.js';
+import { terminalSafe } from '../terminal.js';
+import { officialTextLines } from './official-text.js';
+import { append } from '../../core/append.js';
 
 export interface TextFormatOptions {
   lang: Lang;
@@ -71,11 +73,11 @@ export function formatText(report: ValidationReport, { lang, color, all = false 
   out.push(color.dim(`  ${where.join(' · ')}`));
   for (const n of report.notes) out.push(color.dim(`  ${w.note}: ${terminalSafe(textOf(n, lang))}`));
   out.push('');
-  const groups = groupByResource(report);
+  const groups = groupFindingsByResource(report.findings, report.rootLabel);
   const shown = all ? { groups, hidden: [] } : condenseGroups(groups);
-  out.push(...groupLines(shown.groups, lang, color), ...hiddenLines(shown.hidden, lang, color));
+  append(append(out, groupLines(shown.groups, lang, color)), hiddenLines(shown.hidden, lang, color));
   if (report.findings.length > 0) out.push('');
-  if (report.official) out.push(...officialTextLines(report.official, report.rootLabel, lang, color), '');
+  if (report.official) append(out, officialTextLines(report.official, report.rootLabel, lang, color)).push('');
   out.push(summaryLine(report, lang, color));
   return `${out.join('\n')}\n`;
 }

@@ -3,10 +3,10 @@
  * Shape: `{ valid, ig, profile, useCase, input, issues: [...], stats: {...}, notes: [...] }`, and with
  * `--official-validator` an `official: { issues, disagreements, unavailable?, … }` beside `issues`.
  */
-import { textOf, type Engine, type Finding, type Lang, type Severity } from '../core/findings.js';
-import type { Disagreement } from '../official/index.js';
-import type { OfficialReport } from './official.js';
-import type { ValidationReport } from './report.js';
+import { textOf, type Engine, type Finding, type Lang, type Severity } from '../../core/findings.js';
+import type { Disagreement } from '../../official/index.js';
+import type { OfficialReport } from '../../validate/official.js';
+import type { ValidationReport } from '../../validate/validation-report.js';
 
 export interface JsonIssue {
   severity: Severity;

@@ -3,8 +3,8 @@
  * version. Paths and ids come from the file system, so they go through terminalSafe too.
  */
 import type { ChalkInstance } from 'chalk';
-import type { PackageListing } from './ig-status.js';
-import { terminalSafe } from './terminal-safe.js';
+import type { PackageListing } from '../validate/ig-status.js';
+import { terminalSafe } from './terminal.js';
 
 export function formatPackageListing(listing: PackageListing, color: ChalkInstance, igId: string): string {
   const out: string[] = [];

@@ -1,10 +1,9 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { finding } from '../core/findings.js';
-import { formatJson } from './format-json.js';
-import { formatText } from './format-text.js';
-import { buildReport, orderFindings } from './report.js';
-import { terminalSafe } from './terminal-safe.js';
+import { finding } from '../../core/findings.js';
+import { buildReport, orderFindings } from '../../validate/validation-report.js';
+import { formatJson } from './json.js';
+import { formatText } from './text.js';
 
 const plain = new Chalk({ level: 0 });
 const coloured = new Chalk({ level: 1 });
@@ -105,11 +104,5 @@ describe('formatJson', () => {
     expect(json.stats).toMatchObject({ fatal: 0, error: 1, warning: 1, information: 2, issues: 4, notChecked: 1, bytes: 1234, structureMs: 12.3 });
     expect(json.notes).toEqual(['Dependency X missing']);
     expect(JSON.parse(formatJson(report(true), 'fr')).issues[0].message).toBe('jeu inconnu');
-  });
-});
-
-describe('terminalSafe', () => {
-  it('keeps ordinary text including accents and emoji', () => {
-    expect(terminalSafe('Créneau réservé ✓ 🙂')).toBe('Créneau réservé ✓ 🙂');
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The result of validating one input, as every output format reads it (text, JSON). Building it is pure;
- * formats never compute the verdict themselves.
+ * The result of validating one input, as every output format reads it (text and JSON, in
+ * src/report/validation/). Building it is pure; formats never compute the verdict themselves.
  */
 import { countBySeverity, isBlocking, severityRank, type Finding, type Message, type Severity } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
@@ -71,18 +71,6 @@ export function orderFindings(findings: Finding[]): Finding[] {
       a.ruleId.localeCompare(b.ruleId) ||
       severityRank[a.severity] - severityRank[b.severity],
   );
-}
-
-/** Findings grouped by resource (`Slot/abc`), groups in the order of their first finding. */
-export function groupByResource(report: ValidationReport): [string, Finding[]][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const key = f.resource ?? report.rootLabel;
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups];
 }
 
 /** `Bundle/abc` when the resource has a string id, else its type. */

@@ -7,13 +7,13 @@
  */
 import type { SourceRef } from '../core/errors.js';
 import type { Message } from '../core/findings.js';
-import { describeCaseData, eligibleEntries, unfilledReason, type EntryView } from '../cahier/jdd-refs.js';
-import { checkRole, couldPlay, identifierOf, parseRoleNeed, roleSpec, type JddEntry } from '../cahier/roles.js';
-import type { TestCase } from '../cahier/types.js';
+import { describeCaseData, eligibleEntries, unfilledReason, type EntryView } from './jdd-refs.js';
+import { checkRole, couldPlay, identifierOf, parseRoleNeed, roleSpec, type JddEntry } from './roles.js';
+import type { TestCase } from './types.js';
 import type { UseCase } from '../core/model.js';
 import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
-import { readJdd } from './load-jdd.js';
-import type { Jdd } from './types.js';
+import { readJdd } from '../jdd/load-jdd.js';
+import type { Jdd } from '../jdd/types.js';
 
 export interface LintProblem {
   severity: 'error' | 'warning';

@@ -1,0 +1,71 @@
+/**
+ * The `search` case kind: builds the case's request from its JDD, sends it through the run's HTTP
+ * client (identical requests are sent once per run and their answer shared), then checks the answer
+ * against the cahier's expectations, the SAS rules, the structure and, when it runs, the official
+ * HL7 validator — only the checks the case judges.
+ */
+import { finding, type Finding, type Message } from '../core/findings.js';
+import type { TestCase } from '../cahier/types.js';
+import { buildCaseRequest } from '../cahier/case-request.js';
+import type { CaseKind, KindEnv, KindOutcome } from '../cahier/kinds.js';
+import { SEARCH_KIND } from '../cahier/load-cahier.js';
+import { officialGateFailures } from '../official/index.js';
+import { checkBundle, checkHttp, resolveExpectations, statusMatches } from './expectations.js';
+import { isHarnessTransport, STRUCTURE_NOT_CHECKED, transportFinding } from './judge.js';
+import { analyseAnswer, type AnalysedAnswer, type AnswerChecks } from './search-response.js';
+import { append } from '../core/append.js';
+
+const NOT_CHECKED: Message = {
+  fr: 'validation structurelle non faite : paquets FHIR introuvables (voir les notes de la recette)',
+  en: 'structural validation not done: FHIR packages not found (see the run notes)',
+};
+
+function judgesRules(tc: TestCase): boolean {
+  const r = tc.expect.rules;
+  return Boolean(r && ((r.check?.length ?? 0) + (r.pass?.length ?? 0) + (r.fail?.length ?? 0) > 0));
+}
+
+/** The search kind of one run: its request cache lives as long as the kind. */
+export function searchKind(checks: AnswerChecks): CaseKind {
+  const answers = new Map<string, Promise<AnalysedAnswer>>();
+  return {
+    kind: SEARCH_KIND,
+    async run(tc: TestCase, env: KindEnv): Promise<KindOutcome> {
+      const jdd = env.jdd;
+      if (!jdd) {
+        return { exchanges: [], findings: [], notApplicable: { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` } };
+      }
+      const req = buildCaseRequest(tc, jdd, env.now, env.baseUrl);
+      if ('notApplicable' in req) return { exchanges: [], findings: [], notApplicable: req.notApplicable };
+      const key = `${req.headers.accept} ${req.url}`;
+      let pending = answers.get(key);
+      if (!pending) {
+        pending = env.client.send({ url: req.url, headers: req.headers, label: 'search' }).then((sent) => analyseAnswer(sent, tc.useCase, env.now, checks));
+        answers.set(key, pending);
+      }
+      const a = await pending;
+      const x = a.sent.exchange;
+      const t = transportFinding(x, tc.requirements, !env.httpOptions.tls?.certFile);
+      if (t) return { exchanges: [x], findings: [t], ...(isHarnessTransport(x) ? { harnessFault: t.message } : {}) };
+      const findings: Finding[] = [];
+      const add = (list: readonly Finding[]) => append(findings, list);
+      const expectations = resolveExpectations(tc, req.refs, jdd);
+      const answers200 = statusMatches(expectations.status, 200);
+      if (a.facts) add(checkHttp(tc, expectations, a.facts));
+      if (a.graph && a.facts?.status === 200 && answers200) add(checkBundle(tc, expectations, a.graph));
+      // Rules and structure only when the case judges them (scopeFindings would drop them otherwise).
+      if (a.rules && answers200 && judgesRules(tc)) add(a.rules());
+      let officialFindings: Finding[] | undefined;
+      if (a.structure && answers200 && expectations.structure === 'valid') {
+        const structural = a.structure();
+        add(structural ?? [finding('information', STRUCTURE_NOT_CHECKED, 'structure', 'Bundle', NOT_CHECKED, { notChecked: true })]);
+        // Kept apart; with gates, its errors also decide the case (they stay marked as official).
+        if (a.official) {
+          officialFindings = await a.official();
+          if (checks.official?.gates) add(officialGateFailures(officialFindings));
+        }
+      }
+      return { exchanges: [x], findings, ...(officialFindings ? { officialFindings } : {}) };
+    },
+  };
+}

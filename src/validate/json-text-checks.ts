@@ -1,0 +1,166 @@
+/**
+ * What `JSON.parse` hides about a JSON text that parsed: keys given twice in one object (JSON.parse keeps
+ * the last one silently; FHIR JSON forbids duplicates) and numbers beyond the double range (`1e999999`
+ * becomes Infinity, which JSON.stringify then prints as `null`). Both are reported with their place
+ * (`Bundle.entry[2].resource.id`) and, for numbers, the text as written.
+ *
+ * Written by hand: no installed parser reports duplicate keys, and jsonc-parser's visitor (which could
+ * give them) parses recursively, so a deeply nested text that JSON.parse accepts would overflow its stack.
+ * This scanner is one iterative pass with an explicit stack; it runs only on text JSON.parse accepted.
+ */
+import { finding, type Finding } from '../core/findings.js';
+
+export interface DuplicateKey {
+  /** Where the duplicate sits: `Bundle.entry[0].resource.id` (the root named by `root`). */
+  path: string;
+  key: string;
+  /** Offset of the second (or later) occurrence of the key in the text. */
+  offset: number;
+}
+
+export interface OutOfRangeNumber {
+  path: string;
+  /** The number as written (truncated to 40 characters). */
+  text: string;
+  offset: number;
+}
+
+export interface JsonTextScan {
+  duplicateKeys: DuplicateKey[];
+  outOfRange: OutOfRangeNumber[];
+  /** Totals, when more were found than kept (`limit`). */
+  duplicateKeyCount: number;
+  outOfRangeCount: number;
+}
+
+type Frame = { kind: 'object'; keys: Set<string>; key: string | undefined; expectKey: boolean } | { kind: 'array'; index: number };
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+const segment = (key: string) => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 80 ? `${key.slice(0, 79)}…` : key)}]`);
+
+/** Path of the value being read in the innermost frame (each frame adds its current key or index), then `last`. */
+function pathOf(root: string, stack: Frame[], last?: string): string {
+  let out = root;
+  for (const f of stack) out += f.kind === 'array' ? `[${f.index}]` : f.key === undefined ? '' : segment(f.key);
+  return last === undefined ? out : out + segment(last);
+}
+
+/** Offset just after the string starting at `at` (a valid JSON string: JSON.parse accepted the text). */
+function stringEnd(text: string, at: number): number {
+  let j = at + 1;
+  for (;;) {
+    j = text.indexOf('"', j);
+    if (j < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return j + 1;
+    j++;
+  }
+}
+
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+}
+
+/**
+ * Scans a JSON text JSON.parse accepted. `root` names the top-level value in paths (the resourceType,
+ * or `$`); at most `limit` problems of each kind are kept (the counts say how many there were).
+ */
+export function scanJsonText(text: string, root = '$', limit = 100): JsonTextScan {
+  const out: JsonTextScan = { duplicateKeys: [], outOfRange: [], duplicateKeyCount: 0, outOfRangeCount: 0 };
+  const stack: Frame[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'object' && top.expectKey) {
+        const raw = text.slice(i + 1, end - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        if (top.keys.has(key)) {
+          out.duplicateKeyCount++;
+          if (out.duplicateKeys.length < limit) {
+            // the object's own path (the frames above it) plus the repeated key
+            out.duplicateKeys.push({ path: pathOf(root, stack.slice(0, -1), key), key, offset: i });
+          }
+        }
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b) {
+      stack.push({ kind: 'object', keys: new Set(), key: undefined, expectKey: true });
+      i++;
+    } else if (c === 0x5b) {
+      stack.push({ kind: 'array', index: 0 });
+      i++;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      i++;
+    } else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'object') top.expectKey = true;
+      else if (top) top.index++;
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let end = i + 1;
+      let exponent = false;
+      while (end < n && isNumberChar(text.charCodeAt(end))) {
+        if ((text.charCodeAt(end) | 0x20) === 0x65) exponent = true;
+        end++;
+      }
+      // Only an exponent or more than 308 digits can leave the double range.
+      if ((exponent || end - i > 308) && !Number.isFinite(Number(text.slice(i, end)))) {
+        out.outOfRangeCount++;
+        if (out.outOfRange.length < limit) {
+          const written = text.slice(i, end);
+          out.outOfRange.push({ path: pathOf(root, stack), text: written.length > 40 ? `${written.slice(0, 39)}…` : written, offset: i });
+        }
+      }
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+
+/** Keys given twice in one object, with the JSON path of each repetition (see scanJsonText). */
+export function duplicateKeys(text: string, root = '$'): DuplicateKey[] {
+  return scanJsonText(text, root).duplicateKeys;
+}
+
+export const RULE_DUPLICATE_KEY = 'json-duplicate-key';
+export const RULE_NUMBER_OUT_OF_RANGE = 'json-number-out-of-range';
+
+/**
+ * The problems of scanJsonText as error findings (source `structure`), for `validate` and for the
+ * answers judged by `run`. The last finding of a kind says how many more there were.
+ */
+export function jsonTextFindings(text: string, root = '$', limit = 100): Finding[] {
+  const scan = scanJsonText(text, root, limit);
+  const more = (count: number, kept: number) =>
+    count > kept ? { fr: ` (et ${count - kept} autres non listés)`, en: ` (and ${count - kept} more not listed)` } : { fr: '', en: '' };
+  const findings: Finding[] = [];
+  scan.duplicateKeys.forEach((d, k) => {
+    const tail = k === scan.duplicateKeys.length - 1 ? more(scan.duplicateKeyCount, scan.duplicateKeys.length) : { fr: '', en: '' };
+    findings.push(
+      finding('error', RULE_DUPLICATE_KEY, 'structure', d.path, {
+        fr: `Clé JSON ${JSON.stringify(d.key.slice(0, 80))} en double dans le même objet : le JSON FHIR interdit les doublons, et un lecteur garde l'une ou l'autre valeur${tail.fr}.`,
+        en: `JSON key ${JSON.stringify(d.key.slice(0, 80))} appears twice in the same object: FHIR JSON forbids duplicates, and readers keep either value${tail.en}.`,
+      }),
+    );
+  });
+  scan.outOfRange.forEach((o, k) => {
+    const tail = k === scan.outOfRange.length - 1 ? more(scan.outOfRangeCount, scan.outOfRange.length) : { fr: '', en: '' };
+    findings.push(
+      finding('error', RULE_NUMBER_OUT_OF_RANGE, 'structure', o.path, {
+        fr: `Nombre hors limites : ${o.text} dépasse ce qu'un nombre peut représenter (environ ±1,8e308) ; un decimal ou un integer FHIR doit être fini${tail.fr}.`,
+        en: `Number out of range: ${o.text} exceeds what a number can represent (about ±1.8e308); a FHIR decimal or integer must be finite${tail.en}.`,
+      }),
+    );
+  });
+  return findings;
+}
