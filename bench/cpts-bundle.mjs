@@ -107,7 +107,11 @@ function organization(c) {
     id: `cpts-org-${c}`,
     meta: { profile: [`${SAS_IG}sas-cpts-organization-aggregator`] },
     identifier: [
-      { type: { coding: [{ system: FR_CORE_V2_0203, code: 'IDNST' }] }, system: IDNST, value: `1${String(690_000_100 + c * 13).padStart(9, '0')}` },
+      {
+        type: { coding: [{ system: FR_CORE_V2_0203, code: 'IDNST' }] },
+        system: IDNST,
+        value: `1${String(690_000_100 + c * 13).padStart(9, '0')}`,
+      },
     ],
     name: `CPTS du secteur ${c + 1}`,
   };
@@ -126,10 +130,7 @@ function slot(n, sched, cpts, startMs, durationMs, offsetMinutes) {
     id: `slot-${n}`,
     meta: {
       profile: [`${SAS_IG}sas-cpts-slot-aggregator`],
-      security: [
-        { system: TRE_R314, code: 'CPTS' },
-        ...(n % 3 === 0 ? [{ system: TRE_R314, code: 'PUBLIC' }] : []),
-      ],
+      security: [{ system: TRE_R314, code: 'CPTS' }, ...(n % 3 === 0 ? [{ system: TRE_R314, code: 'PUBLIC' }] : [])],
     },
     serviceType,
     appointmentType: { coding: [{ system: V2_0276, code: 'ROUTINE' }] },

@@ -90,9 +90,20 @@ async function child(size, mode) {
     pkgCompileMs,
     ajv8CompileMs: ajv8.compileMs,
     findings: {
-      structure: { error: count(first.findings, 'error') + count(first.findings, 'fatal'), warning: count(first.findings, 'warning'), information: count(first.findings, 'information') },
-      rules: { error: count(ruleFindings, 'error') + count(ruleFindings, 'fatal'), warning: count(ruleFindings, 'warning'), information: count(ruleFindings, 'information') },
-      sample: [...first.findings, ...ruleFindings].filter((f) => f.severity === 'error' || f.severity === 'fatal').slice(0, 5).map((f) => `${f.ruleId} ${f.location}: ${f.message.en}`),
+      structure: {
+        error: count(first.findings, 'error') + count(first.findings, 'fatal'),
+        warning: count(first.findings, 'warning'),
+        information: count(first.findings, 'information'),
+      },
+      rules: {
+        error: count(ruleFindings, 'error') + count(ruleFindings, 'fatal'),
+        warning: count(ruleFindings, 'warning'),
+        information: count(ruleFindings, 'information'),
+      },
+      sample: [...first.findings, ...ruleFindings]
+        .filter((f) => f.severity === 'error' || f.severity === 'fatal')
+        .slice(0, 5)
+        .map((f) => `${f.ruleId} ${f.location}: ${f.message.en}`),
     },
     invariantsEvaluated: first.stats?.invariantsEvaluated,
     oursRssMB,
@@ -165,7 +176,9 @@ async function parent() {
       results.push(JSON.parse(r.stdout.trim().split('\n').at(-1)));
     }
   }
-  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const body = rows(results);
   process.stdout.write(`\n${table(HEADER, body)}\n\n`);
   const first = results[0];
@@ -196,7 +209,7 @@ async function parent() {
       '- **structure**: `validateResource` (profiles, slicing, bindings, invariants); **rules**: `runRules` with the search and a pinned clock; **slots/s** on structure + rules.',
       '- **ajv pkg**: `@asymmetrik/fhir-json-schema-validator` as its users run it (ajv 6, the whole R4 schema, `validate()` per entry); **ajv8/type**: ajv 8 with one compiled validator per resource type of the same schema (its best case). Both check base R4 structure only, no profile. Ratios = structure / ajv.',
       '- **peak RSS**: the process after the sas-recette runs (definitions of SAS 1.2.0 + R4 core + terminology + extensions + FR Core 2.1.0 included), before the ajv baselines are loaded.',
-      '- **native vs fhirpath**: rows marked `(native)` are the engine as shipped (the hot base invariants ele-1, dom-2..6, ext-1, ref-1, bdl-*, txt-1/2 implemented natively, the others through the `fhirpath` library); rows marked `(fhirpath)` evaluate every invariant through `fhirpath` (`validateResource(…, { invariants: \'fhirpath\' })`). Both give the same findings (checked by test/validator/defects.test.ts).',
+      "- **native vs fhirpath**: rows marked `(native)` are the engine as shipped (the hot base invariants ele-1, dom-2..6, ext-1, ref-1, bdl-*, txt-1/2 implemented natively, the others through the `fhirpath` library); rows marked `(fhirpath)` evaluate every invariant through `fhirpath` (`validateResource(…, { invariants: 'fhirpath' })`). Both give the same findings (checked by test/validator/defects.test.ts).",
       '- **E/W/I**: errors (incl. fatal) / warnings / information found on the generated bundle: no error; one dom-6 warning (no narrative) per resource, as the HL7 validator reports it; information = "not checked" notes for FR Core 1.1.0 and NOS profiles and value sets.',
       '',
       markdownTable(HEADER, body),

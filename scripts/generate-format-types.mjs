@@ -17,12 +17,32 @@ const OUT_DIR = join(ROOT, 'src', 'core', 'formats');
 
 /** Each schema, the module generated from it, the name of the file's root type and what the file is. */
 export const FORMATS = [
-  { schema: 'schemas/cahier.schema.json', module: 'cahier-file.ts', root: 'CahierFile', what: 'a cahier de recette file (testcases/*.yaml)' },
+  {
+    schema: 'schemas/cahier.schema.json',
+    module: 'cahier-file.ts',
+    root: 'CahierFile',
+    what: 'a cahier de recette file (testcases/*.yaml)',
+  },
   { schema: 'schemas/jdd.schema.json', module: 'jdd-file.ts', root: 'JddFile', what: 'a JDD file (datasets/*.yaml)' },
-  { schema: 'schemas/tls-profile.schema.json', module: 'tls-profile-file.ts', root: 'TlsProfileFile', what: 'a TLS profile (--tls-profile)' },
+  {
+    schema: 'schemas/tls-profile.schema.json',
+    module: 'tls-profile-file.ts',
+    root: 'TlsProfileFile',
+    what: 'a TLS profile (--tls-profile)',
+  },
   { schema: 'schemas/pv-info.schema.json', module: 'pv-info-file.ts', root: 'PvInfoFile', what: 'a PV identification file (--pv-info)' },
-  { schema: 'schemas/declarations.schema.json', module: 'declarations-file.ts', root: 'DeclarationsFile', what: 'an editor declarations file (--declarations)' },
-  { schema: 'requirements/requirements.schema.json', module: 'requirements-file.ts', root: 'RequirementsFile', what: 'the requirements catalogue (requirements/requirements.yaml)' },
+  {
+    schema: 'schemas/declarations.schema.json',
+    module: 'declarations-file.ts',
+    root: 'DeclarationsFile',
+    what: 'an editor declarations file (--declarations)',
+  },
+  {
+    schema: 'requirements/requirements.schema.json',
+    module: 'requirements-file.ts',
+    root: 'RequirementsFile',
+    what: 'the requirements catalogue (requirements/requirements.yaml)',
+  },
 ];
 
 /** Used when the project has no Prettier configuration: the style of the hand-written code. */

@@ -53,7 +53,13 @@ const profile = mkdtempSync(join(tmpdir(), 'sas-recette-chromium-'));
 try {
   const r = spawnSync(
     chromium,
-    [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--window-size=${width},${height}`, `--screenshot=${output}`, pathToFileURL(input).href],
+    [
+      ...CHROMIUM_FLAGS,
+      `--user-data-dir=${profile}`,
+      `--window-size=${width},${height}`,
+      `--screenshot=${output}`,
+      pathToFileURL(input).href,
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (r.error) fail(`could not run Chromium: ${r.error.message}`);

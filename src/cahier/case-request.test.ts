@@ -70,10 +70,14 @@ describe('buildCaseRequest', () => {
 
   it('makes not-applicable a case naming a key the JDD lacks, listing the known keys (not a load error)', () => {
     const r = buildCaseRequest(makeCase({ practitioners: ['ps-a', 'ps-absent'] }), makeJdd(), now, base);
-    expect(r).toEqual({ notApplicable: expect.objectContaining({ en: expect.stringContaining('JDD "jdd-test" has no practitioners entry "ps-absent"; known keys: ps-a, ps-b') }) });
+    expect(r).toEqual({
+      notApplicable: expect.objectContaining({
+        en: expect.stringContaining('JDD "jdd-test" has no practitioners entry "ps-absent"; known keys: ps-a, ps-b'),
+      }),
+    });
   });
 
-  it('sends the entries that play the case\'s role', () => {
+  it("sends the entries that play the case's role", () => {
     const jdd = makeJdd();
     jdd.practitioners[1].roles = ['two-places'];
     const r = buildCaseRequest(makeCase({ roles: ['two-places'] }), jdd, now, base) as CaseRequest;

@@ -78,7 +78,9 @@ function identifierPaths(jdd: Jdd): [DataPath, string][] {
   const out: [DataPath, string][] = [];
   jdd.practitioners.forEach((p, i) => {
     out.push([['practitioners', i, 'idnps'], p.idnps]);
-    p.places.forEach((pl, j) => pl.organizationIdnst && out.push([['practitioners', i, 'places', j, 'organizationIdnst'], pl.organizationIdnst]));
+    p.places.forEach(
+      (pl, j) => pl.organizationIdnst && out.push([['practitioners', i, 'places', j, 'organizationIdnst'], pl.organizationIdnst]),
+    );
   });
   jdd.cpts.forEach((c, i) => out.push([['cpts', i, 'finess'], c.finess]));
   jdd.sos.forEach((s, i) => out.push([['sos', i, 'siret'], s.siret]));
@@ -106,7 +108,9 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
       const path: DataPath = [list, i, 'roles', j];
       const spec = roleSpec(role);
       if (!spec || spec.useCase !== jdd.useCase) {
-        const other = spec ? { fr: ` (rôle du cas d'usage ${spec.useCase})`, en: ` (a role of use case ${spec.useCase})` } : { fr: '', en: '' };
+        const other = spec
+          ? { fr: ` (rôle du cas d'usage ${spec.useCase})`, en: ` (a role of use case ${spec.useCase})` }
+          : { fr: '', en: '' };
         add('warning', path, {
           fr: `rôle « ${role} » inconnu pour le cas d'usage ${jdd.useCase}${other.fr} : aucun cas ne le demande (vocabulaire : datasets/README.md)`,
           en: `unknown role "${role}" for use case ${jdd.useCase}${other.en}: no case asks for it (vocabulary: datasets/README.md)`,
@@ -150,7 +154,11 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
       entries: eligible.slice(0, spec.max).map((e) => ({ key: e.key, identifier: identifierOf(e) })),
       filled,
       ...(filled ? {} : { reason: unfilledReason(spec, jdd, eligible) }),
-      couldPlay: filled ? [] : couldPlay(spec, jdd).map((e) => e.key).filter((k) => !declared.has(k)),
+      couldPlay: filled
+        ? []
+        : couldPlay(spec, jdd)
+            .map((e) => e.key)
+            .filter((k) => !declared.has(k)),
     });
   }
   const notApplicable = own.flatMap((tc) => {
@@ -158,12 +166,22 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
     return v.notApplicable ? [{ caseId: tc.id, reason: v.notApplicable }] : [];
   });
   for (const r of roles.filter((x) => !x.filled)) {
-    const hint = r.couldPlay.length > 0 ? { fr: ` ; pourraient le jouer : ${r.couldPlay.join(', ')}`, en: `; could play it: ${r.couldPlay.join(', ')}` } : { fr: '', en: '' };
+    const hint =
+      r.couldPlay.length > 0
+        ? { fr: ` ; pourraient le jouer : ${r.couldPlay.join(', ')}`, en: `; could play it: ${r.couldPlay.join(', ')}` }
+        : { fr: '', en: '' };
     const affected = r.cases.filter((id) => notApplicable.some((na) => na.caseId === id));
-    const effect = affected.length > 0
-      ? { fr: ` — cas non applicables : ${affected.join(', ')}`, en: ` — cases not applicable: ${affected.join(', ')}` }
-      : { fr: ` — cas concernés (rôle facultatif, laissé de côté) : ${r.cases.join(', ')}`, en: ` — cases concerned (optional role, left out): ${r.cases.join(', ')}` };
-    add('warning', [list], { fr: `${r.reason?.fr ?? r.role}${hint.fr}${effect.fr}`, en: `${r.reason?.en ?? r.role}${hint.en}${effect.en}` });
+    const effect =
+      affected.length > 0
+        ? { fr: ` — cas non applicables : ${affected.join(', ')}`, en: ` — cases not applicable: ${affected.join(', ')}` }
+        : {
+            fr: ` — cas concernés (rôle facultatif, laissé de côté) : ${r.cases.join(', ')}`,
+            en: ` — cases concerned (optional role, left out): ${r.cases.join(', ')}`,
+          };
+    add('warning', [list], {
+      fr: `${r.reason?.fr ?? r.role}${hint.fr}${effect.fr}`,
+      en: `${r.reason?.en ?? r.role}${hint.en}${effect.en}`,
+    });
   }
   return { file, jdd: { id: jdd.id, useCase: jdd.useCase, entries: entries.length }, problems, roles, notApplicable, cases: own.length };
 }

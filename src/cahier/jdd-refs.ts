@@ -6,7 +6,17 @@
  */
 import type { Message } from '../core/findings.js';
 import type { Jdd, JddCpts, JddPractitioner, JddSosStructure } from '../jdd/types.js';
-import { checkRole, entriesOf, identifierOf, listOf, parseRoleNeed, roleSpec, SAS_MAX_IDENTIFIERS, type JddEntry, type RoleSpec } from './roles.js';
+import {
+  checkRole,
+  entriesOf,
+  identifierOf,
+  listOf,
+  parseRoleNeed,
+  roleSpec,
+  SAS_MAX_IDENTIFIERS,
+  type JddEntry,
+  type RoleSpec,
+} from './roles.js';
 import type { JddKeys, TestCase } from './types.js';
 
 export interface ResolvedRefs {
@@ -45,7 +55,12 @@ const listLabel: Record<'practitioners' | 'sos' | 'cpts', Message> = {
 };
 
 /** Explicit keys (custom cahiers): every key must exist, `all` takes the first 25 entries. */
-function pickKeys<T extends { key: string }>(keys: JddKeys | undefined, entries: T[], list: 'practitioners' | 'sos' | 'cpts', jdd: Jdd): T[] | Message {
+function pickKeys<T extends { key: string }>(
+  keys: JddKeys | undefined,
+  entries: T[],
+  list: 'practitioners' | 'sos' | 'cpts',
+  jdd: Jdd,
+): T[] | Message {
   if (keys === undefined) return [];
   const name = jddName(jdd);
   if (keys === 'all') {
@@ -70,7 +85,8 @@ function pickKeys<T extends { key: string }>(keys: JddKeys | undefined, entries:
 export function unfilledReason(spec: RoleSpec, jdd: Jdd, eligible: JddEntry[]): Message {
   const name = jddName(jdd);
   const declared = entriesOf(jdd, spec.useCase).filter((e) => (e.roles ?? []).includes(spec.name));
-  const count = spec.min > 1 ? { fr: `au moins ${spec.min} entrées`, en: `at least ${spec.min} entries` } : { fr: 'une entrée', en: 'an entry' };
+  const count =
+    spec.min > 1 ? { fr: `au moins ${spec.min} entrées`, en: `at least ${spec.min} entries` } : { fr: 'une entrée', en: 'an entry' };
   const head: Message = {
     fr: `rôle « ${spec.name} » (${spec.summary.fr}) : ${name.fr} ne le remplit pas — il faut ${count.fr} ${spec.list} déclarant roles: [${spec.name}] (${spec.needs.fr})`,
     en: `role "${spec.name}" (${spec.summary.en}): ${name.en} does not fill it — it needs ${count.en} in ${spec.list} declaring roles: [${spec.name}] (${spec.needs.en})`,
@@ -103,7 +119,12 @@ function resolveRoles(tc: TestCase, jdd: Jdd, needs: string[]): CaseData | { not
     const spec = roleSpec(role);
     if (!spec || spec.useCase !== tc.useCase) {
       // loadCahier refuses these; a TestCase built in code may still carry one
-      return { notApplicable: { fr: `rôle inconnu « ${role} » pour le cas d'usage ${tc.useCase}`, en: `unknown role "${role}" for use case ${tc.useCase}` } };
+      return {
+        notApplicable: {
+          fr: `rôle inconnu « ${role} » pour le cas d'usage ${tc.useCase}`,
+          en: `unknown role "${role}" for use case ${tc.useCase}`,
+        },
+      };
     }
     const eligible = eligibleEntries(spec, jdd);
     // prefer entries the case does not use yet, so two roles give two entries when the JDD has them
@@ -181,7 +202,11 @@ const view = (e: { key: string; idnps?: string; siret?: string }): EntryView => 
 export function describeCaseData(tc: TestCase, jdd: Jdd | undefined): CaseDataView {
   const base = { caseId: tc.id, useCase: tc.useCase, roles: [], entries: [], unknownIdentifiers: tc.request.unknownIdentifiers ?? 0 };
   if (!jdd) {
-    return { ...base, by: 'no-jdd', notApplicable: { fr: `aucun JDD pour le cas d'usage ${tc.useCase}`, en: `no JDD for use case ${tc.useCase}` } };
+    return {
+      ...base,
+      by: 'no-jdd',
+      notApplicable: { fr: `aucun JDD pour le cas d'usage ${tc.useCase}`, en: `no JDD for use case ${tc.useCase}` },
+    };
   }
   const where = { id: jdd.id, ...(jdd.file ? { file: jdd.file } : {}) };
   const r = resolveCaseData(tc, jdd);
@@ -206,10 +231,14 @@ export function formatCaseData(v: CaseDataView, lang: 'fr' | 'en'): string {
   const fr = lang === 'fr';
   if (v.notApplicable) return `${fr ? 'non applicable' : 'not applicable'}: ${v.notApplicable[lang]}`;
   const list = (es: EntryView[]) => es.map((e) => `${e.key} (${e.identifier})`).join(', ');
-  const unknown = v.unknownIdentifiers > 0 ? ` + ${v.unknownIdentifiers} ${fr ? 'identifiant(s) inconnu(s)' : 'unknown identifier(s)'}` : '';
+  const unknown =
+    v.unknownIdentifiers > 0 ? ` + ${v.unknownIdentifiers} ${fr ? 'identifiant(s) inconnu(s)' : 'unknown identifier(s)'}` : '';
   const jdd = v.jdd ? `${v.jdd.id}: ` : '';
   if (v.by === 'roles') {
-    const parts = v.roles.map((r) => `${r.role}${r.optional ? '?' : ''} → ${r.entries.length > 0 ? list(r.entries) : fr ? '(non rempli, laissé de côté)' : '(not filled, left out)'}`);
+    const parts = v.roles.map(
+      (r) =>
+        `${r.role}${r.optional ? '?' : ''} → ${r.entries.length > 0 ? list(r.entries) : fr ? '(non rempli, laissé de côté)' : '(not filled, left out)'}`,
+    );
     return `${jdd}${fr ? 'rôles' : 'roles'} ${parts.join('; ')}${unknown}`;
   }
   if (v.by === 'all') return `${jdd}${fr ? 'toutes les entrées' : 'every entry'} (${v.entries.length}): ${list(v.entries)}${unknown}`;

@@ -21,6 +21,10 @@ export interface KindEnv {
   /** The JDD of the case's use case, when one was loaded. */
   jdd?: Jdd;
   lang: Lang;
+  /** Aborted when the run's deadline (`--run-timeout`) is reached: long kinds stop taking new requests. */
+  signal?: AbortSignal;
+  /** What a long case is doing now (e.g. "latency 1 id, c=1: 4/10"), for the console's progress line. */
+  progress?: (what: Message) => void;
 }
 
 export interface KindOutcome {

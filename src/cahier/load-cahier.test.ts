@@ -42,20 +42,38 @@ describe('loadCahier', () => {
     expect(new Set(cases.map((c) => c.useCase))).toEqual(new Set(['psindiv', 'cpts', 'sos']));
     const jdds = new Map<string, Jdd>(SHIPPED_JDD_FILES.map((f) => loadJdd(f)).map((j) => [j.useCase, j]));
     for (const tc of cases) {
-      expect([tc.practitioners, tc.sos, tc.cpts].filter((k) => k !== undefined && k !== 'all'), tc.id).toEqual([]);
+      expect(
+        [tc.practitioners, tc.sos, tc.cpts].filter((k) => k !== undefined && k !== 'all'),
+        tc.id,
+      ).toEqual([]);
       const jdd = jdds.get(tc.useCase);
       expect(jdd && 'refs' in resolveCaseData(tc, jdd), tc.id).toBe(true);
     }
     // the kit groups 4.1 to 4.9 each have at least one case
     for (const g of ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9']) {
-      expect(cases.some((c) => c.tags.includes(`ans-${g}`)), g).toBe(true);
+      expect(
+        cases.some((c) => c.tags.includes(`ans-${g}`)),
+        g,
+      ).toBe(true);
     }
   });
 
   it('applies the file defaults and locates each case', () => {
-    const file = write('one.yaml', `group: mine\nseverity: minor\ntags: [a]\n${one.replace('    practitioners', '    tags: [b]\n    practitioners')}`);
+    const file = write(
+      'one.yaml',
+      `group: mine\nseverity: minor\ntags: [a]\n${one.replace('    practitioners', '    tags: [b]\n    practitioners')}`,
+    );
     const [tc] = loadCahier(file);
-    expect(tc).toMatchObject({ id: 'PS-ONE', group: 'mine', useCase: 'psindiv', kind: 'search', severity: 'minor', tags: ['a', 'b'], request: {}, expect: {} });
+    expect(tc).toMatchObject({
+      id: 'PS-ONE',
+      group: 'mine',
+      useCase: 'psindiv',
+      kind: 'search',
+      severity: 'minor',
+      tags: ['a', 'b'],
+      request: {},
+      expect: {},
+    });
     expect(tc.source).toMatchObject({ file, line: 6, col: 5 });
     expect(tc.locate(['practitioners', 0])).toMatchObject({ line: 10, col: 21 });
   });
@@ -67,7 +85,9 @@ describe('loadCahier', () => {
 
   it('reports a schema error with file, line and field', () => {
     const file = write('bad.yaml', one.replace('[agg-psindiv@4]', '[agg-psindiv-4]'));
-    expect(loadError(file)).toContain(`${file}:5:20 field "cases[0].requirements[0]": the text "agg-psindiv-4" does not match a requirement id such as agg-psindiv@17`);
+    expect(loadError(file)).toContain(
+      `${file}:5:20 field "cases[0].requirements[0]": the text "agg-psindiv-4" does not match a requirement id such as agg-psindiv@17`,
+    );
   });
 
   it('reports an unknown expectation with a suggestion', () => {
@@ -96,24 +116,41 @@ describe('loadCahier', () => {
   });
 
   it('checks registered kinds and their params, and refuses request/expect on them', () => {
-    const kinds = [{ kind: 'tls-version', paramsSchema: { type: 'object', additionalProperties: false, properties: { min: { enum: ['TLSv1.2', 'TLSv1.3'] } } } }];
-    const good = write('kind.yaml', `${one}    kind: tls-version\n    params: { min: TLSv1.2 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''));
+    const kinds = [
+      {
+        kind: 'tls-version',
+        paramsSchema: { type: 'object', additionalProperties: false, properties: { min: { enum: ['TLSv1.2', 'TLSv1.3'] } } },
+      },
+    ];
+    const good = write(
+      'kind.yaml',
+      `${one}    kind: tls-version\n    params: { min: TLSv1.2 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''),
+    );
     expect(loadCahier(good, { kinds })[0]).toMatchObject({ kind: 'tls-version', params: { min: 'TLSv1.2' } });
-    const badParam = write('kind-bad.yaml', `${one}    kind: tls-version\n    params: { min: SSLv3 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''));
+    const badParam = write(
+      'kind-bad.yaml',
+      `${one}    kind: tls-version\n    params: { min: SSLv3 }\n`.replace('    practitioners: [ps-un-lieu]\n', ''),
+    );
     expect(loadError(badParam, { kinds })).toContain('field "cases[0].params.min": the text "SSLv3" is not allowed');
     const unknownKind = write('kind-unknown.yaml', `${one}    kind: dns-probe\n`);
     expect(loadError(unknownKind, { kinds })).toContain('field "cases[0].kind"');
     const mixed = write('kind-mixed.yaml', `${one}    kind: tls-version\n    expect: { status: 200 }\n`);
-    expect(loadError(mixed, { kinds })).toContain('field "cases[0].expect": "expect" is for search cases; kind "tls-version" takes "params"');
+    expect(loadError(mixed, { kinds })).toContain(
+      'field "cases[0].expect": "expect" is for search cases; kind "tls-version" takes "params"',
+    );
   });
 
   it('reads role: x as roles: [x], and refuses unknown roles, roles of another use case, and roles beside keys', () => {
     const [tc] = loadCahier(write('role.yaml', one.replace('practitioners: [ps-un-lieu]', 'role: two-places')));
     expect(tc.roles).toEqual(['two-places']);
     const typo = write('role-typo.yaml', one.replace('practitioners: [ps-un-lieu]', 'role: two-place'));
-    expect(loadError(typo)).toContain(`${typo}:6:11 field "cases[0].roles[0]": unknown role "two-place" for use case psindiv; roles of psindiv: one-place, two-places,`);
+    expect(loadError(typo)).toContain(
+      `${typo}:6:11 field "cases[0].roles[0]": unknown role "two-place" for use case psindiv; roles of psindiv: one-place, two-places,`,
+    );
     const other = write('role-other.yaml', one.replace('practitioners: [ps-un-lieu]', 'roles: [one-place, sos-two-places?]'));
-    expect(loadError(other)).toContain(`${other}:6:24 field "cases[0].roles[1]": unknown role "sos-two-places" for use case psindiv (a role of use case sos)`);
+    expect(loadError(other)).toContain(
+      `${other}:6:24 field "cases[0].roles[1]": unknown role "sos-two-places" for use case psindiv (a role of use case sos)`,
+    );
     const both = write('role-both.yaml', one.replace('practitioners: [ps-un-lieu]', 'practitioners: [ps-un-lieu]\n    role: one-place'));
     expect(loadError(both)).toContain('field "cases[0].practitioners": a case names roles or JDD keys, not both');
   });

@@ -120,13 +120,19 @@ function buildCase(
   if (!useCase) {
     const ref = locate([]);
     return {
-      error: { ...ref, field: `cases[${caseIndex}].useCase`, message: 'missing use case: set "useCase" on the case or at the top of the file' },
+      error: {
+        ...ref,
+        field: `cases[${caseIndex}].useCase`,
+        message: 'missing use case: set "useCase" on the case or at the top of the file',
+      },
     };
   }
   const tags = [...new Set([...(file.tags ?? []), ...(raw.tags ?? [])])];
   const { role, ...rest } = raw;
   if (role !== undefined && raw.roles !== undefined) {
-    return { error: { ...locate(['role']), field: `cases[${caseIndex}].role`, message: 'give "role" (one role) or "roles" (a list), not both' } };
+    return {
+      error: { ...locate(['role']), field: `cases[${caseIndex}].role`, message: 'give "role" (one role) or "roles" (a list), not both' },
+    };
   }
   // `role: x` is read as `roles: [x]`; errors about roles[0] point at the `role` line
   const at = role === undefined ? locate : (p: (string | number)[]) => locate(p[0] === 'roles' ? ['role'] : p);
@@ -158,10 +164,12 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
     } else seen.set(tc.id, tc.source);
 
     if (tc.kind === SEARCH_KIND) {
-      if (tc.params !== undefined) errors.push(caseError(tc, ['params'], '"params" is for other kinds; a search case uses "request" and "expect"'));
+      if (tc.params !== undefined)
+        errors.push(caseError(tc, ['params'], '"params" is for other kinds; a search case uses "request" and "expect"'));
     } else {
       for (const key of ['request', 'expect'] as const) {
-        if (Object.keys(tc[key]).length > 0) errors.push(caseError(tc, [key], `"${key}" is for search cases; kind "${tc.kind}" takes "params"`));
+        if (Object.keys(tc[key]).length > 0)
+          errors.push(caseError(tc, [key], `"${key}" is for search cases; kind "${tc.kind}" takes "params"`));
       }
     }
     if (tc.useCase === 'sos' && tc.practitioners !== undefined) {
@@ -196,7 +204,13 @@ function checkRoles(tc: TestCase): LocatedYamlError[] {
     const spec = roleSpec(role);
     if (spec && spec.useCase === tc.useCase) return;
     const other = spec ? ` (a role of use case ${spec.useCase})` : '';
-    errors.push(caseError(tc, ['roles', i], `unknown role "${role}" for use case ${tc.useCase}${other}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`));
+    errors.push(
+      caseError(
+        tc,
+        ['roles', i],
+        `unknown role "${role}" for use case ${tc.useCase}${other}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`,
+      ),
+    );
   });
   return errors;
 }

@@ -32,7 +32,9 @@ describe('role resolution', () => {
     const jdd = psJdd([makePractitioner({ key: 'dr-a', idnps: '810000000001', roles: ['two-places'] })]);
     const r = resolveCaseData(makeCase({ roles: ['two-places'] }), jdd);
     expect('notApplicable' in r && r.notApplicable.en).toContain('entry "dr-a" declares it but 1 place (places), at least 2 needed');
-    expect('notApplicable' in r && r.notApplicable.fr).toContain("l'entrée « dr-a » déclare ce rôle mais 1 lieu (places), il en faut au moins 2");
+    expect('notApplicable' in r && r.notApplicable.fr).toContain(
+      "l'entrée « dr-a » déclare ce rôle mais 1 lieu (places), il en faut au moins 2",
+    );
   });
 
   it('one entry may play several roles, and serves every case that needs one of them', () => {
@@ -44,7 +46,10 @@ describe('role resolution', () => {
     // a case needing both roles sends the PS once
     const r = resolved(resolveCaseData(makeCase({ roles: ['one-place', 'identity'] }), jdd));
     expect(r.refs.practitioners.map((p) => p.key)).toEqual(['dr-a']);
-    expect(r.roles.map((f) => [f.role, f.entries.map((e) => e.key)])).toEqual([['one-place', ['dr-a']], ['identity', ['dr-a']]]);
+    expect(r.roles.map((f) => [f.role, f.entries.map((e) => e.key)])).toEqual([
+      ['one-place', ['dr-a']],
+      ['identity', ['dr-a']],
+    ]);
   });
 
   it('prefers an entry the case does not use yet when two roles are asked', () => {
@@ -58,8 +63,14 @@ describe('role resolution', () => {
   it('N-entry roles: multi-ps needs two entries, bulk takes up to 25', () => {
     const one = psJdd([makePractitioner({ key: 'dr-a', idnps: '810000000001', roles: ['multi-ps'] })]);
     const r = resolveCaseData(makeCase({ roles: ['multi-ps'] }), one);
-    expect('notApplicable' in r && r.notApplicable.en).toContain('it needs at least 2 entries in practitioners declaring roles: [multi-ps] (2 entries, individual slots); only 1: dr-a');
-    const many = psJdd(Array.from({ length: 30 }, (_, i) => makePractitioner({ key: `b${i}`, idnps: `8100000001${String(i).padStart(2, '0')}`, roles: ['bulk', 'multi-ps'] })));
+    expect('notApplicable' in r && r.notApplicable.en).toContain(
+      'it needs at least 2 entries in practitioners declaring roles: [multi-ps] (2 entries, individual slots); only 1: dr-a',
+    );
+    const many = psJdd(
+      Array.from({ length: 30 }, (_, i) =>
+        makePractitioner({ key: `b${i}`, idnps: `8100000001${String(i).padStart(2, '0')}`, roles: ['bulk', 'multi-ps'] }),
+      ),
+    );
     expect(resolved(resolveCaseData(makeCase({ roles: ['bulk'] }), many)).refs.practitioners).toHaveLength(25);
     expect(resolved(resolveCaseData(makeCase({ roles: ['multi-ps'] }), many)).refs.practitioners.map((p) => p.key)).toEqual(['b0', 'b1']);
   });
@@ -70,13 +81,25 @@ describe('role resolution', () => {
     expect(r.refs.practitioners.map((p) => p.key)).toEqual(['dr-a']);
     expect(r.roles.find((f) => f.role === 'two-places')).toEqual({ role: 'two-places', optional: true, entries: [] });
     const none = resolveCaseData(makeCase({ roles: ['minimal?', 'two-places?'] }), jdd);
-    expect('notApplicable' in none && none.notApplicable.en).toBe('JDD "editeur-x" (/tmp/editeur-x.yaml) fills none of the roles minimal, two-places (at least one is needed; see sas-recette jdd check)');
+    expect('notApplicable' in none && none.notApplicable.en).toBe(
+      'JDD "editeur-x" (/tmp/editeur-x.yaml) fills none of the roles minimal, two-places (at least one is needed; see sas-recette jdd check)',
+    );
   });
 
   it('SOS roles draw from the SOS structures', () => {
     const jdd = makeJdd({
       useCase: 'sos',
-      sos: [{ key: 'asso', siret: '399000501900312', name: 'SOS', roles: ['sos-two-places'], locations: [{ ...place('l1'), name: 'L1' }], slotTypes: ['PUBLIC'], consultationTypes: ['AMB'] }],
+      sos: [
+        {
+          key: 'asso',
+          siret: '399000501900312',
+          name: 'SOS',
+          roles: ['sos-two-places'],
+          locations: [{ ...place('l1'), name: 'L1' }],
+          slotTypes: ['PUBLIC'],
+          consultationTypes: ['AMB'],
+        },
+      ],
     });
     const r = resolveCaseData(makeCase({ useCase: 'sos', roles: ['sos-two-places'] }), jdd);
     expect('notApplicable' in r && r.notApplicable.en).toContain('entry "asso" declares it but 1 location (locations), at least 2 needed');
@@ -86,7 +109,9 @@ describe('role resolution', () => {
     for (const spec of ROLES) expect(spec.min).toBeLessThanOrEqual(spec.max);
     const bare = makePractitioner({ key: 'x', idnps: '810000000001', participation: 'cpts', cpts: ['c1', 'c2'], sharedCptsSlots: true });
     const jdd = makeJdd();
-    expect(checkRole(roleSpec('one-place')!, bare, jdd).map((m) => m.en)).toEqual(['declared through CPTS only (participation: cpts): no individual slot']);
+    expect(checkRole(roleSpec('one-place')!, bare, jdd).map((m) => m.en)).toEqual([
+      'declared through CPTS only (participation: cpts): no individual slot',
+    ]);
     expect(checkRole(roleSpec('cpts-two-cpts')!, bare, jdd).map((m) => m.en)).toEqual(['shared slots (sharedCptsSlots: true)']);
     expect(checkRole(roleSpec('cpts-shared-slot')!, bare, jdd)).toEqual([]);
     expect(checkRole(roleSpec('cpts-individual-only')!, bare, jdd).map((m) => m.en)).toEqual(['participation cpts']);
@@ -95,20 +120,28 @@ describe('role resolution', () => {
 
 describe('describeCaseData (run --list)', () => {
   it('shows each role with the entries chosen (key + identifier), the padding, or why the case does not apply', () => {
-    const jdd = psJdd([makePractitioner({ key: 'dr-a', idnps: '810000000001', roles: ['bulk'] }), makePractitioner({ key: 'dr-b', idnps: '810000000002', roles: ['bulk'] })]);
+    const jdd = psJdd([
+      makePractitioner({ key: 'dr-a', idnps: '810000000001', roles: ['bulk'] }),
+      makePractitioner({ key: 'dr-b', idnps: '810000000002', roles: ['bulk'] }),
+    ]);
     const v = describeCaseData(makeCase({ id: 'PS-25', roles: ['bulk'], request: { count: 25 } }), jdd);
     expect(v).toMatchObject({ caseId: 'PS-25', by: 'roles', unknownIdentifiers: 23, jdd: { id: 'editeur-x' } });
     expect(formatCaseData(v, 'en')).toBe('editeur-x: roles bulk → dr-a (810000000001), dr-b (810000000002) + 23 unknown identifier(s)');
     const na = describeCaseData(makeCase({ roles: ['two-places'] }), jdd);
     expect(formatCaseData(na, 'fr')).toMatch(/^non applicable: rôle « two-places »/);
-    expect(formatCaseData(describeCaseData(makeCase({ practitioners: ['nope'] }), jdd), 'en')).toContain('not applicable: JDD "editeur-x" (/tmp/editeur-x.yaml) has no practitioners entry "nope"; known keys: dr-a, dr-b');
+    expect(formatCaseData(describeCaseData(makeCase({ practitioners: ['nope'] }), jdd), 'en')).toContain(
+      'not applicable: JDD "editeur-x" (/tmp/editeur-x.yaml) has no practitioners entry "nope"; known keys: dr-a, dr-b',
+    );
   });
 });
 
 describe('JDD roles', () => {
   it('reads the old name "scenarios" as roles (cpts-a-only renamed cpts-one-cpts)', () => {
     const text = [
-      'id: old', 'version: "1"', 'useCase: cpts', 'bookingBaseUrl: "https://a.example/rdv"',
+      'id: old',
+      'version: "1"',
+      'useCase: cpts',
+      'bookingBaseUrl: "https://a.example/rdv"',
       'cpts: [{ key: c1, finess: "1750900011", name: C1 }]',
       'practitioners:',
       '  - { key: a, scenarios: [cpts-a-only], idnps: "819999900145", family: F, given: [G], participation: cpts, cpts: [c1], places: [{ key: p, line: ["1 rue"], city: Orléans, postalCode: "45000" }] }',

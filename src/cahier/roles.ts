@@ -39,18 +39,27 @@ export interface SosRole extends RoleBase {
 export type RoleSpec = PractitionerRole | SosRole;
 
 const m = (fr: string, en: string): Message => ({ fr, en });
-const plural = (n: number, fr: string, en: string, frs = `${fr}s`, ens = `${en}s`): Message => m(`${n} ${n > 1 ? frs : fr}`, `${n} ${n > 1 ? ens : en}`);
+const plural = (n: number, fr: string, en: string, frs = `${fr}s`, ens = `${en}s`): Message =>
+  m(`${n} ${n > 1 ? frs : fr}`, `${n} ${n > 1 ? ens : en}`);
 
 /** A PS search shows individual slots only (IG: the CPTS flow is a separate search). */
 function individualSlots(p: JddPractitioner): Message[] {
-  return p.participation === 'cpts' ? [m('déclaré en CPTS seulement (participation: cpts) : aucun créneau individuel', 'declared through CPTS only (participation: cpts): no individual slot')] : [];
+  return p.participation === 'cpts'
+    ? [
+        m(
+          'déclaré en CPTS seulement (participation: cpts) : aucun créneau individuel',
+          'declared through CPTS only (participation: cpts): no individual slot',
+        ),
+      ]
+    : [];
 }
 
 function places(p: JddPractitioner, min: number, max = Infinity): Message[] {
   const n = p.places.length;
   if (n >= min && n <= max) return [];
   const has = plural(n, 'lieu (places)', 'place (places)', 'lieux (places)');
-  const want = max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
+  const want =
+    max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
   return [m(`${has.fr}, ${want.fr}`, `${has.en}, ${want.en}`)];
 }
 
@@ -58,25 +67,44 @@ function locations(s: JddSosStructure, min: number, max = Infinity): Message[] {
   const n = s.locations.length;
   if (n >= min && n <= max) return [];
   const has = plural(n, 'point fixe (locations)', 'location (locations)', 'points fixes (locations)');
-  const want = max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
+  const want =
+    max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
   return [m(`${has.fr}, ${want.fr}`, `${has.en}, ${want.en}`)];
 }
 
 function severalTypes(e: { slotTypes: string[]; consultationTypes: string[] }): Message[] {
   const out: Message[] = [];
-  if (e.slotTypes.length < 2) out.push(m(`un seul type de créneau (slotTypes: ${e.slotTypes.join(', ')}), il en faut au moins 2`, `one slot type only (slotTypes: ${e.slotTypes.join(', ')}), at least 2 needed`));
+  if (e.slotTypes.length < 2)
+    out.push(
+      m(
+        `un seul type de créneau (slotTypes: ${e.slotTypes.join(', ')}), il en faut au moins 2`,
+        `one slot type only (slotTypes: ${e.slotTypes.join(', ')}), at least 2 needed`,
+      ),
+    );
   if (e.consultationTypes.length < 2) {
-    out.push(m(`un seul type de consultation (consultationTypes: ${e.consultationTypes.join(', ')}), il en faut au moins 2`, `one consultation type only (consultationTypes: ${e.consultationTypes.join(', ')}), at least 2 needed`));
+    out.push(
+      m(
+        `un seul type de consultation (consultationTypes: ${e.consultationTypes.join(', ')}), il en faut au moins 2`,
+        `one consultation type only (consultationTypes: ${e.consultationTypes.join(', ')}), at least 2 needed`,
+      ),
+    );
   }
   return out;
 }
 
 function cptsCount(p: JddPractitioner, min: number, max = Infinity): Message[] {
   const out: Message[] = [];
-  if (p.participation === 'individual') out.push(m('déclaré en exercice individuel seulement (participation: individual)', 'declared for individual practice only (participation: individual)'));
+  if (p.participation === 'individual')
+    out.push(
+      m(
+        'déclaré en exercice individuel seulement (participation: individual)',
+        'declared for individual practice only (participation: individual)',
+      ),
+    );
   const n = p.cpts.length;
   if (n < min || n > max) {
-    const want = max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
+    const want =
+      max === min ? m(`il en faut exactement ${min}`, `exactly ${min} needed`) : m(`il en faut au moins ${min}`, `at least ${min} needed`);
     out.push(m(`${n} CPTS déclarée(s) (cpts), ${want.fr}`, `${n} CPTS declared (cpts), ${want.en}`));
   }
   return out;
@@ -134,7 +162,10 @@ export const ROLES: readonly RoleSpec[] = [
   ps({
     name: 'minimal',
     useCase: 'psindiv',
-    summary: m('PS sans donnée facultative : ni téléphone ni structure (kit 4.6)', 'PS without optional data: no phone, no structure (kit 4.6)'),
+    summary: m(
+      'PS sans donnée facultative : ni téléphone ni structure (kit 4.6)',
+      'PS without optional data: no phone, no structure (kit 4.6)',
+    ),
     needs: m('ni phone, ni téléphone de lieu, ni organizationIdnst', 'no phone, no place phone, no organizationIdnst'),
     min: 1,
     max: 1,
@@ -148,7 +179,10 @@ export const ROLES: readonly RoleSpec[] = [
   ps({
     name: 'all-types',
     useCase: 'psindiv',
-    summary: m('PS proposant plusieurs types de créneau et de consultation (kit 4.7)', 'PS offering several slot and consultation types (kit 4.7)'),
+    summary: m(
+      'PS proposant plusieurs types de créneau et de consultation (kit 4.7)',
+      'PS offering several slot and consultation types (kit 4.7)',
+    ),
     needs: m('au moins 2 slotTypes et 2 consultationTypes', 'at least 2 slotTypes and 2 consultationTypes'),
     min: 1,
     max: 1,
@@ -157,7 +191,7 @@ export const ROLES: readonly RoleSpec[] = [
   ps({
     name: 'bulk',
     useCase: 'psindiv',
-    summary: m('PS d\'une recherche à 25 identifiants', 'PS of a 25-identifier search'),
+    summary: m("PS d'une recherche à 25 identifiants", 'PS of a 25-identifier search'),
     needs: m(`de 2 à ${SAS_MAX_IDENTIFIERS} entrées, des créneaux individuels`, `2 to ${SAS_MAX_IDENTIFIERS} entries, individual slots`),
     min: 2,
     max: SAS_MAX_IDENTIFIERS,
@@ -176,10 +210,16 @@ export const ROLES: readonly RoleSpec[] = [
     name: 'cpts-two-cpts',
     useCase: 'cpts',
     summary: m('PS déclaré via deux CPTS, créneaux séparés (kit 4.8.1)', 'PS declared through two CPTS, separate slots (kit 4.8.1)'),
-    needs: m('participation cpts ou both, au moins 2 CPTS, sans sharedCptsSlots', 'participation cpts or both, at least 2 CPTS, no sharedCptsSlots'),
+    needs: m(
+      'participation cpts ou both, au moins 2 CPTS, sans sharedCptsSlots',
+      'participation cpts or both, at least 2 CPTS, no sharedCptsSlots',
+    ),
     min: 1,
     max: 1,
-    unmet: (p) => [...cptsCount(p, 2), ...(p.sharedCptsSlots ? [m('créneaux partagés (sharedCptsSlots: true)', 'shared slots (sharedCptsSlots: true)')] : [])],
+    unmet: (p) => [
+      ...cptsCount(p, 2),
+      ...(p.sharedCptsSlots ? [m('créneaux partagés (sharedCptsSlots: true)', 'shared slots (sharedCptsSlots: true)')] : []),
+    ],
   }),
   ps({
     name: 'cpts-shared-slot',
@@ -188,12 +228,18 @@ export const ROLES: readonly RoleSpec[] = [
     needs: m('au moins 2 CPTS et sharedCptsSlots: true', 'at least 2 CPTS and sharedCptsSlots: true'),
     min: 1,
     max: 1,
-    unmet: (p) => [...cptsCount(p, 2), ...(p.sharedCptsSlots ? [] : [m('sharedCptsSlots absent ou false', 'sharedCptsSlots missing or false')])],
+    unmet: (p) => [
+      ...cptsCount(p, 2),
+      ...(p.sharedCptsSlots ? [] : [m('sharedCptsSlots absent ou false', 'sharedCptsSlots missing or false')]),
+    ],
   }),
   ps({
     name: 'cpts-individual-only',
     useCase: 'cpts',
-    summary: m('PS déclaré en exercice individuel seulement : aucun créneau CPTS', 'PS declared for individual practice only: no CPTS slot'),
+    summary: m(
+      'PS déclaré en exercice individuel seulement : aucun créneau CPTS',
+      'PS declared for individual practice only: no CPTS slot',
+    ),
     needs: m('participation individual', 'participation individual'),
     min: 1,
     max: 1,
@@ -226,7 +272,10 @@ export const ROLES: readonly RoleSpec[] = [
   }),
   sos({
     name: 'sos-contact',
-    summary: m('association dont la structure et chaque point fixe ont un téléphone', 'association whose structure and every consultation point have a phone'),
+    summary: m(
+      'association dont la structure et chaque point fixe ont un téléphone',
+      'association whose structure and every consultation point have a phone',
+    ),
     needs: m('phone sur la structure et sur chaque location', 'phone on the structure and on every location'),
     min: 1,
     max: 1,
@@ -237,7 +286,10 @@ export const ROLES: readonly RoleSpec[] = [
   }),
   sos({
     name: 'sos-all-types',
-    summary: m('association proposant plusieurs types de créneau et de consultation', 'association offering several slot and consultation types'),
+    summary: m(
+      'association proposant plusieurs types de créneau et de consultation',
+      'association offering several slot and consultation types',
+    ),
     needs: m('au moins 2 slotTypes et 2 consultationTypes', 'at least 2 slotTypes and 2 consultationTypes'),
     min: 1,
     max: 1,

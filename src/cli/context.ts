@@ -5,6 +5,7 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import type { CliIo } from '../core/io.js';
 import { readStreamCapped } from '../core/read-capped.js';
+import { pipeSafeWriter } from './closed-pipe.js';
 
 export type { CliContext, CliIo } from '../core/io.js';
 
@@ -21,8 +22,9 @@ export function decideColor(env: NodeJS.ProcessEnv, isTTY: boolean, argv: string
 
 export function processIo(): CliIo {
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    // A closed pipe (`… | head -1`) drops the writes, never a `write EPIPE` stack (src/cli/closed-pipe.ts).
+    stdout: pipeSafeWriter(process.stdout),
+    stderr: pipeSafeWriter(process.stderr),
     // Capped while reading (src/core/read-capped.ts): an endless stdin costs at most maxBytes + 1 bytes.
     readStdin: async (maxBytes = Number.MAX_SAFE_INTEGER) => (await readStreamCapped(process.stdin, maxBytes)).bytes,
     stdinIsTTY: Boolean(process.stdin.isTTY),

@@ -9,21 +9,31 @@
  */
 import { Option, type Command } from 'commander';
 import { SetupError } from '../core/errors.js';
+import { checkPathValue, isPathFlag } from './option-checks.js';
 
 /** commander accumulator of a repeatable option. */
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 /** Accumulator of a repeatable option whose values may also be comma-separated. */
-const collectSplit = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const collectSplit = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 /** Checks a table against its flags (each key must be commander's attribute name) and adds its options. */
 export function addOptions<T extends OptionTable>(cmd: Command, table: T, env: NodeJS.ProcessEnv): Command {
   for (const [key, spec] of Object.entries(table)) {
     const option = toOption(spec);
-    if (option.attributeName() !== key) throw new Error(`option table: key "${key}" does not match ${spec.flags} (${option.attributeName()})`);
+    if (option.attributeName() !== key)
+      throw new Error(`option table: key "${key}" does not match ${spec.flags} (${option.attributeName()})`);
     cmd.addOption(option);
   }
   const withEnv = Object.entries(table).filter(([, spec]) => spec.env !== undefined);
-  const lists = Object.entries(table).filter(([, spec]) => spec.kind === 'list').map(([key]) => key);
+  const lists = Object.entries(table)
+    .filter(([, spec]) => spec.kind === 'list')
+    .map(([key]) => key);
   cmd.hook('preAction', () => {
     // a repeatable option not given is an empty list (kept out of commander's default: no "(default: [])" in --help)
     for (const key of lists) if (cmd.getOptionValue(key) === undefined) cmd.setOptionValueWithSource(key, [], 'default');
@@ -32,10 +42,27 @@ export function addOptions<T extends OptionTable>(cmd: Command, table: T, env: N
   return cmd;
 }
 
+/**
+ * The check of each value typed for an option: the spec's own (`check`), and for a path option
+ * (`<file>`, `<dir>`, `<path>`, `<jar>`) the refusal of an empty value (src/cli/option-checks.ts).
+ */
+function valueCheck(spec: OptionSpec): ((value: string) => string) | undefined {
+  const checks = [...(isPathFlag(spec.flags) ? [checkPathValue] : []), ...(spec.check ? [spec.check] : [])];
+  if (checks.length === 0) return undefined;
+  return (value) => checks.reduce((v, check) => check(v), value);
+}
+
 /** commander's Option of one table entry. */
 export function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.help);
-  if (spec.kind === 'list') option.argParser(spec.split ? collectSplit : collect);
+  const check = valueCheck(spec);
+  if (spec.kind === 'list') {
+    const accumulate = spec.split ? collectSplit : collect;
+    // a split list checks the whole typed value first: `--jdd ''` or `--jdd ,` is refused, not ignored
+    option.argParser(
+      check ? (value: string, previous: string[] | undefined) => accumulate(check(value.replace(/^[\s,]+$/, '')), previous) : accumulate,
+    );
+  } else if (spec.kind === 'value' && check) option.argParser(check);
   if (spec.kind === 'list' && spec.defaultHelp !== undefined) option.default([], spec.defaultHelp);
   else if (spec.default !== undefined) option.default(spec.default, spec.defaultHelp);
   if (spec.choices) option.choices(spec.choices);
@@ -55,9 +82,19 @@ function applyEnv(cmd: Command, entries: Array<[string, OptionSpec]>, env: NodeJ
       continue;
     }
     if (spec.choices && !spec.choices.includes(text)) {
-      throw new SetupError(`${spec.env}="${text}" is not a valid ${spec.flags.split(/[ ,]/)[0]}`, `choose among ${spec.choices.join(', ')}`);
+      throw new SetupError(
+        `${spec.env}="${text}" is not a valid ${spec.flags.split(/[ ,]/)[0]}`,
+        `choose among ${spec.choices.join(', ')}`,
+      );
     }
-    const value = spec.kind === 'flag' ? text !== '0' && text !== 'false' : spec.kind === 'list' ? (spec.split ? collectSplit(text, []) : [text]) : text;
+    const value =
+      spec.kind === 'flag'
+        ? text !== '0' && text !== 'false'
+        : spec.kind === 'list'
+          ? spec.split
+            ? collectSplit(text, [])
+            : [text]
+          : text;
     cmd.setOptionValueWithSource(key, value, 'env');
   }
 }
@@ -76,6 +113,11 @@ export interface OptionSpec {
   env?: string;
   /** `list` only: a value may also hold several, comma-separated. */
   split?: boolean;
+  /**
+   * Checks one value typed on the command line (not the default): returns it, or throws commander's
+   * `InvalidArgumentError` (a usage error, exit 2). Path options also refuse an empty value.
+   */
+  check?: (value: string) => string;
 }
 
 /** A command's options, keyed by commander's attribute name (`--base-url` → `baseUrl`). */

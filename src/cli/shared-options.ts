@@ -6,11 +6,27 @@
  */
 import { DEFAULT_IG } from '../fhir/packages/index.js';
 import { DEFAULT_REPORTERS } from '../report/run-reporters.js';
+import { checkTimeoutValue } from './option-checks.js';
+import { InvalidArgumentError } from 'commander';
+import { SetupError } from '../core/errors.js';
+import { parseRunTimeout } from '../run/run-guard.js';
 import { option } from './option-table.js';
 
-export const FORMAT = option({ flags: '--format <format>', kind: 'value', choices: ['text', 'json'], default: 'text', help: 'output: text, or json (the whole result on stdout)' });
+export const FORMAT = option({
+  flags: '--format <format>',
+  kind: 'value',
+  choices: ['text', 'json'],
+  default: 'text',
+  help: 'output: text, or json (the whole result on stdout)',
+});
 
-export const LANG = option({ flags: '--lang <lang>', kind: 'value', choices: ['fr', 'en'], default: 'fr', help: 'language of the messages and reports' });
+export const LANG = option({
+  flags: '--lang <lang>',
+  kind: 'value',
+  choices: ['fr', 'en'],
+  default: 'fr',
+  help: 'language of the messages and reports',
+});
 
 export const PACKAGES = option({
   flags: '--packages <dir>',
@@ -19,13 +35,48 @@ export const PACKAGES = option({
   help: 'FHIR package folder, FHIR cache or .tgz (repeatable)',
 });
 
-export const IG = option({ flags: '--ig <id#version>', kind: 'value', default: DEFAULT_IG, help: 'IG package of the SAS profiles (structural validation)' });
+export const IG = option({
+  flags: '--ig <id#version>',
+  kind: 'value',
+  default: DEFAULT_IG,
+  help: 'IG package of the SAS profiles (structural validation)',
+});
 
 export const OUT = option({ flags: '--out <dir>', kind: 'value', default: 'reports', help: 'folder of the reports' });
 
-export const REPORTER = option({ flags: '--reporter <names>', kind: 'value', default: DEFAULT_REPORTERS, help: 'comma list of console, json (run.json), junit, html' });
+export const REPORTER = option({
+  flags: '--reporter <names>',
+  kind: 'value',
+  default: DEFAULT_REPORTERS,
+  help: 'comma list of console, json (run.json), junit, html',
+});
 
-export const TIMEOUT = option({ flags: '--timeout <duration>', kind: 'value', default: '7s', help: 'hard deadline per request (7s, 500ms; a bare number is milliseconds)' });
+export const TIMEOUT = option({
+  flags: '--timeout <duration>',
+  kind: 'value',
+  default: '7s',
+  help: 'hard deadline per request (7s, 500ms; a bare number is milliseconds), from 100ms to 10m',
+  check: checkTimeoutValue,
+});
+
+/** `--run-timeout`: a deadline for the whole run (run, demo); the cases left then end in error. */
+export const RUN_TIMEOUT = option({
+  flags: '--run-timeout <duration>',
+  kind: 'value',
+  help: 'deadline of the whole run (10m, 90s); once reached, the cases left end in error "run deadline reached" (default: none)',
+  check: (value: string) => {
+    try {
+      parseRunTimeout(value);
+    } catch (err) {
+      if (err instanceof SetupError)
+        throw new InvalidArgumentError(
+          `${err.message} / durée invalide (write it like 10m, 90s / écrire par exemple 10m, 90s), at most 24h`,
+        );
+      throw err;
+    }
+    return value;
+  },
+});
 
 export const NOW = option({
   flags: '--now <iso-datetime>',
@@ -39,15 +90,38 @@ export const STRICT = option({
   help: 'official acceptance mode: any reserve (case not applicable or skipped, element not checked, requirement not tested) also exits 1',
 });
 
-export const JDD = option({ flags: '--jdd <file>', kind: 'list', split: true, help: 'JDD file of a use case (repeatable or comma-separated)' });
+export const JDD = option({
+  flags: '--jdd <file>',
+  kind: 'list',
+  split: true,
+  help: 'JDD file of a use case (repeatable or comma-separated)',
+});
 
-export const CAHIER = option({ flags: '--cahier <path>', kind: 'list', defaultHelp: 'the shipped testcases/', help: 'cahier folder or file (repeatable)' });
+export const CAHIER = option({
+  flags: '--cahier <path>',
+  kind: 'list',
+  defaultHelp: 'the shipped testcases/',
+  help: 'cahier folder or file (repeatable)',
+});
 
-export const DEFECT = option({ flags: '--defect <name>', kind: 'list', split: true, help: 'make the reference editor misbehave (repeatable or comma-separated; list: sas-recette mock --list-defects)' });
+export const DEFECT = option({
+  flags: '--defect <name>',
+  kind: 'list',
+  split: true,
+  help: 'make the reference editor misbehave (repeatable or comma-separated; list: sas-recette mock --list-defects)',
+});
 
-export const PV_INFO = option({ flags: '--pv-info <file>', kind: 'value', help: 'PV identification: editor, software, version, operator… (schemas/pv-info.schema.json)' });
+export const PV_INFO = option({
+  flags: '--pv-info <file>',
+  kind: 'value',
+  help: 'PV identification: editor, software, version, operator… (schemas/pv-info.schema.json)',
+});
 
-export const DECLARATIONS = option({ flags: '--declarations <file>', kind: 'value', help: "the editor's declarations, attestations (schemas/declarations.schema.json)" });
+export const DECLARATIONS = option({
+  flags: '--declarations <file>',
+  kind: 'value',
+  help: "the editor's declarations, attestations (schemas/declarations.schema.json)",
+});
 
 /** `--official-validator` and its companions (`validate`, `run`, `demo`). */
 export const OFFICIAL_OPTIONS = {
@@ -56,8 +130,16 @@ export const OFFICIAL_OPTIONS = {
     kind: 'value',
     help: 'also check with the official HL7 validator (path to validator_cli.jar; needs java); findings shown apart',
   }),
-  officialValidatorGates: option({ flags: '--official-validator-gates', kind: 'flag', help: 'official validator errors also count in the verdicts and exit code (default: shown only)' }),
-  officialTx: option({ flags: '--official-tx <url>', kind: 'value', help: 'terminology server for the official validator (default: none, -tx n/a)' }),
+  officialValidatorGates: option({
+    flags: '--official-validator-gates',
+    kind: 'flag',
+    help: 'official validator errors also count in the verdicts and exit code (default: shown only)',
+  }),
+  officialTx: option({
+    flags: '--official-tx <url>',
+    kind: 'value',
+    help: 'terminology server for the official validator (default: none, -tx n/a)',
+  }),
 } as const;
 
 /** The options of every command that writes the reports of a run (`run`, `demo`). */

@@ -60,9 +60,7 @@ export function textOf(m: Message, lang: Lang): string {
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.location.localeCompare(b.location) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      severityRank[a.severity] - severityRank[b.severity],
+      a.location.localeCompare(b.location) || a.ruleId.localeCompare(b.ruleId) || severityRank[a.severity] - severityRank[b.severity],
   );
 }
 

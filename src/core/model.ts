@@ -258,4 +258,15 @@ export interface RunResult {
   official?: RunOfficial;
   /** Severity waivers of the catalogue that applied to findings of this run. */
   waivers?: AppliedWaiver[];
+  /** The run was stopped by Ctrl-C / SIGTERM: the cases played are kept, the others skipped (src/run/interrupt.ts). */
+  interrupted?: RunInterruption;
+}
+
+/** When and how a run was interrupted, and how many cases it played before. */
+export interface RunInterruption {
+  /** Europe/Paris date-time with offset. */
+  at: string;
+  signal: 'SIGINT' | 'SIGTERM';
+  played?: number;
+  notRun?: number;
 }

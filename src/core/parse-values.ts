@@ -44,7 +44,8 @@ export function parseNow(text: string | undefined, clock: () => Date = () => new
 
 /** `--base-url`: the FHIR base of the endpoint, http(s), without query or fragment nor trailing slash. */
 export function parseBaseUrl(text: string | undefined): string {
-  if (!text) throw new SetupError('--base-url is required', 'give the FHIR base of the endpoint, e.g. --base-url https://agenda.example/fhir');
+  if (!text)
+    throw new SetupError('--base-url is required', 'give the FHIR base of the endpoint, e.g. --base-url https://agenda.example/fhir');
   let url: URL;
   try {
     url = new URL(text);
@@ -52,13 +53,17 @@ export function parseBaseUrl(text: string | undefined): string {
     throw new SetupError(`--base-url "${text}" is not a URL`, 'e.g. https://agenda.example/fhir');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SetupError(`--base-url must be http(s), got ${url.protocol}`);
-  if (url.search || url.hash) throw new SetupError('--base-url must not carry a query or fragment', 'give the FHIR base only, e.g. https://agenda.example/fhir');
+  if (url.search || url.hash)
+    throw new SetupError('--base-url must not carry a query or fragment', 'give the FHIR base only, e.g. https://agenda.example/fhir');
   return text.replace(/\/+$/, '');
 }
 
 /** `--use-case`, repeatable or comma-separated. */
 export function parseUseCases(values: string[]): UseCase[] {
-  const list = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = list.filter((v) => !(USE_CASES as readonly string[]).includes(v));
   if (bad.length > 0) throw new SetupError(`unknown use case ${bad.join(', ')}`, `choose among ${USE_CASES.join(', ')}`);
   return list as UseCase[];

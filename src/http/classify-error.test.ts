@@ -46,7 +46,10 @@ describe('classifyError', () => {
   });
 
   it('blames the endpoint for an answer undici could not parse, with the bytes as evidence', () => {
-    const parser = Object.assign(new Error('Response does not match the HTTP/1.1 protocol (Expected HTTP/)'), { name: 'HTTPParserError', data: 'HELLO WORLD\u0007' });
+    const parser = Object.assign(new Error('Response does not match the HTTP/1.1 protocol (Expected HTTP/)'), {
+      name: 'HTTPParserError',
+      data: 'HELLO WORLD\u0007',
+    });
     expect(classifyError(parser, noDeadline)).toEqual({
       outcome: 'bad-response',
       kind: 'bad-response',
@@ -55,7 +58,13 @@ describe('classifyError', () => {
     });
     expect(classifyError(err('UND_ERR_SOCKET', 'bad response'), noDeadline).kind).toBe('bad-response');
     expect(classifyError(err('UND_ERR_SOCKET', 'other side closed'), noDeadline).kind).toBe('closed');
-    const overflow = classifyError(err('UND_ERR_HEADERS_OVERFLOW'), { ...noDeadline, maxHeaderBytes: 100, received: { head: Buffer.from('HTTP/1.1 200 OK\r\n'), total: 5000 } });
-    expect(overflow.message).toBe('the response headers exceed the 100-byte limit; received "HTTP/1.1 200 OK\\r\\n" (first 17 of 5000 bytes)');
+    const overflow = classifyError(err('UND_ERR_HEADERS_OVERFLOW'), {
+      ...noDeadline,
+      maxHeaderBytes: 100,
+      received: { head: Buffer.from('HTTP/1.1 200 OK\r\n'), total: 5000 },
+    });
+    expect(overflow.message).toBe(
+      'the response headers exceed the 100-byte limit; received "HTTP/1.1 200 OK\\r\\n" (first 17 of 5000 bytes)',
+    );
   });
 });

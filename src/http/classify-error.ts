@@ -106,7 +106,8 @@ function badResponseMessage(inner: ReturnType<typeof innermost>, received: Recei
       ? `the response headers exceed the ${maxHeaderBytes}-byte limit`
       : inner.message || 'the answer is not valid HTTP/1.1';
   if (received) return `${what}; received ${showBytes(received.head, EVIDENCE_BYTES, received.total)}`;
-  if (inner.data !== undefined) return `${what}; bytes where parsing stopped: ${showBytes(Buffer.from(inner.data, 'utf8'), EVIDENCE_BYTES)}`;
+  if (inner.data !== undefined)
+    return `${what}; bytes where parsing stopped: ${showBytes(Buffer.from(inner.data, 'utf8'), EVIDENCE_BYTES)}`;
   return what;
 }
 
@@ -136,6 +137,7 @@ export function classifyError(err: unknown, ctx: ClassifyContext): ClassifiedErr
         : inner.message;
   // Undici leaves an HTTPParserError without code when llhttp's error number has no name: use the
   // error family's own id then.
-  const code = inner.code ?? (kind === 'timeout' ? 'DEADLINE_EXCEEDED' : inner.name === 'HTTPParserError' ? 'UND_ERR_HTTP_PARSER' : undefined);
+  const code =
+    inner.code ?? (kind === 'timeout' ? 'DEADLINE_EXCEEDED' : inner.name === 'HTTPParserError' ? 'UND_ERR_HTTP_PARSER' : undefined);
   return { outcome: KIND_TO_OUTCOME[kind], kind, code, message };
 }

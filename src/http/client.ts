@@ -90,7 +90,12 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       origin = originKey(u.protocol, u.hostname, u.port);
     } catch (err) {
       return {
-        exchange: { ...base, outcome: 'other', error: { code: 'ERR_INVALID_URL', message: (err as Error).message }, timings: { totalMs: 0 } },
+        exchange: {
+          ...base,
+          outcome: 'other',
+          error: { code: 'ERR_INVALID_URL', message: (err as Error).message },
+          timings: { totalMs: 0 },
+        },
         failure: 'other',
       };
     }
@@ -127,7 +132,13 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       const { response, full, compressed } = responseEvidence(got, evidenceBytes, headers['accept-encoding']);
       const tls = handshakes.facts(origin);
       return {
-        exchange: { ...base, response, outcome: 'ok', timings: { totalMs: round(totalMs), ttfbMs: round(ttfbMs) }, ...(tls ? { tls } : {}) },
+        exchange: {
+          ...base,
+          response,
+          outcome: 'ok',
+          timings: { totalMs: round(totalMs), ttfbMs: round(ttfbMs) },
+          ...(tls ? { tls } : {}),
+        },
         fullBody: new TextDecoder('utf-8').decode(full),
         ...(compressed ? { bodyProblem: compressed.problem } : {}),
       };

@@ -33,7 +33,8 @@ describe('redactHeaders', () => {
 
 describe('redactUrl', () => {
   it('hides user info and secret query parameters, keeps the exact encoding of the others', () => {
-    const url = 'https://u:p@h.example/Slot?start=ge2026-01-01T00:00:00.000%2B01:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810&api_key=K&access%5Ftoken=T#frag';
+    const url =
+      'https://u:p@h.example/Slot?start=ge2026-01-01T00:00:00.000%2B01:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810&api_key=K&access%5Ftoken=T#frag';
     expect(redactUrl(url)).toBe(
       'https://[redacted]@h.example/Slot?start=ge2026-01-01T00:00:00.000%2B01:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810&api_key=%5Bredacted%5D&access%5Ftoken=%5Bredacted%5D#frag',
     );

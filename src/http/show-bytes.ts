@@ -42,7 +42,9 @@ export function escapeBytes(buf: Uint8Array): string {
 }
 
 export function hexBytes(buf: Uint8Array): string {
-  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
 }
 
 /**

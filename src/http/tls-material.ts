@@ -28,7 +28,8 @@ function readPem(file: string, what: string): string {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new SetupError(`cannot read the ${what} file "${file}" (${code})`, `check the path given for the ${what}`);
   }
-  if (read.overLimit) throw new SetupError(`the ${what} file "${file}" is larger than 1 MiB: not a PEM file`, `check the path given for the ${what}`);
+  if (read.overLimit)
+    throw new SetupError(`the ${what} file "${file}" is larger than 1 MiB: not a PEM file`, `check the path given for the ${what}`);
   return read.bytes.toString('utf8');
 }
 
@@ -45,7 +46,10 @@ export function describeCertificate(pem: string, file: string): ClientCertInfo {
   try {
     x509 = new X509Certificate(pem);
   } catch {
-    throw new SetupError(`the client certificate file "${file}" is not a PEM certificate`, 'give a PEM file starting with -----BEGIN CERTIFICATE-----');
+    throw new SetupError(
+      `the client certificate file "${file}" is not a PEM certificate`,
+      'give a PEM file starting with -----BEGIN CERTIFICATE-----',
+    );
   }
   return {
     subject: oneLineDn(x509.subject),
@@ -61,7 +65,10 @@ export function describeCertificate(pem: string, file: string): ClientCertInfo {
  * `RSA / EC / DSA PRIVATE KEY` block with `Proc-Type: 4,ENCRYPTED` (any line endings).
  */
 export function isEncryptedPemKey(pem: string): boolean {
-  return /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem) || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n\s*Proc-Type:\s*4,\s*ENCRYPTED/i.test(pem);
+  return (
+    /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem) ||
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n\s*Proc-Type:\s*4,\s*ENCRYPTED/i.test(pem)
+  );
 }
 
 function encryptedWithoutPassphrase(keyFile: string): SetupError {
@@ -85,7 +92,10 @@ function checkKey(key: string, keyFile: string, passphrase: string | undefined, 
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (passphrase === undefined && NO_PASSPHRASE_CODES.has(code)) throw encryptedWithoutPassphrase(keyFile);
     if (passphrase !== undefined && /DECRYPT|BAD_PASSWORD|bad decrypt/i.test(`${code} ${(err as Error).message}`)) {
-      throw new SetupError(`the key file "${keyFile}" cannot be decrypted with the passphrase of ${passphraseEnv ?? 'the environment variable'}`, 'check the passphrase (its value is never printed)');
+      throw new SetupError(
+        `the key file "${keyFile}" cannot be decrypted with the passphrase of ${passphraseEnv ?? 'the environment variable'}`,
+        'check the passphrase (its value is never printed)',
+      );
     }
     throw new SetupError(`the key file "${keyFile}" is not a readable PEM private key (${code || 'invalid'})`);
   }

@@ -9,7 +9,17 @@ import { SetupError, type SourceRef } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
 import { formatYamlErrors, loadYamlFile, parseYamlText, type LoadedYaml, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
-import type { AppointmentType, ConsultationType, Jdd, JddCpts, JddFile, JddPlace, JddPractitioner, JddSosStructure, SlotType } from './types.js';
+import type {
+  AppointmentType,
+  ConsultationType,
+  Jdd,
+  JddCpts,
+  JddFile,
+  JddPlace,
+  JddPractitioner,
+  JddSosStructure,
+  SlotType,
+} from './types.js';
 
 export const JDD_SCHEMA_FILE = resolve(TOOL_ROOT, 'schemas/jdd.schema.json');
 
@@ -89,7 +99,10 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
       if (!cptsKeys.has(key)) add(['practitioners', i, 'cpts', j], `CPTS "${key}" is not defined in the "cpts" list of this JDD`);
     });
     if (p.participation === 'individual' && p.cpts.length > 0) {
-      add(['practitioners', i, 'cpts'], 'this PS is declared individual only (participation: individual) but lists CPTS; set participation to cpts or both, or remove the list');
+      add(
+        ['practitioners', i, 'cpts'],
+        'this PS is declared individual only (participation: individual) but lists CPTS; set participation to cpts or both, or remove the list',
+      );
     }
     if (p.participation !== 'individual' && p.cpts.length === 0) {
       add(['practitioners', i, 'participation'], `participation "${p.participation}" needs at least one CPTS key in "cpts"`);
@@ -111,7 +124,10 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
 
   const needs: Record<Jdd['useCase'], [boolean, string]> = {
     psindiv: [jdd.practitioners.length > 0, 'a psindiv JDD needs at least one practitioner'],
-    cpts: [jdd.cpts.length > 0 && jdd.practitioners.some((p) => p.participation !== 'individual'), 'a cpts JDD needs at least one CPTS and one PS declared via a CPTS'],
+    cpts: [
+      jdd.cpts.length > 0 && jdd.practitioners.some((p) => p.participation !== 'individual'),
+      'a cpts JDD needs at least one CPTS and one PS declared via a CPTS',
+    ],
     sos: [jdd.sos.length > 0, 'a sos JDD needs at least one SOS Médecins structure'],
   };
   const [ok, message] = needs[jdd.useCase];
@@ -145,7 +161,10 @@ export function readJdd(file: string): JddRead {
 
 function jddError(file: string, errors: LocatedYamlError[]): SetupError {
   const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
-  return new SetupError(`JDD ${file} has ${count}:\n${formatYamlErrors(errors)}`, 'fix the JDD file (schema: schemas/jdd.schema.json) and run again');
+  return new SetupError(
+    `JDD ${file} has ${count}:\n${formatYamlErrors(errors)}`,
+    'fix the JDD file (schema: schemas/jdd.schema.json) and run again',
+  );
 }
 
 /** Loads and checks a JDD file; throws SetupError listing every located problem. */

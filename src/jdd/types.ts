@@ -30,7 +30,8 @@ export type RoleName = string;
  * individual and/or CPTS slots. `cpts`: keys of the CPTS the PS declared (participation cpts/both);
  * `sharedCptsSlots`: each CPTS slot is shared by all the PS's CPTS (one slot, several HealthcareServices).
  */
-export interface JddPractitioner extends Omit<Practitioner, 'scenarios' | PractitionerDefaults>, Required<Pick<Practitioner, PractitionerDefaults>> {}
+export interface JddPractitioner
+  extends Omit<Practitioner, 'scenarios' | PractitionerDefaults>, Required<Pick<Practitioner, PractitionerDefaults>> {}
 type PractitionerDefaults = 'participation' | 'cpts' | 'slotTypes' | 'consultationTypes' | 'appointmentTypes';
 
 /** A CPTS: 1 + FINESS (10 chars), name, phone. */

@@ -115,7 +115,8 @@ export function applyContentDefects(graph: Graph, defects: Set<DefectName>, ctx:
         }
       }
       if (r.resourceType === 'Slot') r.comment = INJECTION.url;
-      if (['HealthcareService', 'Organization', 'Location'].includes(String(r.resourceType))) r.name = `${String(r.name ?? '')} ${INJECTION.textarea}`;
+      if (['HealthcareService', 'Organization', 'Location'].includes(String(r.resourceType)))
+        r.name = `${String(r.name ?? '')} ${INJECTION.textarea}`;
       for (const c of (r.contained as Json[] | undefined) ?? []) c.name = `${String(c.name ?? '')} ${INJECTION.textarea}`;
     }
   }

@@ -39,7 +39,9 @@ function cptsOf(ps: JddPractitioner, jdd: Jdd, defects: Set<DefectName>): JddCpt
   const declared = ps.cpts.map((key) => jdd.cpts.find((c) => c.key === key)).filter((c): c is JddCpts => c !== undefined);
   if (defects.has('wrong-finess')) {
     const others = jdd.cpts.filter((c) => !ps.cpts.includes(c.key));
-    return others.length > 0 ? others.slice(0, Math.max(1, declared.length)) : [{ key: 'cpts-non-declaree', finess: '1999999990', name: 'CPTS non déclarée' }];
+    return others.length > 0
+      ? others.slice(0, Math.max(1, declared.length))
+      : [{ key: 'cpts-non-declaree', finess: '1999999990', name: 'CPTS non déclarée' }];
   }
   if (declared.length === 0 && defects.has('cpts-for-individual')) {
     return jdd.cpts.length > 0 ? [jdd.cpts[0]] : [{ key: 'cpts-non-declaree', finess: '1999999990', name: 'CPTS non déclarée' }];

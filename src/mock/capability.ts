@@ -18,12 +18,28 @@ export function capabilityStatement(jdds: Jdd[], now: Date): Record<string, unkn
       type: 'Slot',
       supportedProfile: [...(useCases.has('psindiv') ? [PROFILE.psSlot] : []), ...(useCases.has('cpts') ? [PROFILE.cptsSlot] : [])],
       interaction: [{ code: 'search-type' }],
-      searchInclude: ['Slot:schedule', 'Schedule:actor', ...(useCases.has('cpts') ? ['Slot:service-type-reference', 'HealthcareService:organization'] : [])],
+      searchInclude: [
+        'Slot:schedule',
+        'Schedule:actor',
+        ...(useCases.has('cpts') ? ['Slot:service-type-reference', 'HealthcareService:organization'] : []),
+      ],
       searchParam: [
-        { name: 'start', definition: SEARCH_PARAM_START, type: 'date', documentation: 'ge (window start) and le (window end), both required' },
+        {
+          name: 'start',
+          definition: SEARCH_PARAM_START,
+          type: 'date',
+          documentation: 'ge (window start) and le (window end), both required',
+        },
         { name: 'status', definition: 'http://hl7.org/fhir/SearchParameter/Slot-status', type: 'token', documentation: 'free (required)' },
-        { name: 'schedule', definition: 'http://hl7.org/fhir/SearchParameter/Slot-schedule', type: 'reference', documentation: `chained as schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1|<IDNPS>, 1 to ${MAX_IDENTIFIERS} comma-separated values` },
-        ...(useCases.has('cpts') ? [{ name: 'service-type-reference', definition: SEARCH_PARAM_SERVICE_TYPE_REFERENCE, type: 'reference' }] : []),
+        {
+          name: 'schedule',
+          definition: 'http://hl7.org/fhir/SearchParameter/Slot-schedule',
+          type: 'reference',
+          documentation: `chained as schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1|<IDNPS>, 1 to ${MAX_IDENTIFIERS} comma-separated values`,
+        },
+        ...(useCases.has('cpts')
+          ? [{ name: 'service-type-reference', definition: SEARCH_PARAM_SERVICE_TYPE_REFERENCE, type: 'reference' }]
+          : []),
       ],
     });
   }
@@ -35,8 +51,17 @@ export function capabilityStatement(jdds: Jdd[], now: Date): Record<string, unkn
       searchInclude: ['Schedule:actor:Location', 'Location:organization'],
       searchRevInclude: ['Slot:schedule'],
       searchParam: [
-        { name: 'actor', definition: 'http://hl7.org/fhir/SearchParameter/Schedule-actor', type: 'reference', documentation: `chained as actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2|3<SIRET>, 1 to ${MAX_IDENTIFIERS} comma-separated values` },
-        { name: '_has', type: 'special', documentation: '_has:Slot:schedule:start=ge…&_has:Slot:schedule:start=le…&_has:Slot:schedule:status=free' },
+        {
+          name: 'actor',
+          definition: 'http://hl7.org/fhir/SearchParameter/Schedule-actor',
+          type: 'reference',
+          documentation: `chained as actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2|3<SIRET>, 1 to ${MAX_IDENTIFIERS} comma-separated values`,
+        },
+        {
+          name: '_has',
+          type: 'special',
+          documentation: '_has:Slot:schedule:start=ge…&_has:Slot:schedule:start=le…&_has:Slot:schedule:status=free',
+        },
       ],
     });
   }

@@ -32,7 +32,14 @@ const SPEC: Record<ParsedSearch['resourceType'], SearchSpec> = {
     status: 'status',
     identifier: 'schedule.actor:Practitioner.identifier',
     identifierSystem: SYSTEM.idnps,
-    includes: ['_include=Slot:schedule', '_include:iterate=Schedule:actor', '_include=Schedule:actor', '_include=Slot:service-type-reference', '_include:iterate=HealthcareService:organization', '_include=HealthcareService:organization'],
+    includes: [
+      '_include=Slot:schedule',
+      '_include:iterate=Schedule:actor',
+      '_include=Schedule:actor',
+      '_include=Slot:service-type-reference',
+      '_include:iterate=HealthcareService:organization',
+      '_include=HealthcareService:organization',
+    ],
     revincludes: [],
   },
   Schedule: {
@@ -40,7 +47,12 @@ const SPEC: Record<ParsedSearch['resourceType'], SearchSpec> = {
     status: '_has:Slot:schedule:status',
     identifier: 'actor:Location.organization.identifier',
     identifierSystem: SYSTEM.idnst,
-    includes: ['_include=Schedule:actor:Location', '_include=Schedule:actor', '_include:iterate=Location:organization', '_include=Location:organization'],
+    includes: [
+      '_include=Schedule:actor:Location',
+      '_include=Schedule:actor',
+      '_include:iterate=Location:organization',
+      '_include=Location:organization',
+    ],
     revincludes: ['_revinclude=Slot:schedule'],
   },
 };
@@ -63,9 +75,11 @@ export function checkSearchRequest(search: ParsedSearch): RequestIssue[] {
     if (!known.has(name)) {
       issues.push({ code: 'not-supported', param: name, text: `unknown search parameter "${name}" on ${search.resourceType}` });
     } else if (name === '_include' || name === '_include:iterate') {
-      if (!spec.includes.includes(normaliseInclude(`${name}=${value}`))) issues.push({ code: 'not-supported', param: name, text: `unsupported ${name} value "${value}"` });
+      if (!spec.includes.includes(normaliseInclude(`${name}=${value}`)))
+        issues.push({ code: 'not-supported', param: name, text: `unsupported ${name} value "${value}"` });
     } else if (name === '_revinclude') {
-      if (!spec.revincludes.includes(`${name}=${value}`)) issues.push({ code: 'not-supported', param: name, text: `unsupported _revinclude value "${value}"` });
+      if (!spec.revincludes.includes(`${name}=${value}`))
+        issues.push({ code: 'not-supported', param: name, text: `unsupported _revinclude value "${value}"` });
     } else if (name === '_count' && !/^\d+$/.test(value.trim())) {
       issues.push({ code: 'invalid', param: name, text: `_count must be a non-negative integer, got "${value}"` });
     } else if (name === '_format' && !FORMATS.includes(value.trim())) {
@@ -85,28 +99,44 @@ export function checkSearchRequest(search: ParsedSearch): RequestIssue[] {
     }
     if (m[1] === 'ge' || m[1] === 'gt') lower += 1;
     else upper += 1;
-    if (!parseFhirDateTime(m[2])) issues.push({ code: 'invalid', param: spec.start, text: `${spec.start}=${value}: "${m[2]}" is not a valid FHIR dateTime` });
+    if (!parseFhirDateTime(m[2]))
+      issues.push({ code: 'invalid', param: spec.start, text: `${spec.start}=${value}: "${m[2]}" is not a valid FHIR dateTime` });
   }
   if (lower === 0) issues.push({ code: 'required', param: spec.start, text: `missing lower bound ${spec.start}=ge…` });
   if (upper === 0) issues.push({ code: 'required', param: spec.start, text: `missing upper bound ${spec.start}=le…` });
-  if (lower > 1 || upper > 1) issues.push({ code: 'invalid', param: spec.start, text: `${spec.start} must be given once with ge and once with le` });
+  if (lower > 1 || upper > 1)
+    issues.push({ code: 'invalid', param: spec.start, text: `${spec.start} must be given once with ge and once with le` });
   if (search.ge && search.le && search.ge.epochMs > search.le.epochMs) {
     issues.push({ code: 'invalid', param: spec.start, text: `the lower bound ${search.ge.raw} is after the upper bound ${search.le.raw}` });
   }
 
   const statuses = count(spec.status);
-  if (statuses === 0) issues.push({ code: 'required', param: spec.status, text: `missing ${spec.status} (the SAS sends ${spec.status}=free)` });
+  if (statuses === 0)
+    issues.push({ code: 'required', param: spec.status, text: `missing ${spec.status} (the SAS sends ${spec.status}=free)` });
   else if (statuses > 1) issues.push({ code: 'invalid', param: spec.status, text: `${spec.status} is given ${statuses} times` });
-  else if (!SLOT_STATUSES.includes(search.status ?? '')) issues.push({ code: 'invalid', param: spec.status, text: `"${search.status}" is not a slot status` });
+  else if (!SLOT_STATUSES.includes(search.status ?? ''))
+    issues.push({ code: 'invalid', param: spec.status, text: `"${search.status}" is not a slot status` });
 
   const idParams = count(spec.identifier);
   if (idParams === 0 || search.identifiers.length === 0) {
-    issues.push({ code: 'required', param: spec.identifier, text: `missing ${spec.identifier} (1 to ${MAX_IDENTIFIERS} identifiers, comma-separated)` });
+    issues.push({
+      code: 'required',
+      param: spec.identifier,
+      text: `missing ${spec.identifier} (1 to ${MAX_IDENTIFIERS} identifiers, comma-separated)`,
+    });
   } else if (idParams > 1) {
-    issues.push({ code: 'invalid', param: spec.identifier, text: `${spec.identifier} is repeated; send one parameter with comma-separated values` });
+    issues.push({
+      code: 'invalid',
+      param: spec.identifier,
+      text: `${spec.identifier} is repeated; send one parameter with comma-separated values`,
+    });
   }
   if (search.identifiers.length > MAX_IDENTIFIERS) {
-    issues.push({ code: 'too-costly', param: spec.identifier, text: `${search.identifiers.length} identifiers asked; at most ${MAX_IDENTIFIERS} per search` });
+    issues.push({
+      code: 'too-costly',
+      param: spec.identifier,
+      text: `${search.identifiers.length} identifiers asked; at most ${MAX_IDENTIFIERS} per search`,
+    });
   }
   for (const id of search.identifiers) {
     if (id.system !== undefined && id.system !== spec.identifierSystem) {
@@ -117,7 +147,10 @@ export function checkSearchRequest(search: ParsedSearch): RequestIssue[] {
 }
 
 /** OperationOutcome for refused requests and unknown routes. */
-export function operationOutcome(issues: { code: string; text: string; param?: string }[], severity: 'error' | 'fatal' = 'error'): Record<string, unknown> {
+export function operationOutcome(
+  issues: { code: string; text: string; param?: string }[],
+  severity: 'error' | 'fatal' = 'error',
+): Record<string, unknown> {
   return {
     resourceType: 'OperationOutcome',
     issue: issues.map((i) => ({

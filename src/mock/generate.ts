@@ -49,7 +49,11 @@ function has(search: ParsedSearch, ...values: string[]): boolean {
 function bundle(search: ParsedSearch, graph: Graph, now: Date, opts: GenerateOptions, extraTotal = 0): Record<string, unknown> {
   const useCase = search.useCase ?? (search.resourceType === 'Schedule' ? 'sos' : 'psindiv');
   const base = opts.baseUrl.replace(/\/+$/, '');
-  const entry = (r: Resource, mode: 'match' | 'include') => ({ fullUrl: `${base}/${r.resourceType}/${r.id}`, resource: r, search: { mode } });
+  const entry = (r: Resource, mode: 'match' | 'include') => ({
+    fullUrl: `${base}/${r.resourceType}/${r.id}`,
+    resource: r,
+    search: { mode },
+  });
   const self = selfLink(base, search);
   const entries = [...graph.matches.map((r) => entry(r, 'match')), ...graph.includes.map((r) => entry(r, 'include'))];
   return {
@@ -72,7 +76,8 @@ export function generateSearchResponse(jdd: Jdd | Jdd[], search: ParsedSearch, n
   const defects = opts.defects ?? new Set<DefectName>();
   const issues = checkSearchRequest(search);
   if (issues.length > 0) {
-    if (defects.has('no-operation-outcome')) return { status: 200, body: bundle(search, { matches: [], includes: [] }, now, opts), contentType: FHIR_JSON };
+    if (defects.has('no-operation-outcome'))
+      return { status: 200, body: bundle(search, { matches: [], includes: [] }, now, opts), contentType: FHIR_JSON };
     const shown = defects.has('injection') ? issues.map((i) => ({ ...i, text: `${i.text} ${INJECTION.script}` })) : issues;
     return { status: 400, body: operationOutcome(shown), contentType: FHIR_JSON };
   }
@@ -101,16 +106,24 @@ export function generateSearchResponse(jdd: Jdd | Jdd[], search: ParsedSearch, n
   } else {
     asked = wanted(search, SYSTEM.idnps);
     const hits = asked
-      .map((idnps) => jdds.flatMap((j) => j.practitioners.filter((p) => p.idnps === idnps).map((p) => ({ ps: p as JddPractitioner, jdd: j }))))
+      .map((idnps) =>
+        jdds.flatMap((j) => j.practitioners.filter((p) => p.idnps === idnps).map((p) => ({ ps: p as JddPractitioner, jdd: j }))),
+      )
       .flat();
     graph =
       status === 'free'
-        ? buildSlotGraph(hits, search.useCase === 'cpts' ? 'cpts' : 'psindiv', window, {
-            schedule: has(search, '_include=Slot:schedule'),
-            actor: has(search, '_include:iterate=Schedule:actor', '_include=Schedule:actor'),
-            healthcareService: has(search, '_include=Slot:service-type-reference'),
-            organization: has(search, '_include:iterate=HealthcareService:organization', '_include=HealthcareService:organization'),
-          }, defects)
+        ? buildSlotGraph(
+            hits,
+            search.useCase === 'cpts' ? 'cpts' : 'psindiv',
+            window,
+            {
+              schedule: has(search, '_include=Slot:schedule'),
+              actor: has(search, '_include:iterate=Schedule:actor', '_include=Schedule:actor'),
+              healthcareService: has(search, '_include=Slot:service-type-reference'),
+              organization: has(search, '_include:iterate=HealthcareService:organization', '_include=HealthcareService:organization'),
+            },
+            defects,
+          )
         : { matches: [], includes: [] };
   }
 

@@ -28,9 +28,11 @@ export function checkJddSet(jdds: Jdd[]): void {
     for (const c of jdd.cpts) {
       const where = jdd.file ?? jdd.id;
       const previous = finessByCpts.get(c.key);
-      if (previous && previous.finess !== c.finess) problems.push(`CPTS key "${c.key}" has FINESS ${previous.finess} in ${previous.where} and ${c.finess} in ${where}`);
+      if (previous && previous.finess !== c.finess)
+        problems.push(`CPTS key "${c.key}" has FINESS ${previous.finess} in ${previous.where} and ${c.finess} in ${where}`);
       else finessByCpts.set(c.key, { finess: c.finess, where });
     }
   }
-  if (problems.length > 0) throw new SetupError(`the JDDs cannot be served together:\n${problems.join('\n')}`, 'use distinct identifiers and keys in each JDD');
+  if (problems.length > 0)
+    throw new SetupError(`the JDDs cannot be served together:\n${problems.join('\n')}`, 'use distinct identifiers and keys in each JDD');
 }

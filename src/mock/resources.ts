@@ -3,7 +3,16 @@
  * meta.profile, prefixed national identifiers, +33 phones, Paris dates with millis and offset,
  * optional data omitted rather than sent empty).
  */
-import type { AppointmentType, ConsultationType, JddCpts, JddPlace, JddPractitioner, JddSosLocation, JddSosStructure, SlotType } from '../jdd/types.js';
+import type {
+  AppointmentType,
+  ConsultationType,
+  JddCpts,
+  JddPlace,
+  JddPractitioner,
+  JddSosLocation,
+  JddSosStructure,
+  SlotType,
+} from '../jdd/types.js';
 import { formatParis } from '../sas/time.js';
 import { CPTS_CATEGORY_CODE, PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from '../sas/canonicals.js';
 
@@ -53,13 +62,27 @@ export function practitionerRole(ps: JddPractitioner, placeIndex: number, bookin
     resourceType: 'Location',
     id: locationId,
     ...meta(PROFILE.location),
-    identifier: [{ type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'INTRN' }] }, system: editorSystem(bookingBaseUrl), value: place.key }],
+    identifier: [
+      {
+        type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'INTRN' }] },
+        system: editorSystem(bookingBaseUrl),
+        value: place.key,
+      },
+    ],
     ...(place.name ? { name: place.name } : {}),
     ...phone(place.phone),
     address: address(place.line, place.city, place.postalCode),
   };
   const organization = place.organizationIdnst
-    ? { organization: { identifier: { type: { coding: [{ system: SYSTEM.frV20203, code: 'IDNST' }] }, system: SYSTEM.idnst, value: place.organizationIdnst } } }
+    ? {
+        organization: {
+          identifier: {
+            type: { coding: [{ system: SYSTEM.frV20203, code: 'IDNST' }] },
+            system: SYSTEM.idnst,
+            value: place.organizationIdnst,
+          },
+        },
+      }
     : {};
   return {
     resourceType: 'PractitionerRole',
@@ -154,7 +177,13 @@ export function sosLocation(s: JddSosStructure, index: number, bookingBaseUrl: s
     resourceType: 'Location',
     id: ids.sosLocation(s, index),
     ...meta(PROFILE.sosLocation),
-    identifier: [{ type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'INTRN' }] }, system: editorSystem(bookingBaseUrl), value: `${s.key}/${loc.key}` }],
+    identifier: [
+      {
+        type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'INTRN' }] },
+        system: editorSystem(bookingBaseUrl),
+        value: `${s.key}/${loc.key}`,
+      },
+    ],
     name: loc.name,
     ...phone(loc.phone),
     address: address(loc.line, loc.city, loc.postalCode),

@@ -19,7 +19,11 @@ export function untilSignal(): Promise<string> {
 }
 
 /** Starts the server, prints where it listens, waits for `stopped`, closes. */
-export async function serveMock(ctx: CliContext, options: MockServerOptions, stopped: (server: MockServer) => Promise<unknown> = untilSignal): Promise<void> {
+export async function serveMock(
+  ctx: CliContext,
+  options: MockServerOptions,
+  stopped: (server: MockServer) => Promise<unknown> = untilSignal,
+): Promise<void> {
   const { io, color } = ctx;
   const server = await startMockServer(options);
   const jdds = Array.isArray(options.jdd) ? options.jdd : [options.jdd];

@@ -102,7 +102,10 @@ function createSecureServer(tls: MockTlsOptions, handler: (req: IncomingMessage,
   try {
     return createHttpsServer(options, handler);
   } catch (err) {
-    throw new SetupError(`the TLS files cannot be used: ${(err as Error).message}`, 'give PEM files: server certificate and its key, CA certificate(s), CRL');
+    throw new SetupError(
+      `the TLS files cannot be used: ${(err as Error).message}`,
+      'give PEM files: server certificate and its key, CA certificate(s), CRL',
+    );
   }
 }
 
@@ -166,7 +169,12 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     const answer = generateSearchResponse(jdds, search, now, { baseUrl, defects });
     later(res, delayMs, () => {
       if (defects.has('html-502')) {
-        return send(res, 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><p>nginx</p></body></html>', 'text/html; charset=utf-8');
+        return send(
+          res,
+          502,
+          '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><p>nginx</p></body></html>',
+          'text/html; charset=utf-8',
+        );
       }
       if (defects.has('huge-body')) return streamHugeBundle(res, answer.body);
       let text = JSON.stringify(answer.body);
@@ -178,7 +186,10 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     try {
       const scheme = secure ? 'https' : 'http';
-      const authority = req.headers.host && /^[A-Za-z0-9.\-[\]:]+$/.test(req.headers.host) ? req.headers.host : `${host}:${(server.address() as AddressInfo).port}`;
+      const authority =
+        req.headers.host && /^[A-Za-z0-9.\-[\]:]+$/.test(req.headers.host)
+          ? req.headers.host
+          : `${host}:${(server.address() as AddressInfo).port}`;
       const baseUrl = `${scheme}://${authority}${FHIR_BASE_PATH}`;
       const target = req.url ?? '/';
       const q = target.indexOf('?');
@@ -194,7 +205,12 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
       if (path === `${FHIR_BASE_PATH}/Slot` || path === `${FHIR_BASE_PATH}/Schedule`) {
         return answerSearch(res, path.endsWith('/Slot') ? 'Slot' : 'Schedule', query, baseUrl);
       }
-      return sendOutcome(res, 404, 'not-found', `no route for ${path.slice(0, 200)}; this server answers GET ${FHIR_BASE_PATH}/Slot, ${FHIR_BASE_PATH}/Schedule and ${FHIR_BASE_PATH}/metadata`);
+      return sendOutcome(
+        res,
+        404,
+        'not-found',
+        `no route for ${path.slice(0, 200)}; this server answers GET ${FHIR_BASE_PATH}/Slot, ${FHIR_BASE_PATH}/Schedule and ${FHIR_BASE_PATH}/metadata`,
+      );
     } catch (err) {
       return sendOutcome(res, 500, 'exception', `internal error of the reference editor: ${(err as Error).message}`);
     }
@@ -210,7 +226,11 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new SetupError(`port ${opts.port} is already in use on ${host}`, 'choose another one with --port') : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new SetupError(`port ${opts.port} is already in use on ${host}`, 'choose another one with --port')
+          : err,
+      ),
     );
     server.listen(opts.port ?? 0, host, () => resolve());
   });

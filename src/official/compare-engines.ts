@@ -64,9 +64,7 @@ function unmatched(mine: Placed[], theirs: Placed[], reportedBy: Engine): Disagr
     const key = `${p.scope}\u0000${locationKey(location)}`;
     let d = groups.get(key);
     if (!d) {
-      const otherEngine = theirs
-        .filter((t) => t.scope === p.scope && related(t.f.location, p.f.location))
-        .map((t) => t.f);
+      const otherEngine = theirs.filter((t) => t.scope === p.scope && related(t.f.location, p.f.location)).map((t) => t.f);
       d = { scope: p.scope, location, reportedBy, findings: [], otherEngine };
       groups.set(key, d);
     }
@@ -86,8 +84,7 @@ export function compareEngines(own: Finding[], official: Finding[], options: Com
   const ours = place(own.filter((f) => engineOf(f) !== 'official' && sources.has(f.source)));
   const theirs = place(official.filter((f) => engineOf(f) === 'official'));
   return [...unmatched(ours, theirs, 'sas-recette'), ...unmatched(theirs, ours, 'official')].sort(
-    (a, b) =>
-      a.location.localeCompare(b.location, 'en', { numeric: true }) || a.reportedBy.localeCompare(b.reportedBy),
+    (a, b) => a.location.localeCompare(b.location, 'en', { numeric: true }) || a.reportedBy.localeCompare(b.reportedBy),
   );
 }
 

@@ -21,8 +21,7 @@ function isExecutableFile(file: string): boolean {
  * `./java`) is checked as given; a bare name is looked up on `env.PATH`.
  */
 export function findExecutable(command: string, env: NodeJS.ProcessEnv, cwd = process.cwd()): string | undefined {
-  const exts =
-    process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
+  const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
   const candidates = (base: string): string[] => exts.map((e) => base + e);
   if (command.includes('/') || command.includes(path.sep)) {
     return candidates(path.resolve(cwd, command)).find(isExecutableFile);

@@ -2,13 +2,7 @@
  * Optional official-validator mode: the HL7 FHIR validator (Java) beside our engine. See
  * docs/official-validator.md.
  */
-export type {
-  Disagreement,
-  OfficialUnavailable,
-  OfficialValidator,
-  OfficialValidatorInfo,
-  OfficialValidatorOptions,
-} from './types.js';
+export type { Disagreement, OfficialUnavailable, OfficialValidator, OfficialValidatorInfo, OfficialValidatorOptions } from './types.js';
 export { isOfficialUnavailable } from './types.js';
 export {
   DEFAULT_START_TIMEOUT_MS,

@@ -4,7 +4,11 @@ import { GUARDED_SIGNALS, guardProcessExit, type ProcessLike } from './lifecycle
 
 /** A process stand-in: real EventEmitter, kill() recorded instead of sent. */
 function fakeProcess(): ProcessLike & EventEmitter & { killed: Array<[number, string | undefined]> } {
-  const emitter = new EventEmitter() as EventEmitter & { pid: number; kill: ProcessLike['kill']; killed: Array<[number, string | undefined]> };
+  const emitter = new EventEmitter() as EventEmitter & {
+    pid: number;
+    kill: ProcessLike['kill'];
+    killed: Array<[number, string | undefined]>;
+  };
   emitter.pid = 4242;
   emitter.killed = [];
   emitter.kill = (pid: number, signal?: string) => emitter.killed.push([pid, signal]);

@@ -85,7 +85,10 @@ export class LocalValidatorService extends FhirValidator {
 
   /** Last lines the validator printed (it logs to stdout), for a failed start. */
   outputTail(lines = 15): string {
-    return this.tail.split('\n').slice(-lines - 1).join('\n');
+    return this.tail
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   }
 
   /** Synchronous kill, usable from the 'exit' event and signal handlers. */

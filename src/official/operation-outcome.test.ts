@@ -104,7 +104,12 @@ describe('operationOutcomeToFindings — rule id and message', () => {
           details: { text: 'a' },
           expression: ['Slot.meta.security[0]'],
         },
-        { extension: [{ url: MSG_ID, valueCode: 'http://hl7.org/fhir/StructureDefinition/Period#per-1' }], severity: 'error', code: 'invariant', details: { text: 'b' } },
+        {
+          extension: [{ url: MSG_ID, valueCode: 'http://hl7.org/fhir/StructureDefinition/Period#per-1' }],
+          severity: 'error',
+          code: 'invariant',
+          details: { text: 'b' },
+        },
         { severity: 'error', code: 'required', details: { text: 'c' } },
         { severity: 'error', details: { text: 'd' } },
       ),

@@ -141,8 +141,7 @@ function invalidAnswer(rootType: string): Finding {
 }
 
 export function operationOutcomeToFindings(oo: unknown, ctx: OutcomeContext = {}): Finding[] {
-  const rootType =
-    isObject(ctx.resource) && typeof ctx.resource.resourceType === 'string' ? ctx.resource.resourceType : 'Resource';
+  const rootType = isObject(ctx.resource) && typeof ctx.resource.resourceType === 'string' ? ctx.resource.resourceType : 'Resource';
   const found = outcomes(oo);
   if (found.length === 0) return [invalidAnswer(rootType)];
   const out: Finding[] = [];

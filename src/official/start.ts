@@ -32,11 +32,16 @@ export function validatorArgs(a: {
   extraArgs?: string[];
 }): string[] {
   return [
-    '-jar', a.jar,
-    'server', String(a.port),
-    '-tx', a.txServer,
-    '-txLog', a.txLog,
-    '-version', FHIR_VERSION,
+    '-jar',
+    a.jar,
+    'server',
+    String(a.port),
+    '-tx',
+    a.txServer,
+    '-txLog',
+    a.txLog,
+    '-version',
+    FHIR_VERSION,
     ...a.igPackages.flatMap((ig) => ['-ig', ig]),
     ...(a.extraArgs ?? []),
   ];

@@ -75,7 +75,12 @@ export function splitRepeated(findings: Finding[], threshold = REPEAT_THRESHOLD)
   const repeated = [...byKey.values()]
     .filter((list) => list.length > threshold)
     .map((list) => ({ severity: list[0].severity, ruleId: list[0].ruleId, occurrences: list }))
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.occurrences.length - a.occurrences.length || a.ruleId.localeCompare(b.ruleId));
+    .sort(
+      (a, b) =>
+        severityRank[a.severity] - severityRank[b.severity] ||
+        b.occurrences.length - a.occurrences.length ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
   const grouped = new Set(repeated.flatMap((r) => r.occurrences));
   return { single: sorted.filter((f) => !grouped.has(f)), repeated };
 }
@@ -110,7 +115,10 @@ export const RESERVE_KIND_ORDER: readonly ReserveKind[] = [
 ];
 
 /** The run's reserves grouped by kind, kinds in RESERVE_KIND_ORDER, empty kinds left out, run order kept inside. */
-export function reservesByKind(reserves: readonly Reserve[], kinds: readonly ReserveKind[] = RESERVE_KIND_ORDER): Array<{ kind: ReserveKind; reserves: Reserve[] }> {
+export function reservesByKind(
+  reserves: readonly Reserve[],
+  kinds: readonly ReserveKind[] = RESERVE_KIND_ORDER,
+): Array<{ kind: ReserveKind; reserves: Reserve[] }> {
   return kinds.map((kind) => ({ kind, reserves: reserves.filter((r) => r.kind === kind) })).filter((g) => g.reserves.length > 0);
 }
 

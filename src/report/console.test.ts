@@ -31,7 +31,10 @@ const failed = makeResult({
   verdict: 'failed',
   source: 'testcases/psindiv.yaml:40',
   findings: [
-    finding('error', 'SAS-WIN-002', 'rule', 'Bundle.entry[3].resource.start', { fr: 'hors fenêtre', en: 'outside the window \u001b[31mred\u0007' }),
+    finding('error', 'SAS-WIN-002', 'rule', 'Bundle.entry[3].resource.start', {
+      fr: 'hors fenêtre',
+      en: 'outside the window \u001b[31mred\u0007',
+    }),
     finding('warning', 'EXP-CONTENT-TYPE', 'expectation', 'HTTP.header.content-type', { fr: 'w', en: 'w' }),
   ],
 });
@@ -43,15 +46,38 @@ const withReserves = makeResult({
     { fr: 'invariant sas-1 non évalué', en: 'invariant sas-1 not evaluated' },
   ],
 });
-const skipped = makeResult({ id: 'PS-SKIP', verdict: 'skipped', reason: { fr: 'validateur officiel absent', en: 'official validator missing' } });
-const notApplicable = makeResult({ id: 'PS-NA', verdict: 'not-applicable', reason: { fr: 'aucun PS à deux lieux dans le JDD', en: 'no practitioner with two places in the dataset' } });
-const errored = makeResult({ id: 'PS-ERR', verdict: 'error', severity: 'minor', reason: { fr: 'la règle SAS-X a levé', en: 'rule SAS-X threw: boom' } });
+const skipped = makeResult({
+  id: 'PS-SKIP',
+  verdict: 'skipped',
+  reason: { fr: 'validateur officiel absent', en: 'official validator missing' },
+});
+const notApplicable = makeResult({
+  id: 'PS-NA',
+  verdict: 'not-applicable',
+  reason: { fr: 'aucun PS à deux lieux dans le JDD', en: 'no practitioner with two places in the dataset' },
+});
+const errored = makeResult({
+  id: 'PS-ERR',
+  verdict: 'error',
+  severity: 'minor',
+  reason: { fr: 'la règle SAS-X a levé', en: 'rule SAS-X threw: boom' },
+});
 
 const reserves: Reserve[] = [
   { kind: 'failed-minor', ref: 'PS-ERR', cases: ['PS-ERR'], message: { fr: 'cas mineur en erreur', en: 'minor case in error' } },
   { kind: 'skipped', ref: 'PS-SKIP', cases: ['PS-SKIP'], message: { fr: 'validateur officiel absent', en: 'official validator missing' } },
-  { kind: 'not-applicable', ref: 'PS-NA', cases: ['PS-NA'], message: { fr: 'aucun PS à deux lieux', en: 'no practitioner with two places' } },
-  { kind: 'not-checked', ref: 'ValueSet TRE-R04', cases: ['PS-RES', 'PS-4.3-SEARCH'], message: { fr: 'paquet absent', en: 'package missing' } },
+  {
+    kind: 'not-applicable',
+    ref: 'PS-NA',
+    cases: ['PS-NA'],
+    message: { fr: 'aucun PS à deux lieux', en: 'no practitioner with two places' },
+  },
+  {
+    kind: 'not-checked',
+    ref: 'ValueSet TRE-R04',
+    cases: ['PS-RES', 'PS-4.3-SEARCH'],
+    message: { fr: 'paquet absent', en: 'package missing' },
+  },
   { kind: 'untested-requirement', ref: 'agg-psindiv@34', message: { fr: 'aucun cas jugé', en: 'no judged case' } },
 ];
 
@@ -65,12 +91,16 @@ describe('consoleReporter', () => {
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe('✓ passed  PS-4.3-SEARCH  Search (1 ms)');
     expect(lines[1]).toBe('✗ failed  PS-4.3-DATES  Title (1 ms)');
-    expect(out.stdout).toContain('Failures and errors\n✗ PS-4.3-DATES [blocking] Title\n    testcases/psindiv.yaml:40\n    SAS-WIN-002 Bundle.entry[3].resource.start\n      outside the window');
+    expect(out.stdout).toContain(
+      'Failures and errors\n✗ PS-4.3-DATES [blocking] Title\n    testcases/psindiv.yaml:40\n    SAS-WIN-002 Bundle.entry[3].resource.start\n      outside the window',
+    );
     expect(out.stdout).not.toContain('EXP-CONTENT-TYPE'); // warnings do not decide
     expect(out.stdout).toContain('  • note en\n');
     expect(out.stdout).toContain('psindiv      2 cases: 1 passed, 1 failed, 0 error, 0 skipped, 0 not applicable');
     expect(out.stdout).toContain('Verdict: UNFAVOURABLE — 1/2 passed — standard mode');
-    expect(out.stdout).toContain('Blocking non-conformities (1):\n      PS-4.3-DATES Title — SAS-WIN-002 Bundle.entry[3].resource.start: outside the window');
+    expect(out.stdout).toContain(
+      'Blocking non-conformities (1):\n      PS-4.3-DATES Title — SAS-WIN-002 Bundle.entry[3].resource.start: outside the window',
+    );
     expect(out.stdout).not.toContain('NOT VALID');
   });
 
@@ -126,7 +156,15 @@ describe('consoleReporter and the verdict model', () => {
     ]);
     const fr = capture(false, 0, 'fr');
     for (const c of all) await fr.reporter.onCaseEnd?.(c);
-    for (const w of ['✓ réussi ', '◐ réussi avec réserves ', '✗ échec ', '! erreur ', '- non exécuté ', '○ non applicable ', '    motif: aucun PS à deux lieux dans le JDD']) {
+    for (const w of [
+      '✓ réussi ',
+      '◐ réussi avec réserves ',
+      '✗ échec ',
+      '! erreur ',
+      '- non exécuté ',
+      '○ non applicable ',
+      '    motif: aucun PS à deux lieux dans le JDD',
+    ]) {
       expect(fr.out.stdout).toContain(w);
     }
   });
@@ -139,7 +177,14 @@ describe('consoleReporter and the verdict model', () => {
     expect(s).toContain('Verdict: UNFAVOURABLE — 2/6 passed — standard mode');
     expect(s).toContain('Blocking non-conformities (1):\n      PS-4.3-DATES');
     expect(s).not.toContain('Blocking non-conformities (1):\n      PS-ERR'); // a minor error is a reserve, not blocking
-    const order = ['Reserves:', 'minor cases failed or in error (1):', 'mandatory cases skipped (1):', 'mandatory cases not applicable (1):', 'elements not checked (1):', 'untested requirements (1):'];
+    const order = [
+      'Reserves:',
+      'minor cases failed or in error (1):',
+      'mandatory cases skipped (1):',
+      'mandatory cases not applicable (1):',
+      'elements not checked (1):',
+      'untested requirements (1):',
+    ];
     const at = order.map((x) => s.indexOf(x));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -162,7 +207,9 @@ describe('consoleReporter and the verdict model', () => {
   it('says an insecure run is not valid for acceptance, and why; likewise a run where nothing was judged', async () => {
     const insecure = capture(false);
     const insecureReserve: Reserve = { kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } };
-    await insecure.reporter.onRunEnd(runOf([passed], { overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [insecureReserve] }, { insecure: true }));
+    await insecure.reporter.onRunEnd(
+      runOf([passed], { overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [insecureReserve] }, { insecure: true }),
+    );
     expect(insecure.out.stdout).toContain('  NOT VALID FOR ACCEPTANCE (TLS verification off)\n');
     expect(insecure.out.stdout).not.toContain('Reserves:'); // the cause is in the banner, not repeated
     const none = capture(false, 0, 'fr');

@@ -56,43 +56,91 @@ const MARK: Record<CaseState, string> = {
 const WORDS = {
   fr: {
     state: {
-      passed: 'réussi', 'passed-with-reserves': 'réussi avec réserves', failed: 'échec', error: 'erreur',
-      skipped: 'non exécuté', 'not-applicable': 'non applicable',
+      passed: 'réussi',
+      'passed-with-reserves': 'réussi avec réserves',
+      failed: 'échec',
+      error: 'erreur',
+      skipped: 'non exécuté',
+      'not-applicable': 'non applicable',
     } as Record<CaseState, string>,
     kind: {
-      insecure: 'vérification TLS désactivée', 'nothing-judged': 'aucun cas jugé', 'failed-minor': 'cas mineurs en échec ou en erreur',
-      skipped: 'cas obligatoires non exécutés', 'not-applicable': 'cas obligatoires non applicables',
-      'not-checked': 'éléments non vérifiés', 'untested-requirement': 'exigences non testées',
+      insecure: 'vérification TLS désactivée',
+      'nothing-judged': 'aucun cas jugé',
+      'failed-minor': 'cas mineurs en échec ou en erreur',
+      skipped: 'cas obligatoires non exécutés',
+      'not-applicable': 'cas obligatoires non applicables',
+      'not-checked': 'éléments non vérifiés',
+      'untested-requirement': 'exigences non testées',
     } as Record<ReserveKind, string>,
-    favorable: 'FAVORABLE', 'favorable-with-reserves': 'FAVORABLE AVEC RÉSERVES', unfavorable: 'DÉFAVORABLE',
-    failures: 'Échecs et erreurs', notes: 'Notes', summary: 'Bilan', verdict: 'Avis', reserves: 'Réserves',
-    more: (n: number) => `… et ${n} autre(s) constat(s)`, cases: 'cas', blocking: 'bloquant', minor: 'mineur',
-    reason: 'motif', reserve: 'réserve', all: 'ensemble', withReserves: 'dont avec réserves',
+    favorable: 'FAVORABLE',
+    'favorable-with-reserves': 'FAVORABLE AVEC RÉSERVES',
+    unfavorable: 'DÉFAVORABLE',
+    failures: 'Échecs et erreurs',
+    notes: 'Notes',
+    summary: 'Bilan',
+    verdict: 'Avis',
+    reserves: 'Réserves',
+    more: (n: number) => `… et ${n} autre(s) constat(s)`,
+    cases: 'cas',
+    blocking: 'bloquant',
+    minor: 'mineur',
+    reason: 'motif',
+    reserve: 'réserve',
+    all: 'ensemble',
+    withReserves: 'dont avec réserves',
     mode: { standard: 'mode standard', strict: 'mode strict (toute réserve fait échouer)' },
-    notValid: 'NON VALABLE POUR UNE RECETTE', blockingCases: 'Non-conformités bloquantes', seenIn: 'vu dans',
-    official: 'Validateur officiel HL7', officialUnavailable: 'indisponible (voir les notes), recette faite avec le moteur sas-recette seul',
+    notValid: 'NON VALABLE POUR UNE RECETTE',
+    blockingCases: 'Non-conformités bloquantes',
+    seenIn: 'vu dans',
+    official: 'Validateur officiel HL7',
+    officialUnavailable: 'indisponible (voir les notes), recette faite avec le moteur sas-recette seul',
     disagreements: (n: number) => `${n} désaccord(s) avec sas-recette sur les erreurs de structure`,
-    gates: 'ses erreurs font aussi échouer les cas', noGates: 'pour information, ne décide pas des verdicts',
+    gates: 'ses erreurs font aussi échouer les cas',
+    noGates: 'pour information, ne décide pas des verdicts',
   },
   en: {
     state: {
-      passed: 'passed', 'passed-with-reserves': 'passed with reserves', failed: 'failed', error: 'error',
-      skipped: 'skipped', 'not-applicable': 'not applicable',
+      passed: 'passed',
+      'passed-with-reserves': 'passed with reserves',
+      failed: 'failed',
+      error: 'error',
+      skipped: 'skipped',
+      'not-applicable': 'not applicable',
     } as Record<CaseState, string>,
     kind: {
-      insecure: 'TLS verification off', 'nothing-judged': 'no case judged', 'failed-minor': 'minor cases failed or in error',
-      skipped: 'mandatory cases skipped', 'not-applicable': 'mandatory cases not applicable',
-      'not-checked': 'elements not checked', 'untested-requirement': 'untested requirements',
+      insecure: 'TLS verification off',
+      'nothing-judged': 'no case judged',
+      'failed-minor': 'minor cases failed or in error',
+      skipped: 'mandatory cases skipped',
+      'not-applicable': 'mandatory cases not applicable',
+      'not-checked': 'elements not checked',
+      'untested-requirement': 'untested requirements',
     } as Record<ReserveKind, string>,
-    favorable: 'FAVOURABLE', 'favorable-with-reserves': 'FAVOURABLE WITH RESERVES', unfavorable: 'UNFAVOURABLE',
-    failures: 'Failures and errors', notes: 'Notes', summary: 'Summary', verdict: 'Verdict', reserves: 'Reserves',
-    more: (n: number) => `… and ${n} more finding(s)`, cases: 'cases', blocking: 'blocking', minor: 'minor',
-    reason: 'reason', reserve: 'reserve', all: 'all', withReserves: 'with reserves',
+    favorable: 'FAVOURABLE',
+    'favorable-with-reserves': 'FAVOURABLE WITH RESERVES',
+    unfavorable: 'UNFAVOURABLE',
+    failures: 'Failures and errors',
+    notes: 'Notes',
+    summary: 'Summary',
+    verdict: 'Verdict',
+    reserves: 'Reserves',
+    more: (n: number) => `… and ${n} more finding(s)`,
+    cases: 'cases',
+    blocking: 'blocking',
+    minor: 'minor',
+    reason: 'reason',
+    reserve: 'reserve',
+    all: 'all',
+    withReserves: 'with reserves',
     mode: { standard: 'standard mode', strict: 'strict mode (any reserve fails the run)' },
-    notValid: 'NOT VALID FOR ACCEPTANCE', blockingCases: 'Blocking non-conformities', seenIn: 'seen in',
-    official: 'Official HL7 validator', officialUnavailable: 'unavailable (see the notes), run made with the sas-recette engine alone',
+    notValid: 'NOT VALID FOR ACCEPTANCE',
+    blockingCases: 'Blocking non-conformities',
+    seenIn: 'seen in',
+    official: 'Official HL7 validator',
+    officialUnavailable: 'unavailable (see the notes), run made with the sas-recette engine alone',
     disagreements: (n: number) => `${n} disagreement(s) with sas-recette on structural errors`,
-    gates: 'its errors also fail the cases', noGates: 'for information, does not decide the verdicts',
+    gates: 'its errors also fail the cases',
+    noGates: 'for information, does not decide the verdicts',
   },
 } as const;
 
@@ -162,7 +210,10 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
 
   /** One reserve: `ref — message`, with the cases that met it for a not-checked element. */
   function reserveLine(r: Reserve): string {
-    const cases = r.cases?.length && !(r.cases.length === 1 && r.cases[0] === r.ref) ? c.dim(` (${w.seenIn} ${r.cases.map((x) => terminalSafe(x)).join(', ')})`) : '';
+    const cases =
+      r.cases?.length && !(r.cases.length === 1 && r.cases[0] === r.ref)
+        ? c.dim(` (${w.seenIn} ${r.cases.map((x) => terminalSafe(x)).join(', ')})`)
+        : '';
     return `      ${c.bold(terminalSafe(oneLine(r.ref, 120)))} — ${text(r.message, 300)}${cases}\n`;
   }
 
@@ -191,7 +242,10 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
         out += `      ${c.red(terminalSafe(id))}${bc ? ` ${terminalSafe(oneLine(caseTitle(bc, o.lang), 100))}` : ''}${why ? c.dim(` — ${terminalSafe(oneLine(why, 200))}`) : ''}\n`;
       }
     }
-    const groups = reservesByKind(s.reserves, RESERVE_KIND_ORDER.filter((k) => k !== 'insecure' && k !== 'nothing-judged'));
+    const groups = reservesByKind(
+      s.reserves,
+      RESERVE_KIND_ORDER.filter((k) => k !== 'insecure' && k !== 'nothing-judged'),
+    );
     if (groups.length > 0) {
       out += `  ${c.bold(w.reserves)}:\n`;
       for (const g of groups) {
@@ -218,6 +272,12 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
         .join('');
       const tally = `${c.green(`${passed}✓`)} ${c.red(`${counts.failed}✗`)}${extra}`;
       o.stderr(`\r\u001b[2K[${done}/${o.total}] ${tally} ${r.id}`);
+    },
+    onProgress(p) {
+      // A case still waiting (every ~10 s): the live line is redrawn, otherwise one line on stderr.
+      const what = `${c.bold(p.caseId)} ${o.lang === 'fr' ? 'en cours depuis' : 'running for'} ${humanMs(p.elapsedMs, o.lang)}${p.detail ? ` — ${text(p.detail, 120)}` : ''}`;
+      if (o.live) o.stderr(`\r\u001b[2K[${done}/${o.total}] ${what}`);
+      else o.stderr(`  … [${p.index}/${p.total}] ${what}\n`);
     },
     onRunEnd(run: RunResult) {
       if (o.live) o.stderr('\r\u001b[2K');

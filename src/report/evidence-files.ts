@@ -41,7 +41,10 @@ export interface CutRun {
 
 /** `PS-4.3-REF` → `PS-4_3-REF`: only ASCII letters, digits, `-` and `_`; never empty, never a dot. */
 export function safeFileStem(id: string): string {
-  const stem = id.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '').slice(0, 64);
+  const stem = id
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^[_-]+|[_-]+$/g, '')
+    .slice(0, 64);
   return stem || 'case';
 }
 
@@ -94,7 +97,12 @@ function cutCase(c: CaseResult, index: number, runId: string): { c: CaseResult; 
       exchanges: c.exchanges,
     };
     const content = `${JSON.stringify(record)}\n`;
-    file = { path: `${EVIDENCE_DIR}/${safeFileStem(c.id)}-${index + 1}.json`, content, sha256: sha256(content), bytes: Buffer.byteLength(content) };
+    file = {
+      path: `${EVIDENCE_DIR}/${safeFileStem(c.id)}-${index + 1}.json`,
+      content,
+      sha256: sha256(content),
+      bytes: Buffer.byteLength(content),
+    };
     ref = { path: file.path, sha256: file.sha256, bytes: file.bytes };
   }
   const officialOmitted = (before.officialFindingsOmitted ?? 0) + (official?.omitted.length ?? 0);
@@ -175,19 +183,37 @@ export function omittedLines(c: CaseResult, lang: Lang): string[] {
   const e = c.evidence;
   if (!e) return [];
   const fr = lang === 'fr';
-  const where = e.file ? (fr ? ` — liste complète dans ${e.file.path} (sha256 ${e.file.sha256})` : ` — full list in ${e.file.path} (sha256 ${e.file.sha256})`) : '';
+  const where = e.file
+    ? fr
+      ? ` — liste complète dans ${e.file.path} (sha256 ${e.file.sha256})`
+      : ` — full list in ${e.file.path} (sha256 ${e.file.sha256})`
+    : '';
   const lines: string[] = [];
   const f = e.findingsOmitted;
   if (f?.total) {
-    const parts = (['fatal', 'error', 'warning', 'information'] as const).filter((k) => f[k] > 0).map((k) => `${f[k]} ${(fr ? SEVERITY_FR : SEVERITY_EN)[k]}`);
-    lines.push(fr ? `… et ${f.total} constat(s) de plus non listé(s) ici (${parts.join(', ')})${where}` : `… and ${f.total} more finding(s) not listed here (${parts.join(', ')})${where}`);
+    const parts = (['fatal', 'error', 'warning', 'information'] as const)
+      .filter((k) => f[k] > 0)
+      .map((k) => `${f[k]} ${(fr ? SEVERITY_FR : SEVERITY_EN)[k]}`);
+    lines.push(
+      fr
+        ? `… et ${f.total} constat(s) de plus non listé(s) ici (${parts.join(', ')})${where}`
+        : `… and ${f.total} more finding(s) not listed here (${parts.join(', ')})${where}`,
+    );
   }
   if (e.officialFindingsOmitted) {
-    lines.push(fr ? `… et ${e.officialFindingsOmitted} constat(s) du validateur officiel de plus${where}` : `… and ${e.officialFindingsOmitted} more official validator finding(s)${where}`);
+    lines.push(
+      fr
+        ? `… et ${e.officialFindingsOmitted} constat(s) du validateur officiel de plus${where}`
+        : `… and ${e.officialFindingsOmitted} more official validator finding(s)${where}`,
+    );
   }
   if (e.bodiesCut) {
     const file = e.file ? (fr ? ` ; corps enregistrés complets dans ${e.file.path}` : `; full recorded bodies in ${e.file.path}`) : '';
-    lines.push(fr ? `${e.bodiesCut} corps de réponse coupé(s) à l'extrait du rapport${file}` : `${e.bodiesCut} response body(ies) cut to the report excerpt${file}`);
+    lines.push(
+      fr
+        ? `${e.bodiesCut} corps de réponse coupé(s) à l'extrait du rapport${file}`
+        : `${e.bodiesCut} response body(ies) cut to the report excerpt${file}`,
+    );
   }
   return lines;
 }

@@ -44,7 +44,10 @@ export interface HiddenFindings {
  * Keeps the first `limit` occurrences (in display order) of each warning or information rule and counts
  * the others; groups left empty disappear. Fatal and error findings are always all kept.
  */
-export function condenseGroups(groups: Iterable<[string, Finding[]]>, limit = REPEAT_THRESHOLD): { groups: [string, Finding[]][]; hidden: HiddenFindings[] } {
+export function condenseGroups(
+  groups: Iterable<[string, Finding[]]>,
+  limit = REPEAT_THRESHOLD,
+): { groups: [string, Finding[]][]; hidden: HiddenFindings[] } {
   const seen = new Map<string, HiddenFindings>();
   const kept: [string, Finding[]][] = [];
   for (const [label, findings] of groups) {
@@ -74,10 +77,13 @@ const MORE: Record<Lang, (rule: string, n: number) => string> = {
 export function hiddenLines(hidden: HiddenFindings[], lang: Lang, color: ChalkInstance): string[] {
   if (hidden.length === 0) return [];
   const ruleIds = hidden.map((h) => h.ruleId);
-  return ['', ...hidden.map((h) => {
-    // the severity is named only when one rule id is condensed under two severities
-    const twice = ruleIds.indexOf(h.ruleId) !== ruleIds.lastIndexOf(h.ruleId);
-    const rule = `${terminalSafe(h.ruleId)}${twice ? ` (${SEVERITY_LABEL[lang][h.severity]})` : ''}`;
-    return color.dim(MORE[lang](rule, h.count));
-  })];
+  return [
+    '',
+    ...hidden.map((h) => {
+      // the severity is named only when one rule id is condensed under two severities
+      const twice = ruleIds.indexOf(h.ruleId) !== ruleIds.lastIndexOf(h.ruleId);
+      const rule = `${terminalSafe(h.ruleId)}${twice ? ` (${SEVERITY_LABEL[lang][h.severity]})` : ''}`;
+      return color.dim(MORE[lang](rule, h.count));
+    }),
+  ];
 }

@@ -23,7 +23,9 @@ const COUNT: Record<Lang, (n: number, s: Severity) => string> = {
 
 /** `2 erreurs, 1 avertissement`: the error count always, the others when not zero. */
 export function countsText(counts: Record<Severity, number>, lang: Lang): string[] {
-  return (['fatal', 'error', 'warning', 'information'] as const).filter((s) => counts[s] > 0 || s === 'error').map((s) => COUNT[lang](counts[s], s));
+  return (['fatal', 'error', 'warning', 'information'] as const)
+    .filter((s) => counts[s] > 0 || s === 'error')
+    .map((s) => COUNT[lang](counts[s], s));
 }
 
 /**

@@ -24,11 +24,7 @@ export const BUILTIN_REPORTERS: Readonly<Record<string, ReporterFactory>> = {
 };
 
 /** Reporters for `names` (duplicates ignored), in the order given. Unknown name → SetupError (exit 2). */
-export function createReporters(
-  names: string[],
-  options: ReporterOptions,
-  extra: Record<string, ReporterFactory> = {},
-): Reporter[] {
+export function createReporters(names: string[], options: ReporterOptions, extra: Record<string, ReporterFactory> = {}): Reporter[] {
   const registry: Record<string, ReporterFactory> = { ...BUILTIN_REPORTERS, ...extra };
   const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   const unknown = unique.filter((n) => !Object.hasOwn(registry, n));

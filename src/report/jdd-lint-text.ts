@@ -7,17 +7,39 @@ import type { JddLint } from '../cahier/jdd-lint.js';
 import type { Lang } from '../core/findings.js';
 
 const T = {
-  fr: { roles: 'Rôles demandés par le cahier', none: 'aucun rôle demandé par le cahier pour ce cas d\'usage', missing: 'NON REMPLI', optional: 'facultatif', cases: 'cas', na: 'Cas non applicables avec ce JDD', summary: (e: number, w: number, n: number, c: number) => `${e} erreur(s), ${w} avertissement(s) ; ${c - n} cas sur ${c} applicables` },
-  en: { roles: 'Roles the cahier asks for', none: 'the cahier asks for no role in this use case', missing: 'NOT FILLED', optional: 'optional', cases: 'cases', na: 'Cases not applicable with this JDD', summary: (e: number, w: number, n: number, c: number) => `${e} error(s), ${w} warning(s); ${c - n} of ${c} cases applicable` },
+  fr: {
+    roles: 'Rôles demandés par le cahier',
+    none: "aucun rôle demandé par le cahier pour ce cas d'usage",
+    missing: 'NON REMPLI',
+    optional: 'facultatif',
+    cases: 'cas',
+    na: 'Cas non applicables avec ce JDD',
+    summary: (e: number, w: number, n: number, c: number) => `${e} erreur(s), ${w} avertissement(s) ; ${c - n} cas sur ${c} applicables`,
+  },
+  en: {
+    roles: 'Roles the cahier asks for',
+    none: 'the cahier asks for no role in this use case',
+    missing: 'NOT FILLED',
+    optional: 'optional',
+    cases: 'cases',
+    na: 'Cases not applicable with this JDD',
+    summary: (e: number, w: number, n: number, c: number) => `${e} error(s), ${w} warning(s); ${c - n} of ${c} cases applicable`,
+  },
 };
 
 export function formatLintText(lint: JddLint, lang: Lang, color: ChalkInstance): string {
   const t = T[lang];
   const out: string[] = [];
-  out.push(color.bold(`JDD ${lint.file}${lint.jdd ? ` — ${lint.jdd.id} (${lint.jdd.useCase}, ${lint.jdd.entries} ${lang === 'fr' ? 'entrée(s)' : 'entries'})` : ''}`));
+  out.push(
+    color.bold(
+      `JDD ${lint.file}${lint.jdd ? ` — ${lint.jdd.id} (${lint.jdd.useCase}, ${lint.jdd.entries} ${lang === 'fr' ? 'entrée(s)' : 'entries'})` : ''}`,
+    ),
+  );
   for (const p of lint.problems) {
     const mark = p.severity === 'error' ? color.red('✗') : color.yellow('!');
-    out.push(`  ${mark} ${p.file}:${p.line}:${p.col}${p.field ? ` ${lang === 'fr' ? 'champ' : 'field'} "${p.field}"` : ''}: ${p.message[lang]}`);
+    out.push(
+      `  ${mark} ${p.file}:${p.line}:${p.col}${p.field ? ` ${lang === 'fr' ? 'champ' : 'field'} "${p.field}"` : ''}: ${p.message[lang]}`,
+    );
   }
   if (lint.jdd) {
     const colon = lang === 'fr' ? ' :' : ':';

@@ -50,7 +50,12 @@ export function orderRunKeys(run: RunResult): Record<string, unknown> {
   const src = run as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const known = new Set<string>(ROOT_ORDER);
-  const keys = [...ROOT_ORDER, ...Object.keys(src).filter((k) => !known.has(k)).sort()];
+  const keys = [
+    ...ROOT_ORDER,
+    ...Object.keys(src)
+      .filter((k) => !known.has(k))
+      .sort(),
+  ];
   for (const key of keys) {
     if (src[key] !== undefined) out[key] = sortDeep(src[key]);
   }

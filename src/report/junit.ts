@@ -74,7 +74,12 @@ export const BODY_FINDINGS_MAX = 50;
 function decidingBlocks(deciding: Finding[], lang: Lang): string[] {
   const blocks = deciding.slice(0, BODY_FINDINGS_MAX).map((f) => findingBlock(f, lang));
   const more = deciding.length - BODY_FINDINGS_MAX;
-  if (more > 0) blocks.push(lang === 'fr' ? `… et ${more} constat(s) bloquant(s) de plus (run.json, pv.html)` : `… and ${more} more deciding finding(s) (run.json, pv.html)`);
+  if (more > 0)
+    blocks.push(
+      lang === 'fr'
+        ? `… et ${more} constat(s) bloquant(s) de plus (run.json, pv.html)`
+        : `… and ${more} more deciding finding(s) (run.json, pv.html)`,
+    );
   return blocks;
 }
 
@@ -87,7 +92,9 @@ function officialExcerpt(c: CaseResult, lang: Lang): string | undefined {
   if (!list) return undefined;
   const lines = [`official validator: ${list.length} finding(s), kept apart from sas-recette's`];
   for (const f of list.slice(0, OFFICIAL_LINES_MAX)) {
-    lines.push(`  ${f.severity} ${oneLine(`${f.ruleId} at ${f.location}${f.resource ? ` (${f.resource})` : ''}: ${textOf(f.message, lang)}`, 500)}`);
+    lines.push(
+      `  ${f.severity} ${oneLine(`${f.ruleId} at ${f.location}${f.resource ? ` (${f.resource})` : ''}: ${textOf(f.message, lang)}`, 500)}`,
+    );
   }
   if (list.length > OFFICIAL_LINES_MAX) lines.push(`  … and ${list.length - OFFICIAL_LINES_MAX} more`);
   return lines.join('\n');
@@ -122,7 +129,9 @@ function failedByTransport(deciding: Finding[]): boolean {
 /** The exchanges that got no usable answer, then the deciding findings. */
 function errorBody(c: CaseResult, deciding: Finding[], lang: Lang): string {
   return [
-    ...transportFailures(c).map((ex) => `${ex.request.method} ${ex.request.url}\n  ${describeTransport(ex)} after ${Math.round(ex.timings.totalMs)} ms`),
+    ...transportFailures(c).map(
+      (ex) => `${ex.request.method} ${ex.request.url}\n  ${describeTransport(ex)} after ${Math.round(ex.timings.totalMs)} ms`,
+    ),
     ...decidingBlocks(deciding, lang),
     ...omittedLines(c, lang),
   ].join('\n\n');
@@ -176,7 +185,11 @@ function skippedWithMessage(tc: TestCase, message: string): void {
 }
 
 function addCase(suite: TestSuite, c: CaseResult, name: string, lang: Lang): void {
-  const tc = suite.testCase().className(x(`sas.${c.group}`)).name(x(name)).time(seconds(c.durationMs));
+  const tc = suite
+    .testCase()
+    .className(x(`sas.${c.group}`))
+    .name(x(name))
+    .time(seconds(c.durationMs));
   if (c.source) tc.file(x(c.source.replace(/:\d+(:\d+)?$/, '')));
   for (const r of c.requirements) tc.property('requirement', x(r));
   for (const e of c.exchanges) {
@@ -217,13 +230,17 @@ function suiteProperties(suite: TestSuite, run: RunResult, lang: Lang): void {
   p('valid_for_acceptance', acceptanceValidity(run).notValid ? 'false' : 'true');
   if (run.insecure) p('insecure', 'true');
   for (const id of s.blocking ?? []) p('blocking', id);
-  for (const r of s.reserves) p('reserve', oneLine(`${r.kind} ${r.ref}: ${textOf(r.message, lang)}${r.cases?.length ? ` [${r.cases.join(', ')}]` : ''}`, 500));
+  for (const r of s.reserves)
+    p('reserve', oneLine(`${r.kind} ${r.ref}: ${textOf(r.message, lang)}${r.cases?.length ? ` [${r.cases.join(', ')}]` : ''}`, 500));
   p('editor', run.pvInfo?.editor);
   p('software', run.pvInfo?.software);
   p('software_version', run.pvInfo?.softwareVersion);
   const off = run.official;
   if (off) {
-    p('official_validator', off.unavailable ? `unavailable: ${oneLine(textOf(off.unavailable, lang), 500)}` : `${off.jar}${off.version ? ` ${off.version}` : ''}`);
+    p(
+      'official_validator',
+      off.unavailable ? `unavailable: ${oneLine(textOf(off.unavailable, lang), 500)}` : `${off.jar}${off.version ? ` ${off.version}` : ''}`,
+    );
     p('official_validator_gates', off.gates ? 'on' : 'off');
     if (!off.unavailable) p('official_validator_disagreements', String(off.disagreements));
   }

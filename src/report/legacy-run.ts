@@ -55,7 +55,9 @@ export function upgradeLegacyRun(run: RunResult): RunResult {
     ...withNotApplicable(old),
     byGroup: Object.fromEntries(Object.entries(old.byGroup).map(([g, c]) => [g, withNotApplicable(c)])),
     reserves,
-    blocking: old.blocking ?? run.cases.filter((c) => c.severity === 'blocking' && (c.verdict === 'failed' || c.verdict === 'error')).map((c) => c.id),
+    blocking:
+      old.blocking ??
+      run.cases.filter((c) => c.severity === 'blocking' && (c.verdict === 'failed' || c.verdict === 'error')).map((c) => c.id),
     mode: 'standard',
     validForAcceptance: !insecure && judged > 0,
   };

@@ -23,7 +23,10 @@ function lineCol(text: string, offset: number): string {
 function jsonError(file: string, text: string, err: Error): SetupError {
   const pos = /position (\d+)/.exec(err.message);
   const where = pos ? `:${lineCol(text, Number(pos[1]))}` : '';
-  return new SetupError(`${file}${where}: not valid JSON (${err.message.split('\n')[0]})`, 'give the run.json written by "sas-recette run"');
+  return new SetupError(
+    `${file}${where}: not valid JSON (${err.message.split('\n')[0]})`,
+    'give the run.json written by "sas-recette run"',
+  );
 }
 
 /** Validates parsed JSON as a RunResult; `file` is only used in messages. */

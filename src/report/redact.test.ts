@@ -37,7 +37,11 @@ describe('redactExchange', () => {
   it('redacts headers, URL, body and error message without touching the input', () => {
     const x = {
       id: '1',
-      request: { method: 'GET', url: 'https://h/fhir/Slot?apikey=k1&status=free', headers: { Authorization: 'Bearer zzzzzzzz', Accept: 'application/fhir+json' } },
+      request: {
+        method: 'GET',
+        url: 'https://h/fhir/Slot?apikey=k1&status=free',
+        headers: { Authorization: 'Bearer zzzzzzzz', Accept: 'application/fhir+json' },
+      },
       response: { status: 200, headers: { 'Set-Cookie': 'a=b' }, body: '{"password":"p"}', bodyBytes: 16, truncated: false, sha256: 'x' },
       outcome: 'ok' as const,
       error: { message: 'Bearer abcdefghij refused' },

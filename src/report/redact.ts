@@ -16,7 +16,8 @@ const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Negotiate)\s+([A-Za-z0-9._~+/=-]{6,}
 /** A Basic credential (base64) has digits, punctuation or mixed case; a word ("Basic consultation") does not. */
 const looksLikeCredential = (scheme: string, s: string): boolean =>
   scheme !== 'Basic' || /[0-9+/=]/.test(s) || (/[a-z]/.test(s) && /[A-Z]/.test(s));
-const JSON_SECRET = /"([A-Za-z0-9_-]*(?:passphrase|password|passwd|secret|token|api[_-]?key|private[_-]?key)[A-Za-z0-9_-]*)"\s*:\s*"(?:[^"\\]|\\.)*"/gi;
+const JSON_SECRET =
+  /"([A-Za-z0-9_-]*(?:passphrase|password|passwd|secret|token|api[_-]?key|private[_-]?key)[A-Za-z0-9_-]*)"\s*:\s*"(?:[^"\\]|\\.)*"/gi;
 
 /** Free text (bodies, error messages) with private keys, credentials and secret JSON fields removed. */
 export function redactText(text: string): string {

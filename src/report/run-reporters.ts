@@ -1,22 +1,31 @@
 /**
  * The reporters of a run as the command line asks for them (`--reporter`, `--format`, `--lang`,
- * `--out`): made before any request (an unknown name is exit 2), then fed the finished run; says
- * where the report files were written.
+ * `--out`): checked before any request (an unknown name, an unusable `--out`: exit 2), then fed the
+ * finished run; the report files go to the run's own folder under `--out`, `latest` points at it
+ * (src/report/run-folder.ts), and the files written are said.
  */
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Lang } from '../core/findings.js';
 import type { CliContext } from '../core/io.js';
 import type { RunResult } from '../core/model.js';
 import { consoleReporter, wantsLiveProgress } from './console.js';
 import { createReporters } from './index.js';
 import { renderRunJson } from './json.js';
+import { checkOutDir, pointLatest, runFolderName } from './run-folder.js';
 import type { Reporter } from './types.js';
 
 export const DEFAULT_REPORTERS = 'console,json,junit,html';
 
 /** `--reporter a,b`: the names, once each. */
 export function reporterNames(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** How files are shown in results: relative to the working folder when inside it. */
@@ -27,12 +36,14 @@ export function displayPathFrom(cwd: string): (file: string) => string {
   };
 }
 
-/** Reporters of a run (checked before any request: an unknown name is exit 2). */
+/**
+ * Reporters of a run, checked before any request: an unknown name, or an `--out` that cannot hold the
+ * report files (a file, /dev/null, a parent that cannot be created, a read-only folder), is exit 2.
+ */
 export function makeReporters(ctx: CliContext, r: ReportSetup, total: number): RunReporters {
-  const files = createReporters(
-    r.names.filter((n) => n !== 'console'),
-    { outDir: r.outDir, lang: r.lang },
-  );
+  const fileNames = r.names.filter((n) => n !== 'console');
+  createReporters(fileNames, { outDir: r.outDir, lang: r.lang }); // the names, checked now
+  if (fileNames.length > 0) checkOutDir(r.outDir);
   const wantConsole = r.format === 'text' && (r.names.includes('console') || r.names.length === 0);
   const console = wantConsole
     ? consoleReporter({
@@ -44,19 +55,29 @@ export function makeReporters(ctx: CliContext, r: ReportSetup, total: number): R
         total,
       })
     : undefined;
-  return { console, files };
+  return { console, fileNames, outDir: r.outDir, lang: r.lang };
 }
 
-/** Writes the report files, prints the result as asked (console, or JSON on stdout) and the files written. */
+/**
+ * Writes the report files into the run's own folder under `--out` and points `latest` at it, prints
+ * the result as asked (console, or JSON on stdout) and the files written.
+ */
 export async function reportRun(ctx: CliContext, run: RunResult, reporters: RunReporters, format: ReportFormat): Promise<void> {
   const written: string[] = [];
-  for (const reporter of reporters.files) written.push(...(await reporter.onRunEnd(run)));
+  let latest: string | undefined;
+  if (reporters.fileNames.length > 0) {
+    const folder = runFolderName(run);
+    const files = createReporters(reporters.fileNames, { outDir: join(reporters.outDir, folder), lang: reporters.lang });
+    for (const reporter of files) written.push(...(await reporter.onRunEnd(run)));
+    latest = await pointLatest(reporters.outDir, folder);
+  }
   if (reporters.console) await reporters.console.onRunEnd(run);
   if (format === 'json') ctx.io.stdout(renderRunJson(run));
   const display = displayPathFrom(ctx.io.cwd);
   if (written.length > 0) {
     const out = format === 'json' ? ctx.io.stderr : ctx.io.stdout;
-    out(`\nReports / rapports:\n${written.map((f) => `  ${display(f)}`).join('\n')}\n`);
+    const pointer = latest ? `  (latest / dernière exécution: ${display(latest)})\n` : '';
+    out(`\nReports / rapports:\n${written.map((f) => `  ${display(f)}`).join('\n')}\n${pointer}`);
   }
 }
 
@@ -71,5 +92,9 @@ export interface ReportSetup {
 
 export interface RunReporters {
   console?: Reporter;
-  files: Reporter[];
+  /** The file reporters asked for (json, junit, html…), made at the end for the run's own folder. */
+  fileNames: string[];
+  /** `--out`: the folder holding one folder per run and the `latest` pointer. */
+  outDir: string;
+  lang: Lang;
 }

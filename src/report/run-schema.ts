@@ -183,17 +183,40 @@ export const RUN_RESULT_SCHEMA = {
     now: { type: 'string' },
     baseUrl: { type: 'string' },
     useCases: { type: 'array', items: { type: 'string' } },
-    ig: { anyOf: [{ type: 'null' }, { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'string' } } }] },
+    ig: {
+      anyOf: [
+        { type: 'null' },
+        { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'string' } } },
+      ],
+    },
     packages: { type: 'array', items: { type: 'string' } },
     setupNotes: { type: 'array', items: message },
-    cahier: { type: 'object', required: ['files', 'sha256'], properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } } },
-    jdd: { type: 'object', required: ['files', 'sha256'], properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } } },
+    cahier: {
+      type: 'object',
+      required: ['files', 'sha256'],
+      properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } },
+    },
+    jdd: {
+      type: 'object',
+      required: ['files', 'sha256'],
+      properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } },
+    },
     environment: {
       type: 'object',
       required: ['node', 'os', 'command'],
       properties: { node: { type: 'string' }, os: { type: 'string' }, user: { type: 'string' }, command: { type: 'string' } },
     },
     insecure: { type: 'boolean' },
+    interrupted: {
+      type: 'object',
+      required: ['at', 'signal'],
+      properties: {
+        at: { type: 'string' },
+        signal: { enum: ['SIGINT', 'SIGTERM'] },
+        played: { type: 'integer', minimum: 0 },
+        notRun: { type: 'integer', minimum: 0 },
+      },
+    },
     pvInfo: { type: 'object', additionalProperties: { type: 'string' } },
     declarations: {
       type: 'array',
@@ -248,7 +271,12 @@ export const RUN_RESULT_SCHEMA = {
         byGroup: { type: 'object', additionalProperties: counts },
         overall: { enum: ['favorable', 'favorable-with-reserves', 'unfavorable'] },
         // current model: Reserve objects; earlier model: the ids of the cases in reserve
-        reserves: { anyOf: [{ type: 'array', items: reserve }, { type: 'array', items: { type: 'string' } }] },
+        reserves: {
+          anyOf: [
+            { type: 'array', items: reserve },
+            { type: 'array', items: { type: 'string' } },
+          ],
+        },
         blocking: { type: 'array', items: { type: 'string' } },
         mode: { enum: ['standard', 'strict'] },
         validForAcceptance: { type: 'boolean' },

@@ -2,7 +2,7 @@
  * Reporter contract (Vitest-style): reporters only read the run result; none computes a verdict.
  * A name → factory map (src/report/index.ts) registers them: console, json, junit, html.
  */
-import type { Lang } from '../core/findings.js';
+import type { Lang, Message } from '../core/findings.js';
 import type { CaseResult, RunResult } from '../core/model.js';
 
 export interface ReporterOptions {
@@ -17,8 +17,19 @@ export interface Reporter {
   readonly name: string;
   /** Progress only (console). */
   onCaseEnd?(c: CaseResult): void | Promise<void>;
+  /** A case still running, about every 10 s (console). */
+  onProgress?(p: CaseProgressEvent): void;
   /** Writes the artefact; returns the files written. */
   onRunEnd(run: RunResult): Promise<string[]> | string[];
+}
+
+/** A case still running: its place in the plan, for how long, what its kind says it does. */
+export interface CaseProgressEvent {
+  caseId: string;
+  index: number;
+  total: number;
+  elapsedMs: number;
+  detail?: Message;
 }
 
 export type ReporterFactory = (options: ReporterOptions) => Reporter;

@@ -27,7 +27,8 @@ export function xmlText(text: string): string {
  */
 export function assertJunitStructure(xml: string, expectedCases: number): void {
   const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u.exec(xml); // eslint-disable-line no-control-regex
-  if (forbidden) throw new Error(`JUnit XML has a character XML 1.0 forbids (U+${forbidden[0].codePointAt(0)!.toString(16)}) at ${forbidden.index}`);
+  if (forbidden)
+    throw new Error(`JUnit XML has a character XML 1.0 forbids (U+${forbidden[0].codePointAt(0)!.toString(16)}) at ${forbidden.index}`);
   let markup = '';
   let at = 0;
   for (;;) {

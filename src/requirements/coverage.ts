@@ -44,8 +44,12 @@ export function computeCoverage(input: CoverageInput): Coverage {
       return { requirement, rules: byReq(input.rules, requirement.id), cases, status };
     });
   const unknown: UnknownReference[] = [
-    ...input.rules.flatMap((r) => r.requirements.filter((q) => !known.has(q)).map((q) => ({ from: 'rule' as const, id: r.id, requirement: q }))),
-    ...input.cases.flatMap((c) => c.requirements.filter((q) => !known.has(q)).map((q) => ({ from: 'case' as const, id: c.id, requirement: q }))),
+    ...input.rules.flatMap((r) =>
+      r.requirements.filter((q) => !known.has(q)).map((q) => ({ from: 'rule' as const, id: r.id, requirement: q })),
+    ),
+    ...input.cases.flatMap((c) =>
+      c.requirements.filter((q) => !known.has(q)).map((q) => ({ from: 'case' as const, id: c.id, requirement: q })),
+    ),
   ];
   const counts = { total: rows.length, tested: 0, declarative: 0, 'not-testable': 0, gap: 0 };
   for (const r of rows) counts[r.status]++;

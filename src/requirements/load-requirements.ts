@@ -58,7 +58,13 @@ export function loadCatalogue(file: string = defaultRequirementsFile()): Catalog
     const first = seen.get(r.id);
     if (first !== undefined) {
       const at = loaded.locate(['requirements', i, 'id']);
-      errors.push({ file: at.file, line: at.line, col: at.col, field: `requirements[${i}].id`, message: `duplicate requirement id "${r.id}" (first at requirements[${first}])` });
+      errors.push({
+        file: at.file,
+        line: at.line,
+        col: at.col,
+        field: `requirements[${i}].id`,
+        message: `duplicate requirement id "${r.id}" (first at requirements[${first}])`,
+      });
     } else seen.set(r.id, i);
   });
   if (errors.length) throw catalogueError(errors);

@@ -29,7 +29,15 @@ function writeCahier(requirements: string[]): string {
   const d = mkdtempSync(join(dir, 'c-'));
   writeFileSync(
     join(d, 'mini.yaml'),
-    ['group: psindiv', 'useCase: psindiv', 'cases:', '  - id: MINI-1', '    title: { fr: Cas minimal, en: Minimal case }', `    requirements: [${requirements.join(', ')}]`, ''].join('\n'),
+    [
+      'group: psindiv',
+      'useCase: psindiv',
+      'cases:',
+      '  - id: MINI-1',
+      '    title: { fr: Cas minimal, en: Minimal case }',
+      `    requirements: [${requirements.join(', ')}]`,
+      '',
+    ].join('\n'),
   );
   return d;
 }
@@ -38,7 +46,11 @@ describe('sas-recette requirements', () => {
   it('prints the catalogue as JSON with rules, cases and gaps', async () => {
     const { code, out } = await run(['--format', 'json', '--cahier', writeCahier(['agg-psindiv@10', 'sas-cpts@1'])]);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { requirements: { id: string; rules: string[]; cases: string[]; status: string }[]; gaps: string[]; counts: { total: number } };
+    const json = JSON.parse(out) as {
+      requirements: { id: string; rules: string[]; cases: string[]; status: string }[];
+      gaps: string[];
+      counts: { total: number };
+    };
     expect(json.counts.total).toBe(110);
     const r10 = json.requirements.find((r) => r.id === 'agg-psindiv@10')!;
     expect(r10).toMatchObject({ status: 'tested', cases: ['MINI-1'] });

@@ -35,7 +35,13 @@ export function waiversFor(ruleId: string, waivers: readonly Waiver[], useCase?:
 }
 
 /** Severities a check may report: the table's, plus the recorded waivers of the rule. */
-export function allowedSeverities(ruleId: string, requirementIds: readonly string[], catalogue: readonly Requirement[], waivers: readonly Waiver[], useCase?: UseCase): TableSeverity[] {
+export function allowedSeverities(
+  ruleId: string,
+  requirementIds: readonly string[],
+  catalogue: readonly Requirement[],
+  waivers: readonly Waiver[],
+  useCase?: UseCase,
+): TableSeverity[] {
   const table = tableSeverity(requirementIds, catalogue);
   const out = new Set<TableSeverity>(table ? [table] : []);
   for (const w of waiversFor(ruleId, waivers, useCase)) out.add(w.severity);

@@ -33,9 +33,9 @@ export const locationAddress = defineRule({
       const loc = `${l.path}.address`;
       if (!addr) {
         report(loc, l, {
-            fr: `${l.label} n'a pas d'adresse (line, city, postalCode obligatoires).`,
-            en: `${l.label} has no address (line, city, postalCode are required).`,
-          });
+          fr: `${l.label} n'a pas d'adresse (line, city, postalCode obligatoires).`,
+          en: `${l.label} has no address (line, city, postalCode are required).`,
+        });
         continue;
       }
       if (!asArr(addr.line).some(nonEmpty)) {
@@ -47,9 +47,9 @@ export const locationAddress = defineRule({
       const pc = asStr(addr.postalCode);
       if (!pc || !POSTAL_CODE.test(pc)) {
         report(`${loc}.postalCode`, l, {
-            fr: `${l.label} : code postal ${q(pc ?? '(absent)')} ; attendu 5 chiffres.`,
-            en: `${l.label}: postal code ${q(pc ?? '(missing)')}; expected 5 digits.`,
-          });
+          fr: `${l.label} : code postal ${q(pc ?? '(absent)')} ; attendu 5 chiffres.`,
+          en: `${l.label}: postal code ${q(pc ?? '(missing)')}; expected 5 digits.`,
+        });
       }
     }
   },

@@ -35,17 +35,17 @@ export const bookingUrl = defineRule({
     if (comment === undefined || comment.trim() === '') {
       if (!walkin) {
         report(`${s.path}.comment`, s, {
-            fr: `${s.label} (rendez-vous ROUTINE) n'a pas d'URL de prise de rendez-vous dans comment.`,
-            en: `${s.label} (ROUTINE appointment) has no booking URL in comment.`,
-          });
+          fr: `${s.label} (rendez-vous ROUTINE) n'a pas d'URL de prise de rendez-vous dans comment.`,
+          en: `${s.label} (ROUTINE appointment) has no booking URL in comment.`,
+        });
       }
       return;
     }
     if (!isBookingUrl(comment)) {
       report(`${s.path}.comment`, s, {
-          fr: `${s.label} : comment ${q(comment)} n'est pas une URL http(s) absolue ouvrant la page de réservation.`,
-          en: `${s.label}: comment ${q(comment)} is not an absolute http(s) URL opening the booking page.`,
-        });
+        fr: `${s.label} : comment ${q(comment)} n'est pas une URL http(s) absolue ouvrant la page de réservation.`,
+        en: `${s.label}: comment ${q(comment)} is not an absolute http(s) URL opening the booking page.`,
+      });
     }
   },
 });

@@ -18,15 +18,15 @@ export const bundleType = defineRule({
     if (bundle.resourceType !== 'Bundle') {
       const oo = bundle.resourceType === 'OperationOutcome';
       return report('Bundle.resourceType', undefined, {
-          fr: `Ce n'est pas une réponse à la recherche SAS : la réponse doit être un Bundle searchset, reçu resourceType ${q(bundle.resourceType)}${oo ? ' (un OperationOutcome décrit une erreur, pas des créneaux)' : ''}.`,
-          en: `This is not an answer to the SAS search: the response must be a searchset Bundle, got resourceType ${q(bundle.resourceType)}${oo ? ' (an OperationOutcome reports an error, not slots)' : ''}.`,
-        });
+        fr: `Ce n'est pas une réponse à la recherche SAS : la réponse doit être un Bundle searchset, reçu resourceType ${q(bundle.resourceType)}${oo ? ' (un OperationOutcome décrit une erreur, pas des créneaux)' : ''}.`,
+        en: `This is not an answer to the SAS search: the response must be a searchset Bundle, got resourceType ${q(bundle.resourceType)}${oo ? ' (an OperationOutcome reports an error, not slots)' : ''}.`,
+      });
     }
     if (bundle.type === 'searchset') return;
     report('Bundle.type', undefined, {
-        fr: `Ce n'est pas une réponse à la recherche SAS : Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
-        en: `This is not an answer to the SAS search: Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
-      });
+      fr: `Ce n'est pas une réponse à la recherche SAS : Bundle.type doit valoir "searchset", reçu ${q(bundle.type ?? '(absent)')}.`,
+      en: `This is not an answer to the SAS search: Bundle.type must be "searchset", got ${q(bundle.type ?? '(missing)')}.`,
+    });
   },
 });
 
@@ -58,32 +58,34 @@ export const bundleTotal = defineRule({
     if (total === undefined) {
       if (ctx.useCase === 'psindiv') return;
       return report('Bundle.total', undefined, {
-          fr: `Bundle.total est obligatoire (1..1) pour ce cas d'usage ; attendu ${count} (${what} en search.mode=match).`,
-          en: `Bundle.total is required (1..1) for this use case; expected ${count} (${what} with search.mode=match).`,
-        });
+        fr: `Bundle.total est obligatoire (1..1) pour ce cas d'usage ; attendu ${count} (${what} en search.mode=match).`,
+        en: `Bundle.total is required (1..1) for this use case; expected ${count} (${what} with search.mode=match).`,
+      });
     }
     if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
       return report('Bundle.total', undefined, {
-          fr: `Bundle.total doit être un entier positif ou nul, reçu ${q(total)}.`,
-          en: `Bundle.total must be a non-negative integer, got ${q(total)}.`,
-        });
+        fr: `Bundle.total doit être un entier positif ou nul, reçu ${q(total)}.`,
+        en: `Bundle.total must be a non-negative integer, got ${q(total)}.`,
+      });
     }
     if (total === count) return;
     const slots = g.ofType('Slot').length;
     if (ctx.useCase === 'sos' && total === slots) {
       // The IG's own SOS example counts the Slots (4) while its matches are 3 Schedules.
-      return report('Bundle.total',
-          undefined,
-          {
-            fr: `Bundle.total (${total}) compte les Slot ; pour une recherche sur Schedule il devrait compter les ${count} Schedule en search.mode=match (l'exemple SOS de l'IG compte les Slot).`,
-            en: `Bundle.total (${total}) counts the Slots; a Schedule search should count its ${count} Schedules with search.mode=match (the IG's SOS example counts Slots).`,
-          },
-          'warning');
+      return report(
+        'Bundle.total',
+        undefined,
+        {
+          fr: `Bundle.total (${total}) compte les Slot ; pour une recherche sur Schedule il devrait compter les ${count} Schedule en search.mode=match (l'exemple SOS de l'IG compte les Slot).`,
+          en: `Bundle.total (${total}) counts the Slots; a Schedule search should count its ${count} Schedules with search.mode=match (the IG's SOS example counts Slots).`,
+        },
+        'warning',
+      );
     }
     report('Bundle.total', undefined, {
-        fr: `Bundle.total vaut ${total} mais le Bundle contient ${count} ${what} en search.mode=match.`,
-        en: `Bundle.total is ${total} but the Bundle holds ${count} ${what} with search.mode=match.`,
-      });
+      fr: `Bundle.total vaut ${total} mais le Bundle contient ${count} ${what} en search.mode=match.`,
+      en: `Bundle.total is ${total} but the Bundle holds ${count} ${what} with search.mode=match.`,
+    });
   },
 });
 
@@ -100,31 +102,31 @@ export const bundleSelfLink = defineRule({
     if (selfIdx.length === 0) {
       // The ANS kit (4.3.07) fails a Bundle without self link, in every use case.
       report('Bundle.link', undefined, {
-          fr: 'Le Bundle doit porter un lien "self" donnant la recherche exécutée (kit ANS 4.3.07).',
-          en: 'The Bundle must carry a "self" link giving the search executed (ANS kit 4.3.07).',
-        });
+        fr: 'Le Bundle doit porter un lien "self" donnant la recherche exécutée (kit ANS 4.3.07).',
+        en: 'The Bundle must carry a "self" link giving the search executed (ANS kit 4.3.07).',
+      });
     } else if (selfIdx.length > 1) {
       report(`Bundle.link[${selfIdx[1]}]`, undefined, {
-          fr: `Le Bundle porte ${selfIdx.length} liens "self" ; un seul est permis.`,
-          en: `The Bundle carries ${selfIdx.length} "self" links; only one is allowed.`,
-        });
+        fr: `Le Bundle porte ${selfIdx.length} liens "self" ; un seul est permis.`,
+        en: `The Bundle carries ${selfIdx.length} "self" links; only one is allowed.`,
+      });
     }
     for (const i of selfIdx) {
       const url = asStr(links[i]?.url);
       if (!url || url.trim() === '') {
         report(`Bundle.link[${i}].url`, undefined, {
-            fr: 'Le lien "self" n\'a pas d\'url.',
-            en: 'The "self" link has no url.',
-          });
+          fr: 'Le lien "self" n\'a pas d\'url.',
+          en: 'The "self" link has no url.',
+        });
       }
     }
     if (strict) {
       links.forEach((l, i) => {
         if (l?.relation !== 'self') {
           report(`Bundle.link[${i}].relation`, undefined, {
-              fr: `Le profil Bundle de ce cas d'usage n'admet que le lien "self" (link 1..1), reçu ${q(l?.relation ?? '(absent)')} : tous les résultats tiennent sur une page.`,
-              en: `This use case's Bundle profile allows only the "self" link (link 1..1), got ${q(l?.relation ?? '(missing)')}: all results fit in one page.`,
-            });
+            fr: `Le profil Bundle de ce cas d'usage n'admet que le lien "self" (link 1..1), reçu ${q(l?.relation ?? '(absent)')} : tous les résultats tiennent sur une page.`,
+            en: `This use case's Bundle profile allows only the "self" link (link 1..1), got ${q(l?.relation ?? '(missing)')}: all results fit in one page.`,
+          });
         }
       });
     }
@@ -147,9 +149,9 @@ export const bundleUniqueFullUrl = defineRule({
         const first = firstSeen(seenUrl, key, n.index);
         if (first !== undefined) {
           report(`Bundle.entry[${n.index}].fullUrl`, n, {
-              fr: `fullUrl ${q(n.fullUrl)} déjà utilisé par Bundle.entry[${first}] : chaque entrée doit avoir son propre fullUrl.`,
-              en: `fullUrl ${q(n.fullUrl)} is already used by Bundle.entry[${first}]: each entry needs its own fullUrl.`,
-            });
+            fr: `fullUrl ${q(n.fullUrl)} déjà utilisé par Bundle.entry[${first}] : chaque entrée doit avoir son propre fullUrl.`,
+            en: `fullUrl ${q(n.fullUrl)} is already used by Bundle.entry[${first}]: each entry needs its own fullUrl.`,
+          });
         }
       }
       if (n.id) {
@@ -157,9 +159,9 @@ export const bundleUniqueFullUrl = defineRule({
         const first = firstSeen(seenId, key, n.index);
         if (first !== undefined) {
           report(`Bundle.entry[${n.index}].resource.id`, n, {
-              fr: `${n.label} figure deux fois (Bundle.entry[${first}] et Bundle.entry[${n.index}]) : les références deviennent ambiguës.`,
-              en: `${n.label} appears twice (Bundle.entry[${first}] and Bundle.entry[${n.index}]): references become ambiguous.`,
-            });
+            fr: `${n.label} figure deux fois (Bundle.entry[${first}] et Bundle.entry[${n.index}]) : les références deviennent ambiguës.`,
+            en: `${n.label} appears twice (Bundle.entry[${first}] and Bundle.entry[${n.index}]): references become ambiguous.`,
+          });
         }
       }
     }
@@ -183,25 +185,38 @@ export const bundleSearchMode = defineRule({
       const loc = `Bundle.entry[${n.index}].search.mode`;
       if (n.mode === undefined) {
         // SHOULD (FHIR R4; the official validator warns): a warning.
-        report(loc,
-            n,
-            {
-              fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
-              en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
-            },
-            'warning',
-            MODE_PRESENT);
+        report(
+          loc,
+          n,
+          {
+            fr: `${n.label} n'a pas de search.mode : indiquer "match" pour les ${matchType} trouvés et "include" pour les ressources incluses.`,
+            en: `${n.label} has no search.mode: use "match" for the ${matchType} found and "include" for included resources.`,
+          },
+          'warning',
+          MODE_PRESENT,
+        );
       } else if (!['match', 'include', 'outcome'].includes(n.mode)) {
-        report(loc, n, { fr: `search.mode ${q(n.mode)} inconnu sur ${n.label} (match, include ou outcome).`, en: `Unknown search.mode ${q(n.mode)} on ${n.label} (match, include or outcome).` }, 'error', MODE_TRUE);
+        report(
+          loc,
+          n,
+          {
+            fr: `search.mode ${q(n.mode)} inconnu sur ${n.label} (match, include ou outcome).`,
+            en: `Unknown search.mode ${q(n.mode)} on ${n.label} (match, include or outcome).`,
+          },
+          'error',
+          MODE_TRUE,
+        );
       } else if (n.mode === 'match' && n.type !== matchType) {
-        report(loc,
-            n,
-            {
-              fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il doit être "include".`,
-              en: `${n.label} has search.mode=match while the search is on ${matchType}: it must be "include".`,
-            },
-            'error',
-            wrongMatch);
+        report(
+          loc,
+          n,
+          {
+            fr: `${n.label} est en search.mode=match alors que la recherche porte sur ${matchType} : il doit être "include".`,
+            en: `${n.label} has search.mode=match while the search is on ${matchType}: it must be "include".`,
+          },
+          'error',
+          wrongMatch,
+        );
       }
     }
   },
@@ -245,17 +260,19 @@ export const bundleFullUrlAgreesWithId = defineRule({
       if (!n.fullUrl) continue;
       const why = fullUrlDisagreement(n.fullUrl, n.type, n.id);
       if (!why) continue;
-      report(`Bundle.entry[${n.index}].fullUrl`,
-          n,
-          why === 'history'
-            ? {
-                fr: `fullUrl ${q(n.fullUrl)} de ${n.label} désigne une version (_history) ; FHIR R4 veut une URL indépendante de la version, se terminant par ${n.type}/${n.id ?? '<id>'}.`,
-                en: `fullUrl ${q(n.fullUrl)} of ${n.label} names a version (_history); FHIR R4 wants a version-independent URL ending with ${n.type}/${n.id ?? '<id>'}.`,
-              }
-            : {
-                fr: `fullUrl ${q(n.fullUrl)} contredit l'id de la ressource : attendu une URL se terminant par /${n.type}/${n.id} (FHIR R4 : « fullUrl SHALL NOT disagree with the id »).`,
-                en: `fullUrl ${q(n.fullUrl)} disagrees with the resource id: expected a URL ending with /${n.type}/${n.id} (FHIR R4: "fullUrl SHALL NOT disagree with the id").`,
-              });
+      report(
+        `Bundle.entry[${n.index}].fullUrl`,
+        n,
+        why === 'history'
+          ? {
+              fr: `fullUrl ${q(n.fullUrl)} de ${n.label} désigne une version (_history) ; FHIR R4 veut une URL indépendante de la version, se terminant par ${n.type}/${n.id ?? '<id>'}.`,
+              en: `fullUrl ${q(n.fullUrl)} of ${n.label} names a version (_history); FHIR R4 wants a version-independent URL ending with ${n.type}/${n.id ?? '<id>'}.`,
+            }
+          : {
+              fr: `fullUrl ${q(n.fullUrl)} contredit l'id de la ressource : attendu une URL se terminant par /${n.type}/${n.id} (FHIR R4 : « fullUrl SHALL NOT disagree with the id »).`,
+              en: `fullUrl ${q(n.fullUrl)} disagrees with the resource id: expected a URL ending with /${n.type}/${n.id} (FHIR R4: "fullUrl SHALL NOT disagree with the id").`,
+            },
+      );
     }
   },
 });

@@ -19,7 +19,10 @@ function cptsServiceTypes(slot: Node): { i: number; exts: Json[] }[] {
 
 export const cptsSlotServiceType = defineRule({
   id: 'SAS-CPTS-002',
-  title: { fr: 'Un créneau CPTS porte un serviceType 604 avec une extension vers le HealthcareService', en: 'A CPTS slot carries a 604 serviceType with one extension to the HealthcareService' },
+  title: {
+    fr: 'Un créneau CPTS porte un serviceType 604 avec une extension vers le HealthcareService',
+    en: 'A CPTS slot carries a 604 serviceType with one extension to the HealthcareService',
+  },
   requirements: ['sas-cpts@2', 'sas-cpts@3'],
   useCases: ['cpts'],
   severity: 'error',
@@ -28,22 +31,22 @@ export const cptsSlotServiceType = defineRule({
       const sts = cptsServiceTypes(s);
       if (sts.length === 0) {
         report(`${s.path}.serviceType`, s, {
-            fr: `${s.label} est typé CPTS (meta.security) mais n'a aucun serviceType codé ${TRE_R66}#604 : ajouter un serviceType 604 par CPTS, avec l'extension ${R5_SERVICE_TYPE}.`,
-            en: `${s.label} is typed CPTS (meta.security) but has no serviceType coded ${TRE_R66}#604: add one 604 serviceType per CPTS, with the ${R5_SERVICE_TYPE} extension.`,
-          });
+          fr: `${s.label} est typé CPTS (meta.security) mais n'a aucun serviceType codé ${TRE_R66}#604 : ajouter un serviceType 604 par CPTS, avec l'extension ${R5_SERVICE_TYPE}.`,
+          en: `${s.label} is typed CPTS (meta.security) but has no serviceType coded ${TRE_R66}#604: add one 604 serviceType per CPTS, with the ${R5_SERVICE_TYPE} extension.`,
+        });
       }
       for (const st of sts) {
         const loc = `${s.path}.serviceType[${st.i}]`;
         if (st.exts.length !== 1) {
           report(`${loc}.extension`, s, {
-              fr: `${s.label} : le serviceType 604 (${loc}) porte ${st.exts.length} extensions ${R5_SERVICE_TYPE} ; il en faut exactement une, vers le HealthcareService de la CPTS.`,
-              en: `${s.label}: the 604 serviceType (${loc}) carries ${st.exts.length} ${R5_SERVICE_TYPE} extensions; exactly one is needed, to the CPTS HealthcareService.`,
-            });
+            fr: `${s.label} : le serviceType 604 (${loc}) porte ${st.exts.length} extensions ${R5_SERVICE_TYPE} ; il en faut exactement une, vers le HealthcareService de la CPTS.`,
+            en: `${s.label}: the 604 serviceType (${loc}) carries ${st.exts.length} ${R5_SERVICE_TYPE} extensions; exactly one is needed, to the CPTS HealthcareService.`,
+          });
         } else if (!asObj(st.exts[0].valueReference)) {
           report(`${loc}.extension`, s, {
-              fr: `${s.label} : l'extension ${R5_SERVICE_TYPE} de ${loc} n'a pas de valueReference.`,
-              en: `${s.label}: the ${R5_SERVICE_TYPE} extension of ${loc} has no valueReference.`,
-            });
+            fr: `${s.label} : l'extension ${R5_SERVICE_TYPE} de ${loc} n'a pas de valueReference.`,
+            en: `${s.label}: the ${R5_SERVICE_TYPE} extension of ${loc} has no valueReference.`,
+          });
         }
       }
     }
@@ -52,7 +55,10 @@ export const cptsSlotServiceType = defineRule({
 
 export const cptsHealthcareServices = defineRule({
   id: 'SAS-CPTS-003',
-  title: { fr: 'HealthcareService CPTS : id, providedBy, et rattachement aux créneaux', en: 'CPTS HealthcareService: id, providedBy, and link to the slots' },
+  title: {
+    fr: 'HealthcareService CPTS : id, providedBy, et rattachement aux créneaux',
+    en: 'CPTS HealthcareService: id, providedBy, and link to the slots',
+  },
   requirements: ['sas-cpts@4'],
   useCases: ['cpts'],
   severity: 'error',
@@ -73,31 +79,35 @@ export const cptsHealthcareServices = defineRule({
       }
       if (asObj(h.resource.providedBy) === undefined) {
         report(`${h.path}.providedBy`, h, {
-            fr: `${h.label} n'a pas de providedBy : référencer l'Organization de la CPTS (FINESS).`,
-            en: `${h.label} has no providedBy: reference the CPTS Organization (FINESS).`,
-          });
+          fr: `${h.label} n'a pas de providedBy : référencer l'Organization de la CPTS (FINESS).`,
+          en: `${h.label} has no providedBy: reference the CPTS Organization (FINESS).`,
+        });
       } else {
         const org = g.resolve(h.resource.providedBy, h).target;
         if (org) usedOrg.add(org.path);
       }
       if (!usedHs.has(h.path)) {
-        report(h.path,
-            h,
-            {
-              fr: `${h.label} n'est référencé par aucun serviceType 604 d'un créneau.`,
-              en: `${h.label} is not referenced by any 604 serviceType of a slot.`,
-            },
-            'warning');
+        report(
+          h.path,
+          h,
+          {
+            fr: `${h.label} n'est référencé par aucun serviceType 604 d'un créneau.`,
+            en: `${h.label} is not referenced by any 604 serviceType of a slot.`,
+          },
+          'warning',
+        );
       }
     }
     for (const o of g.ofType('Organization').filter((o) => !usedOrg.has(o.path))) {
-      report(o.path,
-          o,
-          {
-            fr: `${o.label} n'est le providedBy d'aucun HealthcareService.`,
-            en: `${o.label} is not the providedBy of any HealthcareService.`,
-          },
-          'warning');
+      report(
+        o.path,
+        o,
+        {
+          fr: `${o.label} n'est le providedBy d'aucun HealthcareService.`,
+          en: `${o.label} is not the providedBy of any HealthcareService.`,
+        },
+        'warning',
+      );
     }
   },
 });
@@ -112,9 +122,9 @@ export const cpts604WithoutCpts = defineRule({
     for (const s of g.ofType('Slot').filter((s) => !isCptsSlot(s))) {
       for (const st of cptsServiceTypes(s)) {
         report(`${s.path}.serviceType[${st.i}]`, s, {
-            fr: `${s.label} porte un serviceType 604 (CPTS) sans le type de créneau CPTS dans meta.security : ajouter CPTS à meta.security ou retirer le serviceType.`,
-            en: `${s.label} carries a 604 (CPTS) serviceType without the CPTS slot type in meta.security: add CPTS to meta.security or remove the serviceType.`,
-          });
+          fr: `${s.label} porte un serviceType 604 (CPTS) sans le type de créneau CPTS dans meta.security : ajouter CPTS à meta.security ou retirer le serviceType.`,
+          en: `${s.label} carries a 604 (CPTS) serviceType without the CPTS slot type in meta.security: add CPTS to meta.security or remove the serviceType.`,
+        });
       }
     }
   },
@@ -122,7 +132,10 @@ export const cpts604WithoutCpts = defineRule({
 
 export const cptsSharedSlot = defineRule({
   id: 'SAS-CPTS-005',
-  title: { fr: 'Un serviceType 604 par CPTS : HealthcareService et Organization distincts', en: 'One 604 serviceType per CPTS: distinct HealthcareService and Organization' },
+  title: {
+    fr: 'Un serviceType 604 par CPTS : HealthcareService et Organization distincts',
+    en: 'One 604 serviceType per CPTS: distinct HealthcareService and Organization',
+  },
   requirements: ['sas-cpts@10'],
   useCases: ['cpts'],
   severity: 'error',
@@ -138,9 +151,9 @@ export const cptsSharedSlot = defineRule({
       const firstHs = firstSeen(hsSeen, hs.path, st.i);
       if (firstHs !== undefined) {
         report(loc, s, {
-            fr: `${s.label} : serviceType[${firstHs}] et serviceType[${st.i}] pointent tous deux vers ${hs.label} ; un créneau partagé entre CPTS porte un serviceType 604 par CPTS, chacun vers son HealthcareService.`,
-            en: `${s.label}: serviceType[${firstHs}] and serviceType[${st.i}] both point to ${hs.label}; a slot shared between CPTS carries one 604 serviceType per CPTS, each to its own HealthcareService.`,
-          });
+          fr: `${s.label} : serviceType[${firstHs}] et serviceType[${st.i}] pointent tous deux vers ${hs.label} ; un créneau partagé entre CPTS porte un serviceType 604 par CPTS, chacun vers son HealthcareService.`,
+          en: `${s.label}: serviceType[${firstHs}] and serviceType[${st.i}] both point to ${hs.label}; a slot shared between CPTS carries one 604 serviceType per CPTS, each to its own HealthcareService.`,
+        });
         continue;
       }
       const org = g.resolve(hs.resource.providedBy, hs).target;
@@ -148,9 +161,9 @@ export const cptsSharedSlot = defineRule({
       const firstOrg = firstSeen(orgSeen, org.path, st.i);
       if (firstOrg !== undefined) {
         report(loc, s, {
-            fr: `${s.label} : serviceType[${firstOrg}] et serviceType[${st.i}] mènent à la même CPTS ${org.label} par deux HealthcareService ; un seul HealthcareService par CPTS.`,
-            en: `${s.label}: serviceType[${firstOrg}] and serviceType[${st.i}] lead to the same CPTS ${org.label} through two HealthcareServices; one HealthcareService per CPTS.`,
-          });
+          fr: `${s.label} : serviceType[${firstOrg}] et serviceType[${st.i}] mènent à la même CPTS ${org.label} par deux HealthcareService ; un seul HealthcareService par CPTS.`,
+          en: `${s.label}: serviceType[${firstOrg}] and serviceType[${st.i}] lead to the same CPTS ${org.label} through two HealthcareServices; one HealthcareService per CPTS.`,
+        });
       }
     }
   },
@@ -171,14 +184,16 @@ export const cptsCodeSystem = defineRule({
         if (c.system === TRE_R66) continue;
         const loc = `${s.path}.serviceType[${i}].coding[${c.k}].system`;
         const variant = c.system !== undefined && TRE_R66_VARIANTS.includes(c.system);
-        report(loc,
-            s,
-            {
-              fr: `${s.label} : code 604 avec le system ${q(c.system ?? '(absent)')}${variant ? ' (graphie relevée dans la documentation, acceptée)' : ''} ; system attendu ${TRE_R66}.`,
-              en: `${s.label}: code 604 with system ${q(c.system ?? '(missing)')}${variant ? ' (a spelling found in the documentation, accepted)' : ''}; expected system ${TRE_R66}.`,
-            },
-            isTreR66(c.system) ? 'warning' : 'error',
-            isTreR66(c.system) ? ['sas-cpts@12'] : ['sas-cpts@3']);
+        report(
+          loc,
+          s,
+          {
+            fr: `${s.label} : code 604 avec le system ${q(c.system ?? '(absent)')}${variant ? ' (graphie relevée dans la documentation, acceptée)' : ''} ; system attendu ${TRE_R66}.`,
+            en: `${s.label}: code 604 with system ${q(c.system ?? '(missing)')}${variant ? ' (a spelling found in the documentation, accepted)' : ''}; expected system ${TRE_R66}.`,
+          },
+          isTreR66(c.system) ? 'warning' : 'error',
+          isTreR66(c.system) ? ['sas-cpts@12'] : ['sas-cpts@3'],
+        );
       }
     });
   },

@@ -26,12 +26,12 @@ export const slotDateFormat = defineRule({
         : v.endsWith('Z')
           ? { fr: 'utilise "Z" au lieu d\'un décalage numérique (+00:00)', en: 'uses "Z" instead of a numeric offset (+00:00)' }
           : !parsed.hasMillis
-            ? { fr: 'n\'a pas de millisecondes', en: 'has no milliseconds' }
+            ? { fr: "n'a pas de millisecondes", en: 'has no milliseconds' }
             : { fr: "n'a pas le format attendu", en: 'does not have the expected form' };
       report(`${s.path}.${k}`, s, {
-          fr: `${s.label} : ${k} ${q(v)} ${why.fr} ; format attendu AAAA-MM-JJTHH:MM:SS.sss±HH:MM (ex. 2026-03-02T08:00:00.000+01:00).`,
-          en: `${s.label}: ${k} ${q(v)} ${why.en}; expected YYYY-MM-DDTHH:MM:SS.sss±HH:MM (e.g. 2026-03-02T08:00:00.000+01:00).`,
-        });
+        fr: `${s.label} : ${k} ${q(v)} ${why.fr} ; format attendu AAAA-MM-JJTHH:MM:SS.sss±HH:MM (ex. 2026-03-02T08:00:00.000+01:00).`,
+        en: `${s.label}: ${k} ${q(v)} ${why.en}; expected YYYY-MM-DDTHH:MM:SS.sss±HH:MM (e.g. 2026-03-02T08:00:00.000+01:00).`,
+      });
     }
   },
 });

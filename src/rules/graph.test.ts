@@ -38,7 +38,10 @@ describe('buildGraph', () => {
 
   it('resolves absolute, urn:uuid and contained references', () => {
     expect(g.resolve({ reference: 'https://b.test/other/Schedule/k1' }, slot)).toMatchObject({ kind: 'absolute', target: { index: 4 } });
-    expect(g.resolve({ reference: 'urn:uuid:0b5c1d3e-1111-4222-8333-444455556666' }, slot)).toMatchObject({ kind: 'urn', target: { index: 2 } });
+    expect(g.resolve({ reference: 'urn:uuid:0b5c1d3e-1111-4222-8333-444455556666' }, slot)).toMatchObject({
+      kind: 'urn',
+      target: { index: 2 },
+    });
     const c = g.resolve({ reference: '#loc' }, role);
     expect(c.kind).toBe('contained');
     expect(c.target?.path).toBe('Bundle.entry[3].resource.contained[0]');
@@ -67,7 +70,13 @@ describe('buildGraph', () => {
     const h = buildGraph({
       resourceType: 'Bundle',
       entry: [
-        { resource: { resourceType: 'Schedule', id: 'k', actor: [{ reference: 'PractitionerRole/r' }, { reference: 'Practitioner/ghost' }, 'junk', { reference: 'Practitioner/p' }] } },
+        {
+          resource: {
+            resourceType: 'Schedule',
+            id: 'k',
+            actor: [{ reference: 'PractitionerRole/r' }, { reference: 'Practitioner/ghost' }, 'junk', { reference: 'Practitioner/p' }],
+          },
+        },
         { resource: { resourceType: 'Practitioner', id: 'p' } },
         { resource: { resourceType: 'PractitionerRole', id: 'r' } },
       ],

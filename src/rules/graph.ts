@@ -101,7 +101,17 @@ export function buildGraph(bundle: Json): BundleGraph {
       if (!r) return [];
       const type = asStr(r.resourceType) ?? '?';
       const id = asStr(r.id);
-      return [{ index: node.index, resource: r, type, id, path: `${node.path}.contained[${k}]`, label: id ? `#${id}` : `${type} (contained ${k})`, container: node }];
+      return [
+        {
+          index: node.index,
+          resource: r,
+          type,
+          id,
+          path: `${node.path}.contained[${k}]`,
+          label: id ? `#${id}` : `${type} (contained ${k})`,
+          container: node,
+        },
+      ];
     });
   const resolve = (ref: unknown, from: Node): Resolution => {
     const refObj = asObj(ref);

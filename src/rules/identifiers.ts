@@ -39,38 +39,42 @@ export const practitionerIdnps = defineRule({
     const idnps = ids.filter((i) => i.system === IDNPS_SYSTEM);
     if (idnps.length === 0) {
       report(`${p.path}.identifier`, p, {
-          fr: `${p.label} n'a pas d'identifiant de system ${IDNPS_SYSTEM} (IDNPS) ; systems reçus : ${ids.map((i) => i.system ?? '(absent)').join(', ') || 'aucun'}.`,
-          en: `${p.label} has no identifier with system ${IDNPS_SYSTEM} (IDNPS); systems received: ${ids.map((i) => i.system ?? '(missing)').join(', ') || 'none'}.`,
-        });
+        fr: `${p.label} n'a pas d'identifiant de system ${IDNPS_SYSTEM} (IDNPS) ; systems reçus : ${ids.map((i) => i.system ?? '(absent)').join(', ') || 'aucun'}.`,
+        en: `${p.label} has no identifier with system ${IDNPS_SYSTEM} (IDNPS); systems received: ${ids.map((i) => i.system ?? '(missing)').join(', ') || 'none'}.`,
+      });
     }
     for (const i of ids) {
       const loc = `${p.path}.identifier[${i.k}]`;
       if (i.system !== IDNPS_SYSTEM) {
         if (idnps.length > 0) {
-          report(`${loc}.system`,
-              p,
-              {
-                fr: `${p.label} : identifiant de system ${q(i.system ?? '(absent)')} ; le profil FrPractitionerAgregateur attend l'IDNPS sur chaque identifiant.`,
-                en: `${p.label}: identifier with system ${q(i.system ?? '(missing)')}; the FrPractitionerAgregateur profile expects the IDNPS on every identifier.`,
-              },
-              'warning');
+          report(
+            `${loc}.system`,
+            p,
+            {
+              fr: `${p.label} : identifiant de system ${q(i.system ?? '(absent)')} ; le profil FrPractitionerAgregateur attend l'IDNPS sur chaque identifiant.`,
+              en: `${p.label}: identifier with system ${q(i.system ?? '(missing)')}; the FrPractitionerAgregateur profile expects the IDNPS on every identifier.`,
+            },
+            'warning',
+          );
         }
         continue;
       }
       if (!i.value || !IDNPS_VALUE.test(i.value)) {
         report(`${loc}.value`, p, {
-            fr: `${p.label} : IDNPS ${q(i.value ?? '(absent)')} invalide ; attendu 8 + RPPS (12 chiffres) ou 0 + ADELI (10 caractères), préfixe compris.`,
-            en: `${p.label}: IDNPS ${q(i.value ?? '(missing)')} is invalid; expected 8 + RPPS (12 digits) or 0 + ADELI (10 characters), prefix included.`,
-          });
+          fr: `${p.label} : IDNPS ${q(i.value ?? '(absent)')} invalide ; attendu 8 + RPPS (12 chiffres) ou 0 + ADELI (10 caractères), préfixe compris.`,
+          en: `${p.label}: IDNPS ${q(i.value ?? '(missing)')} is invalid; expected 8 + RPPS (12 digits) or 0 + ADELI (10 characters), prefix included.`,
+        });
       }
       if (!i.type.some((c) => c.code === 'IDNPS')) {
-        report(`${loc}.type`,
-            p,
-            {
-              fr: `${p.label} : l'identifiant IDNPS n'a pas de type codé IDNPS (http://interopsante.org/fhir/CodeSystem/fr-v2-0203).`,
-              en: `${p.label}: the IDNPS identifier has no type coded IDNPS (http://interopsante.org/fhir/CodeSystem/fr-v2-0203).`,
-            },
-            'warning');
+        report(
+          `${loc}.type`,
+          p,
+          {
+            fr: `${p.label} : l'identifiant IDNPS n'a pas de type codé IDNPS (http://interopsante.org/fhir/CodeSystem/fr-v2-0203).`,
+            en: `${p.label}: the IDNPS identifier has no type coded IDNPS (http://interopsante.org/fhir/CodeSystem/fr-v2-0203).`,
+          },
+          'warning',
+        );
       }
     }
   },
@@ -107,7 +111,10 @@ function unprefixedMatch(req: { value: string }[], value: string | undefined): s
 
 export const practitionerRequested = defineRule({
   id: 'SAS-IDN-002',
-  title: { fr: 'Chaque PS des créneaux renvoyés fait partie des PS demandés', en: 'Every PS of the returned slots is one of the requested PS' },
+  title: {
+    fr: 'Chaque PS des créneaux renvoyés fait partie des PS demandés',
+    en: 'Every PS of the returned slots is one of the requested PS',
+  },
   requirements: ['agg-psindiv@18', 'agg-psindiv@44'],
   useCases: PS_CPTS,
   severity: 'error',
@@ -124,9 +131,9 @@ export const practitionerRequested = defineRule({
         if (ids.some((i) => isRequested(req, i.system, i.value))) continue;
         if (ids.some((i) => unprefixedMatch(req, i.value))) continue; // SAS-IDN-003 explains it
         report(`${p.path}.identifier`, p, {
-            fr: `${s.label} appartient à ${p.label} (identifiants ${ids.map((i) => i.value ?? '?').join(', ') || 'aucun'}), qui n'est pas un PS demandé (${req.map((r) => r.value).join(', ')}) : ne renvoyer que les créneaux des PS demandés.`,
-            en: `${s.label} belongs to ${p.label} (identifiers ${ids.map((i) => i.value ?? '?').join(', ') || 'none'}), who is not a requested PS (${req.map((r) => r.value).join(', ')}): return only the requested PS's slots.`,
-          });
+          fr: `${s.label} appartient à ${p.label} (identifiants ${ids.map((i) => i.value ?? '?').join(', ') || 'aucun'}), qui n'est pas un PS demandé (${req.map((r) => r.value).join(', ')}) : ne renvoyer que les créneaux des PS demandés.`,
+          en: `${s.label} belongs to ${p.label} (identifiers ${ids.map((i) => i.value ?? '?').join(', ') || 'none'}), who is not a requested PS (${req.map((r) => r.value).join(', ')}): return only the requested PS's slots.`,
+        });
       }
     }
   },
@@ -149,9 +156,9 @@ export const practitionerPrefixed = defineRule({
         const wanted = unprefixedMatch(req, i.value);
         if (!wanted) continue;
         report(`${p.path}.identifier[${i.k}].value`, p, {
-            fr: `${p.label} porte ${q(i.value)} alors que le SAS a demandé ${q(wanted)} : renvoyer l'identifiant national avec son préfixe (8 pour le RPPS, 0 pour l'ADELI).`,
-            en: `${p.label} carries ${q(i.value)} while the SAS asked for ${q(wanted)}: return the national identifier with its prefix (8 for RPPS, 0 for ADELI).`,
-          });
+          fr: `${p.label} porte ${q(i.value)} alors que le SAS a demandé ${q(wanted)} : renvoyer l'identifiant national avec son préfixe (8 pour le RPPS, 0 pour l'ADELI).`,
+          en: `${p.label} carries ${q(i.value)} while the SAS asked for ${q(wanted)}: return the national identifier with its prefix (8 for RPPS, 0 for ADELI).`,
+        });
       }
     }
   },
@@ -170,7 +177,10 @@ export function organizationsOfSchedule(g: BundleGraph, sched: Node): Node[] {
 
 export const sosOrganizationRequested = defineRule({
   id: 'SAS-IDN-004',
-  title: { fr: 'Chaque association SOS renvoyée fait partie des SIRET demandés', en: 'Every returned SOS association is one of the requested SIRET' },
+  title: {
+    fr: 'Chaque association SOS renvoyée fait partie des SIRET demandés',
+    en: 'Every returned SOS association is one of the requested SIRET',
+  },
   requirements: ['sas-sos@12'],
   useCases: ['sos'],
   severity: 'error',
@@ -186,9 +196,9 @@ export const sosOrganizationRequested = defineRule({
         const ids = identifiersOf(org);
         if (ids.some((i) => isRequested(req, i.system ?? IDNST_SYSTEM, i.value))) continue;
         report(`${org.path}.identifier`, org, {
-            fr: `${sched.label} relève de ${org.label} (identifiants ${ids.map((i) => i.value ?? '?').join(', ') || 'aucun'}), qui n'est pas une association demandée (${req.map((r) => r.value).join(', ')}).`,
-            en: `${sched.label} belongs to ${org.label} (identifiers ${ids.map((i) => i.value ?? '?').join(', ') || 'none'}), which is not a requested association (${req.map((r) => r.value).join(', ')}).`,
-          });
+          fr: `${sched.label} relève de ${org.label} (identifiants ${ids.map((i) => i.value ?? '?').join(', ') || 'aucun'}), qui n'est pas une association demandée (${req.map((r) => r.value).join(', ')}).`,
+          en: `${sched.label} belongs to ${org.label} (identifiers ${ids.map((i) => i.value ?? '?').join(', ') || 'none'}), which is not a requested association (${req.map((r) => r.value).join(', ')}).`,
+        });
       }
     }
   },

@@ -13,13 +13,6 @@ import type { Rule, RuleContext } from './types.js';
 export { RULES, ruleById };
 export type { Rule, RuleContext };
 
-function applyOverride(rule: Rule, findings: Finding[], ctx: RuleContext): Finding[] {
-  const o = ctx.severityOverrides?.[rule.id];
-  if (o === undefined) return findings;
-  if (o === 'off') return findings.filter((f) => f.internalError);
-  return findings.map((f) => (f.severity === rule.severity && !f.notChecked && !f.internalError ? { ...f, severity: o } : f));
-}
-
 function runOne(rule: Rule, bundle: Record<string, unknown>, ctx: RuleContext): Finding[] {
   try {
     return rule.check(bundle, ctx);
@@ -34,8 +27,8 @@ export function runRules(bundle: unknown, ctx: RuleContext): Finding[] {
   const rules = RULES.filter((r) => r.useCases.includes(ctx.useCase));
   if (b.resourceType !== 'Bundle') {
     const first = ruleById('SAS-BDL-001');
-    return first ? applyOverride(first, runOne(first, b, ctx), ctx) : [];
+    return first ? runOne(first, b, ctx) : [];
   }
   const shared: RuleContext = { ...ctx, graph: buildGraph(b) };
-  return rules.flatMap((r) => applyOverride(r, runOne(r, b, shared), shared));
+  return rules.flatMap((r) => runOne(r, b, shared));
 }

@@ -70,7 +70,7 @@ export function notChecked(rule: Pick<Rule, 'id' | 'requirements' | 'title'>): F
 
 /** Quotes a value from the response for a message (shortened; reporters escape it). */
 export function q(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return `"${s.length > 80 ? `${s.slice(0, 77)}…` : s}"`;
 }
 
@@ -79,7 +79,10 @@ export function q(value: unknown): string {
  * a rule that needs the search gives its one "not checked" finding when the search is unknown.
  */
 export function rule(def: Rule): Rule {
-  const bound: Rule = { ...def, check: (bundle, ctx) => (def.needsSearch && !ctx.search ? [notChecked(bound)] : def.check.call(bound, bundle, ctx)) };
+  const bound: Rule = {
+    ...def,
+    check: (bundle, ctx) => (def.needsSearch && !ctx.search ? [notChecked(bound)] : def.check.call(bound, bundle, ctx)),
+  };
   return bound;
 }
 
@@ -101,7 +104,8 @@ export function defineRule(def: EachNodeRule | BundleRule): Rule {
         bundle,
         ctx,
         g: graphOf(bundle, ctx),
-        report: (location, node, message, severity, requirements) => void out.push(report(this, location, node, message, severity, requirements)),
+        report: (location, node, message, severity, requirements) =>
+          void out.push(report(this, location, node, message, severity, requirements)),
         notChecked: () => void out.push(notChecked(this)),
       };
       if (each === undefined) (check as BundleRule['check'])(scope);
@@ -115,7 +119,13 @@ export function defineRule(def: EachNodeRule | BundleRule): Rule {
 }
 
 /** Records one finding of the rule: at `location`, about `node`, at the rule's severity unless given. */
-export type Reporter = (location: string, node: Node | undefined, message: Message, severity?: Severity, requirements?: readonly string[]) => void;
+export type Reporter = (
+  location: string,
+  node: Node | undefined,
+  message: Message,
+  severity?: Severity,
+  requirements?: readonly string[],
+) => void;
 
 /** What a rule declared with `defineRule` checks with. */
 export interface RuleScope {

@@ -15,7 +15,8 @@ const PHONE_LIKE = /^[+0(][\d\s.()-]{7,}$/;
 const TYPES = ['Practitioner', 'PractitionerRole', 'Organization', 'Location'];
 
 function diagnose(v: string): { fr: string; en: string } {
-  if (/[\s.\-()]/.test(v)) return { fr: 'contient des espaces, points, tirets ou parenthèses', en: 'contains spaces, dots, dashes or brackets' };
+  if (/[\s.\-()]/.test(v))
+    return { fr: 'contient des espaces, points, tirets ou parenthèses', en: 'contains spaces, dots, dashes or brackets' };
   if (/^0\d{9}$/.test(v)) return { fr: 'est au format national (0X…)', en: 'is in national form (0X…)' };
   if (/^0033\d{9}$/.test(v)) return { fr: 'commence par 0033 au lieu de +33', en: 'starts with 0033 instead of +33' };
   return { fr: "n'a pas la forme +33 suivie de 9 chiffres", en: 'is not +33 followed by 9 digits' };
@@ -31,7 +32,10 @@ export const phoneFormat = defineRule({
     const nodes: Node[] = [];
     for (const n of g.entries) {
       if (TYPES.includes(n.type)) nodes.push(n);
-      append(nodes, g.contained(n).filter((c) => TYPES.includes(c.type)));
+      append(
+        nodes,
+        g.contained(n).filter((c) => TYPES.includes(c.type)),
+      );
     }
     for (const n of nodes) {
       asArr(n.resource.telecom).forEach((t, k) => {
@@ -41,38 +45,40 @@ export const phoneFormat = defineRule({
         const value = asStr(tel?.value);
         if (value === undefined || value.trim() === '') {
           report(`${loc}.value`, n, {
-              fr: `${n.label} : telecom sans valeur ; omettre l'élément quand le numéro n'est pas connu.`,
-              en: `${n.label}: telecom without a value; leave the element out when the number is unknown.`,
-            });
+            fr: `${n.label} : telecom sans valeur ; omettre l'élément quand le numéro n'est pas connu.`,
+            en: `${n.label}: telecom without a value; leave the element out when the number is unknown.`,
+          });
           return;
         }
         if (system !== 'phone') {
           // agg-psindiv@35 (SHALL): a known phone goes in a telecom of system phone.
           if (system === undefined && PHONE_LIKE.test(value)) {
             report(`${loc}.system`, n, {
-                fr: `${n.label} : ${q(value)} ressemble à un téléphone mais telecom.system est absent ; indiquer "phone".`,
-                en: `${n.label}: ${q(value)} looks like a phone number but telecom.system is missing; use "phone".`,
-              });
+              fr: `${n.label} : ${q(value)} ressemble à un téléphone mais telecom.system est absent ; indiquer "phone".`,
+              en: `${n.label}: ${q(value)} looks like a phone number but telecom.system is missing; use "phone".`,
+            });
           }
           return;
         }
         if (FRENCH_PHONE.test(value)) return;
         if (OVERSEAS_PHONE.test(value)) {
           // Waiver (requirements.yaml): agg-psindiv@34 and the kit accept +country code + 9 digits.
-          report(`${loc}.value`,
-              n,
-              {
-                fr: `${n.label} : ${q(value)} est un numéro d'outre-mer (accepté) ; le SAS attend en principe +33 suivi de 9 chiffres.`,
-                en: `${n.label}: ${q(value)} is an overseas number (accepted); the SAS expects +33 followed by 9 digits in principle.`,
-              },
-              'warning');
+          report(
+            `${loc}.value`,
+            n,
+            {
+              fr: `${n.label} : ${q(value)} est un numéro d'outre-mer (accepté) ; le SAS attend en principe +33 suivi de 9 chiffres.`,
+              en: `${n.label}: ${q(value)} is an overseas number (accepted); the SAS expects +33 followed by 9 digits in principle.`,
+            },
+            'warning',
+          );
           return;
         }
         const why = diagnose(value);
         report(`${loc}.value`, n, {
-            fr: `${n.label} : le téléphone ${q(value)} ${why.fr} ; attendu +33 suivi de 9 chiffres, sans séparateur (ex. +33123456789).`,
-            en: `${n.label}: phone ${q(value)} ${why.en}; expected +33 followed by 9 digits, no separators (e.g. +33123456789).`,
-          });
+          fr: `${n.label} : le téléphone ${q(value)} ${why.fr} ; attendu +33 suivi de 9 chiffres, sans séparateur (ex. +33123456789).`,
+          en: `${n.label}: phone ${q(value)} ${why.en}; expected +33 followed by 9 digits, no separators (e.g. +33123456789).`,
+        });
       });
     }
   },

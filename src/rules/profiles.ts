@@ -57,9 +57,9 @@ export const profilesDeclared = defineRule({
       if (!url || declares(resource, url)) return;
       const got = asArr(asObj(resource.meta)?.profile);
       report(`${path}.meta.profile`, node, {
-          fr: `${label} : meta.profile ${got.length ? q(got.join(', ')) : 'absent'} ; ajouter ${url} pour que le SAS applique le bon profil.`,
-          en: `${label}: meta.profile ${got.length ? q(got.join(', ')) : 'missing'}; add ${url} so the SAS applies the right profile.`,
-        });
+        fr: `${label} : meta.profile ${got.length ? q(got.join(', ')) : 'absent'} ; ajouter ${url} pour que le SAS applique le bon profil.`,
+        en: `${label}: meta.profile ${got.length ? q(got.join(', ')) : 'missing'}; add ${url} so the SAS applies the right profile.`,
+      });
     };
     judge(bundle, 'Bundle', 'Bundle', undefined, 'Bundle');
     for (const n of g.entries) {

@@ -27,32 +27,32 @@ export function checkReference(
   if (res.kind === 'empty') {
     if (required) {
       report(location, from, {
-          fr: `${from.label} : référence obligatoire absente (${location}) ; attendu une référence vers ${want} du Bundle.`,
-          en: `${from.label}: required reference missing (${location}); expected a reference to a ${want} of the Bundle.`,
-        });
+        fr: `${from.label} : référence obligatoire absente (${location}) ; attendu une référence vers ${want} du Bundle.`,
+        en: `${from.label}: required reference missing (${location}); expected a reference to a ${want} of the Bundle.`,
+      });
     }
     return undefined;
   }
   if (res.kind === 'logical') {
     report(location, from, {
-        fr: `${from.label} : ${location} ne porte qu'un identifiant ; une référence littérale vers ${want} du Bundle est attendue.`,
-        en: `${from.label}: ${location} only carries an identifier; a literal reference to a ${want} of the Bundle is expected.`,
-      });
+      fr: `${from.label} : ${location} ne porte qu'un identifiant ; une référence littérale vers ${want} du Bundle est attendue.`,
+      en: `${from.label}: ${location} only carries an identifier; a literal reference to a ${want} of the Bundle is expected.`,
+    });
     return undefined;
   }
   const refLoc = `${location}.reference`;
   if (!res.target) {
     report(refLoc, from, {
-        fr: `${from.label} (${refLoc}) référence ${q(res.reference)}, absent du Bundle : ajouter ${want} (fullUrl, Type/id ou urn:uuid correspondant) ou corriger la référence.`,
-        en: `${from.label} (${refLoc}) references ${q(res.reference)}, which is not in the Bundle: add the ${want} (matching fullUrl, Type/id or urn:uuid) or fix the reference.`,
-      });
+      fr: `${from.label} (${refLoc}) référence ${q(res.reference)}, absent du Bundle : ajouter ${want} (fullUrl, Type/id ou urn:uuid correspondant) ou corriger la référence.`,
+      en: `${from.label} (${refLoc}) references ${q(res.reference)}, which is not in the Bundle: add the ${want} (matching fullUrl, Type/id or urn:uuid) or fix the reference.`,
+    });
     return undefined;
   }
   if (!types.includes(res.target.type)) {
     report(refLoc, from, {
-        fr: `${from.label} (${refLoc}) référence ${res.target.label} (${res.target.path}), un ${res.target.type} ; attendu ${want}.`,
-        en: `${from.label} (${refLoc}) references ${res.target.label} (${res.target.path}), a ${res.target.type}; expected ${want}.`,
-      });
+      fr: `${from.label} (${refLoc}) référence ${res.target.label} (${res.target.path}), un ${res.target.type} ; attendu ${want}.`,
+      en: `${from.label} (${refLoc}) references ${res.target.label} (${res.target.path}), a ${res.target.type}; expected ${want}.`,
+    });
     return undefined;
   }
   return res.target;
@@ -82,9 +82,9 @@ export const scheduleActor = defineRule({
       const actors = asArr(s.resource.actor);
       if (actors.length === 0) {
         report(`${s.path}.actor`, s, {
-            fr: `${s.label} n'a pas d'actor ; attendu ${types.join(' et ')}.`,
-            en: `${s.label} has no actor; expected ${types.join(' and ')}.`,
-          });
+          fr: `${s.label} n'a pas d'actor ; attendu ${types.join(' et ')}.`,
+          en: `${s.label} has no actor; expected ${types.join(' and ')}.`,
+        });
       }
       actors.forEach((a, i) => checkReference(report, g, s, a, `${s.path}.actor[${i}]`, types, true));
     }
@@ -93,7 +93,10 @@ export const scheduleActor = defineRule({
 
 export const rolePractitioner = defineRule({
   id: 'SAS-REF-003',
-  title: { fr: 'PractitionerRole.practitioner pointe vers un Practitioner du Bundle', en: 'PractitionerRole.practitioner points to a Practitioner of the Bundle' },
+  title: {
+    fr: 'PractitionerRole.practitioner pointe vers un Practitioner du Bundle',
+    en: 'PractitionerRole.practitioner points to a Practitioner of the Bundle',
+  },
   requirements: ['agg-psindiv@21'],
   useCases: PS_CPTS,
   severity: 'error',
@@ -105,7 +108,10 @@ export const rolePractitioner = defineRule({
 
 export const roleLocation = defineRule({
   id: 'SAS-REF-004',
-  title: { fr: 'PractitionerRole.location pointe vers un Location contenu', en: 'PractitionerRole.location points to a contained Location' },
+  title: {
+    fr: 'PractitionerRole.location pointe vers un Location contenu',
+    en: 'PractitionerRole.location points to a contained Location',
+  },
   requirements: ['agg-psindiv@22'],
   useCases: PS_CPTS,
   severity: 'error',
@@ -114,18 +120,18 @@ export const roleLocation = defineRule({
     const locs = asArr(r.resource.location);
     if (locs.length === 0) {
       report(`${r.path}.location`, r, {
-          fr: `${r.label} n'a pas de location ; attendu une référence "#id" vers le Location contenu du lieu d'exercice.`,
-          en: `${r.label} has no location; expected a "#id" reference to the contained Location of the place of practice.`,
-        });
+        fr: `${r.label} n'a pas de location ; attendu une référence "#id" vers le Location contenu du lieu d'exercice.`,
+        en: `${r.label} has no location; expected a "#id" reference to the contained Location of the place of practice.`,
+      });
     }
     locs.forEach((l, i) => {
       const loc = `${r.path}.location[${i}]`;
       const ref = asStr(asObj(l)?.reference);
       if (ref !== undefined && ref !== '' && !ref.startsWith('#')) {
         report(`${loc}.reference`, r, {
-            fr: `${r.label} (${loc}.reference) référence ${q(ref)} ; le Location doit être contenu dans le PractitionerRole et référencé par "#id".`,
-            en: `${r.label} (${loc}.reference) references ${q(ref)}; the Location must be contained in the PractitionerRole and referenced as "#id".`,
-          });
+          fr: `${r.label} (${loc}.reference) référence ${q(ref)} ; le Location doit être contenu dans le PractitionerRole et référencé par "#id".`,
+          en: `${r.label} (${loc}.reference) references ${q(ref)}; the Location must be contained in the PractitionerRole and referenced as "#id".`,
+        });
         return;
       }
       checkReference(report, g, r, l, loc, ['Location'], true);
@@ -148,21 +154,35 @@ export function r5Extensions(slot: Node): { i: number; k: number; ext: Json }[] 
 
 export const serviceTypeHealthcareService = defineRule({
   id: 'SAS-REF-005',
-  title: { fr: 'L\'extension serviceType R5 pointe vers un HealthcareService du Bundle', en: 'The R5 serviceType extension points to a HealthcareService of the Bundle' },
+  title: {
+    fr: "L'extension serviceType R5 pointe vers un HealthcareService du Bundle",
+    en: 'The R5 serviceType extension points to a HealthcareService of the Bundle',
+  },
   requirements: ['sas-cpts@3', 'sas-cpts@4'],
   useCases: ['cpts'],
   severity: 'error',
   each: 'Slot',
   check(s, { g, report }) {
     for (const { i, k, ext } of r5Extensions(s)) {
-      checkReference(report, g, s, ext.valueReference, `${s.path}.serviceType[${i}].extension[${k}].valueReference`, ['HealthcareService'], true);
+      checkReference(
+        report,
+        g,
+        s,
+        ext.valueReference,
+        `${s.path}.serviceType[${i}].extension[${k}].valueReference`,
+        ['HealthcareService'],
+        true,
+      );
     }
   },
 });
 
 export const healthcareServiceProvidedBy = defineRule({
   id: 'SAS-REF-006',
-  title: { fr: 'HealthcareService.providedBy pointe vers une Organization du Bundle', en: 'HealthcareService.providedBy points to an Organization of the Bundle' },
+  title: {
+    fr: 'HealthcareService.providedBy pointe vers une Organization du Bundle',
+    en: 'HealthcareService.providedBy points to an Organization of the Bundle',
+  },
   requirements: ['sas-cpts@4'],
   useCases: ['cpts'],
   severity: 'error',
@@ -174,7 +194,10 @@ export const healthcareServiceProvidedBy = defineRule({
 
 export const locationManagingOrganization = defineRule({
   id: 'SAS-REF-007',
-  title: { fr: 'Location.managingOrganization pointe vers une Organization du Bundle (SOS)', en: 'Location.managingOrganization points to an Organization of the Bundle (SOS)' },
+  title: {
+    fr: 'Location.managingOrganization pointe vers une Organization du Bundle (SOS)',
+    en: 'Location.managingOrganization points to an Organization of the Bundle (SOS)',
+  },
   requirements: ['sas-sos@5'],
   useCases: ['sos'],
   severity: 'error',

@@ -33,14 +33,20 @@ function normaliseItem(item: string): string {
 export function queryShape(params: readonly [string, string][]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, value] of params) {
-    const items = value.split(',').map(normaliseItem).filter((v) => v !== '');
+    const items = value
+      .split(',')
+      .map(normaliseItem)
+      .filter((v) => v !== '');
     out.set(name, [...(out.get(name) ?? []), ...items].sort());
   }
   return out;
 }
 
 /** Differences between the sent search and the self link (pure). */
-export function compareQueries(sent: readonly [string, string][], self: readonly [string, string][]): { missing: string[]; differing: string[]; extra: string[] } {
+export function compareQueries(
+  sent: readonly [string, string][],
+  self: readonly [string, string][],
+): { missing: string[]; differing: string[]; extra: string[] } {
   const a = queryShape(sent);
   const b = queryShape(self);
   const missing: string[] = [];
@@ -81,28 +87,28 @@ export const selfLinkMatchesSearch = defineRule({
       self = parseSearch(htmlUnescape(url)).params;
     } catch (err) {
       return report(loc, undefined, {
-          fr: `Le lien self ${q(url)} ne décrit pas une recherche sur Slot ou Schedule (${(err as Error).message}).`,
-          en: `The self link ${q(url)} does not describe a search on Slot or Schedule (${(err as Error).message}).`,
-        });
+        fr: `Le lien self ${q(url)} ne décrit pas une recherche sur Slot ou Schedule (${(err as Error).message}).`,
+        en: `The self link ${q(url)} does not describe a search on Slot or Schedule (${(err as Error).message}).`,
+      });
     }
     const { missing, differing, extra } = compareQueries(sent, self);
     for (const name of missing) {
       report(loc, undefined, {
-          fr: `Le lien self n'a pas le paramètre ${name} de la recherche envoyée (${q(raw(sent, name))}) : il doit décrire la recherche exécutée.`,
-          en: `The self link lacks the parameter ${name} of the search sent (${q(raw(sent, name))}): it must describe the search executed.`,
-        });
+        fr: `Le lien self n'a pas le paramètre ${name} de la recherche envoyée (${q(raw(sent, name))}) : il doit décrire la recherche exécutée.`,
+        en: `The self link lacks the parameter ${name} of the search sent (${q(raw(sent, name))}): it must describe the search executed.`,
+      });
     }
     for (const name of differing) {
       report(loc, undefined, {
-          fr: `Le lien self donne ${name} = ${q(raw(self, name))} alors que la recherche envoyée donnait ${q(raw(sent, name))}.`,
-          en: `The self link gives ${name} = ${q(raw(self, name))} while the search sent gave ${q(raw(sent, name))}.`,
-        });
+        fr: `Le lien self donne ${name} = ${q(raw(self, name))} alors que la recherche envoyée donnait ${q(raw(sent, name))}.`,
+        en: `The self link gives ${name} = ${q(raw(self, name))} while the search sent gave ${q(raw(sent, name))}.`,
+      });
     }
     for (const name of extra) {
       report(loc, undefined, {
-          fr: `Le lien self porte le paramètre ${name} = ${q(raw(self, name))}, absent de la recherche envoyée.`,
-          en: `The self link carries the parameter ${name} = ${q(raw(self, name))}, which the search sent did not have.`,
-        });
+        fr: `Le lien self porte le paramètre ${name} = ${q(raw(self, name))}, absent de la recherche envoyée.`,
+        en: `The self link carries the parameter ${name} = ${q(raw(self, name))}, which the search sent did not have.`,
+      });
     }
   },
 });

@@ -34,24 +34,24 @@ export const slotTypes = defineRule({
           if (typeof code === 'string' && allowed.includes(code)) typed++;
           else {
             report(`${loc}.code`, s, {
-                fr: `${s.label} : type de créneau ${q(code ?? '(absent)')} hors liste ; valeurs admises ${allowed.join(', ')}.`,
-                en: `${s.label}: slot type ${q(code ?? '(missing)')} is not allowed; allowed values ${allowed.join(', ')}.`,
-              });
+              fr: `${s.label} : type de créneau ${q(code ?? '(absent)')} hors liste ; valeurs admises ${allowed.join(', ')}.`,
+              en: `${s.label}: slot type ${q(code ?? '(missing)')} is not allowed; allowed values ${allowed.join(', ')}.`,
+            });
           }
         } else if (c?.system === undefined && typeof code === 'string' && allowed.includes(code)) {
           typed++;
           // A Coding without system fails the required binding (TRE_R314): agg-psindiv@23 is a SHALL.
           report(`${loc}.system`, s, {
-              fr: `${s.label} : meta.security ${q(code)} sans system ; attendu ${TRE_R314}.`,
-              en: `${s.label}: meta.security ${q(code)} has no system; expected ${TRE_R314}.`,
-            });
+            fr: `${s.label} : meta.security ${q(code)} sans system ; attendu ${TRE_R314}.`,
+            en: `${s.label}: meta.security ${q(code)} has no system; expected ${TRE_R314}.`,
+          });
         }
       });
       if (typed === 0) {
         report(`${s.path}.meta.security`, s, {
-            fr: `${s.label} n'indique aucun type de créneau : ajouter dans meta.security au moins un code ${allowed.join('/')} du système ${TRE_R314}.`,
-            en: `${s.label} gives no slot type: add to meta.security at least one code ${allowed.join('/')} of system ${TRE_R314}.`,
-          });
+          fr: `${s.label} n'indique aucun type de créneau : ajouter dans meta.security au moins un code ${allowed.join('/')} du système ${TRE_R314}.`,
+          en: `${s.label} gives no slot type: add to meta.security at least one code ${allowed.join('/')} of system ${TRE_R314}.`,
+        });
       }
     }
   },
@@ -70,9 +70,9 @@ export const consultationTypes = defineRule({
       for (const c of codings(st)) {
         if (c.system === V3_ACT_CODE && c.code !== undefined && CONSULTATION_TYPES.includes(c.code)) continue;
         report(`${s.path}.serviceType[${i}].coding[${c.k}]`, s, {
-            fr: `${s.label} : serviceType codé ${q(`${c.system ?? '(sans system)'}#${c.code ?? ''}`)} ; seuls AMB, HH, VR de ${V3_ACT_CODE} sont codés (motifs de consultation : serviceType avec text seul).`,
-            en: `${s.label}: serviceType coded ${q(`${c.system ?? '(no system)'}#${c.code ?? ''}`)}; only AMB, HH, VR of ${V3_ACT_CODE} are coded (visit reasons: text-only serviceType).`,
-          });
+          fr: `${s.label} : serviceType codé ${q(`${c.system ?? '(sans system)'}#${c.code ?? ''}`)} ; seuls AMB, HH, VR de ${V3_ACT_CODE} sont codés (motifs de consultation : serviceType avec text seul).`,
+          en: `${s.label}: serviceType coded ${q(`${c.system ?? '(no system)'}#${c.code ?? ''}`)}; only AMB, HH, VR of ${V3_ACT_CODE} are coded (visit reasons: text-only serviceType).`,
+        });
       }
     });
   },
@@ -90,26 +90,30 @@ export const appointmentType = defineRule({
   each: SEARCHED_SLOTS,
   check(s, { report }) {
     if (s.resource.appointmentType === undefined) {
-      report(`${s.path}.appointmentType`,
-          s,
-          {
-            fr: `${s.label} n'a pas d'appointmentType : indiquer ROUTINE (réservable) ou WALKIN (sans rendez-vous) du système ${V2_0276}, pour que le SAS sache si le créneau se réserve.`,
-            en: `${s.label} has no appointmentType: give ROUTINE (bookable) or WALKIN (no appointment) of system ${V2_0276}, so the SAS knows whether the slot can be booked.`,
-          },
-          'warning',
-          ['sas-gen@6']);
+      report(
+        `${s.path}.appointmentType`,
+        s,
+        {
+          fr: `${s.label} n'a pas d'appointmentType : indiquer ROUTINE (réservable) ou WALKIN (sans rendez-vous) du système ${V2_0276}, pour que le SAS sache si le créneau se réserve.`,
+          en: `${s.label} has no appointmentType: give ROUTINE (bookable) or WALKIN (no appointment) of system ${V2_0276}, so the SAS knows whether the slot can be booked.`,
+        },
+        'warning',
+        ['sas-gen@6'],
+      );
       return;
     }
     const cs = codings(s.resource.appointmentType);
     if (cs.some((c) => c.system === V2_0276 && (c.code === 'ROUTINE' || c.code === 'WALKIN'))) return;
-    report(`${s.path}.appointmentType`,
-        s,
-        {
+    report(
+      `${s.path}.appointmentType`,
+      s,
+      {
         fr: `${s.label} : appointmentType ${q(cs.map((c) => `${c.system ?? ''}#${c.code ?? ''}`).join(', ') || '(vide)')} ; attendu ROUTINE (réservable) ou WALKIN (sans rendez-vous) du système ${V2_0276}.`,
         en: `${s.label}: appointmentType ${q(cs.map((c) => `${c.system ?? ''}#${c.code ?? ''}`).join(', ') || '(empty)')}; expected ROUTINE (bookable) or WALKIN (no appointment) of system ${V2_0276}.`,
-        },
-        'error',
-        ['agg-psindiv@49']);
+      },
+      'error',
+      ['agg-psindiv@49'],
+    );
   },
 });
 

@@ -17,32 +17,34 @@ function checkOrgIdentifier(report: Reporter, org: Node, pattern: RegExp, what: 
   const idnst = ids.filter((i) => i.system === IDNST_SYSTEM);
   if (idnst.length === 0) {
     report(`${org.path}.identifier`, org, {
-        fr: `${org.label} n'a pas d'identifiant de system ${IDNST_SYSTEM} (IDNST) ; attendu ${what.fr}.`,
-        en: `${org.label} has no identifier with system ${IDNST_SYSTEM} (IDNST); expected ${what.en}.`,
-      });
+      fr: `${org.label} n'a pas d'identifiant de system ${IDNST_SYSTEM} (IDNST) ; attendu ${what.fr}.`,
+      en: `${org.label} has no identifier with system ${IDNST_SYSTEM} (IDNST); expected ${what.en}.`,
+    });
   }
   if (ids.length > 1) {
-    report(`${org.path}.identifier`,
-        org,
-        {
-          fr: `${org.label} porte ${ids.length} identifiants ; le profil en admet un seul (IDNST).`,
-          en: `${org.label} carries ${ids.length} identifiers; the profile allows one (IDNST).`,
-        },
-        'warning');
+    report(
+      `${org.path}.identifier`,
+      org,
+      {
+        fr: `${org.label} porte ${ids.length} identifiants ; le profil en admet un seul (IDNST).`,
+        en: `${org.label} carries ${ids.length} identifiers; the profile allows one (IDNST).`,
+      },
+      'warning',
+    );
   }
   for (const i of idnst) {
     const loc = `${org.path}.identifier[${i.k}]`;
     if (!i.value || !pattern.test(i.value)) {
       report(`${loc}.value`, org, {
-          fr: `${org.label} : identifiant ${q(i.value ?? '(absent)')} invalide ; attendu ${what.fr}.`,
-          en: `${org.label}: identifier ${q(i.value ?? '(missing)')} is invalid; expected ${what.en}.`,
-        });
+        fr: `${org.label} : identifiant ${q(i.value ?? '(absent)')} invalide ; attendu ${what.fr}.`,
+        en: `${org.label}: identifier ${q(i.value ?? '(missing)')} is invalid; expected ${what.en}.`,
+      });
     }
     if (!i.type.some((c) => c.code === 'IDNST')) {
       report(`${loc}.type`, org, {
-          fr: `${org.label} : l'identifiant doit avoir le type IDNST.`,
-          en: `${org.label}: the identifier must have type IDNST.`,
-        });
+        fr: `${org.label} : l'identifiant doit avoir le type IDNST.`,
+        en: `${org.label}: the identifier must have type IDNST.`,
+      });
     }
   }
 }
@@ -84,30 +86,32 @@ export const roleOrganizationIdnst = defineRule({
     const loc = `${r.path}.organization.identifier`;
     const { system, value, type } = readIdentifier(written, 0);
     if (system === undefined) {
-      report(`${loc}.system`,
-          r,
-          {
-            fr: `${r.label} : l'identifiant de structure n'a pas de system ; attendu ${IDNST_SYSTEM}.`,
-            en: `${r.label}: the structure identifier has no system; expected ${IDNST_SYSTEM}.`,
-          },
-          'warning');
+      report(
+        `${loc}.system`,
+        r,
+        {
+          fr: `${r.label} : l'identifiant de structure n'a pas de system ; attendu ${IDNST_SYSTEM}.`,
+          en: `${r.label}: the structure identifier has no system; expected ${IDNST_SYSTEM}.`,
+        },
+        'warning',
+      );
     } else if (system !== IDNST_SYSTEM) {
       report(`${loc}.system`, r, {
-          fr: `${r.label} : system ${q(system)} ; l'identifiant de structure doit être un IDNST (${IDNST_SYSTEM}).`,
-          en: `${r.label}: system ${q(system)}; the structure identifier must be an IDNST (${IDNST_SYSTEM}).`,
-        });
+        fr: `${r.label} : system ${q(system)} ; l'identifiant de structure doit être un IDNST (${IDNST_SYSTEM}).`,
+        en: `${r.label}: system ${q(system)}; the structure identifier must be an IDNST (${IDNST_SYSTEM}).`,
+      });
     }
     if (type.length > 0 && !type.some((c) => c.code === 'IDNST')) {
       report(`${loc}.type`, r, {
-          fr: `${r.label} : type ${q(type.map((c) => c.code).join(','))} ; attendu IDNST.`,
-          en: `${r.label}: type ${q(type.map((c) => c.code).join(','))}; expected IDNST.`,
-        });
+        fr: `${r.label} : type ${q(type.map((c) => c.code).join(','))} ; attendu IDNST.`,
+        en: `${r.label}: type ${q(type.map((c) => c.code).join(','))}; expected IDNST.`,
+      });
     }
     if (!value || !ROLE_IDNST.test(value)) {
       report(`${loc}.value`, r, {
-          fr: `${r.label} : IDNST ${q(value ?? '(absent)')} invalide ; attendu 1 + FINESS (10 chiffres), 3 + SIRET ou 4 + RPPS-rang (15 chiffres).`,
-          en: `${r.label}: IDNST ${q(value ?? '(missing)')} is invalid; expected 1 + FINESS (10 digits), 3 + SIRET or 4 + RPPS-rang (15 digits).`,
-        });
+        fr: `${r.label} : IDNST ${q(value ?? '(absent)')} invalide ; attendu 1 + FINESS (10 chiffres), 3 + SIRET ou 4 + RPPS-rang (15 chiffres).`,
+        en: `${r.label}: IDNST ${q(value ?? '(missing)')} is invalid; expected 1 + FINESS (10 digits), 3 + SIRET or 4 + RPPS-rang (15 digits).`,
+      });
     }
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Contract of the SAS business rules (implemented in this folder, one file per family).
  */
-import type { Finding, Message, Severity } from '../core/findings.js';
+import type { Finding, Message } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
 import type { ParsedSearch } from '../sas/search-types.js';
 import type { BundleGraph } from './graph.js';
@@ -12,11 +12,6 @@ export interface RuleContext {
   now: Date;
   /** The search the response answers; absent → rules that need it report "not checked". */
   search?: ParsedSearch;
-  /**
-   * Per-rule severity change (e.g. `{ 'SAS-DAT-001': 'warning' }`): findings a rule emits at its
-   * default severity take this one instead; 'off' drops the rule.
-   */
-  severityOverrides?: Record<string, Severity | 'off'>;
   /** Filled by runRules so rules share one view of the Bundle; rules build it when absent. */
   graph?: BundleGraph;
 }

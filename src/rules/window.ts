@@ -76,9 +76,9 @@ export const slotInWindow = defineRule({
       const bound = early ? ge! : le!;
       const side = early ? { fr: 'avant le début', en: 'before the start' } : { fr: 'après la fin', en: 'after the end' };
       report(`${s.path}.start`, s, {
-          fr: `${s.label} commence le ${q(s.resource.start)}, ${side.fr} de la fenêtre demandée (${bound.prefix ?? ''}${bound.raw}) : filtrer les créneaux sur start.`,
-          en: `${s.label} starts at ${q(s.resource.start)}, ${side.en} of the requested window (${bound.prefix ?? ''}${bound.raw}): filter slots on start.`,
-        });
+        fr: `${s.label} commence le ${q(s.resource.start)}, ${side.fr} de la fenêtre demandée (${bound.prefix ?? ''}${bound.raw}) : filtrer les créneaux sur start.`,
+        en: `${s.label} starts at ${q(s.resource.start)}, ${side.en} of the requested window (${bound.prefix ?? ''}${bound.raw}): filter slots on start.`,
+      });
     }
   },
 });
@@ -95,18 +95,18 @@ export const slotStartBeforeEnd = defineRule({
     const missing = SLOT_TIMES.filter((k) => times[k] === undefined);
     for (const k of missing) {
       report(`${s.path}.${k}`, s, {
-          fr: `${s.label} n'a pas de ${k} (obligatoire).`,
-          en: `${s.label} has no ${k} (required).`,
-        });
+        fr: `${s.label} n'a pas de ${k} (obligatoire).`,
+        en: `${s.label} has no ${k} (required).`,
+      });
     }
     const a = times.start?.parsed;
     const b = times.end?.parsed;
     if (!a || !b) return; // missing: above; unreadable: SAS-DAT-001
     if (a.epochMs >= b.epochMs) {
       report(`${s.path}.end`, s, {
-          fr: `${s.label} finit (${q(s.resource.end)}) avant ou au moment où il commence (${q(s.resource.start)}).`,
-          en: `${s.label} ends (${q(s.resource.end)}) before or when it starts (${q(s.resource.start)}).`,
-        });
+        fr: `${s.label} finit (${q(s.resource.end)}) avant ou au moment où il commence (${q(s.resource.start)}).`,
+        en: `${s.label} ends (${q(s.resource.end)}) before or when it starts (${q(s.resource.start)}).`,
+      });
     }
   },
 });

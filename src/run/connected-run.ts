@@ -17,7 +17,9 @@ import { displayPathFrom, makeReporters, type ReportSetup } from '../report/run-
 import { loadTlsProfile, mergeProfileTls, type TlsProfile } from '../transport/tls-profile.js';
 import { makeUntrustedCertificate } from '../transport/untrusted-cert.js';
 import { finishRun, officialRunOptions } from './finish-run.js';
+import { watchInterrupt } from './interrupt.js';
 import { listCases } from './list-cases.js';
+import { noticeText } from './preflight.js';
 import type { Selection } from './plan.js';
 import { loadStructure, prepareRun, type StructureSetup } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
@@ -25,7 +27,7 @@ import { runAcceptance } from './run-acceptance.js';
 import { validatorOf } from './structure-validator.js';
 
 export const INSECURE_NOTE: Message = {
-  fr: '--insecure : le certificat du serveur N\'A PAS été vérifié (chaîne, validité, nom d\'hôte). Cette exécution ne vaut pas recette.',
+  fr: "--insecure : le certificat du serveur N'A PAS été vérifié (chaîne, validité, nom d'hôte). Cette exécution ne vaut pas recette.",
   en: '--insecure: the server certificate was NOT verified (chain, validity, host name). This run is not a valid acceptance.',
 };
 
@@ -75,26 +77,36 @@ export async function runConnected(ctx: CliContext, o: ConnectedRun): Promise<vo
   }
   if (!structure.index) io.stderr(ctx.color.yellow(`${structure.notes[0][o.report.lang]}\n`));
 
-  const run = await runAcceptance({
-    prepared,
-    baseUrl,
-    now: o.now,
-    http,
-    kinds,
-    structure,
-    validate: validatorOf(structure),
-    lang: o.report.lang,
-    bail: o.bail,
-    pvInfo,
-    declarations,
-    command: o.command,
-    notes,
-    strict: o.strict,
-    displayPath: displayPathFrom(io.cwd),
-    onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
-    ...(official ? { official } : {}),
-  });
-  await finishRun(ctx, run, reporters, o.report.format);
+  // From here Ctrl-C / SIGTERM keeps what was played: reports written, then exit 130 / 143.
+  const interrupt = watchInterrupt((text) => io.stderr(ctx.color.yellow(text)));
+  try {
+    const run = await runAcceptance({
+      prepared,
+      baseUrl,
+      now: o.now,
+      http,
+      kinds,
+      structure,
+      validate: validatorOf(structure),
+      lang: o.report.lang,
+      bail: o.bail,
+      pvInfo,
+      declarations,
+      command: o.command,
+      notes,
+      strict: o.strict,
+      displayPath: displayPathFrom(io.cwd),
+      onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
+      runTimeoutMs: o.runTimeoutMs,
+      onProgress: (p) => reporters.console?.onProgress?.(p),
+      onNotice: (m) => io.stderr(ctx.color.yellow(noticeText(m, o.report.lang))),
+      ...(official ? { official } : {}),
+      interrupt: interrupt.signal,
+    });
+    await finishRun(ctx, run, reporters, o.report.format, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
 }
 
 /** The client certificate files (absolute paths) and TLS switches of the command line. */
@@ -119,6 +131,8 @@ export interface ConnectedRun {
   tls: ClientTlsFiles;
   tlsProfile?: string;
   timeoutMs: number;
+  /** `--run-timeout` in ms (none: no deadline). */
+  runTimeoutMs?: number;
   now: Date;
   report: ReportSetup & { lang: Lang };
   ig: string;

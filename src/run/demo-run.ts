@@ -29,6 +29,8 @@ import { makePki, OpensslMissingError, type TestPki } from '../transport/make-pk
 import { testPkiProfile, type TlsProfile } from '../transport/tls-profile.js';
 import { makeUntrustedCertificate } from '../transport/untrusted-cert.js';
 import { finishRun, officialRunOptions } from './finish-run.js';
+import { watchInterrupt, type InterruptWatch } from './interrupt.js';
+import { noticeText } from './preflight.js';
 import { loadStructure, prepareRun, type StructureSetup } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
 import { runAcceptance } from './run-acceptance.js';
@@ -48,11 +50,11 @@ export const DEMO_NOTES = {
     en: 'Demo: the reference editor is served over HTTPS with mutual TLS, with a throw-away test CA made for this run and removed at its end (server certificate, client certificate, certificates to refuse, CRL).',
   },
   httpForced: {
-    fr: "Démonstration en HTTP simple (--http) : les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés.",
+    fr: 'Démonstration en HTTP simple (--http) : les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés.',
     en: 'Demo over plain HTTP (--http): the mutual TLS and TLS version checks are not run.',
   },
   opensslMissing: {
-    fr: "openssl introuvable : la démonstration est faite en HTTP simple, sans certificats de test, et les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés. Installer OpenSSL pour les voir.",
+    fr: 'openssl introuvable : la démonstration est faite en HTTP simple, sans certificats de test, et les contrôles de TLS mutuel et de versions TLS ne sont pas exécutés. Installer OpenSSL pour les voir.',
     en: 'openssl not found: the demo runs over plain HTTP, without test certificates, and the mutual TLS and TLS version checks are not run. Install OpenSSL to see them.',
   },
 } satisfies Record<string, Message>;
@@ -103,10 +105,12 @@ export async function runDemo(ctx: CliContext, o: DemoRun): Promise<void> {
   const unguard = pkiDir ? guardProcessExit(() => rmSync(pkiDir, { recursive: true, force: true })) : undefined;
   const pkiPending = pkiDir ? settle(makePki({ dir: pkiDir, workParent: pkiDir, env: io.env })) : undefined;
   let server: MockServer | undefined;
+  let interrupt: InterruptWatch | undefined;
   try {
-    const deps: { definitions?: StructureSetup['index']; tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
-      untrustedCertificate: makeUntrustedCertificate,
-    };
+    const deps: { definitions?: StructureSetup['index']; tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } =
+      {
+        untrustedCertificate: makeUntrustedCertificate,
+      };
     const kinds: CaseKind[] = registeredKinds(deps);
     const structurePending = settle(loadStructure({ ig: DEFAULT_IG, env: io.env }));
     const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: {}, kinds });
@@ -127,6 +131,8 @@ export async function runDemo(ctx: CliContext, o: DemoRun): Promise<void> {
         `Reference editor / éditeur de référence: ${server.url}${mode}${defects.length ? ` (defects / défauts: ${defects.join(', ')})` : ''}\n\n`,
       ),
     );
+    // From here Ctrl-C / SIGTERM keeps what was played: reports written, then exit 130 / 143.
+    interrupt = watchInterrupt((text) => io.stderr(ctx.color.yellow(text)));
     const run = await runAcceptance({
       prepared,
       baseUrl: server.url,
@@ -142,15 +148,20 @@ export async function runDemo(ctx: CliContext, o: DemoRun): Promise<void> {
       strict: o.strict,
       displayPath: displayPathFrom(io.cwd),
       onCaseEnd: (c) => reporters.console?.onCaseEnd?.(c),
+      runTimeoutMs: o.runTimeoutMs,
+      onProgress: (p) => reporters.console?.onProgress?.(p),
+      onNotice: (m) => io.stderr(ctx.color.yellow(noticeText(m, report.lang))),
       official: officialRunOptions(ctx, { ...o.official, lang: report.lang }), // --official-validator: passes through like run
+      interrupt: interrupt.signal,
     });
-    await finishRun(ctx, run, reporters, report.format);
+    await finishRun(ctx, run, reporters, report.format, interrupt);
   } finally {
     await server?.close();
     // Wait for openssl to finish before removing its output folder (an early setup error lands here).
     await pkiPending;
     if (pkiDir) await rm(pkiDir, { recursive: true, force: true });
     unguard?.();
+    interrupt?.dispose();
   }
 }
 
@@ -158,6 +169,8 @@ export async function runDemo(ctx: CliContext, o: DemoRun): Promise<void> {
 export interface DemoRun {
   defects: DefectName[];
   timeoutMs: number;
+  /** `--run-timeout` in ms (none: no deadline). */
+  runTimeoutMs?: number;
   report: ReportSetup;
   /** `--http`: plain HTTP, no test PKI. */
   http?: boolean;

@@ -50,8 +50,22 @@ describe('executeCases', () => {
     expect(results[4].reason?.en).toContain('no handler registered for case kind "unknown"');
   });
 
+  it('a finding the judge cannot read (a defect of a check) ends its case in error, and the run goes on', async () => {
+    const broken = { severity: 'error', ruleId: 'EXP-X', source: 'expectation' } as unknown as ReturnType<typeof finding>; // no location, no message
+    const kinds = [
+      kind('search', async () => ({ exchanges: [], findings: [broken, broken] })),
+      kind('latency', async () => ({ exchanges: [], findings: [] })),
+    ];
+    const results = await executeCases([makeCase({ id: 'A' }), makeCase({ id: 'B', kind: 'latency' })], env(kinds));
+    expect(results.map((r) => r.verdict)).toEqual(['error', 'passed']);
+    expect(results[0].reason?.en).toMatch(/^sas-recette internal error: /);
+  });
+
   it('with --bail, skips the cases after the first failure and still reports each one', async () => {
-    const failing = kind('search', async () => ({ exchanges: [], findings: [finding('error', 'EXP-STATUS', 'expectation', 'HTTP.status', m)] }));
+    const failing = kind('search', async () => ({
+      exchanges: [],
+      findings: [finding('error', 'EXP-STATUS', 'expectation', 'HTTP.status', m)],
+    }));
     const ended: string[] = [];
     const cases = [makeCase({ id: 'A' }), makeCase({ id: 'B' })];
     const results = await executeCases(cases, env([failing], { bail: true, onCaseEnd: (c) => void ended.push(c.id) }));

@@ -107,7 +107,10 @@ export function resolveExpectations(tc: TestCase, refs: ResolvedRefs, jdd: Jdd):
     slotTypes: tc.useCase === 'cpts' && e.slotTypes === 'jdd' ? undefined : codes(e.slotTypes, (s) => s.slotTypes),
     slotTypesOnEach: tc.useCase === 'cpts' && e.slotTypes !== undefined ? ['CPTS'] : undefined,
     consultationTypes: codes(e.consultationTypes, (s) => s.consultationTypes),
-    facts: e.facts === 'jdd' ? jddFactsOf(tc.useCase === 'sos' ? [] : offeringPractitioners(tc, refs), refs.sos, jdd, tc.useCase, refs.cpts) : undefined,
+    facts:
+      e.facts === 'jdd'
+        ? jddFactsOf(tc.useCase === 'sos' ? [] : offeringPractitioners(tc, refs), refs.sos, jdd, tc.useCase, refs.cpts)
+        : undefined,
     cptsFiness: e.cptsFiness === 'jdd' ? declaredFiness(refs, jdd) : undefined,
     cptsSlots: e.cptsSlots ?? 'any',
     sharedCptsSlot: e.sharedCptsSlot ?? false,
@@ -122,7 +125,12 @@ function declaredFiness(refs: ResolvedRefs, jdd: Jdd): Map<string, string[]> {
   return new Map(
     refs.practitioners.map((p) => [
       p.idnps,
-      p.participation === 'individual' ? [] : jdd.cpts.filter((c) => p.cpts.includes(c.key)).map((c) => c.finess).sort(),
+      p.participation === 'individual'
+        ? []
+        : jdd.cpts
+            .filter((c) => p.cpts.includes(c.key))
+            .map((c) => c.finess)
+            .sort(),
     ]),
   );
 }
@@ -147,11 +155,24 @@ export interface ResponseFacts {
 }
 
 /** `notChecked`: an information finding saying what could not be checked (a reserve, never a pass). */
-type Emit = (severity: 'error' | 'warning' | 'information', ruleId: string, location: string, message: Message, resource?: string, notChecked?: boolean) => void;
+type Emit = (
+  severity: 'error' | 'warning' | 'information',
+  ruleId: string,
+  location: string,
+  message: Message,
+  resource?: string,
+  notChecked?: boolean,
+) => void;
 
 function emitter(out: Finding[], requirements: string[]): Emit {
   return (severity, ruleId, location, message, resource, notChecked) =>
-    out.push(finding(severity, ruleId, 'expectation', location, message, { requirements, ...(resource ? { resource } : {}), ...(notChecked ? { notChecked } : {}) }));
+    out.push(
+      finding(severity, ruleId, 'expectation', location, message, {
+        requirements,
+        ...(resource ? { resource } : {}),
+        ...(notChecked ? { notChecked } : {}),
+      }),
+    );
 }
 
 const list = (v: string[]) => (v.length ? v.join(', ') : '∅');
@@ -167,7 +188,8 @@ export function checkHttp(tc: TestCase, x: Expectations, r: ResponseFacts): Find
     });
   }
   // A FHIR body is owed on success, when success was expected, and when an OperationOutcome is asked for.
-  if (r.bodyProblem && (r.status < 300 || statusMatches(x.status, 200) || x.operationOutcome)) emit('error', 'EXP-BODY-JSON', 'HTTP.body', r.bodyProblem);
+  if (r.bodyProblem && (r.status < 300 || statusMatches(x.status, 200) || x.operationOutcome))
+    emit('error', 'EXP-BODY-JSON', 'HTTP.body', r.bodyProblem);
   const media = r.mediaType ?? '';
   if (x.contentType && media !== x.contentType.toLowerCase()) {
     emit('error', 'EXP-CONTENT-TYPE', 'HTTP.header.content-type', {
@@ -239,10 +261,17 @@ export function checkBundle(tc: TestCase, x: Expectations, g: BundleGraph): Find
   }
   if (x.result === 'slots-to-check' && matches.length === 0) {
     out.push(
-      finding('information', 'EXP-RESULT', 'expectation', 'Bundle.entry', {
-        fr: `aucun ${primary} libre dans la fenêtre demandée (réponse conforme) : le contenu attendu n'a pas pu être vérifié sur cette fenêtre`,
-        en: `no free ${primary} in the requested window (a conformant answer): the expected content could not be checked on this window`,
-      }, { requirements: tc.requirements, notChecked: true }),
+      finding(
+        'information',
+        'EXP-RESULT',
+        'expectation',
+        'Bundle.entry',
+        {
+          fr: `aucun ${primary} libre dans la fenêtre demandée (réponse conforme) : le contenu attendu n'a pas pu être vérifié sur cette fenêtre`,
+          en: `no free ${primary} in the requested window (a conformant answer): the expected content could not be checked on this window`,
+        },
+        { requirements: tc.requirements, notChecked: true },
+      ),
     );
   }
   if (x.total !== undefined && b.total !== x.total) {
@@ -285,7 +314,9 @@ const CPTS_CATEGORY_CODE = '604';
 /** Consultation types: coded serviceTypes (text-only ones are visit reasons), the CPTS 604 left out. */
 function consultationCodes(slot: Node): CodeAt[] {
   return asArr(slot.resource.serviceType).flatMap((cc, i) =>
-    codings(cc).flatMap((c) => (c.code !== undefined && c.code !== CPTS_CATEGORY_CODE ? [{ code: c.code, at: `serviceType[${i}].coding[${c.k}].code` }] : [])),
+    codings(cc).flatMap((c) =>
+      c.code !== undefined && c.code !== CPTS_CATEGORY_CODE ? [{ code: c.code, at: `serviceType[${i}].coding[${c.k}].code` }] : [],
+    ),
   );
 }
 
@@ -296,26 +327,47 @@ function consultationCodes(slot: Node): CodeAt[] {
  * does not ask that every type appear in every window, though the ANS kit's 4.7.02 / 4.7.03 compare
  * the sets exactly, with a PS whose test agenda shows them all as prerequisite.
  */
-function compareCodes(emit: Emit, ruleId: string, declared: string[] | undefined, slots: Node[], read: (s: Node) => CodeAt[], element: string, what: Message): void {
+function compareCodes(
+  emit: Emit,
+  ruleId: string,
+  declared: string[] | undefined,
+  slots: Node[],
+  read: (s: Node) => CodeAt[],
+  element: string,
+  what: Message,
+): void {
   if (!declared) return;
   const seen = new Set<string>();
   for (const s of slots) {
     for (const { code, at } of read(s)) {
       if (!declared.includes(code) && !seen.has(code)) {
-        emit('error', ruleId, `${s.path}.${at}`, {
-          fr: `${what.fr} ${code} reçu, hors des types déclarés au JDD : ${list(declared)}`,
-          en: `${what.en} ${code} received, not among the JDD-declared types: ${list(declared)}`,
-        }, s.label);
+        emit(
+          'error',
+          ruleId,
+          `${s.path}.${at}`,
+          {
+            fr: `${what.fr} ${code} reçu, hors des types déclarés au JDD : ${list(declared)}`,
+            en: `${what.en} ${code} received, not among the JDD-declared types: ${list(declared)}`,
+          },
+          s.label,
+        );
       }
       seen.add(code);
     }
   }
   const unseen = declared.filter((c) => !seen.has(c));
   if (unseen.length > 0 && slots.length > 0) {
-    emit('information', ruleId, `Bundle.entry.resource.ofType(Slot).${element}`, {
-      fr: `${what.fr} ${list(unseen)} déclaré(s) au JDD mais porté(s) par aucun créneau de la fenêtre : leur codage n'a pas pu être vérifié`,
-      en: `${what.en} ${list(unseen)} declared in the JDD but carried by no slot of the window: how it is coded could not be checked`,
-    }, undefined, true);
+    emit(
+      'information',
+      ruleId,
+      `Bundle.entry.resource.ofType(Slot).${element}`,
+      {
+        fr: `${what.fr} ${list(unseen)} déclaré(s) au JDD mais porté(s) par aucun créneau de la fenêtre : leur codage n'a pas pu être vérifié`,
+        en: `${what.en} ${list(unseen)} declared in the JDD but carried by no slot of the window: how it is coded could not be checked`,
+      },
+      undefined,
+      true,
+    );
   }
 }
 
@@ -325,10 +377,16 @@ function checkEachSlotCarries(emit: Emit, codes: string[], slots: Node[]): void 
     const got = securityCodes(s).map((c) => c.code);
     const missing = codes.filter((c) => !got.includes(c));
     if (missing.length === 0) continue;
-    emit('error', 'EXP-SLOT-TYPES', `${s.path}.meta.security`, {
-      fr: `ce créneau d'une recherche CPTS porte ${list(got)} : il doit porter ${list(missing)} dans meta.security (d'autres types admis par l'IG peuvent s'y ajouter)`,
-      en: `this slot of a CPTS search carries ${list(got)}: it must carry ${list(missing)} in meta.security (other types the IG allows may be there too)`,
-    }, s.label);
+    emit(
+      'error',
+      'EXP-SLOT-TYPES',
+      `${s.path}.meta.security`,
+      {
+        fr: `ce créneau d'une recherche CPTS porte ${list(got)} : il doit porter ${list(missing)} dans meta.security (d'autres types admis par l'IG peuvent s'y ajouter)`,
+        en: `this slot of a CPTS search carries ${list(got)}: it must carry ${list(missing)} in meta.security (other types the IG allows may be there too)`,
+      },
+      s.label,
+    );
   }
 }
 
@@ -349,7 +407,9 @@ const PLACE_TYPES: [keyof PlaceCounts, string][] = [
 function placesLinked(g: BundleGraph, useCase: TestCase['useCase'], slots: Node[]): boolean {
   if (useCase === 'sos') {
     return matchesOfType(g, 'Schedule').every((sched) =>
-      actorsOf(g, sched).some((l) => l.type === 'Location' && g.resolve(l.resource.managingOrganization, l).target?.type === 'Organization'),
+      actorsOf(g, sched).some(
+        (l) => l.type === 'Location' && g.resolve(l.resource.managingOrganization, l).target?.type === 'Organization',
+      ),
     );
   }
   return slots.every((s) => {
@@ -382,10 +442,17 @@ function checkPlaces(emit: Emit, places: PlaceCounts, g: BundleGraph, useCase: T
         en: `${got} ${type} in the Bundle, ${expected} expected from the JDD (one resource per PS / place / CPTS)${got < expected ? '; returned slots do not lead to their place' : ''}`,
       });
     } else {
-      emit('information', 'EXP-PLACES', `Bundle.entry.resource.ofType(${type})`, {
-        fr: `${got} ${type} dans le Bundle, ${expected} d'après le JDD : un PS / lieu / CPTS déclaré n'a pas de créneau dans la fenêtre, sa structure n'a pas pu être vérifiée`,
-        en: `${got} ${type} in the Bundle, ${expected} from the JDD: a declared PS / place / CPTS has no slot in the window, its structure could not be checked`,
-      }, undefined, true);
+      emit(
+        'information',
+        'EXP-PLACES',
+        `Bundle.entry.resource.ofType(${type})`,
+        {
+          fr: `${got} ${type} dans le Bundle, ${expected} d'après le JDD : un PS / lieu / CPTS déclaré n'a pas de créneau dans la fenêtre, sa structure n'a pas pu être vérifiée`,
+          en: `${got} ${type} in the Bundle, ${expected} from the JDD: a declared PS / place / CPTS has no slot in the window, its structure could not be checked`,
+        },
+        undefined,
+        true,
+      );
     }
   }
 }
@@ -410,7 +477,10 @@ function checkCpts(emit: Emit, x: Expectations, g: BundleGraph, slots: Node[]): 
         'EXP-CPTS-SLOTS',
         `${s.path}.meta.security`,
         x.cptsSlots === 'all'
-          ? { fr: 'ce créneau devrait être proposé via une CPTS (type CPTS + serviceType 604)', en: 'this slot should be offered through a CPTS (type CPTS + serviceType 604)' }
+          ? {
+              fr: 'ce créneau devrait être proposé via une CPTS (type CPTS + serviceType 604)',
+              en: 'this slot should be offered through a CPTS (type CPTS + serviceType 604)',
+            }
           : {
               fr: "ce créneau est proposé via une CPTS alors que le PS n'a déclaré aucune CPTS (JDD)",
               en: 'this slot is offered through a CPTS although the PS declared none (JDD)',
@@ -456,16 +526,29 @@ function checkCptsFiness(emit: Emit, expected: Map<string, string[]>, g: BundleG
     const extra = got.finess.filter((f) => !want.includes(f));
     const unseen = want.filter((f) => !got.finess.includes(f));
     if (extra.length > 0) {
-      emit('error', 'EXP-CPTS-FINESS', got.node.path, {
-        fr: `PS ${idnps} : créneaux proposés via les CPTS de FINESS ${list(got.finess)}, déclaration JDD : ${list(want)} ; non déclarée(s) : ${list(extra)}`,
-        en: `PS ${idnps}: slots offered through the CPTS with FINESS ${list(got.finess)}, JDD declaration: ${list(want)}; not declared: ${list(extra)}`,
-      }, got.node.label);
+      emit(
+        'error',
+        'EXP-CPTS-FINESS',
+        got.node.path,
+        {
+          fr: `PS ${idnps} : créneaux proposés via les CPTS de FINESS ${list(got.finess)}, déclaration JDD : ${list(want)} ; non déclarée(s) : ${list(extra)}`,
+          en: `PS ${idnps}: slots offered through the CPTS with FINESS ${list(got.finess)}, JDD declaration: ${list(want)}; not declared: ${list(extra)}`,
+        },
+        got.node.label,
+      );
     }
     if (unseen.length > 0) {
-      emit('information', 'EXP-CPTS-FINESS', got.node.path, {
-        fr: `PS ${idnps} : aucun créneau de la fenêtre n'est proposé via la CPTS de FINESS ${list(unseen)} déclarée au JDD : non vérifié`,
-        en: `PS ${idnps}: no slot of the window is offered through the JDD-declared CPTS with FINESS ${list(unseen)}: not checked`,
-      }, got.node.label, true);
+      emit(
+        'information',
+        'EXP-CPTS-FINESS',
+        got.node.path,
+        {
+          fr: `PS ${idnps} : aucun créneau de la fenêtre n'est proposé via la CPTS de FINESS ${list(unseen)} déclarée au JDD : non vérifié`,
+          en: `PS ${idnps}: no slot of the window is offered through the JDD-declared CPTS with FINESS ${list(unseen)}: not checked`,
+        },
+        got.node.label,
+        true,
+      );
     }
   }
 }

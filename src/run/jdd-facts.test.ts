@@ -29,7 +29,14 @@ const PS_JDD = makeJdd({
       given: ['Claire', 'Anne'],
       phone: '+33639980001',
       places: [
-        { key: 'voltaire', line: ['12 boulevard Voltaire'], city: 'Paris', postalCode: '75011', phone: '+33199000101', organizationIdnst: '399000001000118' },
+        {
+          key: 'voltaire',
+          line: ['12 boulevard Voltaire'],
+          city: 'Paris',
+          postalCode: '75011',
+          phone: '+33199000101',
+          organizationIdnst: '399000001000118',
+        },
         { key: 'lyon', line: ['4 rue de la République'], city: 'Lyon', postalCode: '69002', phone: '+33199000102' },
       ],
     }),
@@ -43,7 +50,9 @@ const CPTS_JDD = makeJdd({
     { key: 'nord', finess: '1750900011', name: 'CPTS Loire Nord', phone: '+33199000301' },
     { key: 'sud', finess: '1750900029', name: 'CPTS Loire Sud', phone: '+33199000302' },
   ],
-  practitioners: [makePractitioner({ key: 'ps', idnps: '819999900111', participation: 'cpts', cpts: ['nord', 'sud'], sharedCptsSlots: true })],
+  practitioners: [
+    makePractitioner({ key: 'ps', idnps: '819999900111', participation: 'cpts', cpts: ['nord', 'sud'], sharedCptsSlots: true }),
+  ],
 });
 
 const SOS_JDD = makeJdd({
@@ -59,7 +68,16 @@ const SOS_JDD = makeJdd({
       slotTypes: ['PUBLIC'],
       consultationTypes: ['AMB'],
       appointmentTypes: ['ROUTINE'],
-      locations: [{ key: 'pfg', name: 'PFG Orléans', line: ['2 rue Jeanne d’Arc', 'Bâtiment B'], city: 'Orléans', postalCode: '45000', phone: '+33199000411' }],
+      locations: [
+        {
+          key: 'pfg',
+          name: 'PFG Orléans',
+          line: ['2 rue Jeanne d’Arc', 'Bâtiment B'],
+          city: 'Orléans',
+          postalCode: '45000',
+          phone: '+33199000411',
+        },
+      ],
     },
   ],
 });
@@ -162,22 +180,38 @@ describe('JDD facts, PS', () => {
   });
 
   it('optional JDD data left out is not compared; an absent PS or place is not checked, never passed', () => {
-    const bare = makeJdd({ bookingBaseUrl: PS_JDD.bookingBaseUrl, practitioners: [makePractitioner({ key: 'ps', idnps: '819999900012', family: 'MARTIN', given: ['Claire', 'Anne'], places: PS_JDD.practitioners[0].places.map(({ phone: _p, organizationIdnst: _o, ...p }) => p) })] });
+    const bare = makeJdd({
+      bookingBaseUrl: PS_JDD.bookingBaseUrl,
+      practitioners: [
+        makePractitioner({
+          key: 'ps',
+          idnps: '819999900012',
+          family: 'MARTIN',
+          given: ['Claire', 'Anne'],
+          places: PS_JDD.practitioners[0].places.map(({ phone: _p, organizationIdnst: _o, ...p }) => p),
+        }),
+      ],
+    });
     const b = fresh();
     for (const r of resourcesOf(b, 'PractitionerRole')) delete r.organization;
     expect(judge(tc, bare, b)).toEqual([]);
     const absent = judge(tc, PS_JDD, { resourceType: 'Bundle', type: 'searchset', total: 0 });
-    expect(absent.filter((f) => f.ruleId.startsWith('EXP-JDD')).map((f) => [f.ruleId, f.severity, f.notChecked])).toEqual([['EXP-JDD-ABSENT', 'information', true]]);
+    expect(absent.filter((f) => f.ruleId.startsWith('EXP-JDD')).map((f) => [f.ruleId, f.severity, f.notChecked])).toEqual([
+      ['EXP-JDD-ABSENT', 'information', true],
+    ]);
     const onePlace = fresh();
     onePlace.entry = (onePlace.entry as J[]).filter((e) => !JSON.stringify(e.resource).includes('ps-2'));
-    expect(judge(tc, PS_JDD, onePlace).map((f) => [f.ruleId, f.severity, f.notChecked])).toEqual([['EXP-JDD-ADDRESS', 'information', true]]);
+    expect(judge(tc, PS_JDD, onePlace).map((f) => [f.ruleId, f.severity, f.notChecked])).toEqual([
+      ['EXP-JDD-ADDRESS', 'information', true],
+    ]);
   });
 });
 
 describe('JDD facts, CPTS', () => {
   const tc = makeCase({ useCase: 'cpts', practitioners: ['ps'], expect: { facts: 'jdd' } });
   const fresh = () => answer(CPTS_JDD, 'cpts', ['819999900111']);
-  const orgIndex = (b: J, finess: string) => (b.entry as J[]).findIndex((e) => e.resource.resourceType === 'Organization' && e.resource.identifier[0].value === finess);
+  const orgIndex = (b: J, finess: string) =>
+    (b.entry as J[]).findIndex((e) => e.resource.resourceType === 'Organization' && e.resource.identifier[0].value === finess);
 
   it('the reference editor answer matches its JDD', () => {
     expect(judge(tc, CPTS_JDD, fresh())).toEqual([]);
@@ -188,17 +222,29 @@ describe('JDD facts, CPTS', () => {
     const i = orgIndex(named, '1750900029');
     named.entry[i].resource.name = 'CPTS Loire Est';
     expect(judge(tc, CPTS_JDD, named).map((f) => [f.ruleId, f.location, f.message.en])).toEqual([
-      ['EXP-JDD-CPTS', `Bundle.entry[${i}].resource.name`, 'CPTS 1750900029: name "CPTS Loire Est" in the answer, "CPTS Loire Sud" in the JDD'],
+      [
+        'EXP-JDD-CPTS',
+        `Bundle.entry[${i}].resource.name`,
+        'CPTS 1750900029: name "CPTS Loire Est" in the answer, "CPTS Loire Sud" in the JDD',
+      ],
     ]);
     const phoned = fresh();
     phoned.entry[i].resource.telecom[0].value = '+33199000399';
     expect(judge(tc, CPTS_JDD, phoned).map((f) => [f.ruleId, f.location, f.message.en])).toEqual([
-      ['EXP-JDD-CPTS', `Bundle.entry[${i}].resource.telecom[0].value`, 'CPTS 1750900029: phone(s) "+33199000399" in the answer, "+33199000302" in the JDD'],
+      [
+        'EXP-JDD-CPTS',
+        `Bundle.entry[${i}].resource.telecom[0].value`,
+        'CPTS 1750900029: phone(s) "+33199000399" in the answer, "+33199000302" in the JDD',
+      ],
     ]);
     const unprefixed = fresh();
     unprefixed.entry[i].resource.identifier[0].value = '750900029';
     expect(judge(tc, CPTS_JDD, unprefixed).map((f) => [f.ruleId, f.location, f.message.en])).toEqual([
-      ['EXP-JDD-STRUCTURE-ID', `Bundle.entry[${i}].resource.identifier[0].value`, 'CPTS 1750900029: FINESS "750900029" in the answer, "1750900029" in the JDD (prefix 1 included)'],
+      [
+        'EXP-JDD-STRUCTURE-ID',
+        `Bundle.entry[${i}].resource.identifier[0].value`,
+        'CPTS 1750900029: FINESS "750900029" in the answer, "1750900029" in the JDD (prefix 1 included)',
+      ],
     ]);
   });
 });
@@ -221,9 +267,21 @@ describe('JDD facts, SOS', () => {
     const org = entryOf(b, 'Organization');
     const loc = entryOf(b, 'Location');
     expect(judge(tc, SOS_JDD, b).map((f) => [f.ruleId, f.location, f.message.en])).toEqual([
-      ['EXP-JDD-STRUCTURE-ID', `Bundle.entry[${org}].resource.identifier[0].value`, 'SOS 399000501900312: SIRET "99000501900312" in the answer, "399000501900312" in the JDD (prefix 3 included)'],
-      ['EXP-JDD-NAME', `Bundle.entry[${org}].resource.name`, 'SOS 399000501900312: name "SOS Médecins Loiret" in the answer, "SOS Médecins Val de Loire" in the JDD'],
-      ['EXP-JDD-ADDRESS', `Bundle.entry[${loc}].resource.address.postalCode`, 'SOS 399000501900312, place "pfg": address.postalCode "45100" in the answer, "45000" in the JDD'],
+      [
+        'EXP-JDD-STRUCTURE-ID',
+        `Bundle.entry[${org}].resource.identifier[0].value`,
+        'SOS 399000501900312: SIRET "99000501900312" in the answer, "399000501900312" in the JDD (prefix 3 included)',
+      ],
+      [
+        'EXP-JDD-NAME',
+        `Bundle.entry[${org}].resource.name`,
+        'SOS 399000501900312: name "SOS Médecins Loiret" in the answer, "SOS Médecins Val de Loire" in the JDD',
+      ],
+      [
+        'EXP-JDD-ADDRESS',
+        `Bundle.entry[${loc}].resource.address.postalCode`,
+        'SOS 399000501900312, place "pfg": address.postalCode "45100" in the answer, "45000" in the JDD',
+      ],
     ]);
   });
 });
@@ -260,8 +318,19 @@ describe('normalisation, as datasets/README.md writes it', () => {
     ['phone with spaces', (b: J) => (resourcesOf(b, 'Practitioner')[0].telecom[0].value = '+33 6 39 98 00 01')],
     ['phone in national form', (b: J) => (resourcesOf(b, 'Practitioner')[0].telecom[0].value = '06.39.98.00.01')],
     ['name in upper case without accents', (b: J) => (resourcesOf(b, 'Practitioner')[0].name[0].given = ['CLAIRE ANNE'])],
-    ['address in upper case', (b: J) => (resourcesOf(b, 'PractitionerRole')[1].contained[0].address = { line: ['4 RUE DE LA REPUBLIQUE'], city: 'LYON', postalCode: '69 002' })],
-    ['booking URL below the base, host in capitals', (b: J) => (resourcesOf(b, 'Slot')[0].comment = 'https://AGENDA.example/sas/rdv/agenda/42?origin=sas')],
+    [
+      'address in upper case',
+      (b: J) =>
+        (resourcesOf(b, 'PractitionerRole')[1].contained[0].address = {
+          line: ['4 RUE DE LA REPUBLIQUE'],
+          city: 'LYON',
+          postalCode: '69 002',
+        }),
+    ],
+    [
+      'booking URL below the base, host in capitals',
+      (b: J) => (resourcesOf(b, 'Slot')[0].comment = 'https://AGENDA.example/sas/rdv/agenda/42?origin=sas'),
+    ],
   ])('%s: equal', (_what, change) => {
     const tc = makeCase({ practitioners: ['ps'], expect: { facts: 'jdd' } });
     const b = answer(PS_JDD, 'psindiv', ['819999900012']);

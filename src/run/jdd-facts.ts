@@ -89,7 +89,9 @@ function phonesOf(n: Node): Phone[] {
     const tel = asObj(t);
     const value = asStr(tel?.value);
     const system = asStr(tel?.system);
-    return value !== undefined && (system === undefined || system === 'phone') ? [{ value, location: `${n.path}.telecom[${k}].value` }] : [];
+    return value !== undefined && (system === undefined || system === 'phone')
+      ? [{ value, location: `${n.path}.telecom[${k}].value` }]
+      : [];
   });
 }
 
@@ -121,7 +123,9 @@ function rolesOf(g: BundleGraph, prac: Node): Node[] {
 }
 
 function placesOfRoles(g: BundleGraph, roles: Node[]): AnswerPlace[] {
-  return roles.flatMap((role) => locationsOfRole(g, role).map((location) => ({ location, role, address: asObj(location.resource.address) })));
+  return roles.flatMap((role) =>
+    locationsOfRole(g, role).map((location) => ({ location, role, address: asObj(location.resource.address) })),
+  );
 }
 
 function practitionerNode(g: BundleGraph, idnps: string): Node | undefined {
@@ -165,7 +169,10 @@ const fieldsEqual = (p: DeclaredPlace, a: Json | undefined) => [
  * Pairs the declared places with the answer's, best match first (equal line, postal code, city), so
  * a changed field shows against the place it belongs to.
  */
-function pairPlaces(declared: DeclaredPlace[], answer: AnswerPlace[]): { pairs: [DeclaredPlace, AnswerPlace][]; unseen: DeclaredPlace[]; undeclared: AnswerPlace[] } {
+function pairPlaces(
+  declared: DeclaredPlace[],
+  answer: AnswerPlace[],
+): { pairs: [DeclaredPlace, AnswerPlace][]; unseen: DeclaredPlace[]; undeclared: AnswerPlace[] } {
   const scored = declared.flatMap((d, i) => answer.map((a, j) => ({ i, j, score: fieldsEqual(d, a.address).filter(Boolean).length })));
   scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   const usedD = new Set<number>();
@@ -294,7 +301,10 @@ function compareName(c: Ctx, who: string, ps: JddPractitioner, prac: Node): void
   const familyOk = (n: Json | undefined) => sameText(asStr(n?.family) ?? '', ps.family);
   const givenOk = (n: Json | undefined) => normaliseText(given(n).join(' ')) === normaliseText(ps.given.join(' '));
   if (names.some((n) => familyOk(n) && givenOk(n))) return;
-  const k = Math.max(0, names.findIndex((n) => familyOk(n) || givenOk(n)));
+  const k = Math.max(
+    0,
+    names.findIndex((n) => familyOk(n) || givenOk(n)),
+  );
   const n = names[k];
   if (!familyOk(n)) {
     mismatch(c, 'EXP-JDD-NAME', `${prac.path}.name[${k}].family`, prac, {
@@ -383,8 +393,19 @@ function checkSos(c: Ctx, sos: JddSosStructure, base: string): void {
   if (!org) return;
   comparePhone(c, who, sos.phone, [org]);
   const locations = c.g.ofType('Location').filter((l) => c.g.resolve(l.resource.managingOrganization, l).target?.path === org.path);
-  const declared: DeclaredPlace[] = sos.locations.map((l: JddSosLocation) => ({ key: l.key, line: l.line, city: l.city, postalCode: l.postalCode, phone: l.phone }));
-  comparePlaces(c, who, declared, locations.map((location) => ({ location, address: asObj(location.resource.address) })));
+  const declared: DeclaredPlace[] = sos.locations.map((l: JddSosLocation) => ({
+    key: l.key,
+    line: l.line,
+    city: l.city,
+    postalCode: l.postalCode,
+    phone: l.phone,
+  }));
+  comparePlaces(
+    c,
+    who,
+    declared,
+    locations.map((location) => ({ location, address: asObj(location.resource.address) })),
+  );
   const paths = new Set(locations.map((l) => l.path));
   const slots = searchedSlots(c.g, c.useCase).filter((s) => {
     const sched = c.g.resolve(s.resource.schedule, s).target;
@@ -395,8 +416,15 @@ function checkSos(c: Ctx, sos: JddSosStructure, base: string): void {
 }
 
 /** The JDD entries a case compares: the PS its search should return, their CPTS, the SOS named. */
-export function jddFactsOf(practitioners: JddPractitioner[], sos: JddSosStructure[], jdd: Jdd, useCase: UseCase, cpts: JddCpts[] = []): JddFacts {
-  const declared = useCase === 'cpts' ? jdd.cpts.filter((c) => practitioners.some((p) => p.participation !== 'individual' && p.cpts.includes(c.key))) : [];
+export function jddFactsOf(
+  practitioners: JddPractitioner[],
+  sos: JddSosStructure[],
+  jdd: Jdd,
+  useCase: UseCase,
+  cpts: JddCpts[] = [],
+): JddFacts {
+  const declared =
+    useCase === 'cpts' ? jdd.cpts.filter((c) => practitioners.some((p) => p.participation !== 'individual' && p.cpts.includes(c.key))) : [];
   const all = [...new Map([...declared, ...cpts].map((c) => [c.key, c])).values()];
   return { practitioners, cpts: all, sos, bookingBaseUrl: jdd.bookingBaseUrl };
 }
@@ -411,4 +439,3 @@ export function checkJddFacts(facts: JddFacts, g: BundleGraph, useCase: UseCase,
   }
   return c.out;
 }
-

@@ -45,7 +45,10 @@ export function normalisePostalCode(s: string): string {
 
 /** A phone in its international form (`+33199000111`), or the input stripped when not recognised. */
 export function normalisePhone(s: string): string {
-  let p = s.trim().replace(/\(0\)/g, '').replace(/[\s.\-/()]+/g, '');
+  let p = s
+    .trim()
+    .replace(/\(0\)/g, '')
+    .replace(/[\s.\-/()]+/g, '');
   if (p.startsWith('00')) p = `+${p.slice(2)}`;
   if (/^0\d{9}$/.test(p)) p = `+33${p.slice(1)}`;
   return p;

@@ -44,14 +44,27 @@ describe('scopeFindings', () => {
   it('turns an expected rule failure into information, and reports a missing one', () => {
     const tc = makeCase({ expect: { rules: { fail: ['SAS-WIN-001', 'SAS-REF-001'] } } });
     const out = scopeFindings(tc, [rule('SAS-WIN-001')]);
-    expect(out.find((f) => f.ruleId === 'SAS-WIN-001')).toMatchObject({ severity: 'information', message: { en: '(expected failure) en' } });
-    expect(out.find((f) => f.ruleId === 'EXP-RULE-FAIL')).toMatchObject({ severity: 'error', message: { en: expect.stringContaining('rule SAS-REF-001 was expected to report an error') } });
+    expect(out.find((f) => f.ruleId === 'SAS-WIN-001')).toMatchObject({
+      severity: 'information',
+      message: { en: '(expected failure) en' },
+    });
+    expect(out.find((f) => f.ruleId === 'EXP-RULE-FAIL')).toMatchObject({
+      severity: 'error',
+      message: { en: expect.stringContaining('rule SAS-REF-001 was expected to report an error') },
+    });
   });
 });
 
 describe('judgeCase', () => {
   it('skips, never passes, a case asking for structural validity when the structure was not checked', () => {
-    const unchecked = finding('information', 'STRUCTURE-NOT-CHECKED', 'structure', 'Bundle', { fr: 'non faite', en: 'not done' }, { notChecked: true });
+    const unchecked = finding(
+      'information',
+      'STRUCTURE-NOT-CHECKED',
+      'structure',
+      'Bundle',
+      { fr: 'non faite', en: 'not done' },
+      { notChecked: true },
+    );
     const tc = makeCase({ expect: { structure: 'valid' } });
     expect(judgeCase({ testCase: tc, findings: [unchecked] })).toMatchObject({ verdict: 'skipped', reason: { en: 'not done' } });
     // a blocking finding still fails it
@@ -75,12 +88,25 @@ describe('judgeCase', () => {
 
   it('fails on the first blocking finding of an answered request, transport checks first', () => {
     const tls = finding('error', 'SAS-TLS-010', 'transport', 'tls.version', m);
-    expect(judgeCase({ testCase: makeCase(), findings: [expectation, tls] })).toMatchObject({ verdict: 'failed', reason: { en: 'SAS-TLS-010 — tls.version: en' } });
-    expect(judgeCase({ testCase: makeCase(), findings: [expectation] })).toMatchObject({ verdict: 'failed', reason: { en: 'EXP-STATUS — HTTP.status: en' } });
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation, tls] })).toMatchObject({
+      verdict: 'failed',
+      reason: { en: 'SAS-TLS-010 — tls.version: en' },
+    });
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation] })).toMatchObject({
+      verdict: 'failed',
+      reason: { en: 'EXP-STATUS — HTTP.status: en' },
+    });
   });
 
   it('is an error when a rule or an invariant threw, whatever else was found, with the internal message', () => {
-    const crashed = finding('error', 'SAS-WIN-001', 'rule', 'Bundle', { fr: 'Cannot read x', en: 'Cannot read x' }, { internalError: true });
+    const crashed = finding(
+      'error',
+      'SAS-WIN-001',
+      'rule',
+      'Bundle',
+      { fr: 'Cannot read x', en: 'Cannot read x' },
+      { internalError: true },
+    );
     const tc = makeCase({ expect: { rules: { check: ['SAS-WIN-*'] } } });
     const j = judgeCase({ testCase: tc, findings: [crashed] });
     expect(j.verdict).toBe('error');
@@ -90,7 +116,15 @@ describe('judgeCase', () => {
   });
 
   it('passes with reserves when an element in scope could not be checked, naming each once', () => {
-    const vs = (loc: string) => finding('information', 'VS-NOT-CHECKED', 'structure', loc, { fr: 'jeu de valeurs NOS absent', en: 'NOS value set missing' }, { notChecked: true });
+    const vs = (loc: string) =>
+      finding(
+        'information',
+        'VS-NOT-CHECKED',
+        'structure',
+        loc,
+        { fr: 'jeu de valeurs NOS absent', en: 'NOS value set missing' },
+        { notChecked: true },
+      );
     const tc = makeCase({ expect: { structure: 'valid' } });
     const j = judgeCase({ testCase: tc, findings: [vs('Bundle.entry[0].resource.code'), vs('Bundle.entry[1].resource.code')] });
     expect(j.verdict).toBe('passed');
@@ -104,12 +138,17 @@ describe('judgeCase', () => {
 
   it('is not applicable with the reason given, before any finding is judged', () => {
     const notApplicable = { fr: 'aucun PS à deux lieux dans le JDD', en: 'no PS with two places in the JDD' };
-    expect(judgeCase({ testCase: makeCase(), findings: [expectation], notApplicable })).toMatchObject({ verdict: 'not-applicable', reason: notApplicable });
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation], notApplicable })).toMatchObject({
+      verdict: 'not-applicable',
+      reason: notApplicable,
+    });
   });
 
   it('does not fail on a rule finding outside the case scope', () => {
     expect(judgeCase({ testCase: makeCase(), findings: [rule('SAS-WIN-001')] }).verdict).toBe('passed');
-    expect(judgeCase({ testCase: makeCase({ expect: { rules: { check: ['*'] } } }), findings: [rule('SAS-WIN-001')] }).verdict).toBe('failed');
+    expect(judgeCase({ testCase: makeCase({ expect: { rules: { check: ['*'] } } }), findings: [rule('SAS-WIN-001')] }).verdict).toBe(
+      'failed',
+    );
   });
 
   it('skips with the reason given, whatever the findings', () => {
@@ -142,6 +181,7 @@ describe('transport findings', () => {
 
   it('blames sas-recette only for unclassified failures', () => {
     expect(isHarnessTransport(exchange('other'))).toBe(true);
-    for (const o of ['timeout', 'refused', 'reset', 'closed', 'tls-error', 'too-large', 'dns'] as const) expect(isHarnessTransport(exchange(o))).toBe(false);
+    for (const o of ['timeout', 'refused', 'reset', 'closed', 'tls-error', 'too-large', 'dns'] as const)
+      expect(isHarnessTransport(exchange(o))).toBe(false);
   });
 });

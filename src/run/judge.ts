@@ -36,7 +36,15 @@ export interface Judgement {
 
 /** `SAS-WIN-*` → matches `SAS-WIN-001`; a plain id matches itself. */
 export function ruleMatcher(patterns: readonly string[]): (id: string) => boolean {
-  const res = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`));
+  const res = patterns.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+          .join('.*')}$`,
+      ),
+  );
   return (id) => res.some((re) => re.test(id));
 }
 
@@ -44,15 +52,21 @@ export function ruleMatcher(patterns: readonly string[]): (id: string) => boolea
 const HARNESS_OUTCOMES = new Set<Exchange['outcome']>(['other']);
 
 const OUTCOME_TEXT: Record<Exclude<Exchange['outcome'], 'ok'>, Message> = {
-  timeout: { fr: "pas de réponse complète dans le délai (l'éditeur doit répondre en moins de 7 s)", en: 'no complete answer within the deadline (the editor must answer in under 7 s)' },
-  refused: { fr: 'connexion refusée : le point de terminaison ne répond pas à cette adresse', en: 'connection refused: nothing answers at this address' },
+  timeout: {
+    fr: "pas de réponse complète dans le délai (l'éditeur doit répondre en moins de 7 s)",
+    en: 'no complete answer within the deadline (the editor must answer in under 7 s)',
+  },
+  refused: {
+    fr: 'connexion refusée : le point de terminaison ne répond pas à cette adresse',
+    en: 'connection refused: nothing answers at this address',
+  },
   reset: { fr: 'connexion réinitialisée par le serveur', en: 'connection reset by the server' },
   closed: { fr: 'connexion fermée par le serveur avant toute réponse', en: 'connection closed by the server before any response' },
   'tls-error': { fr: 'échec de la négociation TLS', en: 'TLS handshake failed' },
   'too-large': { fr: 'réponse trop volumineuse : lecture interrompue au plafond', en: 'response too large: reading stopped at the cap' },
   dns: { fr: "nom d'hôte introuvable (DNS)", en: 'host name not found (DNS)' },
   'bad-response': {
-    fr: "réponse inutilisable : le serveur a répondu, mais pas en HTTP/1.1 valide (réponse non HTTP, en-têtes trop volumineux ou mal formés)",
+    fr: 'réponse inutilisable : le serveur a répondu, mais pas en HTTP/1.1 valide (réponse non HTTP, en-têtes trop volumineux ou mal formés)',
     en: 'unusable answer: the server answered, but not in valid HTTP/1.1 (not HTTP, headers too large or malformed)',
   },
   other: { fr: "échec d'envoi de la requête", en: 'the request could not be sent' },
@@ -65,7 +79,7 @@ const TLS13_CLOSE: Message = {
 };
 
 const NO_CLIENT_CERT: Message = {
-  fr: 'aucun certificat client n\'est configuré (--cert/--key) alors que le serveur en exige probablement un',
+  fr: "aucun certificat client n'est configuré (--cert/--key) alors que le serveur en exige probablement un",
   en: 'no client certificate is configured (--cert/--key) while the server probably requires one',
 };
 
@@ -74,10 +88,19 @@ function whileReading(x: Exchange): Message | undefined {
   if (!x.response || (x.outcome !== 'closed' && x.outcome !== 'reset')) return undefined;
   const n = x.response.bodyBytes;
   const announced = Number(x.response.headers['content-length']);
-  const of = Number.isSafeInteger(announced) && announced > n ? { fr: ` sur ${announced} annoncés`, en: ` of ${announced} announced` } : { fr: '', en: '' };
+  const of =
+    Number.isSafeInteger(announced) && announced > n
+      ? { fr: ` sur ${announced} annoncés`, en: ` of ${announced} announced` }
+      : { fr: '', en: '' };
   return x.outcome === 'closed'
-    ? { fr: `connexion fermée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`, en: `connection closed while reading the answer (${n} bytes received${of.en})` }
-    : { fr: `connexion réinitialisée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`, en: `connection reset while reading the answer (${n} bytes received${of.en})` };
+    ? {
+        fr: `connexion fermée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`,
+        en: `connection closed while reading the answer (${n} bytes received${of.en})`,
+      }
+    : {
+        fr: `connexion réinitialisée par le serveur pendant la lecture de la réponse (${n} octets reçus${of.fr})`,
+        en: `connection reset while reading the answer (${n} bytes received${of.en})`,
+      };
 }
 
 /**
@@ -90,11 +113,21 @@ export function transportFinding(x: Exchange, requirements: string[] = [], witho
   const base = whileReading(x) ?? OUTCOME_TEXT[x.outcome];
   const detail = x.error ? ` (${x.error.code ? `${x.error.code}: ` : ''}${x.error.message})` : '';
   const handshake = ['closed', 'reset', 'tls-error'].includes(x.outcome) && /^https:/i.test(x.request.url) && !x.response;
-  const notes = [...(handshake && x.outcome === 'closed' ? [TLS13_CLOSE] : []), ...(withoutClientCert && handshake ? [NO_CLIENT_CERT] : [])];
-  return finding('error', `HTTP-${x.outcome.toUpperCase()}`, 'transport', `HTTP ${x.request.method} ${x.request.url}`, {
-    fr: `${base.fr}${detail}${notes.map((n) => ` ; ${n.fr}`).join('')}`,
-    en: `${base.en}${detail}${notes.map((n) => `; ${n.en}`).join('')}`,
-  }, { requirements });
+  const notes = [
+    ...(handshake && x.outcome === 'closed' ? [TLS13_CLOSE] : []),
+    ...(withoutClientCert && handshake ? [NO_CLIENT_CERT] : []),
+  ];
+  return finding(
+    'error',
+    `HTTP-${x.outcome.toUpperCase()}`,
+    'transport',
+    `HTTP ${x.request.method} ${x.request.url}`,
+    {
+      fr: `${base.fr}${detail}${notes.map((n) => ` ; ${n.fr}`).join('')}`,
+      en: `${base.en}${detail}${notes.map((n) => `; ${n.en}`).join('')}`,
+    },
+    { requirements },
+  );
 }
 
 export function isHarnessTransport(x: Exchange): boolean {
@@ -124,10 +157,17 @@ export function scopeFindings(tc: TestCase, findings: Finding[]): Finding[] {
   for (const id of mustFail) {
     if (!findings.some((f) => f.source === 'rule' && f.ruleId === id && isBlocking(f))) {
       out.push(
-        finding('error', 'EXP-RULE-FAIL', 'expectation', 'expect.rules.fail', {
-          fr: `la règle ${id} devait signaler une erreur sur cette réponse et n'en a signalé aucune`,
-          en: `rule ${id} was expected to report an error on this response and reported none`,
-        }, { requirements: tc.requirements }),
+        finding(
+          'error',
+          'EXP-RULE-FAIL',
+          'expectation',
+          'expect.rules.fail',
+          {
+            fr: `la règle ${id} devait signaler une erreur sur cette réponse et n'en a signalé aucune`,
+            en: `rule ${id} was expected to report an error on this response and reported none`,
+          },
+          { requirements: tc.requirements },
+        ),
       );
     }
   }
@@ -149,7 +189,10 @@ function reasonOf(f: Finding, prefix?: Message): Message {
   };
 }
 
-const INTERNAL: Message = { fr: 'erreur interne de sas-recette pendant la vérification :', en: 'sas-recette internal error while checking:' };
+const INTERNAL: Message = {
+  fr: 'erreur interne de sas-recette pendant la vérification :',
+  en: 'sas-recette internal error while checking:',
+};
 
 /** One line per element not checked, by name (rule id, location, why), without repeats. */
 export function reservesOf(findings: readonly Finding[]): Message[] {

@@ -9,7 +9,12 @@ export function listCases(ctx: CliContext, prepared: PreparedRun, lang: Lang): v
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
   prepared.plan.selected.forEach((c, i) => {
     const r = rows[i];
-    ctx.io.stdout(`${r.slice(0, 4).map((v, k) => v.padEnd(widths[k])).join('  ')}  ${r[5]}  ${ctx.color.dim(r[4])}\n`);
+    ctx.io.stdout(
+      `${r
+        .slice(0, 4)
+        .map((v, k) => v.padEnd(widths[k]))
+        .join('  ')}  ${r[5]}  ${ctx.color.dim(r[4])}\n`,
+    );
     // the JDD data of the case: roles → entries (key + identifier), or why it is not applicable
     const data = describeCaseData(c, prepared.jddFor(c.useCase));
     const line = `    ${formatCaseData(data, lang)}\n`;

@@ -20,7 +20,15 @@ function caseOf(id: string, exchangeId: string, findings: Finding[], officialFin
     verdict: 'passed',
     findings,
     ...(officialFindings ? { officialFindings } : {}),
-    exchanges: [{ id: exchangeId, request: { method: 'GET', url: 'http://127.0.0.1/fhir/Slot', headers: {} }, outcome: 'ok', startedAt: '', timings: { totalMs: 1 } }],
+    exchanges: [
+      {
+        id: exchangeId,
+        request: { method: 'GET', url: 'http://127.0.0.1/fhir/Slot', headers: {} },
+        outcome: 'ok',
+        startedAt: '',
+        timings: { totalMs: 1 },
+      },
+    ],
     durationMs: 1,
   };
 }
@@ -36,7 +44,11 @@ describe('officialRunSummary', () => {
       // not checked by the validator → ignored
       caseOf('D', 'x3', [ours('Bundle.entry[4].resource.status')]),
     ];
-    expect(officialRunSummary({ jar: '/tools/validator_cli.jar', gates: false }, run)).toEqual({ jar: '/tools/validator_cli.jar', gates: false, disagreements: 2 });
+    expect(officialRunSummary({ jar: '/tools/validator_cli.jar', gates: false }, run)).toEqual({
+      jar: '/tools/validator_cli.jar',
+      gates: false,
+      disagreements: 2,
+    });
   });
 
   it('leaves official findings among ours (gates) out of our side', () => {
@@ -46,7 +58,8 @@ describe('officialRunSummary', () => {
 });
 
 describe('officialIgPackages', () => {
-  const index = (source: string) => ({ packages: [{ id: 'ans.fhir.fr.sas', version: '1.2.0', source } as LoadedPackage] }) as unknown as DefinitionIndex;
+  const index = (source: string) =>
+    ({ packages: [{ id: 'ans.fhir.fr.sas', version: '1.2.0', source } as LoadedPackage] }) as unknown as DefinitionIndex;
   it('hands over the tgz our engine read, else id#version for a cache folder, else nothing', () => {
     expect(officialIgPackages(index('/pk/ans.fhir.fr.sas#1.2.0.tgz'))).toEqual(['/pk/ans.fhir.fr.sas#1.2.0.tgz']);
     expect(officialIgPackages(index('/home/me/.fhir/packages/ans.fhir.fr.sas#1.2.0'))).toEqual(['ans.fhir.fr.sas#1.2.0']);

@@ -27,7 +27,7 @@ export interface CaseOfficial {
 export type OfficialRunState = Omit<RunOfficial, 'disagreements'>;
 
 export const GATES_NOTE: Message = {
-  fr: "--official-validator-gates : les erreurs du validateur officiel HL7 font aussi échouer les cas ; elles figurent parmi leurs constats décisifs, marquées « [validateur officiel] ».",
+  fr: '--official-validator-gates : les erreurs du validateur officiel HL7 font aussi échouer les cas ; elles figurent parmi leurs constats décisifs, marquées « [validateur officiel] ».',
   en: '--official-validator-gates: errors of the official HL7 validator also fail the cases; they are among their deciding findings, marked "[official validator]".',
 };
 

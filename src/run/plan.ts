@@ -25,7 +25,10 @@ export interface Plan {
 }
 
 function splitList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function parseTagFilter(tags: readonly string[] | undefined): { include: string[]; exclude: string[] } {

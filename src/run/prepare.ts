@@ -65,13 +65,17 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
   const byUseCase = new Map<UseCase, Jdd>();
   for (const jdd of jdds) {
     const previous = byUseCase.get(jdd.useCase);
-    if (previous) throw new SetupError(`two JDDs for use case ${jdd.useCase}: ${previous.file} and ${jdd.file}`, 'give one JDD per use case');
+    if (previous)
+      throw new SetupError(`two JDDs for use case ${jdd.useCase}: ${previous.file} and ${jdd.file}`, 'give one JDD per use case');
     byUseCase.set(jdd.useCase, jdd);
   }
   const jddFor = (u: UseCase) => byUseCase.get(u);
   const missing = (o.useCases ?? []).filter((u) => !byUseCase.has(u));
   if (missing.length > 0) {
-    throw new SetupError(`no JDD for use case ${missing.join(', ')}`, `pass a JDD of that use case with --jdd (the JDDs given cover: ${[...byUseCase.keys()].join(', ')})`);
+    throw new SetupError(
+      `no JDD for use case ${missing.join(', ')}`,
+      `pass a JDD of that use case with --jdd (the JDDs given cover: ${[...byUseCase.keys()].join(', ')})`,
+    );
   }
   const useCases = USE_CASES.filter((u) => byUseCase.has(u) && (!o.useCases || o.useCases.length === 0 || o.useCases.includes(u)));
 
@@ -103,7 +107,9 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
     jddFiles: jdds.map((j) => j.file ?? ''),
     cahierSha256: sha256OfFiles(files),
     jddSha256: sha256OfFiles(jdds.map((j) => j.file ?? '').filter(Boolean)),
-    requirements: catalogue.filter((r) => r.useCases.some((u) => useCases.includes(u))).map((r) => ({ id: r.id, text: r.text, testability: r.testability })),
+    requirements: catalogue
+      .filter((r) => r.useCases.some((u) => useCases.includes(u)))
+      .map((r) => ({ id: r.id, text: r.text, testability: r.testability })),
     waivers: waivers.filter((w) => !w.useCases || w.useCases.some((u) => useCases.includes(u))),
   };
 }

@@ -12,7 +12,8 @@ import { createHttpClient } from '../http/client.js';
 import type { HttpClientOptions } from '../http/types.js';
 import { runRules } from '../rules/index.js';
 import { formatParis } from '../sas/time.js';
-import { executeCases, type ExecuteEnv } from './execute.js';
+import { executeCases, type CaseProgress, type ExecuteEnv } from './execute.js';
+import { preflight } from './preflight.js';
 import type { CaseKind } from '../cahier/kinds.js';
 import { runKinds } from './registered-kinds.js';
 import { GATES_NOTE, officialRunSummary, withRunOfficial, type OfficialRunOptions, type OfficialRunState } from './official.js';
@@ -44,6 +45,14 @@ export interface AcceptanceInput {
   onCaseEnd?: (c: CaseResult) => void | Promise<void>;
   /** `--official-validator`: the official HL7 validator beside our engine. */
   official?: OfficialRunOptions;
+  /** `--run-timeout` in ms: the remaining cases end `error` once it is reached. */
+  runTimeoutMs?: number;
+  /** About every 10 s while a case runs (console progress). */
+  onProgress?: (p: CaseProgress) => void;
+  /** What the pre-flight check and the run guard say, as soon as they say it (stderr); also in the notes. */
+  onNotice?: (m: Message) => void;
+  /** Aborted on Ctrl-C / SIGTERM (src/run/interrupt.ts): the cases left are skipped, the result still built. */
+  interrupt?: AbortSignal;
 }
 
 export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> {
@@ -51,6 +60,11 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
   const { prepared } = input;
   const client = createHttpClient(input.http);
   const baseUrl = input.baseUrl.replace(/\/+$/, '');
+  const notices: Message[] = [];
+  const notice = (m: Message): void => {
+    notices.push(m);
+    input.onNotice?.(m);
+  };
   const env: Omit<ExecuteEnv, 'kinds'> = {
     baseUrl,
     now: input.now,
@@ -61,10 +75,21 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     bail: input.bail,
     displayPath: input.displayPath,
     onCaseEnd: input.onCaseEnd,
+    runTimeoutMs: input.runTimeoutMs,
+    startedAtMs: startedAt.getTime(),
+    onProgress: input.onProgress,
+    onNote: notice,
+    interrupt: input.interrupt,
   };
   let cases: CaseResult[];
   let official: OfficialRunState | undefined;
   try {
+    // Said first: a base URL that serves no FHIR search, an endpoint that does not answer.
+    const useCases = [...new Set(prepared.plan.selected.map((c) => c.useCase))];
+    for (const m of (
+      await preflight({ client, baseUrl, now: input.now, timeoutMs: input.http.timeoutMs, useCases, jddFor: prepared.jddFor })
+    ).notes)
+      notice(m);
     const ran = await withRunOfficial(input.official, input.structure.index, (validator) =>
       executeCases(prepared.plan.selected, {
         ...env,
@@ -74,7 +99,9 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     cases = ran.value;
     official = ran.state;
   } finally {
-    await client.close();
+    // interrupted: a request abandoned in flight would hold a graceful close until its time-out
+    if (input.interrupt?.aborted) void client.close().catch(() => undefined);
+    else await client.close();
   }
   const display = input.displayPath ?? ((f: string) => f);
   const declarations = input.declarations ?? [];
@@ -93,6 +120,7 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     ig: input.structure.ig,
     packages: input.structure.packages,
     setupNotes: [
+      ...notices,
       ...input.structure.notes,
       ...(input.notes ?? []),
       ...(official?.unavailable ? [official.unavailable] : []),
@@ -106,7 +134,11 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
     declarations,
     requirements,
     cases,
-    summary: summarize(cases, { strict: input.strict, insecure, untestedRequirements: untestedRequirements(requirements, prepared.requirements) }),
+    summary: summarize(cases, {
+      strict: input.strict,
+      insecure,
+      untestedRequirements: untestedRequirements(requirements, prepared.requirements),
+    }),
     ...(official ? { official: officialRunSummary(official, cases) } : {}),
     ...(waivers.length > 0 ? { waivers } : {}),
   };

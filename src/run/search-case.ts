@@ -2,7 +2,8 @@
  * The `search` case kind: builds the case's request from its JDD, sends it through the run's HTTP
  * client (identical requests are sent once per run and their answer shared), then checks the answer
  * against the cahier's expectations, the SAS rules, the structure and, when it runs, the official
- * HL7 validator — only the checks the case judges.
+ * HL7 validator — only the checks the case judges. A 404 where a refusal is expected is not taken for
+ * one when the plain reference search is 404 too: the base URL serves no FHIR search (case `error`).
  */
 import { finding, type Finding, type Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
@@ -14,6 +15,7 @@ import { checkBundle, checkHttp, resolveExpectations, statusMatches } from './ex
 import { isHarnessTransport, STRUCTURE_NOT_CHECKED, transportFinding } from './judge.js';
 import { analyseAnswer, type AnalysedAnswer, type AnswerChecks } from './search-response.js';
 import { append } from '../core/append.js';
+import { noSearchMessage, plainReferenceSearch, servesNoSearch } from '../transport/base-url-check.js';
 
 const NOT_CHECKED: Message = {
   fr: 'validation structurelle non faite : paquets FHIR introuvables (voir les notes de la recette)',
@@ -22,7 +24,7 @@ const NOT_CHECKED: Message = {
 
 function judgesRules(tc: TestCase): boolean {
   const r = tc.expect.rules;
-  return Boolean(r && ((r.check?.length ?? 0) + (r.pass?.length ?? 0) + (r.fail?.length ?? 0) > 0));
+  return Boolean(r && (r.check?.length ?? 0) + (r.pass?.length ?? 0) + (r.fail?.length ?? 0) > 0);
 }
 
 /** The search kind of one run: its request cache lives as long as the kind. */
@@ -33,14 +35,20 @@ export function searchKind(checks: AnswerChecks): CaseKind {
     async run(tc: TestCase, env: KindEnv): Promise<KindOutcome> {
       const jdd = env.jdd;
       if (!jdd) {
-        return { exchanges: [], findings: [], notApplicable: { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` } };
+        return {
+          exchanges: [],
+          findings: [],
+          notApplicable: { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` },
+        };
       }
       const req = buildCaseRequest(tc, jdd, env.now, env.baseUrl);
       if ('notApplicable' in req) return { exchanges: [], findings: [], notApplicable: req.notApplicable };
       const key = `${req.headers.accept} ${req.url}`;
       let pending = answers.get(key);
       if (!pending) {
-        pending = env.client.send({ url: req.url, headers: req.headers, label: 'search' }).then((sent) => analyseAnswer(sent, tc.useCase, env.now, checks));
+        pending = env.client
+          .send({ url: req.url, headers: req.headers, label: 'search' })
+          .then((sent) => analyseAnswer(sent, tc.useCase, env.now, checks));
         answers.set(key, pending);
       }
       const a = await pending;
@@ -51,6 +59,18 @@ export function searchKind(checks: AnswerChecks): CaseKind {
       const add = (list: readonly Finding[]) => append(findings, list);
       const expectations = resolveExpectations(tc, req.refs, jdd);
       const answers200 = statusMatches(expectations.status, 200);
+      // A refusal expected and a 404 got: not a refusal when the plain search is 404 too (wrong base URL).
+      if (x.response?.status === 404 && !answers200) {
+        const plain = await plainReferenceSearch(tc.useCase, env);
+        if (plain && servesNoSearch(plain)) {
+          const why = noSearchMessage(env.baseUrl, plain);
+          return {
+            exchanges: [x, plain.exchange],
+            findings: [finding('error', 'RUN-BASE-URL', 'setup', 'HTTP.status', why, { requirements: tc.requirements })],
+            harnessFault: why,
+          };
+        }
+      }
       if (a.facts) add(checkHttp(tc, expectations, a.facts));
       if (a.graph && a.facts?.status === 200 && answers200) add(checkBundle(tc, expectations, a.graph));
       // Rules and structure only when the case judges them (scopeFindings would drop them otherwise).

@@ -13,6 +13,7 @@ import type { ResponseFacts } from './expectations.js';
 import type { CaseOfficial } from './official.js';
 import type { UseCase } from '../core/model.js';
 import { append } from '../core/append.js';
+import { nestsDeeperThan, tooDeepMessage } from '../core/json-depth.js';
 
 export function mediaTypeOf(headers: Record<string, string> | undefined): string | undefined {
   const raw = headers?.['content-type'];
@@ -23,14 +24,15 @@ export function mediaTypeOf(headers: Record<string, string> | undefined): string
 export function readBody(body: string | undefined, mediaType: string | undefined): { json?: unknown; problem?: Message } {
   const text = (body ?? '').replace(/^\uFEFF/, '');
   if (text.trim() === '') return { problem: { fr: 'corps de réponse vide', en: 'empty response body' } };
+  let json: unknown;
   try {
-    return { json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch (err) {
     const html = /^\s*</.test(text) || mediaType === 'text/html';
     if (html) {
       return {
         problem: {
-          fr: 'une page HTML a été reçue au lieu d\'une ressource FHIR JSON (page d\'erreur, de connexion ou de proxy ?)',
+          fr: "une page HTML a été reçue au lieu d'une ressource FHIR JSON (page d'erreur, de connexion ou de proxy ?)",
           en: 'an HTML page was received instead of a FHIR JSON resource (error, login or proxy page?)',
         },
       };
@@ -38,6 +40,8 @@ export function readBody(body: string | undefined, mediaType: string | undefined
     const why = (err as Error).message;
     return { problem: { fr: `corps JSON invalide (tronqué ?) : ${why}`, en: `invalid JSON body (truncated?): ${why}` } };
   }
+  // Refused here, once: every reader after this one (graph, rules, reports) walks the value recursively.
+  return nestsDeeperThan(json) ? { problem: tooDeepMessage() } : { json };
 }
 
 function once<T>(compute: () => T): () => T {

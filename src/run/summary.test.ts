@@ -4,7 +4,15 @@ import type { CaseResult } from '../core/model.js';
 import { finding } from '../core/findings.js';
 import { appliedWaivers, coverRequirements, exitCodeOf, summarize, untestedRequirements } from './summary.js';
 
-const counts = (p: Partial<Record<string, number>> = {}) => ({ total: 0, passed: 0, failed: 0, skipped: 0, 'not-applicable': 0, error: 0, ...p });
+const counts = (p: Partial<Record<string, number>> = {}) => ({
+  total: 0,
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+  'not-applicable': 0,
+  error: 0,
+  ...p,
+});
 
 describe('summarize', () => {
   it('counts per group and overall, favorable when everything passed and nothing is left unchecked', () => {
@@ -41,7 +49,9 @@ describe('summarize', () => {
     ]);
     expect(s.reserves[2].message.en).toBe('role missing');
     expect(s['not-applicable']).toBe(2);
-    expect(summarize([makeResult({ id: 'B', verdict: 'failed' }), makeResult({ id: 'M', severity: 'minor', verdict: 'error' })])).toMatchObject({
+    expect(
+      summarize([makeResult({ id: 'B', verdict: 'failed' }), makeResult({ id: 'M', severity: 'minor', verdict: 'error' })]),
+    ).toMatchObject({
       overall: 'unfavorable',
       reserves: [{ kind: 'failed-minor', ref: 'M' }],
     });
@@ -51,7 +61,9 @@ describe('summarize', () => {
     const vs = { fr: 'VS-1 : non vérifié', en: 'VS-1: not checked' };
     const s = summarize([makeResult({ id: 'A', reserves: [vs] }), makeResult({ id: 'B', reserves: [vs] }), makeResult({ id: 'C' })]);
     expect(s.overall).toBe('favorable-with-reserves');
-    expect(s.reserves).toEqual([{ kind: 'not-checked', ref: 'VS-1', cases: ['A', 'B'], message: { fr: 'non vérifié', en: 'not checked' } }]);
+    expect(s.reserves).toEqual([
+      { kind: 'not-checked', ref: 'VS-1', cases: ['A', 'B'], message: { fr: 'non vérifié', en: 'not checked' } },
+    ]);
   });
 
   it('lists untested requirements as reserves', () => {
@@ -86,7 +98,9 @@ describe('appliedWaivers', () => {
       makeResult({ id: 'SOS-B', useCase: 'sos', findings: [{ ...warn, severity: 'error' }] }),
       makeResult({ id: 'PS-A', useCase: 'psindiv', findings: [warn] }),
     ];
-    expect(appliedWaivers(cases, [waiver])).toEqual([{ rule: 'SAS-BDL-002', severity: 'warning', when: 'w', reason: 'r', source: 's', cases: ['SOS-A'] }]);
+    expect(appliedWaivers(cases, [waiver])).toEqual([
+      { rule: 'SAS-BDL-002', severity: 'warning', when: 'w', reason: 'r', source: 's', cases: ['SOS-A'] },
+    ]);
     expect(appliedWaivers([makeResult()], [waiver])).toEqual([]);
   });
 });
@@ -98,7 +112,10 @@ describe('untestedRequirements', () => {
       { id: 'agg-psindiv@2', text: 'b', testability: 'automatic' as const },
       { id: 'agg-psindiv@3', text: 'c', testability: 'declarative' as const },
     ];
-    const coverage = coverRequirements([makeResult({ requirements: ['agg-psindiv@1'] }), makeResult({ verdict: 'not-applicable', requirements: ['agg-psindiv@2'] })], catalogue);
+    const coverage = coverRequirements(
+      [makeResult({ requirements: ['agg-psindiv@1'] }), makeResult({ verdict: 'not-applicable', requirements: ['agg-psindiv@2'] })],
+      catalogue,
+    );
     expect(untestedRequirements(coverage, catalogue).map((r) => r.id)).toEqual(['agg-psindiv@2']);
   });
 });
@@ -119,10 +136,18 @@ describe('coverRequirements', () => {
   });
 
   it('with a catalogue: every requirement, declared when only a declaration covers it', () => {
-    const rows = coverRequirements(cases, [{ id: 'agg-psindiv@1', text: 'mTLS' }, { id: 'agg-psindiv@2', text: 'CN' }, { id: 'agg-psindiv@10', text: 'free' }], [
-      { id: 'DECL-X', question: { fr: 'q', en: 'q' }, answer: 'yes', declaredBy: 'me', requirements: ['agg-psindiv@1'] },
-      { id: 'DECL-Y', question: { fr: 'q', en: 'q' }, answer: 'no', declaredBy: 'me', requirements: ['agg-psindiv@2'] },
-    ]);
+    const rows = coverRequirements(
+      cases,
+      [
+        { id: 'agg-psindiv@1', text: 'mTLS' },
+        { id: 'agg-psindiv@2', text: 'CN' },
+        { id: 'agg-psindiv@10', text: 'free' },
+      ],
+      [
+        { id: 'DECL-X', question: { fr: 'q', en: 'q' }, answer: 'yes', declaredBy: 'me', requirements: ['agg-psindiv@1'] },
+        { id: 'DECL-Y', question: { fr: 'q', en: 'q' }, answer: 'no', declaredBy: 'me', requirements: ['agg-psindiv@2'] },
+      ],
+    );
     expect(rows.map((r) => [r.id, r.status])).toEqual([
       ['agg-psindiv@1', 'declared'],
       ['agg-psindiv@2', 'not-tested'],

@@ -38,7 +38,7 @@ export interface SummaryOptions {
 }
 
 const INSECURE_RESERVE: Message = {
-  fr: "vérification TLS du serveur désactivée (--insecure) : cette exécution ne vaut pas recette",
+  fr: 'vérification TLS du serveur désactivée (--insecure) : cette exécution ne vaut pas recette',
   en: 'server TLS verification turned off (--insecure): this run is not valid for acceptance',
 };
 
@@ -102,7 +102,8 @@ export function summarize(cases: readonly CaseResult[], options: SummaryOptions 
       message: { fr: `exigence non vérifiée par cette recette : ${r.text}`, en: `requirement not verified by this run: ${r.text}` },
     })),
   ];
-  const overall: RunSummary['overall'] = blocking.length > 0 || !judged ? 'unfavorable' : reserves.length > 0 ? 'favorable-with-reserves' : 'favorable';
+  const overall: RunSummary['overall'] =
+    blocking.length > 0 || !judged ? 'unfavorable' : reserves.length > 0 ? 'favorable-with-reserves' : 'favorable';
   return {
     ...all,
     byGroup,
@@ -144,7 +145,9 @@ export interface RequirementText {
 /** Automatically testable requirements no judged case verified (nor a declaration covered). */
 export function untestedRequirements(coverage: readonly RequirementCoverage[], catalogue: readonly RequirementText[]): RequirementText[] {
   const automatic = new Map(catalogue.filter((r) => r.testability === 'automatic').map((r) => [r.id, r]));
-  return coverage.filter((row) => row.status === 'not-tested' && automatic.has(row.id)).map((row) => automatic.get(row.id) as RequirementText);
+  return coverage
+    .filter((row) => row.status === 'not-tested' && automatic.has(row.id))
+    .map((row) => automatic.get(row.id) as RequirementText);
 }
 
 /**

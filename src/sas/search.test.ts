@@ -15,12 +15,20 @@ describe('buildSearchQuery', () => {
 
   it('builds the CPTS request with four includes and comma-joined identifiers', () => {
     const q = buildSearchQuery('cpts', { ...W, identifiers: ['810000000001', ' 0123456789 '] });
-    expect(q.startsWith('Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization&')).toBe(true);
-    expect(q).toContain('schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810000000001,urn:oid:1.2.250.1.71.4.2.1%7C0123456789&');
+    expect(
+      q.startsWith(
+        'Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization&',
+      ),
+    ).toBe(true);
+    expect(q).toContain(
+      'schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810000000001,urn:oid:1.2.250.1.71.4.2.1%7C0123456789&',
+    );
   });
 
   it('builds the SOS request on Schedule with _has criteria and the IDNST system', () => {
-    expect(buildSearchQuery('sos', { ge: '2026-03-02T08:00:00.000-05:00', le: '2026-03-03T08:00:00.000Z', identifiers: ['312345678900011'] })).toBe(
+    expect(
+      buildSearchQuery('sos', { ge: '2026-03-02T08:00:00.000-05:00', le: '2026-03-03T08:00:00.000Z', identifiers: ['312345678900011'] }),
+    ).toBe(
       'Schedule?_revinclude=Slot:schedule&_include=Schedule:actor:Location&_include:iterate=Location:organization' +
         '&_has:Slot:schedule:start=ge2026-03-02T08:00:00.000-05:00&_has:Slot:schedule:start=le2026-03-03T08:00:00.000Z' +
         '&actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2%7C312345678900011&_has:Slot:schedule:status=free',
@@ -62,7 +70,12 @@ describe('parseSearch', () => {
         '&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1|810000000001, urn:oid:1.2.250.1.71.4.2.1|810000000002&status=free',
     );
     expect(p.resourceType).toBe('Slot');
-    expect(p.ge).toMatchObject({ raw: '2024-06-12T16:20:00.000+02:00', prefix: 'ge', hasOffset: true, epochMs: Date.UTC(2024, 5, 12, 14, 20) });
+    expect(p.ge).toMatchObject({
+      raw: '2024-06-12T16:20:00.000+02:00',
+      prefix: 'ge',
+      hasOffset: true,
+      epochMs: Date.UTC(2024, 5, 12, 14, 20),
+    });
     expect(p.le?.epochMs).toBe(Date.UTC(2024, 5, 15, 14, 20));
     expect(p.identifiers).toEqual([
       { system: 'urn:oid:1.2.250.1.71.4.2.1', value: '810000000001' },
@@ -86,7 +99,9 @@ describe('parseSearch', () => {
   it('reads %2B offsets, a leading ?, a path and Schedule searches without a path', () => {
     expect(parseSearch('?start=ge2026-03-02T08:00:00.000%2B05:30').ge?.epochMs).toBe(Date.UTC(2026, 2, 2, 2, 30));
     expect(parseSearch('/base/Slot?start=le2026-03-02T08:00:00Z').le?.epochMs).toBe(Date.UTC(2026, 2, 2, 8, 0, 0, 999));
-    const s = parseSearch('_has:Slot:schedule:start=ge2026-03-02T08:00:00-05:00&actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2%7C312345678900011&_has:Slot:schedule:status=free');
+    const s = parseSearch(
+      '_has:Slot:schedule:start=ge2026-03-02T08:00:00-05:00&actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2%7C312345678900011&_has:Slot:schedule:status=free',
+    );
     expect(s.resourceType).toBe('Schedule');
     expect(s.useCase).toBe('sos');
     expect(s.ge?.epochMs).toBe(Date.UTC(2026, 2, 2, 13));

@@ -36,12 +36,18 @@ describe('parseFhirDateTime', () => {
     expect(parseFhirDateTime('2026-03-02T10:00:00Z')?.endMs).toBe(Date.UTC(2026, 2, 2, 10, 0, 0, 999));
   });
 
-  it.each(['2026-02-30T10:00:00Z', '2026-13-01', '2026-03-02T24:00:00Z', '2026-03-02T10:00Z', '02/03/2026', '', '2026-03-02T10:00:00+15:00', '2026-03-02 10:00:00Z'])(
-    'rejects %j',
-    (raw) => {
-      expect(parseFhirDateTime(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-02-30T10:00:00Z',
+    '2026-13-01',
+    '2026-03-02T24:00:00Z',
+    '2026-03-02T10:00Z',
+    '02/03/2026',
+    '',
+    '2026-03-02T10:00:00+15:00',
+    '2026-03-02 10:00:00Z',
+  ])('rejects %j', (raw) => {
+    expect(parseFhirDateTime(raw)).toBeUndefined();
+  });
 });
 
 describe('Paris offsets and DST nights of 2026', () => {
@@ -80,7 +86,12 @@ describe('Paris offsets and DST nights of 2026', () => {
   });
 
   it('round-trips formatParis through parseFhirDateTime', () => {
-    for (const ms of [Date.UTC(2026, 2, 29, 0, 15), Date.UTC(2026, 2, 29, 1, 15), Date.UTC(2026, 9, 25, 0, 45), Date.UTC(2026, 9, 25, 1, 45)]) {
+    for (const ms of [
+      Date.UTC(2026, 2, 29, 0, 15),
+      Date.UTC(2026, 2, 29, 1, 15),
+      Date.UTC(2026, 9, 25, 0, 45),
+      Date.UTC(2026, 9, 25, 1, 45),
+    ]) {
       expect(parseFhirDateTime(formatParis(new Date(ms)))?.epochMs).toBe(ms);
     }
   });

@@ -24,8 +24,7 @@ export interface ParsedDateTime {
 
 // FHIR dateTime: YYYY, YYYY-MM, YYYY-MM-DD, or YYYY-MM-DDThh:mm:ss(.fff)(Z|±hh:mm).
 // The regex keeps the pieces; calendar validity is checked afterwards.
-const DATE_TIME =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /**
  * Parses a FHIR instant/dateTime. Values without an offset are read as Europe/Paris wall-clock time

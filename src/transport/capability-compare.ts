@@ -44,7 +44,9 @@ export function expectedFromIg(statement: FhirResource, index: DefinitionIndex |
   const rest = arr(statement.rest).find((r) => r.mode === 'server') ?? arr(statement.rest)[0];
   return arr(rest?.resource).map((r) => ({
     type: str(r.type) ?? '',
-    interactions: arr(r.interaction).map((i) => str(i.code) ?? '').filter((c) => c !== ''),
+    interactions: arr(r.interaction)
+      .map((i) => str(i.code) ?? '')
+      .filter((c) => c !== ''),
     params: arr(r.searchParam).map((p) => {
       const name = str(p.name) ?? '';
       const definition = str(p.definition);
@@ -71,38 +73,75 @@ function isFhirJson(format: string): boolean {
  *   gaps on the other resources of the IG statement (chain components the SAS never queries
  *   directly) are information.
  */
-export function compareCapability(body: unknown, expected: ExpectedResource[], igId: string | undefined, searched: 'Slot' | 'Schedule'): Finding[] {
+export function compareCapability(
+  body: unknown,
+  expected: ExpectedResource[],
+  igId: string | undefined,
+  searched: 'Slot' | 'Schedule',
+): Finding[] {
   const out: Finding[] = [];
   const cap = [REQ.capability];
   const search = [REQ.capabilitySearch];
   if (!body || typeof body !== 'object' || (body as Json).resourceType !== 'CapabilityStatement') {
     const rt = body && typeof body === 'object' ? str((body as Json).resourceType) : undefined;
-    return [tfinding('error', 'SAS-CAP-002', 'CapabilityStatement', {
-      fr: `[base]/metadata ne renvoie pas une ressource CapabilityStatement (${rt ? `resourceType ${rt}` : 'pas de JSON FHIR'})`,
-      en: `[base]/metadata does not return a CapabilityStatement resource (${rt ? `resourceType ${rt}` : 'no FHIR JSON'})`,
-    }, cap)];
+    return [
+      tfinding(
+        'error',
+        'SAS-CAP-002',
+        'CapabilityStatement',
+        {
+          fr: `[base]/metadata ne renvoie pas une ressource CapabilityStatement (${rt ? `resourceType ${rt}` : 'pas de JSON FHIR'})`,
+          en: `[base]/metadata does not return a CapabilityStatement resource (${rt ? `resourceType ${rt}` : 'no FHIR JSON'})`,
+        },
+        cap,
+      ),
+    ];
   }
   const cs = body as Json;
   const version = str(cs.fhirVersion);
   if (!version || !version.startsWith('4.0')) {
-    out.push(tfinding('error', 'SAS-CAP-003', 'CapabilityStatement.fhirVersion', {
-      fr: `fhirVersion ${version ?? 'absente'} : l'API SAS est en FHIR R4 (4.0.1)`,
-      en: `fhirVersion ${version ?? 'missing'}: the SAS API is FHIR R4 (4.0.1)`,
-    }, cap));
+    out.push(
+      tfinding(
+        'error',
+        'SAS-CAP-003',
+        'CapabilityStatement.fhirVersion',
+        {
+          fr: `fhirVersion ${version ?? 'absente'} : l'API SAS est en FHIR R4 (4.0.1)`,
+          en: `fhirVersion ${version ?? 'missing'}: the SAS API is FHIR R4 (4.0.1)`,
+        },
+        cap,
+      ),
+    );
   }
   if (!strs(cs.format).some(isFhirJson)) {
-    out.push(tfinding('warning', 'SAS-CAP-008', 'CapabilityStatement.format', {
-      fr: `format ne déclare pas application/fhir+json (${strs(cs.format).join(', ') || 'vide'})`,
-      en: `format does not declare application/fhir+json (${strs(cs.format).join(', ') || 'empty'})`,
-    }, cap));
+    out.push(
+      tfinding(
+        'warning',
+        'SAS-CAP-008',
+        'CapabilityStatement.format',
+        {
+          fr: `format ne déclare pas application/fhir+json (${strs(cs.format).join(', ') || 'vide'})`,
+          en: `format does not declare application/fhir+json (${strs(cs.format).join(', ') || 'empty'})`,
+        },
+        cap,
+      ),
+    );
   }
   const rests = arr(cs.rest);
   const restIndex = rests.findIndex((r) => r.mode === 'server');
   if (restIndex < 0) {
-    out.push(tfinding('warning', 'SAS-CAP-004', 'CapabilityStatement.rest', {
-      fr: 'aucun rest en mode server : la recherche du cas d’usage n’est pas déclarée',
-      en: 'no rest in server mode: the use case search is not declared',
-    }, search));
+    out.push(
+      tfinding(
+        'warning',
+        'SAS-CAP-004',
+        'CapabilityStatement.rest',
+        {
+          fr: 'aucun rest en mode server : la recherche du cas d’usage n’est pas déclarée',
+          en: 'no rest in server mode: the use case search is not declared',
+        },
+        search,
+      ),
+    );
     return out;
   }
   const resources = arr(rests[restIndex].resource);
@@ -114,42 +153,84 @@ export function compareCapability(body: unknown, expected: ExpectedResource[], i
     const level = exp.type === searched ? 'warning' : 'information';
     const i = resources.findIndex((r) => r.type === exp.type);
     if (i < 0) {
-      out.push(tfinding(level, 'SAS-CAP-004', `${base}.resource`, {
-        fr: `ressource ${exp.type} non déclarée${from.fr}`,
-        en: `resource ${exp.type} not declared${from.en}`,
-      }, search));
+      out.push(
+        tfinding(
+          level,
+          'SAS-CAP-004',
+          `${base}.resource`,
+          {
+            fr: `ressource ${exp.type} non déclarée${from.fr}`,
+            en: `resource ${exp.type} not declared${from.en}`,
+          },
+          search,
+        ),
+      );
       continue;
     }
     const res = resources[i];
     const loc = `${base}.resource[${i}]`;
     const interactions = arr(res.interaction).map((x) => str(x.code));
     if (exp.interactions.includes('search-type') && !interactions.includes('search-type')) {
-      out.push(tfinding(level, 'SAS-CAP-004', `${loc}.interaction`, {
-        fr: `${exp.type} : interaction search-type non déclarée${from.fr}`,
-        en: `${exp.type}: search-type interaction not declared${from.en}`,
-      }, search));
+      out.push(
+        tfinding(
+          level,
+          'SAS-CAP-004',
+          `${loc}.interaction`,
+          {
+            fr: `${exp.type} : interaction search-type non déclarée${from.fr}`,
+            en: `${exp.type}: search-type interaction not declared${from.en}`,
+          },
+          search,
+        ),
+      );
     }
     const params = arr(res.searchParam);
     for (const p of exp.params) {
-      const found = params.some((d) => d.name === p.code || d.name === p.name || (p.definition !== undefined && d.definition === p.definition));
+      const found = params.some(
+        (d) => d.name === p.code || d.name === p.name || (p.definition !== undefined && d.definition === p.definition),
+      );
       if (!found) {
-        out.push(tfinding(level, 'SAS-CAP-005', `${loc}.searchParam`, {
-          fr: `${exp.type} : paramètre de recherche « ${p.code} » non déclaré${from.fr}`,
-          en: `${exp.type}: search parameter "${p.code}" not declared${from.en}`,
-        }, search));
+        out.push(
+          tfinding(
+            level,
+            'SAS-CAP-005',
+            `${loc}.searchParam`,
+            {
+              fr: `${exp.type} : paramètre de recherche « ${p.code} » non déclaré${from.fr}`,
+              en: `${exp.type}: search parameter "${p.code}" not declared${from.en}`,
+            },
+            search,
+          ),
+        );
       }
     }
     for (const inc of exp.includes.filter((x) => !declaredIncludes.has(x))) {
-      out.push(tfinding(level, 'SAS-CAP-006', `${loc}.searchInclude`, {
-        fr: `_include ${inc} non déclaré${from.fr}`,
-        en: `_include ${inc} not declared${from.en}`,
-      }, search));
+      out.push(
+        tfinding(
+          level,
+          'SAS-CAP-006',
+          `${loc}.searchInclude`,
+          {
+            fr: `_include ${inc} non déclaré${from.fr}`,
+            en: `_include ${inc} not declared${from.en}`,
+          },
+          search,
+        ),
+      );
     }
     for (const inc of exp.revincludes.filter((x) => !declaredRevincludes.has(x))) {
-      out.push(tfinding(level, 'SAS-CAP-006', `${loc}.searchRevInclude`, {
-        fr: `_revinclude ${inc} non déclaré${from.fr}`,
-        en: `_revinclude ${inc} not declared${from.en}`,
-      }, search));
+      out.push(
+        tfinding(
+          level,
+          'SAS-CAP-006',
+          `${loc}.searchRevInclude`,
+          {
+            fr: `_revinclude ${inc} non déclaré${from.fr}`,
+            en: `_revinclude ${inc} not declared${from.en}`,
+          },
+          search,
+        ),
+      );
     }
   }
   return out;

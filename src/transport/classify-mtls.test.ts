@@ -3,7 +3,10 @@ import type { FailureKind, SentExchange } from '../http/types.js';
 import type { Exchange } from '../core/model.js';
 import { carriesFhirResources, classifyMtls } from './classify-mtls.js';
 
-function sent(outcome: Exchange['outcome'], opts: { status?: number; body?: string; code?: string; failure?: FailureKind } = {}): SentExchange {
+function sent(
+  outcome: Exchange['outcome'],
+  opts: { status?: number; body?: string; code?: string; failure?: FailureKind } = {},
+): SentExchange {
   return {
     exchange: {
       id: 'x',
@@ -11,7 +14,9 @@ function sent(outcome: Exchange['outcome'], opts: { status?: number; body?: stri
       outcome,
       startedAt: '2026-01-01T00:00:00.000Z',
       timings: { totalMs: 1 },
-      ...(opts.status !== undefined ? { response: { status: opts.status, headers: {}, body: opts.body ?? '', bodyBytes: 0, truncated: false, sha256: '' } } : {}),
+      ...(opts.status !== undefined
+        ? { response: { status: opts.status, headers: {}, body: opts.body ?? '', bodyBytes: 0, truncated: false, sha256: '' } }
+        : {}),
       ...(opts.code ? { error: { code: opts.code, message: 'm' } } : {}),
     },
     ...(opts.body !== undefined ? { fullBody: opts.body } : {}),
@@ -28,7 +33,12 @@ describe('classifyMtls (cli-and-report-practice §5.3)', () => {
     ['reset', sent('reset', { code: 'ECONNRESET', failure: 'reset' }), 'rejected', 'connection'],
     ['closed before response (TLS 1.3)', sent('closed', { code: 'UND_ERR_SOCKET', failure: 'closed' }), 'rejected', 'connection'],
     ['HTTP 403 with OperationOutcome', sent('ok', { status: 403, body: OO }), 'rejected', 'http-status'],
-    ['HTTP 400 HTML (nginx)', sent('ok', { status: 400, body: '<html>No required SSL certificate was sent</html>' }), 'rejected', 'http-status'],
+    [
+      'HTTP 400 HTML (nginx)',
+      sent('ok', { status: 400, body: '<html>No required SSL certificate was sent</html>' }),
+      'rejected',
+      'http-status',
+    ],
     ['HTTP 495', sent('ok', { status: 495 }), 'rejected', 'http-status'],
     ['HTTP 200', sent('ok', { status: 200, body: BUNDLE }), 'accepted', 'http-status'],
     ['HTTP 403 carrying a Bundle', sent('ok', { status: 403, body: BUNDLE }), 'accepted', 'http-status'],
@@ -36,7 +46,12 @@ describe('classifyMtls (cli-and-report-practice §5.3)', () => {
     ['refused', sent('refused', { code: 'ECONNREFUSED', failure: 'refused' }), 'inconclusive', 'none'],
     ['DNS', sent('dns', { code: 'ENOTFOUND', failure: 'dns' }), 'inconclusive', 'none'],
     ['timeout', sent('timeout', { code: 'DEADLINE_EXCEEDED', failure: 'timeout' }), 'inconclusive', 'none'],
-    ['our distrust of the server certificate', sent('tls-error', { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', failure: 'tls-unknown-ca' }), 'inconclusive', 'tls-handshake'],
+    [
+      'our distrust of the server certificate',
+      sent('tls-error', { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', failure: 'tls-unknown-ca' }),
+      'inconclusive',
+      'tls-handshake',
+    ],
   ])('%s → %s', (_name, input, verdict, channel) => {
     const r = classifyMtls(input);
     expect(r.verdict).toBe(verdict);

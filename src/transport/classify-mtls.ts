@@ -50,7 +50,10 @@ export function classifyMtls(sent: SentExchange): MtlsReading {
         verdict: 'accepted',
         channel: 'http-status',
         observation: raw,
-        explanation: { fr: `le serveur a répondu HTTP ${status} : la requête a été acceptée`, en: `the server answered HTTP ${status}: the request was accepted` },
+        explanation: {
+          fr: `le serveur a répondu HTTP ${status} : la requête a été acceptée`,
+          en: `the server answered HTTP ${status}: the request was accepted`,
+        },
       };
     }
     if (x.outcome === 'ok' && REJECT_STATUSES.has(status)) {
@@ -68,7 +71,10 @@ export function classifyMtls(sent: SentExchange): MtlsReading {
         verdict: 'rejected',
         channel: 'tls-handshake',
         observation: raw,
-        explanation: { fr: 'refus pendant la négociation TLS (alerte TLS du serveur)', en: 'refused during the TLS handshake (TLS alert from the server)' },
+        explanation: {
+          fr: 'refus pendant la négociation TLS (alerte TLS du serveur)',
+          en: 'refused during the TLS handshake (TLS alert from the server)',
+        },
       };
     case 'reset':
     case 'closed':
@@ -101,8 +107,14 @@ export function classifyMtls(sent: SentExchange): MtlsReading {
     channel: 'none',
     observation: raw,
     explanation: {
-      fr: status !== undefined ? `statut HTTP ${status} : ni acceptation ni refus clair` : 'pas de négociation TLS observable (serveur injoignable, délai dépassé ou erreur locale)',
-      en: status !== undefined ? `HTTP status ${status}: neither a clear acceptance nor a refusal` : 'no observable TLS handshake (server unreachable, deadline exceeded or local error)',
+      fr:
+        status !== undefined
+          ? `statut HTTP ${status} : ni acceptation ni refus clair`
+          : 'pas de négociation TLS observable (serveur injoignable, délai dépassé ou erreur locale)',
+      en:
+        status !== undefined
+          ? `HTTP status ${status}: neither a clear acceptance nor a refusal`
+          : 'no observable TLS handshake (server unreachable, deadline exceeded or local error)',
     },
   };
 }

@@ -31,7 +31,15 @@ export interface TransportOutcome {
   skip?: Message;
   /** The case does not apply to this run (plain HTTP for a TLS case, no JDD entry): not-applicable. */
   notApplicable?: Message;
+  /** The endpoint could not be judged for a reason of the run (deadline reached, base URL serving no search): error. */
+  harnessFault?: Message;
 }
+
+/** A kind asked to stop (`KindEnv.signal`: run deadline, endpoint not answering) before its first request. */
+export const STOPPED_BEFORE_SENDING: Message = {
+  fr: "non envoyé : la recette a cessé d'envoyer des requêtes (échéance atteinte ou point d'accès muet)",
+  en: 'not sent: the run stopped sending requests (deadline reached or endpoint not answering)',
+};
 
 /** A transport finding (source 'transport'). */
 export function tfinding(

@@ -11,7 +11,18 @@ function answer(status: number | undefined, body?: unknown, outcome: 'ok' | 'tim
       outcome,
       startedAt: '2026-01-01T00:00:00.000Z',
       timings: { totalMs: 1 },
-      ...(status !== undefined ? { response: { status, headers: { 'content-type': 'application/fhir+json' }, body: text, bodyBytes: text.length, truncated: false, sha256: '' } } : {}),
+      ...(status !== undefined
+        ? {
+            response: {
+              status,
+              headers: { 'content-type': 'application/fhir+json' },
+              body: text,
+              bodyBytes: text.length,
+              truncated: false,
+              sha256: '',
+            },
+          }
+        : {}),
     },
     fullBody: text,
   };
@@ -27,7 +38,9 @@ describe('judgeProbe — invalid requests', () => {
   });
   it('fails a served malformed date, a 4xx/5xx without OperationOutcome, no answer', () => {
     expect(sev('malformed-date', answer(200, { resourceType: 'Bundle', type: 'searchset', total: 3 }))).toEqual(['error:SAS-ERR-002']);
-    expect(judgeProbe('malformed-date', answer(200, { resourceType: 'Bundle' }))[0].message.en).toContain('the invalid request was accepted');
+    expect(judgeProbe('malformed-date', answer(200, { resourceType: 'Bundle' }))[0].message.en).toContain(
+      'the invalid request was accepted',
+    );
     expect(sev('missing-status', answer(400, '<html>bad</html>'))).toEqual(['error:SAS-ERR-006']);
     expect(sev('malformed-date', answer(503, '<html>down</html>'))).toEqual(['error:SAS-ERR-006']);
     expect(sev('missing-status', answer(undefined, undefined, 'timeout'))).toEqual(['error:SAS-ERR-001']);
@@ -55,7 +68,12 @@ describe('judgeProbe — unknown identifier', () => {
   });
   it('warns without total, fails with results or with an error status', () => {
     expect(sev('unknown-identifier', answer(200, { resourceType: 'Bundle', type: 'searchset' }))).toEqual(['warning:SAS-ERR-005']);
-    expect(sev('unknown-identifier', answer(200, { ...empty, total: 0, entry: [{ resource: { resourceType: 'Slot' }, search: { mode: 'match' } }] }))).toEqual(['error:SAS-ERR-005']);
+    expect(
+      sev(
+        'unknown-identifier',
+        answer(200, { ...empty, total: 0, entry: [{ resource: { resourceType: 'Slot' }, search: { mode: 'match' } }] }),
+      ),
+    ).toEqual(['error:SAS-ERR-005']);
     expect(sev('unknown-identifier', answer(404, OO))).toEqual(['error:SAS-ERR-005']);
     expect(sev('unknown-identifier', answer(200, { resourceType: 'Bundle', type: 'collection', total: 0 }))).toEqual(['error:SAS-ERR-005']);
   });
@@ -65,7 +83,9 @@ describe('probeRequest', () => {
   it('names the parameters of the use case', () => {
     expect(probeRequest('missing-status', 'psindiv').request?.omit).toEqual(['status']);
     expect(probeRequest('missing-status', 'sos').request?.omit).toEqual(['_has:Slot:schedule:status']);
-    expect(probeRequest('malformed-date', 'sos').request?.params).toEqual({ '_has:Slot:schedule:start': ['ge2026-13-45T25:61:00', 'le{le}'] });
+    expect(probeRequest('malformed-date', 'sos').request?.params).toEqual({
+      '_has:Slot:schedule:start': ['ge2026-13-45T25:61:00', 'le{le}'],
+    });
     expect(probeRequest('too-many-identifiers', 'cpts').identifiers).toBe(26);
     expect(probeRequest('unknown-parameter', 'psindiv').headers).toEqual({ prefer: 'handling=strict' });
     expect(probeRequest('unknown-identifier', 'psindiv')).toEqual({ keys: [], request: { unknownIdentifiers: 1 } });

@@ -6,18 +6,27 @@
  * - no source requires refusing a search without `status`, with 26 identifiers or with an unknown
  *   parameter under `Prefer: handling=strict`: serving one is a good-practice warning (sas-tls@20);
  * - a search for identifiers the editor does not know gets 200 and an empty searchset (`total: 0`),
- *   never an error.
+ *   never an error;
+ * - a 404 proves nothing when the plain reference search is 404 too: the base URL serves no FHIR
+ *   search (a URL missing its `/fhir`), and the case is `error`, not a refusal that passes.
  */
 import type { Finding, Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
 import type { SentExchange } from '../http/types.js';
 import type { CaseKind } from '../cahier/kinds.js';
-import type { UseCase } from '../core/model.js';
+import type { Exchange, UseCase } from '../core/model.js';
+import { noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { referenceRequest } from './reference-request.js';
 import { REQ } from './requirements.js';
 
-export const ERROR_PROBES = ['missing-status', 'malformed-date', 'too-many-identifiers', 'unknown-parameter', 'unknown-identifier'] as const;
+export const ERROR_PROBES = [
+  'missing-status',
+  'malformed-date',
+  'too-many-identifiers',
+  'unknown-parameter',
+  'unknown-identifier',
+] as const;
 export type ErrorProbe = (typeof ERROR_PROBES)[number];
 
 export const MALFORMED_DATE = '2026-13-45T25:61:00';
@@ -32,18 +41,38 @@ const GOOD_PRACTICE_PROBES: ReadonlySet<ErrorProbe> = new Set(['missing-status',
 
 const PROBES: Record<ErrorProbe, { ruleId: string; what: Message }> = {
   'missing-status': { ruleId: 'SAS-ERR-001', what: { fr: 'recherche sans le critère status', en: 'search without the status criterion' } },
-  'malformed-date': { ruleId: 'SAS-ERR-002', what: { fr: `recherche avec une date mal formée (${MALFORMED_DATE})`, en: `search with a malformed date (${MALFORMED_DATE})` } },
-  'too-many-identifiers': { ruleId: 'SAS-ERR-003', what: { fr: 'recherche avec 26 identifiants (25 au plus)', en: 'search with 26 identifiers (25 at most)' } },
-  'unknown-parameter': { ruleId: 'SAS-ERR-004', what: { fr: `recherche avec un paramètre inconnu (${UNKNOWN_PARAMETER}, Prefer: handling=strict)`, en: `search with an unknown parameter (${UNKNOWN_PARAMETER}, Prefer: handling=strict)` } },
-  'unknown-identifier': { ruleId: 'SAS-ERR-005', what: { fr: 'recherche d’un identifiant inconnu de l’éditeur', en: 'search for an identifier the editor does not know' } },
+  'malformed-date': {
+    ruleId: 'SAS-ERR-002',
+    what: { fr: `recherche avec une date mal formée (${MALFORMED_DATE})`, en: `search with a malformed date (${MALFORMED_DATE})` },
+  },
+  'too-many-identifiers': {
+    ruleId: 'SAS-ERR-003',
+    what: { fr: 'recherche avec 26 identifiants (25 au plus)', en: 'search with 26 identifiers (25 at most)' },
+  },
+  'unknown-parameter': {
+    ruleId: 'SAS-ERR-004',
+    what: {
+      fr: `recherche avec un paramètre inconnu (${UNKNOWN_PARAMETER}, Prefer: handling=strict)`,
+      en: `search with an unknown parameter (${UNKNOWN_PARAMETER}, Prefer: handling=strict)`,
+    },
+  },
+  'unknown-identifier': {
+    ruleId: 'SAS-ERR-005',
+    what: { fr: 'recherche d’un identifiant inconnu de l’éditeur', en: 'search for an identifier the editor does not know' },
+  },
 };
 
 function names(useCase: UseCase): { start: string; status: string } {
-  return useCase === 'sos' ? { start: '_has:Slot:schedule:start', status: '_has:Slot:schedule:status' } : { start: 'start', status: 'status' };
+  return useCase === 'sos'
+    ? { start: '_has:Slot:schedule:start', status: '_has:Slot:schedule:status' }
+    : { start: 'start', status: 'status' };
 }
 
 /** The request options of a probe (pure). */
-export function probeRequest(probe: ErrorProbe, useCase: UseCase): { identifiers?: number; keys?: string[]; request?: SearchRequestSpec; headers?: Record<string, string> } {
+export function probeRequest(
+  probe: ErrorProbe,
+  useCase: UseCase,
+): { identifiers?: number; keys?: string[]; request?: SearchRequestSpec; headers?: Record<string, string> } {
   const n = names(useCase);
   switch (probe) {
     case 'missing-status':
@@ -85,27 +114,61 @@ export function judgeProbe(probe: ErrorProbe, sent: SentExchange): Finding[] {
   if (probe === 'unknown-identifier') {
     const r = [REQ.emptyResult, REQ.kitEmptyBundle];
     if (status !== 200 || body?.resourceType !== 'Bundle' || body.type !== 'searchset') {
-      return [tfinding('error', ruleId, loc, {
-        fr: `${what.fr} : ${obs}, ${String(body?.resourceType ?? 'pas de JSON FHIR')} — attendu HTTP 200 et un Bundle searchset vide (« pas de résultat » n’est pas une erreur)`,
-        en: `${what.en}: ${obs}, ${String(body?.resourceType ?? 'no FHIR JSON')} — expected HTTP 200 and an empty searchset Bundle ("no result" is not an error)`,
-      }, r)];
+      return [
+        tfinding(
+          'error',
+          ruleId,
+          loc,
+          {
+            fr: `${what.fr} : ${obs}, ${String(body?.resourceType ?? 'pas de JSON FHIR')} — attendu HTTP 200 et un Bundle searchset vide (« pas de résultat » n’est pas une erreur)`,
+            en: `${what.en}: ${obs}, ${String(body?.resourceType ?? 'no FHIR JSON')} — expected HTTP 200 and an empty searchset Bundle ("no result" is not an error)`,
+          },
+          r,
+        ),
+      ];
     }
     const entries = Array.isArray(body.entry) ? (body.entry as Record<string, unknown>[]) : [];
     const matches = entries.filter((e) => (e?.search as { mode?: unknown } | undefined)?.mode === 'match');
-    const slotLike = entries.filter((e) => ['Slot', 'Schedule'].includes(String((e?.resource as { resourceType?: unknown } | undefined)?.resourceType)));
+    const slotLike = entries.filter((e) =>
+      ['Slot', 'Schedule'].includes(String((e?.resource as { resourceType?: unknown } | undefined)?.resourceType)),
+    );
     if (matches.length > 0 || slotLike.length > 0 || (typeof body.total === 'number' && body.total > 0)) {
-      return [tfinding('error', ruleId, `${loc}.Bundle.total`, {
-        fr: `${what.fr} : le Bundle contient des résultats (total ${String(body.total)}, ${entries.length} entrée(s)) — attendu total 0 et aucune entrée`,
-        en: `${what.en}: the Bundle carries results (total ${String(body.total)}, ${entries.length} entr(y/ies)) — expected total 0 and no entry`,
-      }, r)];
+      return [
+        tfinding(
+          'error',
+          ruleId,
+          `${loc}.Bundle.total`,
+          {
+            fr: `${what.fr} : le Bundle contient des résultats (total ${String(body.total)}, ${entries.length} entrée(s)) — attendu total 0 et aucune entrée`,
+            en: `${what.en}: the Bundle carries results (total ${String(body.total)}, ${entries.length} entr(y/ies)) — expected total 0 and no entry`,
+          },
+          r,
+        ),
+      ];
     }
     if (body.total !== 0) {
-      return [tfinding('warning', ruleId, `${loc}.Bundle.total`, {
-        fr: `${what.fr} : Bundle vide sans total — écrire total: 0`,
-        en: `${what.en}: empty Bundle without total — write total: 0`,
-      }, r)];
+      return [
+        tfinding(
+          'warning',
+          ruleId,
+          `${loc}.Bundle.total`,
+          {
+            fr: `${what.fr} : Bundle vide sans total — écrire total: 0`,
+            en: `${what.en}: empty Bundle without total — write total: 0`,
+          },
+          r,
+        ),
+      ];
     }
-    return [tfinding('information', ruleId, loc, { fr: `${what.fr} : ${obs}, searchset vide (total 0)`, en: `${what.en}: ${obs}, empty searchset (total 0)` }, r)];
+    return [
+      tfinding(
+        'information',
+        ruleId,
+        loc,
+        { fr: `${what.fr} : ${obs}, searchset vide (total 0)`, en: `${what.en}: ${obs}, empty searchset (total 0)` },
+        r,
+      ),
+    ];
   }
   const r = [REQ.errorContract];
   if (status === undefined) {
@@ -115,29 +178,69 @@ export function judgeProbe(probe: ErrorProbe, sent: SentExchange): Finding[] {
   if (!failed) {
     const accepted = status >= 200 && status < 300;
     if (GOOD_PRACTICE_PROBES.has(probe)) {
-      return [tfinding('warning', ruleId, `${loc}.status`, {
-        fr: `${what.fr} : ${obs}${accepted ? ' — la requête a été servie' : ''} ; bonne pratique (aucune source ne l’exige) : la refuser avec un 400 et un OperationOutcome`,
-        en: `${what.en}: ${obs}${accepted ? ' — the request was served' : ''}; good practice (no source requires it): refuse it with a 400 and an OperationOutcome`,
-      }, [REFUSE_GOOD_PRACTICE])];
+      return [
+        tfinding(
+          'warning',
+          ruleId,
+          `${loc}.status`,
+          {
+            fr: `${what.fr} : ${obs}${accepted ? ' — la requête a été servie' : ''} ; bonne pratique (aucune source ne l’exige) : la refuser avec un 400 et un OperationOutcome`,
+            en: `${what.en}: ${obs}${accepted ? ' — the request was served' : ''}; good practice (no source requires it): refuse it with a 400 and an OperationOutcome`,
+          },
+          [REFUSE_GOOD_PRACTICE],
+        ),
+      ];
     }
-    return [tfinding('error', ruleId, `${loc}.status`, {
-      fr: `${what.fr} : ${obs}${accepted ? ' — la requête invalide a été acceptée' : ''} ; une recherche en échec répond 4xx ou 5xx avec un OperationOutcome (IG), 400 de préférence`,
-      en: `${what.en}: ${obs}${accepted ? ' — the invalid request was accepted' : ''}; a failed search answers 4xx or 5xx with an OperationOutcome (IG), preferably 400`,
-    }, r)];
+    return [
+      tfinding(
+        'error',
+        ruleId,
+        `${loc}.status`,
+        {
+          fr: `${what.fr} : ${obs}${accepted ? ' — la requête invalide a été acceptée' : ''} ; une recherche en échec répond 4xx ou 5xx avec un OperationOutcome (IG), 400 de préférence`,
+          en: `${what.en}: ${obs}${accepted ? ' — the invalid request was accepted' : ''}; a failed search answers 4xx or 5xx with an OperationOutcome (IG), preferably 400`,
+        },
+        r,
+      ),
+    ];
   }
   if (body?.resourceType !== 'OperationOutcome') {
-    return [tfinding('error', 'SAS-ERR-006', `${loc}.body`, {
-      fr: `${what.fr} : ${obs} sans OperationOutcome dans le corps — décrire l’erreur dans un OperationOutcome (issue.diagnostics)`,
-      en: `${what.en}: ${obs} without an OperationOutcome body — describe the error in an OperationOutcome (issue.diagnostics)`,
-    }, r)];
+    return [
+      tfinding(
+        'error',
+        'SAS-ERR-006',
+        `${loc}.body`,
+        {
+          fr: `${what.fr} : ${obs} sans OperationOutcome dans le corps — décrire l’erreur dans un OperationOutcome (issue.diagnostics)`,
+          en: `${what.en}: ${obs} without an OperationOutcome body — describe the error in an OperationOutcome (issue.diagnostics)`,
+        },
+        r,
+      ),
+    ];
   }
   if (status >= 500) {
-    return [tfinding('warning', ruleId, `${loc}.status`, {
-      fr: `${what.fr} : ${obs} avec OperationOutcome — conforme à l’IG (4xx/5xx) ; bonne pratique : 400, l’erreur vient de la requête, pas du serveur`,
-      en: `${what.en}: ${obs} with an OperationOutcome — conforms to the IG (4xx/5xx); good practice: 400, the error is the request's, not the server's`,
-    }, [PREFER_400])];
+    return [
+      tfinding(
+        'warning',
+        ruleId,
+        `${loc}.status`,
+        {
+          fr: `${what.fr} : ${obs} avec OperationOutcome — conforme à l’IG (4xx/5xx) ; bonne pratique : 400, l’erreur vient de la requête, pas du serveur`,
+          en: `${what.en}: ${obs} with an OperationOutcome — conforms to the IG (4xx/5xx); good practice: 400, the error is the request's, not the server's`,
+        },
+        [PREFER_400],
+      ),
+    ];
   }
-  return [tfinding('information', ruleId, loc, { fr: `${what.fr} : ${obs} avec OperationOutcome`, en: `${what.en}: ${obs} with an OperationOutcome` }, r)];
+  return [
+    tfinding(
+      'information',
+      ruleId,
+      loc,
+      { fr: `${what.fr} : ${obs} avec OperationOutcome`, en: `${what.en}: ${obs} with an OperationOutcome` },
+      r,
+    ),
+  ];
 }
 
 function probesOf(tc: TestCase): ErrorProbe[] {
@@ -146,18 +249,45 @@ function probesOf(tc: TestCase): ErrorProbe[] {
   return p?.probes ?? [...ERROR_PROBES];
 }
 
+/** A probe answered 404 while the plain search is 404 too: its refusal says nothing about the error contract. */
+function noSearchFinding(probe: ErrorProbe, why: Message): Finding {
+  const { ruleId, what } = PROBES[probe];
+  return tfinding(
+    'error',
+    ruleId,
+    `errorContract[${probe}].status`,
+    {
+      fr: `${what.fr} : HTTP 404, comme la recherche de référence elle-même — ce n'est pas un refus : ${why.fr}`,
+      en: `${what.en}: HTTP 404, like the reference search itself — not a refusal: ${why.en}`,
+    },
+    [REQ.errorContract],
+  );
+}
+
 export async function runErrorContract(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
-  const findings: Finding[] = [];
-  const exchanges = [];
+  const judged: { probe: ErrorProbe; sent: SentExchange }[] = [];
   for (const probe of probesOf(tc)) {
     const spec = probeRequest(probe, tc.useCase);
     const req = referenceRequest(tc, ctx, spec);
     if ('notApplicable' in req) return { findings: [], exchanges: [], notApplicable: req.notApplicable };
-    const sent = await ctx.client.send({ url: req.url, headers: { ...req.headers, ...(spec.headers ?? {}) }, label: `error-contract ${probe}` });
-    exchanges.push(sent.exchange);
-    findings.push(...judgeProbe(probe, sent));
+    const sent = await ctx.client.send({
+      url: req.url,
+      headers: { ...req.headers, ...(spec.headers ?? {}) },
+      label: `error-contract ${probe}`,
+    });
+    judged.push({ probe, sent });
   }
-  return { findings, exchanges };
+  const exchanges: Exchange[] = judged.map((j) => j.sent.exchange);
+  // A 404 is read as a refusal only once the plain search is known to be served (sent once per run).
+  const plain = judged.some((j) => j.sent.exchange.response?.status === 404) ? await plainReferenceSearch(tc.useCase, ctx) : undefined;
+  if (plain && servesNoSearch(plain)) {
+    const why = noSearchMessage(ctx.baseUrl, plain);
+    const findings = judged.flatMap(({ probe, sent }) =>
+      sent.exchange.response?.status === 404 ? [noSearchFinding(probe, why)] : judgeProbe(probe, sent),
+    );
+    return { findings, exchanges: [...exchanges, plain.exchange], harnessFault: why };
+  }
+  return { findings: judged.flatMap(({ probe, sent }) => judgeProbe(probe, sent)), exchanges };
 }
 
 export function errorContractKind(deps: TransportDeps): CaseKind {
@@ -168,7 +298,13 @@ export function errorContractKind(deps: TransportDeps): CaseKind {
       additionalProperties: false,
       properties: {
         probe: { enum: [...ERROR_PROBES], description: 'the one invalid request this case sends' },
-        probes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ERROR_PROBES] }, description: 'several probes in one case (default: all)' },
+        probes: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: [...ERROR_PROBES] },
+          description: 'several probes in one case (default: all)',
+        },
       },
     },
     run: (tc, env) => runErrorContract(tc, { ...env, ...deps }),

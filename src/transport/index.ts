@@ -12,7 +12,14 @@ import { latencyKind } from './latency.js';
 import { mtlsKinds } from './mtls.js';
 import { tlsVersionsKind } from './tls-versions.js';
 
-export const TRANSPORT_KIND_NAMES = ['mtls-accepted', 'mtls-refused', 'tls-versions', 'latency', 'capability-statement', 'error-contract'] as const;
+export const TRANSPORT_KIND_NAMES = [
+  'mtls-accepted',
+  'mtls-refused',
+  'tls-versions',
+  'latency',
+  'capability-statement',
+  'error-contract',
+] as const;
 export type TransportKindName = (typeof TRANSPORT_KIND_NAMES)[number];
 
 /** The transport case kinds, bound to what only they need (tls-profile, IG definitions). */
@@ -20,16 +27,16 @@ export function transportKinds(deps: TransportDeps = {}): CaseKind[] {
   return [...mtlsKinds(deps), tlsVersionsKind(deps), latencyKind(deps), capabilityKind(deps), errorContractKind(deps)];
 }
 
-/** Name → run function, for callers that want a plain record. */
-export function transportKindRecord(deps: TransportDeps = {}): Record<TransportKindName, CaseKind['run']> {
-  const out = {} as Record<TransportKindName, CaseKind['run']>;
-  for (const k of transportKinds(deps)) out[k.kind as TransportKindName] = k.run;
-  return out;
-}
-
 export type { TransportContext, TransportDeps, TransportOutcome } from './context.js';
 export { classifyMtls, type MtlsReading, type MtlsVerdict } from './classify-mtls.js';
-export { loadTlsProfile, mergeProfileTls, NEGATIVE_CERTIFICATES, type TlsProfile, type ProfileCertificate, type NegativeCertificate } from './tls-profile.js';
+export {
+  loadTlsProfile,
+  mergeProfileTls,
+  NEGATIVE_CERTIFICATES,
+  type TlsProfile,
+  type ProfileCertificate,
+  type NegativeCertificate,
+} from './tls-profile.js';
 export { makePki, type PkiOptions, type TestPki } from './make-pki.js';
 export { makeUntrustedCertificate } from './untrusted-cert.js';
 export { probeTlsVersion, type ProbeResult } from './tls-probe.js';

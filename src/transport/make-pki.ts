@@ -141,19 +141,82 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
   const ossl = (args: string[], cwd: string): Promise<void> => openssl(bin, args, cwd, env);
   try {
     await writeFile(join(work, 'client.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
-    await writeFile(join(work, 'server.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+    await writeFile(
+      join(work, 'server.ext'),
+      'basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+    );
     const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
-    await ossl(['req', '-x509', ...EC, '-keyout', out('ca.key'), '-out', out('ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Test CA', ...caExt], work);
-    await ossl(['req', '-x509', ...EC, '-keyout', join(work, 'other-ca.key'), '-out', out('other-ca.crt'), '-days', '3650', '-subj', '/O=sas-recette test/CN=sas-recette Other CA', ...caExt], work);
+    await ossl(
+      [
+        'req',
+        '-x509',
+        ...EC,
+        '-keyout',
+        out('ca.key'),
+        '-out',
+        out('ca.crt'),
+        '-days',
+        '3650',
+        '-subj',
+        '/O=sas-recette test/CN=sas-recette Test CA',
+        ...caExt,
+      ],
+      work,
+    );
+    await ossl(
+      [
+        'req',
+        '-x509',
+        ...EC,
+        '-keyout',
+        join(work, 'other-ca.key'),
+        '-out',
+        out('other-ca.crt'),
+        '-days',
+        '3650',
+        '-subj',
+        '/O=sas-recette test/CN=sas-recette Other CA',
+        ...caExt,
+      ],
+      work,
+    );
     const sign = (csr: string, ca: string, caKey: string, ext: string, target: string): Promise<void> =>
-      ossl(['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAserial', join(work, 'x509.srl'), '-CAcreateserial', '-days', String(VALID_DAYS), '-sha256', '-extfile', join(work, ext), '-out', target], work);
-    await ossl(['req', ...EC, '-keyout', out('server.key'), '-out', join(work, 'server.csr'), '-subj', '/O=sas-recette test/CN=localhost'], work);
+      ossl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          csr,
+          '-CA',
+          ca,
+          '-CAkey',
+          caKey,
+          '-CAserial',
+          join(work, 'x509.srl'),
+          '-CAcreateserial',
+          '-days',
+          String(VALID_DAYS),
+          '-sha256',
+          '-extfile',
+          join(work, ext),
+          '-out',
+          target,
+        ],
+        work,
+      );
+    await ossl(
+      ['req', ...EC, '-keyout', out('server.key'), '-out', join(work, 'server.csr'), '-subj', '/O=sas-recette test/CN=localhost'],
+      work,
+    );
     await sign(join(work, 'server.csr'), out('ca.crt'), out('ca.key'), 'server.ext', out('server.crt'));
     // One client key for every client certificate: the certificates differ, the key does not matter.
     await ossl(['req', ...EC, '-keyout', out('client.key'), '-out', join(work, 'client.csr'), '-subj', subj(cn, ou)], work);
     await sign(join(work, 'client.csr'), out('ca.crt'), out('ca.key'), 'client.ext', out('client.crt'));
     await sign(join(work, 'client.csr'), out('other-ca.crt'), join(work, 'other-ca.key'), 'client.ext', out('client-other-ca.crt'));
-    for (const [name, s] of [['wrong-cn', subj(wrongCn, ou)], ['wrong-ou', subj(cn, wrongOu)]] as const) {
+    for (const [name, s] of [
+      ['wrong-cn', subj(wrongCn, ou)],
+      ['wrong-ou', subj(cn, wrongOu)],
+    ] as const) {
       await ossl(['req', '-new', '-key', out('client.key'), '-out', join(work, `${name}.csr`), '-subj', s], work);
       await sign(join(work, `${name}.csr`), out('ca.crt'), out('ca.key'), 'client.ext', out(`client-${name}.crt`));
     }
@@ -165,9 +228,45 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
     await writeFile(join(work, 'ca.cnf'), caConfig());
     await copyFile(out('ca.crt'), join(work, 'ca.crt'));
     await copyFile(out('ca.key'), join(work, 'ca.key'));
-    await ossl(['ca', '-batch', '-notext', '-preserveDN', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-expired.crt'), '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extensions', 'client_ext'], work);
+    await ossl(
+      [
+        'ca',
+        '-batch',
+        '-notext',
+        '-preserveDN',
+        '-config',
+        'ca.cnf',
+        '-in',
+        'client.csr',
+        '-out',
+        out('client-expired.crt'),
+        '-startdate',
+        '20200101000000Z',
+        '-enddate',
+        '20200201000000Z',
+        '-extensions',
+        'client_ext',
+      ],
+      work,
+    );
     // Revoked: issued like the valid one (same subject), then revoked; the CRL lists it.
-    await ossl(['ca', '-batch', '-notext', '-preserveDN', '-config', 'ca.cnf', '-in', 'client.csr', '-out', out('client-revoked.crt'), '-extensions', 'client_ext'], work);
+    await ossl(
+      [
+        'ca',
+        '-batch',
+        '-notext',
+        '-preserveDN',
+        '-config',
+        'ca.cnf',
+        '-in',
+        'client.csr',
+        '-out',
+        out('client-revoked.crt'),
+        '-extensions',
+        'client_ext',
+      ],
+      work,
+    );
     await ossl(['ca', '-batch', '-config', 'ca.cnf', '-revoke', out('client-revoked.crt'), '-crl_reason', 'keyCompromise'], work);
     await ossl(['ca', '-batch', '-config', 'ca.cnf', '-gencrl', '-out', out('ca.crl')], work);
   } finally {

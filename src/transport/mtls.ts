@@ -10,7 +10,7 @@ import { createHttpClient } from '../http/client.js';
 import type { SentExchange, TlsClientOptions } from '../http/types.js';
 import type { CaseKind } from '../cahier/kinds.js';
 import { classifyMtls } from './classify-mtls.js';
-import { reqs, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
+import { reqs, STOPPED_BEFORE_SENDING, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { baseOf, referenceRequest } from './reference-request.js';
 import { REQ } from './requirements.js';
 import type { NegativeCertificate } from './tls-profile.js';
@@ -22,12 +22,36 @@ export const EXPIRY_WARNING_DAYS = 30;
 export type RefusedVariant = 'none' | NegativeCertificate;
 
 export const REFUSED_RULES: Record<RefusedVariant, { ruleId: string; requirements: string[]; what: Message }> = {
-  none: { ruleId: 'SAS-TLS-020', requirements: [REQ.noCertificate, REQ.kitMtls], what: { fr: 'sans certificat client', en: 'without a client certificate' } },
-  'other-ca': { ruleId: 'SAS-TLS-021', requirements: [REQ.otherCa, REQ.kitMtls], what: { fr: "avec un certificat d'une autre autorité", en: 'with a certificate from another CA' } },
-  expired: { ruleId: 'SAS-TLS-022', requirements: [REQ.expired, REQ.kitMtls], what: { fr: 'avec un certificat expiré', en: 'with an expired certificate' } },
-  'wrong-cn': { ruleId: 'SAS-TLS-023', requirements: [REQ.wrongCn, REQ.kitCn], what: { fr: 'avec un certificat au CN inattendu', en: 'with a certificate with an unexpected CN' } },
-  'wrong-ou': { ruleId: 'SAS-TLS-024', requirements: [REQ.wrongOu, REQ.kitOu], what: { fr: 'avec un certificat à l’OU inattendue', en: 'with a certificate with an unexpected OU' } },
-  revoked: { ruleId: 'SAS-TLS-025', requirements: [REQ.revoked], what: { fr: 'avec un certificat révoqué', en: 'with a revoked certificate' } },
+  none: {
+    ruleId: 'SAS-TLS-020',
+    requirements: [REQ.noCertificate, REQ.kitMtls],
+    what: { fr: 'sans certificat client', en: 'without a client certificate' },
+  },
+  'other-ca': {
+    ruleId: 'SAS-TLS-021',
+    requirements: [REQ.otherCa, REQ.kitMtls],
+    what: { fr: "avec un certificat d'une autre autorité", en: 'with a certificate from another CA' },
+  },
+  expired: {
+    ruleId: 'SAS-TLS-022',
+    requirements: [REQ.expired, REQ.kitMtls],
+    what: { fr: 'avec un certificat expiré', en: 'with an expired certificate' },
+  },
+  'wrong-cn': {
+    ruleId: 'SAS-TLS-023',
+    requirements: [REQ.wrongCn, REQ.kitCn],
+    what: { fr: 'avec un certificat au CN inattendu', en: 'with a certificate with an unexpected CN' },
+  },
+  'wrong-ou': {
+    ruleId: 'SAS-TLS-024',
+    requirements: [REQ.wrongOu, REQ.kitOu],
+    what: { fr: 'avec un certificat à l’OU inattendue', en: 'with a certificate with an unexpected OU' },
+  },
+  revoked: {
+    ruleId: 'SAS-TLS-025',
+    requirements: [REQ.revoked],
+    what: { fr: 'avec un certificat révoqué', en: 'with a revoked certificate' },
+  },
 };
 
 const NOT_HTTPS: Message = {
@@ -56,13 +80,28 @@ export function expiryFindings(now: Date, sent: SentExchange, clientValidTo: str
     const days = Math.floor((t - now.getTime()) / DAY_MS);
     if (days >= EXPIRY_WARNING_DAYS) return;
     out.push(
-      tfinding('warning', ruleId, location, days < 0
-        ? { fr: `${who.fr} a expiré le ${validTo}`, en: `${who.en} expired on ${validTo}` }
-        : { fr: `${who.fr} expire dans ${days} jour(s) (${validTo}) : le renouveler`, en: `${who.en} expires in ${days} day(s) (${validTo}): renew it` }, [REQ.mtls]),
+      tfinding(
+        'warning',
+        ruleId,
+        location,
+        days < 0
+          ? { fr: `${who.fr} a expiré le ${validTo}`, en: `${who.en} expired on ${validTo}` }
+          : {
+              fr: `${who.fr} expire dans ${days} jour(s) (${validTo}) : le renouveler`,
+              en: `${who.en} expires in ${days} day(s) (${validTo}): renew it`,
+            },
+        [REQ.mtls],
+      ),
     );
   };
-  check(clientValidTo, 'SAS-TLS-002', 'tls.clientCertificate.notAfter', { fr: 'le certificat client configuré', en: 'the configured client certificate' });
-  check(sent.exchange.tls?.peerValidTo, 'SAS-TLS-003', 'tls.serverCertificate.notAfter', { fr: 'le certificat du serveur', en: 'the server certificate' });
+  check(clientValidTo, 'SAS-TLS-002', 'tls.clientCertificate.notAfter', {
+    fr: 'le certificat client configuré',
+    en: 'the configured client certificate',
+  });
+  check(sent.exchange.tls?.peerValidTo, 'SAS-TLS-003', 'tls.serverCertificate.notAfter', {
+    fr: 'le certificat du serveur',
+    en: 'the server certificate',
+  });
   return out;
 }
 
@@ -72,30 +111,58 @@ export async function runMtlsAccepted(tc: TestCase, ctx: TransportContext): Prom
     return {
       findings: [],
       exchanges: [],
-      skip: { fr: 'aucun certificat client configuré (--cert/--key ou client: du --tls-profile)', en: 'no client certificate configured (--cert/--key or client: in --tls-profile)' },
+      skip: {
+        fr: 'aucun certificat client configuré (--cert/--key ou client: du --tls-profile)',
+        en: 'no client certificate configured (--cert/--key or client: in --tls-profile)',
+      },
     };
   }
+  if (ctx.signal?.aborted) return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
   const target = targetOf(tc, ctx);
   const sent = await ctx.client.send({ ...target, label: 'mtls-accepted' });
   const reading = classifyMtls(sent);
   const r = [REQ.mtls, REQ.kitMtls];
   const findings = [];
   if (reading.verdict === 'accepted' && sent.exchange.response && sent.exchange.response.status < 300) {
-    findings.push(tfinding('information', 'SAS-TLS-001', 'tls.clientCertificate', {
-      fr: `certificat client accepté : HTTP ${sent.exchange.response.status}${tlsSummary(sent)}`,
-      en: `client certificate accepted: HTTP ${sent.exchange.response.status}${tlsSummary(sent)}`,
-    }, r));
+    findings.push(
+      tfinding(
+        'information',
+        'SAS-TLS-001',
+        'tls.clientCertificate',
+        {
+          fr: `certificat client accepté : HTTP ${sent.exchange.response.status}${tlsSummary(sent)}`,
+          en: `client certificate accepted: HTTP ${sent.exchange.response.status}${tlsSummary(sent)}`,
+        },
+        r,
+      ),
+    );
   } else {
-    findings.push(tfinding('error', 'SAS-TLS-001', 'tls.clientCertificate', {
-      fr: `le certificat client configuré n'obtient pas de réponse 2xx : ${reading.explanation.fr} [${reading.observation}]. Vérifier que le serveur fait confiance à l'autorité du certificat et accepte son CN/OU`,
-      en: `the configured client certificate does not get a 2xx answer: ${reading.explanation.en} [${reading.observation}]. Check that the server trusts the certificate's CA and accepts its CN/OU`,
-    }, r));
+    findings.push(
+      tfinding(
+        'error',
+        'SAS-TLS-001',
+        'tls.clientCertificate',
+        {
+          fr: `le certificat client configuré n'obtient pas de réponse 2xx : ${reading.explanation.fr} [${reading.observation}]. Vérifier que le serveur fait confiance à l'autorité du certificat et accepte son CN/OU`,
+          en: `the configured client certificate does not get a 2xx answer: ${reading.explanation.en} [${reading.observation}]. Check that the server trusts the certificate's CA and accepts its CN/OU`,
+        },
+        r,
+      ),
+    );
   }
   if (ctx.httpOptions.tls?.insecure) {
-    findings.push(tfinding('warning', 'SAS-TLS-004', 'tls.serverCertificate', {
-      fr: 'certificat du serveur non vérifié (--insecure) : la recette ne prouve pas son authenticité',
-      en: 'server certificate not verified (--insecure): the run does not prove its authenticity',
-    }, [REQ.mtls]));
+    findings.push(
+      tfinding(
+        'warning',
+        'SAS-TLS-004',
+        'tls.serverCertificate',
+        {
+          fr: 'certificat du serveur non vérifié (--insecure) : la recette ne prouve pas son authenticité',
+          en: 'server certificate not verified (--insecure): the run does not prove its authenticity',
+        },
+        [REQ.mtls],
+      ),
+    );
   }
   findings.push(...expiryFindings(ctx.now, sent, ctx.client.clientCert?.validTo));
   return { findings, exchanges: [sent.exchange] };
@@ -116,11 +183,23 @@ export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promi
   if (variant !== 'none') {
     const given = ctx.tlsProfile?.negative[variant];
     if (given) {
-      tls = { ...baseTls, certFile: given.certFile, keyFile: given.keyFile, ...(given.passphraseEnv ? { passphraseEnv: given.passphraseEnv } : {}) };
+      tls = {
+        ...baseTls,
+        certFile: given.certFile,
+        keyFile: given.keyFile,
+        ...(given.passphraseEnv ? { passphraseEnv: given.passphraseEnv } : {}),
+      };
     } else if (variant === 'other-ca') {
       const made = await (ctx.untrustedCertificate ?? makeUntrustedCertificate)();
       if (!made) {
-        return { findings: [], exchanges: [], skip: { fr: "aucun certificat d'une autre autorité dans le --tls-profile, et openssl est absent pour en fabriquer un", en: 'no other-CA certificate in --tls-profile, and openssl is missing to make one' } };
+        return {
+          findings: [],
+          exchanges: [],
+          skip: {
+            fr: "aucun certificat d'une autre autorité dans le --tls-profile, et openssl est absent pour en fabriquer un",
+            en: 'no other-CA certificate in --tls-profile, and openssl is missing to make one',
+          },
+        };
       }
       tls = { ...baseTls, certFile: made.certFile, keyFile: made.keyFile };
       cleanup = made.cleanup;
@@ -135,6 +214,10 @@ export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promi
       };
     }
   }
+  if (ctx.signal?.aborted) {
+    await cleanup?.();
+    return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
+  }
   const client = createHttpClient({ ...ctx.httpOptions, tls });
   try {
     const sent = await client.send({ ...targetOf(tc, ctx), label: `mtls-refused ${variant}` });
@@ -144,16 +227,38 @@ export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promi
     const r = reqs([], rule.requirements);
     const f =
       reading.verdict === 'rejected'
-        ? tfinding('information', rule.ruleId, where, { fr: `requête ${rule.what.fr} refusée : ${reading.explanation.fr} ${observed}`, en: `request ${rule.what.en} refused: ${reading.explanation.en} ${observed}` }, r)
+        ? tfinding(
+            'information',
+            rule.ruleId,
+            where,
+            {
+              fr: `requête ${rule.what.fr} refusée : ${reading.explanation.fr} ${observed}`,
+              en: `request ${rule.what.en} refused: ${reading.explanation.en} ${observed}`,
+            },
+            r,
+          )
         : reading.verdict === 'accepted'
-          ? tfinding('error', rule.ruleId, where, {
-              fr: `requête ${rule.what.fr} acceptée : ${reading.explanation.fr} ${observed}. Le serveur doit refuser ce certificat (poignée de main TLS ou HTTP 401/403)`,
-              en: `request ${rule.what.en} accepted: ${reading.explanation.en} ${observed}. The server must refuse this certificate (TLS handshake or HTTP 401/403)`,
-            }, r)
-          : tfinding('error', rule.ruleId, where, {
-              fr: `résultat non concluant ${rule.what.fr} : ${reading.explanation.fr} ${observed}`,
-              en: `inconclusive result ${rule.what.en}: ${reading.explanation.en} ${observed}`,
-            }, r, { notChecked: true });
+          ? tfinding(
+              'error',
+              rule.ruleId,
+              where,
+              {
+                fr: `requête ${rule.what.fr} acceptée : ${reading.explanation.fr} ${observed}. Le serveur doit refuser ce certificat (poignée de main TLS ou HTTP 401/403)`,
+                en: `request ${rule.what.en} accepted: ${reading.explanation.en} ${observed}. The server must refuse this certificate (TLS handshake or HTTP 401/403)`,
+              },
+              r,
+            )
+          : tfinding(
+              'error',
+              rule.ruleId,
+              where,
+              {
+                fr: `résultat non concluant ${rule.what.fr} : ${reading.explanation.fr} ${observed}`,
+                en: `inconclusive result ${rule.what.en}: ${reading.explanation.en} ${observed}`,
+              },
+              r,
+              { notChecked: true },
+            );
     return { findings: [f], exchanges: [sent.exchange] };
   } finally {
     await client.close();
@@ -174,7 +279,11 @@ export const MTLS_REFUSED_PARAMS = {
 
 export function mtlsKinds(deps: TransportDeps): CaseKind[] {
   return [
-    { kind: 'mtls-accepted', paramsSchema: { type: 'object', additionalProperties: false, properties: {} }, run: (tc, env) => runMtlsAccepted(tc, { ...env, ...deps }) },
+    {
+      kind: 'mtls-accepted',
+      paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
+      run: (tc, env) => runMtlsAccepted(tc, { ...env, ...deps }),
+    },
     { kind: 'mtls-refused', paramsSchema: MTLS_REFUSED_PARAMS, run: (tc, env) => runMtlsRefused(tc, { ...env, ...deps }) },
   ];
 }

@@ -6,6 +6,7 @@
 import type { Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
 import { buildCaseRequest } from '../cahier/case-request.js';
+import type { UseCase } from '../core/model.js';
 import type { TransportContext } from './context.js';
 
 export interface ReferenceRequest {
@@ -19,6 +20,26 @@ export function baseOf(ctx: Pick<TransportContext, 'baseUrl'>): string {
   return ctx.baseUrl.replace(/\/+$/, '');
 }
 
+/** A case of the use case that names nothing and overrides nothing: its reference search is the plain one. */
+export function plainCase(useCase: UseCase): TestCase {
+  const source = { file: '(sas-recette)', line: 0, col: 0 };
+  return {
+    id: `PLAIN-${useCase.toUpperCase()}`,
+    title: { fr: 'recherche de référence', en: 'reference search' },
+    group: 'transport',
+    useCase,
+    kind: 'search',
+    requirements: [],
+    tags: [],
+    severity: 'blocking',
+    request: {},
+    expect: {},
+    source,
+    caseIndex: 0,
+    locate: () => source,
+  };
+}
+
 /**
  * @param opts.identifiers how many identifiers to send (JDD entries first, then identifiers the editor
  *   does not know); default: the entries the case names, else the first JDD entry.
@@ -27,7 +48,7 @@ export function baseOf(ctx: Pick<TransportContext, 'baseUrl'>): string {
  */
 export function referenceRequest(
   tc: TestCase,
-  ctx: TransportContext,
+  ctx: Pick<TransportContext, 'jdd' | 'now' | 'baseUrl'>,
   opts: { identifiers?: number; request?: SearchRequestSpec; keys?: string[] } = {},
 ): ReferenceRequest | { notApplicable: Message } {
   const jdd = ctx.jdd;

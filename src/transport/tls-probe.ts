@@ -71,7 +71,8 @@ export function probeTlsVersion(
       id: randomUUID(),
       label,
       request: { method: 'TLS', url, headers: { 'tls-version': version, ciphers: opts.ciphers ?? LEGACY_CIPHERS } },
-      outcome: status === 'accepted' ? 'ok' : status === 'unreachable' ? (extra.code === 'PROBE_TIMEOUT' ? 'timeout' : 'refused') : 'tls-error',
+      outcome:
+        status === 'accepted' ? 'ok' : status === 'unreachable' ? (extra.code === 'PROBE_TIMEOUT' ? 'timeout' : 'refused') : 'tls-error',
       ...(extra.code || extra.message ? { error: { ...(extra.code ? { code: extra.code } : {}), message: extra.message ?? '' } } : {}),
       startedAt,
       timings: { totalMs: Math.round((performance.now() - t0) * 10) / 10 },

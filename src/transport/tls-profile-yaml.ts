@@ -9,16 +9,21 @@ export function tlsProfileYaml(pki: TestPki): string {
   const profile = testPkiProfile(pki);
   const rel = (f: string): string => relative(pki.dir, f);
   const cert = (c: ProfileCertificate) => ({ cert: rel(c.certFile), key: rel(c.keyFile) });
-  const negative = Object.fromEntries(NEGATIVE_CERTIFICATES.flatMap((name) => {
-    const c = profile.negative[name];
-    return c ? [[name, cert(c)]] : [];
-  }));
-  const body = stringify({
-    ca: rel(pki.caCert),
-    client: cert(profile.client as ProfileCertificate),
-    expect: profile.expect,
-    negative,
-  }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  const negative = Object.fromEntries(
+    NEGATIVE_CERTIFICATES.flatMap((name) => {
+      const c = profile.negative[name];
+      return c ? [[name, cert(c)]] : [];
+    }),
+  );
+  const body = stringify(
+    {
+      ca: rel(pki.caCert),
+      client: cert(profile.client as ProfileCertificate),
+      expect: profile.expect,
+      negative,
+    },
+    { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
+  );
   return [
     '# TLS profile written by `sas-recette certs make` — TEST certificates, never for production.',
     '# Paths are relative to this file. A passphrase-protected key takes `passphraseEnv: VAR`.',

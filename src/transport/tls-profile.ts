@@ -49,7 +49,13 @@ export function loadTlsProfile(file: string): TlsProfile {
       accessSync(abs, constants.R_OK);
     } catch {
       const ref = loaded.locate(at);
-      errors.push({ file: ref.file, line: ref.line, col: ref.col, field: formatDataPath(at), message: `file not found or not readable: ${abs}` });
+      errors.push({
+        file: ref.file,
+        line: ref.line,
+        col: ref.col,
+        field: formatDataPath(at),
+        message: `file not found or not readable: ${abs}`,
+      });
     }
     return abs;
   };
@@ -73,7 +79,10 @@ export function loadTlsProfile(file: string): TlsProfile {
 }
 
 function profileError(errors: LocatedYamlError[]): SetupError {
-  return new SetupError(`the TLS profile has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`, 'schemas/tls-profile.schema.json describes the format; `sas-recette certs make` writes an example');
+  return new SetupError(
+    `the TLS profile has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`,
+    'schemas/tls-profile.schema.json describes the format; `sas-recette certs make` writes an example',
+  );
 }
 
 /**

@@ -6,7 +6,13 @@ import { probeStatusOf } from './tls-probe.js';
 import { judgeTlsVersions } from './tls-versions.js';
 
 const ex = {} as Exchange;
-const p = (version: TlsVersion, status: ProbeStatus, code?: string): ProbeResult => ({ version, status, code, exchange: ex, ...(status === 'accepted' ? { protocol: version, cipher: 'C' } : {}) });
+const p = (version: TlsVersion, status: ProbeStatus, code?: string): ProbeResult => ({
+  version,
+  status,
+  code,
+  exchange: ex,
+  ...(status === 'accepted' ? { protocol: version, cipher: 'C' } : {}),
+});
 const verdicts = (probes: ProbeResult[]) => judgeTlsVersions(probes).map((f) => `${f.severity}:${f.ruleId}`);
 
 describe('judgeTlsVersions', () => {
@@ -20,15 +26,19 @@ describe('judgeTlsVersions', () => {
     ]);
   });
   it('fails legacy versions accepted and TLS 1.2 refused', () => {
-    expect(verdicts([p('TLSv1', 'accepted'), p('TLSv1.1', 'accepted'), p('TLSv1.2', 'refused'), p('TLSv1.3', 'accepted')]).filter((v) => v.startsWith('error'))).toEqual([
-      'error:SAS-TLS-010',
-      'error:SAS-TLS-011',
-      'error:SAS-TLS-012',
-    ]);
+    expect(
+      verdicts([p('TLSv1', 'accepted'), p('TLSv1.1', 'accepted'), p('TLSv1.2', 'refused'), p('TLSv1.3', 'accepted')]).filter((v) =>
+        v.startsWith('error'),
+      ),
+    ).toEqual(['error:SAS-TLS-010', 'error:SAS-TLS-011', 'error:SAS-TLS-012']);
   });
   it('never passes a version the client could not offer, and marks unreachable as not checked', () => {
     const f = judgeTlsVersions([p('TLSv1', 'not-testable', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE'), p('TLSv1.2', 'unreachable', 'ECONNREFUSED')]);
-    expect(f.map((x) => `${x.severity}:${x.ruleId}:${x.notChecked}`)).toEqual(['warning:SAS-TLS-014:true', 'error:SAS-TLS-016:true', 'information:SAS-TLS-015:true']);
+    expect(f.map((x) => `${x.severity}:${x.ruleId}:${x.notChecked}`)).toEqual([
+      'warning:SAS-TLS-014:true',
+      'error:SAS-TLS-016:true',
+      'information:SAS-TLS-015:true',
+    ]);
     expect(f[0].message.en).toContain('not testable from this client');
   });
 });

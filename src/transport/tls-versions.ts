@@ -8,14 +8,19 @@ import type { TestCase } from '../cahier/types.js';
 import { loadTlsMaterial } from '../http/tls-material.js';
 import type { TlsVersion } from '../http/types.js';
 import type { CaseKind } from '../cahier/kinds.js';
-import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
+import { STOPPED_BEFORE_SENDING, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { REQ } from './requirements.js';
 import { probeTlsVersion, type ProbeResult } from './tls-probe.js';
 
 export const PROBED_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 const NAMES: Record<TlsVersion, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
-const RULES: Record<TlsVersion, string> = { TLSv1: 'SAS-TLS-010', 'TLSv1.1': 'SAS-TLS-011', 'TLSv1.2': 'SAS-TLS-012', 'TLSv1.3': 'SAS-TLS-013' };
+const RULES: Record<TlsVersion, string> = {
+  TLSv1: 'SAS-TLS-010',
+  'TLSv1.1': 'SAS-TLS-011',
+  'TLSv1.2': 'SAS-TLS-012',
+  'TLSv1.3': 'SAS-TLS-013',
+};
 
 function detail(p: ProbeResult): string {
   if (p.status === 'accepted') return `${p.protocol ?? NAMES[p.version]}${p.cipher ? `, ${p.cipher}` : ''}`;
@@ -33,17 +38,35 @@ export function judgeTlsVersions(probes: ProbeResult[]): Finding[] {
     const requirements = p.version === 'TLSv1.2' ? [REQ.tls12] : legacy ? [REQ.noLegacyTls] : [];
     const d = detail(p);
     if (p.status === 'not-testable') {
-      out.push(tfinding('warning', 'SAS-TLS-014', loc, {
-        fr: `${name} non testable depuis ce client : la pile TLS locale refuse de l'offrir (${d}) ; le résultat ne dit rien du serveur`,
-        en: `${name} not testable from this client: the local TLS stack refuses to offer it (${d}); nothing is known about the server`,
-      }, requirements, { notChecked: true }));
+      out.push(
+        tfinding(
+          'warning',
+          'SAS-TLS-014',
+          loc,
+          {
+            fr: `${name} non testable depuis ce client : la pile TLS locale refuse de l'offrir (${d}) ; le résultat ne dit rien du serveur`,
+            en: `${name} not testable from this client: the local TLS stack refuses to offer it (${d}); nothing is known about the server`,
+          },
+          requirements,
+          { notChecked: true },
+        ),
+      );
       continue;
     }
     if (p.status === 'unreachable') {
-      out.push(tfinding('error', 'SAS-TLS-016', loc, {
-        fr: `${name} non vérifié : serveur injoignable (${d})`,
-        en: `${name} not checked: server unreachable (${d})`,
-      }, requirements, { notChecked: true }));
+      out.push(
+        tfinding(
+          'error',
+          'SAS-TLS-016',
+          loc,
+          {
+            fr: `${name} non vérifié : serveur injoignable (${d})`,
+            en: `${name} not checked: server unreachable (${d})`,
+          },
+          requirements,
+          { notChecked: true },
+        ),
+      );
       continue;
     }
     const accepted = p.status === 'accepted';
@@ -52,22 +75,39 @@ export function judgeTlsVersions(probes: ProbeResult[]): Finding[] {
     if (legacy) {
       severity = accepted ? 'error' : 'information';
       message = accepted
-        ? { fr: `${name} accepté (${d}) : désactiver TLS 1.0 et 1.1 sur le serveur (TLS 1.2 minimum)`, en: `${name} accepted (${d}): disable TLS 1.0 and 1.1 on the server (TLS 1.2 minimum)` }
+        ? {
+            fr: `${name} accepté (${d}) : désactiver TLS 1.0 et 1.1 sur le serveur (TLS 1.2 minimum)`,
+            en: `${name} accepted (${d}): disable TLS 1.0 and 1.1 on the server (TLS 1.2 minimum)`,
+          }
         : { fr: `${name} refusé (${d})`, en: `${name} refused (${d})` };
     } else if (p.version === 'TLSv1.2') {
       severity = accepted ? 'information' : 'error';
       message = accepted
         ? { fr: `TLS 1.2 accepté (${d})`, en: `TLS 1.2 accepted (${d})` }
-        : { fr: `TLS 1.2 refusé (${d}) : la plateforme SAS se connecte en TLS 1.2, l'activer`, en: `TLS 1.2 refused (${d}): the SAS platform connects with TLS 1.2, enable it` };
+        : {
+            fr: `TLS 1.2 refusé (${d}) : la plateforme SAS se connecte en TLS 1.2, l'activer`,
+            en: `TLS 1.2 refused (${d}): the SAS platform connects with TLS 1.2, enable it`,
+          };
     } else {
-      message = accepted ? { fr: `TLS 1.3 accepté (${d})`, en: `TLS 1.3 accepted (${d})` } : { fr: `TLS 1.3 non proposé (${d}) ; non exigé`, en: `TLS 1.3 not offered (${d}); not required` };
+      message = accepted
+        ? { fr: `TLS 1.3 accepté (${d})`, en: `TLS 1.3 accepted (${d})` }
+        : { fr: `TLS 1.3 non proposé (${d}) ; non exigé`, en: `TLS 1.3 not offered (${d}); not required` };
     }
     out.push(tfinding(severity, rule, loc, message, requirements));
   }
-  out.push(tfinding('information', 'SAS-TLS-015', 'tls.version[SSL 2.0/3.0]', {
-    fr: 'SSL 2.0 et 3.0 ne peuvent pas être proposés par Node.js/OpenSSL 3 : non testables depuis ce client',
-    en: 'SSL 2.0 and 3.0 cannot be offered by Node.js/OpenSSL 3: not testable from this client',
-  }, [REQ.noLegacyTls], { notChecked: true }));
+  out.push(
+    tfinding(
+      'information',
+      'SAS-TLS-015',
+      'tls.version[SSL 2.0/3.0]',
+      {
+        fr: 'SSL 2.0 et 3.0 ne peuvent pas être proposés par Node.js/OpenSSL 3 : non testables depuis ce client',
+        en: 'SSL 2.0 and 3.0 cannot be offered by Node.js/OpenSSL 3: not testable from this client',
+      },
+      [REQ.noLegacyTls],
+      { notChecked: true },
+    ),
+  );
   return out;
 }
 
@@ -79,15 +119,24 @@ export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promi
     return { findings: [], exchanges: [], skip: { fr: `URL de base invalide : ${ctx.baseUrl}`, en: `invalid base URL: ${ctx.baseUrl}` } };
   }
   if (url.protocol !== 'https:') {
-    return { findings: [], exchanges: [], notApplicable: { fr: "l'URL de base n'est pas en https : pas de TLS à vérifier", en: 'the base URL is not https: no TLS to check' } };
+    return {
+      findings: [],
+      exchanges: [],
+      notApplicable: { fr: "l'URL de base n'est pas en https : pas de TLS à vérifier", en: 'the base URL is not https: no TLS to check' },
+    };
   }
+  if (ctx.signal?.aborted) return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
   const material = loadTlsMaterial(ctx.httpOptions.tls, ctx.httpOptions.env ?? process.env);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const isIp = /^[\d.]+$/.test(host) || host.includes(':');
   const timeoutMs = (tc.params as { timeoutMs?: number } | undefined)?.timeoutMs ?? ctx.httpOptions.timeoutMs ?? 7000;
   const probes: ProbeResult[] = [];
   for (const version of PROBED_VERSIONS) {
-    probes.push(await probeTlsVersion({ host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) }, version, material, { timeoutMs }));
+    probes.push(
+      await probeTlsVersion({ host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) }, version, material, {
+        timeoutMs,
+      }),
+    );
   }
   return { findings: judgeTlsVersions(probes), exchanges: probes.map((p) => p.exchange) };
 }
@@ -98,7 +147,9 @@ export function tlsVersionsKind(deps: TransportDeps): CaseKind {
     paramsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { timeoutMs: { type: 'integer', minimum: 100, maximum: 60000, description: 'deadline of each handshake (default: the run timeout)' } },
+      properties: {
+        timeoutMs: { type: 'integer', minimum: 100, maximum: 60000, description: 'deadline of each handshake (default: the run timeout)' },
+      },
     },
     run: (tc, env) => runTlsVersions(tc, { ...env, ...deps }),
   };

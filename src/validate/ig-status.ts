@@ -68,7 +68,13 @@ async function resolveDependencies(ig: AvailablePackage, available: AvailablePac
         continue;
       }
       const exact = found.id === id && found.version === version;
-      out.push({ id, version, requiredBy, state: exact ? 'present' : 'mapped', used: { id: found.id, version: found.version, location: found.location } });
+      out.push({
+        id,
+        version,
+        requiredBy,
+        state: exact ? 'present' : 'mapped',
+        used: { id: found.id, version: found.version, location: found.location },
+      });
       if (!chosen.has(found.id)) {
         chosen.add(found.id);
         queue.push(found);

@@ -39,8 +39,7 @@ export function findJsonErrorOffset(text: string): number {
         } else expect = c === '{' ? 'key' : 'value';
         continue;
       }
-      const end =
-        c === '"' ? stringEnd(text, i) : matchAt(c === '-' || (c >= '0' && c <= '9') ? NUMBER : LITERAL, text, i);
+      const end = c === '"' ? stringEnd(text, i) : matchAt(c === '-' || (c >= '0' && c <= '9') ? NUMBER : LITERAL, text, i);
       if (end < 0) return Math.min(i, text.length);
       i = skip(end);
       expect = 'after';

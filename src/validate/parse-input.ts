@@ -10,6 +10,7 @@ import type { FhirResource } from '../fhir/packages/types.js';
 import { inputTooLargeMessage } from '../core/read-capped.js';
 import { findJsonErrorOffset } from './json-error-position.js';
 import { jsonTextFindings } from './json-text-checks.js';
+import { nestsDeeperThan, tooDeepMessage } from '../core/json-depth.js';
 
 /** Largest input read (a 25-practitioner SAS answer is a few MB; 100 MiB leaves a wide margin). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -118,6 +119,10 @@ function checkResourceShape(value: unknown, label: string): ParsedInput {
       `Le JSON est un tableau (${value.length} éléments), pas une ressource FHIR : une seule ressource est attendue (par exemple un Bundle searchset).`,
       `The JSON is an array (${value.length} items), not a FHIR resource: one resource is expected (e.g. a searchset Bundle).`,
     );
+  }
+  if (nestsDeeperThan(value)) {
+    const m = tooDeepMessage();
+    return fatal('input-too-deep', label, `${m.fr}.`, `${m.en}.`);
   }
   const rt = (value as { resourceType?: unknown }).resourceType;
   if (typeof rt !== 'string' || rt === '') {

@@ -23,7 +23,10 @@ const tooLarge = (label: string, size: number, sizeKnown: boolean): RawInput => 
 export async function readInput(pathOrDash: string, from: InputSource, maxBytes: number = MAX_INPUT_BYTES): Promise<RawInput> {
   if (pathOrDash === '-') {
     if (from.stdinIsTTY) {
-      throw new SetupError('"-" reads standard input, but nothing is piped into it', 'pipe the answer in: cat response.json | sas-recette validate -');
+      throw new SetupError(
+        '"-" reads standard input, but nothing is piped into it',
+        'pipe the answer in: cat response.json | sas-recette validate -',
+      );
     }
     const content = await from.readStdin(maxBytes);
     return content.length > maxBytes ? tooLarge('stdin', content.length, false) : { label: 'stdin', size: content.length, content };

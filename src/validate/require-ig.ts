@@ -8,7 +8,8 @@ import { listPackages, parsePackageRef } from '../fhir/packages/index.js';
 
 export async function requireIg(sources: string[], ig: string): Promise<void> {
   const { id, version } = parsePackageRef(ig);
-  if (!id || /\s/.test(id)) throw new SetupError(`--ig "${ig}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
+  if (!id || /\s/.test(id))
+    throw new SetupError(`--ig "${ig}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
   const available = await listPackages(sources);
   const sameId = available.filter((p) => p.id === id);
   if (sameId.some((p) => version === undefined || p.version === version)) return;

@@ -9,7 +9,14 @@ import { loadDefinitions } from '../fhir/packages/index.js';
 import type { LoadResult } from '../fhir/packages/types.js';
 import type { UseCase } from '../core/model.js';
 import type { ParsedSearch } from '../sas/search-types.js';
-import { attachOfficial, INPUT_NOT_PARSED, officialIgPackages, unavailableReport, validateWithOfficial, type OfficialFileOptions } from './official.js';
+import {
+  attachOfficial,
+  INPUT_NOT_PARSED,
+  officialIgPackages,
+  unavailableReport,
+  validateWithOfficial,
+  type OfficialFileOptions,
+} from './official.js';
 import { parseFhirJson, MAX_INPUT_BYTES } from './parse-input.js';
 import { readInput, type InputSource } from './read-input.js';
 import { buildReport, resourceLabel, type ValidationReport } from './validation-report.js';

@@ -67,9 +67,7 @@ const collator = new Intl.Collator('en', { numeric: true });
 export function orderFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      collator.compare(a.location, b.location) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      severityRank[a.severity] - severityRank[b.severity],
+      collator.compare(a.location, b.location) || a.ruleId.localeCompare(b.ruleId) || severityRank[a.severity] - severityRank[b.severity],
   );
 }
 

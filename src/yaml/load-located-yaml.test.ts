@@ -57,7 +57,11 @@ describe('loadYamlFile', () => {
     const result = load('good.yaml', good);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toEqual({ id: 'demo', version: '1.10', people: [{ idnps: '810002909371', family: 'Martin', phone: '+33612345678' }] });
+    expect(result.value).toEqual({
+      id: 'demo',
+      version: '1.10',
+      people: [{ idnps: '810002909371', family: 'Martin', phone: '+33612345678' }],
+    });
     expect(result.locate(['people', 0, 'phone'])).toEqual({ file: join(dir, 'good.yaml'), line: 6, col: 12 });
     expect(result.locate(['people', 0])).toMatchObject({ line: 4, col: 5 });
     // a path that does not exist falls back to its nearest ancestor
@@ -93,7 +97,12 @@ describe('loadYamlFile', () => {
   it('asks to quote an unquoted phone, with the value as written', () => {
     const errors = errorsOf(load('phone.yaml', good.replace('"+33612345678"', '+33612345678')));
     expect(errors).toEqual([
-      expect.objectContaining({ line: 6, col: 12, field: 'people[0].phone', message: expect.stringContaining('quote this value (write "+33612345678")') }),
+      expect.objectContaining({
+        line: 6,
+        col: 12,
+        field: 'people[0].phone',
+        message: expect.stringContaining('quote this value (write "+33612345678")'),
+      }),
     ]);
   });
 
@@ -109,24 +118,32 @@ describe('loadYamlFile', () => {
 
   it('reports a wrong type that is not a quoting problem plainly', () => {
     const errors = errorsOf(load('type.yaml', good.replace('family: Martin', 'family: [Martin]')));
-    expect(errors).toEqual([expect.objectContaining({ line: 5, col: 13, field: 'people[0].family', message: 'expected string, found a list' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 5, col: 13, field: 'people[0].family', message: 'expected string, found a list' }),
+    ]);
   });
 
   it('reports a missing field at its parent', () => {
     const errors = errorsOf(load('missing.yaml', good.replace('    family: Martin\n', '')));
-    expect(errors).toEqual([expect.objectContaining({ line: 4, col: 5, field: 'people[0].family', message: 'missing required field "family"' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 4, col: 5, field: 'people[0].family', message: 'missing required field "family"' }),
+    ]);
   });
 
   it('reports an unknown field at its key, with a suggestion', () => {
     const errors = errorsOf(load('unknown.yaml', good.replace('    family: Martin', '    familly: Martin\n    family: Martin')));
-    expect(errors).toEqual([expect.objectContaining({ line: 5, col: 5, field: 'people[0].familly', message: 'unknown field "familly" (did you mean "family"?)' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 5, col: 5, field: 'people[0].familly', message: 'unknown field "familly" (did you mean "family"?)' }),
+    ]);
   });
 
   it('reports every error at once (allErrors), pattern and enum included', () => {
     const text = good.replace('"810002909371"', '"7123"').replace('    family: Martin', '    family: Martin\n    kind: both');
     const errors = errorsOf(load('many.yaml', text));
     expect(errors.map((e) => e.field).sort()).toEqual(['people[0].idnps', 'people[0].kind']);
-    expect(errors.find((e) => e.field === 'people[0].idnps')?.message).toBe('the text "7123" does not match an IDNPS (8 + RPPS or 0 + ADELI)');
+    expect(errors.find((e) => e.field === 'people[0].idnps')?.message).toBe(
+      'the text "7123" does not match an IDNPS (8 + RPPS or 0 + ADELI)',
+    );
     expect(errors.find((e) => e.field === 'people[0].kind')?.message).toContain('use one of "individual", "cpts"');
   });
 
@@ -143,18 +160,32 @@ describe('anyOf / oneOf errors', () => {
   it('lists the accepted forms once when no form fits', () => {
     const errors = errorsOf(load('anyof.yaml', `${good}keys: 5\n`));
     expect(errors).toEqual([
-      expect.objectContaining({ line: 7, col: 7, field: 'keys', message: 'does not match any accepted form: must be "all"; or expected array, found the number 5' }),
+      expect.objectContaining({
+        line: 7,
+        col: 7,
+        field: 'keys',
+        message: 'does not match any accepted form: must be "all"; or expected array, found the number 5',
+      }),
     ]);
   });
 
   it('keeps only the deeper error when the value fits one form', () => {
     const errors = errorsOf(load('anyof-deep.yaml', `${good}keys: [a, +33612345678]\n`));
-    expect(errors).toEqual([expect.objectContaining({ line: 7, col: 11, field: 'keys[1]', message: expect.stringContaining('write "+33612345678"') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 7, col: 11, field: 'keys[1]', message: expect.stringContaining('write "+33612345678"') }),
+    ]);
   });
 
   it('gives the quoting advice when text is one of the forms', () => {
     const errors = errorsOf(load('anyof-quote.yaml', `${good}contact: +33612345678\n`));
-    expect(errors).toEqual([expect.objectContaining({ line: 7, col: 10, field: 'contact', message: expect.stringContaining('quote this value (write "+33612345678")') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 7,
+        col: 10,
+        field: 'contact',
+        message: expect.stringContaining('quote this value (write "+33612345678")'),
+      }),
+    ]);
   });
 });
 
@@ -162,7 +193,9 @@ describe('formatYamlErrors', () => {
   it('prints file:line:col field "x": message, one per line', () => {
     const errors = errorsOf(parseYamlText('id: 1\n', 'cahier/ps.yaml', schema));
     const text = formatYamlErrors(errors);
-    expect(text.split('\n')).toContain('cahier/ps.yaml:1:5 field "id": expected text but YAML read the number 1: quote this value (write "1")');
+    expect(text.split('\n')).toContain(
+      'cahier/ps.yaml:1:5 field "id": expected text but YAML read the number 1: quote this value (write "1")',
+    );
     expect(text.split('\n')).toContain('cahier/ps.yaml:1:1 field "version": missing required field "version"');
     expect(formatYamlErrors([{ file: 'f.yaml', line: 2, col: 3, field: '', message: 'bad' }])).toBe('f.yaml:2:3: bad');
   });

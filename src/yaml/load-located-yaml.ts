@@ -24,8 +24,7 @@ export interface LocatedYamlError {
 }
 
 export type LoadedYaml<T> =
-  | { ok: true; value: T; locate(path: (string | number)[]): SourceRef }
-  | { ok: false; errors: LocatedYamlError[] };
+  { ok: true; value: T; locate(path: (string | number)[]): SourceRef } | { ok: false; errors: LocatedYamlError[] };
 
 export interface LoadYamlOptions {
   /** What the file is, for messages about the file itself ("JDD", "cahier de recette"…). */
@@ -51,14 +50,22 @@ export function loadYamlFile<T>(file: string, schema: object, opts: LoadYamlOpti
   try {
     // A regular file says its size up front; /dev/zero, FIFOs and /proc files say 0: the read itself is capped.
     const size = statSync(file).size;
-    const tooLarge = () => fileError(file, `${label} is too large: input larger than ${limitText(maxBytes).en} (reading stopped at the limit)`);
+    const tooLarge = () =>
+      fileError(file, `${label} is too large: input larger than ${limitText(maxBytes).en} (reading stopped at the limit)`);
     if (size > maxBytes) return tooLarge();
     const { bytes, overLimit } = readFileCappedSync(file, maxBytes);
     if (overLimit) return tooLarge();
     text = bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'not readable (permission denied)' : (err as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'not found'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'not readable (permission denied)'
+            : (err as Error).message;
     return fileError(file, `${label} ${reason}`);
   }
   return parseYamlText<T>(text, file, schema);
@@ -74,7 +81,8 @@ function syntaxErrors(doc: Document, lineCounter: LineCounter, file: string): Lo
     const offset = error.pos[0];
     const { line, col } = linePos(lineCounter, offset);
     const field = formatDataPath(pathAtOffset(doc, offset));
-    const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key is already defined in the same mapping' : shortYamlMessage(error.message);
+    const message =
+      error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key is already defined in the same mapping' : shortYamlMessage(error.message);
     return { file, line, col, field, message };
   });
 }
@@ -142,7 +150,9 @@ function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) 
   const replaced = new Map<ErrorObject, string>();
   for (const combinator of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
     const prefix = `${combinator.schemaPath.replace(/\/(anyOf|oneOf)$/, '')}/${combinator.keyword}/`;
-    const branches = errors.filter((e) => e !== combinator && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combinator.instancePath));
+    const branches = errors.filter(
+      (e) => e !== combinator && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combinator.instancePath),
+    );
     if (branches.length === 0) continue;
     const same = branches.filter((e) => e.instancePath === combinator.instancePath);
     same.forEach((e) => drop.add(e));
@@ -154,9 +164,7 @@ function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) 
     const quote = messages.find((m) => m.includes('quote this value'));
     replaced.set(combinator, quote ?? `does not match any accepted form: ${messages.join('; or ')}`);
   }
-  return errors
-    .filter((e) => !drop.has(e))
-    .map((e) => (replaced.has(e) ? { ...e, keyword: 'simplified', message: replaced.get(e) } : e));
+  return errors.filter((e) => !drop.has(e)).map((e) => (replaced.has(e) ? { ...e, keyword: 'simplified', message: replaced.get(e) } : e));
 }
 
 function schemaErrors(rawErrors: ErrorObject[], doc: Document, lineCounter: LineCounter, file: string, text: string): LocatedYamlError[] {
@@ -203,7 +211,10 @@ export function parseYamlText<T>(text: string, file: string, schema: object): Lo
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const { line, col } = linePos(lineCounter, firstAliasOffset(doc));
-    const reason = err instanceof ReferenceError ? 'too many alias expansions (a YAML alias bomb?); write the values out instead' : (err as Error).message;
+    const reason =
+      err instanceof ReferenceError
+        ? 'too many alias expansions (a YAML alias bomb?); write the values out instead'
+        : (err as Error).message;
     return { ok: false, errors: [{ file, line, col, field: '', message: reason }] };
   }
 
@@ -220,7 +231,5 @@ export function parseYamlText<T>(text: string, file: string, schema: object): Lo
 
 /** One line per error: `file:line:col field "x": message` (or `file:line:col: message` without a field). */
 export function formatYamlErrors(errors: LocatedYamlError[]): string {
-  return errors
-    .map((e) => `${e.file}:${e.line}:${e.col}${e.field ? ` field "${e.field}"` : ''}: ${e.message}`)
-    .join('\n');
+  return errors.map((e) => `${e.file}:${e.line}:${e.col}${e.field ? ` field "${e.field}"` : ''}: ${e.message}`).join('\n');
 }

@@ -53,7 +53,9 @@ describe('import direction', () => {
   const all = imports();
 
   it('knows every folder of src/ (a new folder takes its place in LAYERS)', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !layerOf.has(f))).toEqual([]);
     expect(all.length).toBeGreaterThan(100);
   });

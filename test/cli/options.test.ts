@@ -53,7 +53,9 @@ describe('option tables drive commander', () => {
   });
 
   it('a key must be the attribute commander derives from the flag', () => {
-    expect(() => addOptions(new Command('x'), { base: { flags: '--base-url <url>', kind: 'value', help: '' } }, {})).toThrow(/does not match/);
+    expect(() => addOptions(new Command('x'), { base: { flags: '--base-url <url>', kind: 'value', help: '' } }, {})).toThrow(
+      /does not match/,
+    );
   });
 
   describe('environment fallback (from the command environment, not process.env)', () => {
@@ -115,8 +117,11 @@ describe('--now is read the same way by run and validate', () => {
     return r.code === 2 && /--now "/.test(r.stderr);
   }
 
-  it.each([...accepted.map((v) => [v, false] as const), ...rejected.map((v) => [v, true] as const)])('%s → refused: %s', async (now, refused) => {
-    expect(await refuses(['run', '--list', '--jdd', 'datasets/recette-cpts.yaml', '--now', now])).toBe(refused);
-    expect(await refuses(['validate', '-', '--now', now])).toBe(refused);
-  });
+  it.each([...accepted.map((v) => [v, false] as const), ...rejected.map((v) => [v, true] as const)])(
+    '%s → refused: %s',
+    async (now, refused) => {
+      expect(await refuses(['run', '--list', '--jdd', 'datasets/recette-cpts.yaml', '--now', now])).toBe(refused);
+      expect(await refuses(['validate', '-', '--now', now])).toBe(refused);
+    },
+  );
 });

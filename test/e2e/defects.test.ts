@@ -51,27 +51,54 @@ interface Expectation {
 }
 
 const TABLE: Partial<Record<DefectName, Expectation>> = {
-  'wrong-status': { fails: { 'PS-4.3-STATUS': ['SAS-WIN-001'], 'PS-4.2-BUNDLE': ['Slot.status'], 'SOS-DATES': ['SAS-WIN-001'] }, passes: ['PS-4.3-DATES', 'PS-4.3-SEARCH'] },
-  'slot-outside-window': { fails: { 'PS-4.3-DATES': ['SAS-WIN-002'], 'PS-WINDOW-SHIFTED': ['SAS-WIN-002'], 'SOS-DATES': ['SAS-WIN-002'] }, passes: ['PS-4.3-STATUS'] },
+  'wrong-status': {
+    fails: { 'PS-4.3-STATUS': ['SAS-WIN-001'], 'PS-4.2-BUNDLE': ['Slot.status'], 'SOS-DATES': ['SAS-WIN-001'] },
+    passes: ['PS-4.3-DATES', 'PS-4.3-SEARCH'],
+  },
+  'slot-outside-window': {
+    fails: { 'PS-4.3-DATES': ['SAS-WIN-002'], 'PS-WINDOW-SHIFTED': ['SAS-WIN-002'], 'SOS-DATES': ['SAS-WIN-002'] },
+    passes: ['PS-4.3-STATUS'],
+  },
   'missing-include': {
-    fails: { 'PS-4.3-REFERENCES': ['SAS-REF-002', 'SAS-REF-003'], 'PS-4.3-CARDINALITY': ['EXP-PLACES'], 'SOS-ONE-PLACE': ['EXP-PLACES', 'SAS-REF-007'] },
+    fails: {
+      'PS-4.3-REFERENCES': ['SAS-REF-002', 'SAS-REF-003'],
+      'PS-4.3-CARDINALITY': ['EXP-PLACES'],
+      'SOS-ONE-PLACE': ['EXP-PLACES', 'SAS-REF-007'],
+    },
     passes: ['PS-4.3-DATES'],
   },
   'dangling-reference': { fails: { 'PS-4.3-REFERENCES': ['SAS-REF-001'], 'SOS-ONE-PLACE': ['SAS-REF-001'] }, passes: ['PS-4.3-STATUS'] },
-  'bad-phone': { fails: { 'PS-4.6-IDENTITY': ['SAS-TEL-001'], 'CPTS-4.9-ORGANIZATION': ['SAS-TEL-001'], 'SOS-PLACE-DETAILS': ['SAS-TEL-001'] }, passes: ['PS-4.3-ADDRESS'] },
+  'bad-phone': {
+    fails: { 'PS-4.6-IDENTITY': ['SAS-TEL-001'], 'CPTS-4.9-ORGANIZATION': ['SAS-TEL-001'], 'SOS-PLACE-DETAILS': ['SAS-TEL-001'] },
+    passes: ['PS-4.3-ADDRESS'],
+  },
   'bad-finess': {
-    fails: { 'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS', 'SAS-STR-001'], 'CPTS-4.2-BUNDLE': ['FINESS-invariant'], 'SOS-IDENTIFIER': ['SAS-STR-002'], 'PS-4.6-IDENTITY': ['SAS-STR-003'] },
+    fails: {
+      'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS', 'SAS-STR-001'],
+      'CPTS-4.2-BUNDLE': ['FINESS-invariant'],
+      'SOS-IDENTIFIER': ['SAS-STR-002'],
+      'PS-4.6-IDENTITY': ['SAS-STR-003'],
+    },
     passes: ['PS-4.3-SEARCH'],
   },
-  'date-without-offset': { fails: { 'PS-4.3-DATES': ['SAS-DAT-001'], 'PS-4.2-BUNDLE': ['structure.format'], 'SOS-DATES': ['SAS-DAT-001'] }, passes: ['PS-4.3-STATUS'] },
+  'date-without-offset': {
+    fails: { 'PS-4.3-DATES': ['SAS-DAT-001'], 'PS-4.2-BUNDLE': ['structure.format'], 'SOS-DATES': ['SAS-DAT-001'] },
+    passes: ['PS-4.3-STATUS'],
+  },
   'html-502': { fails: { 'PS-4.3-SEARCH': ['EXP-BODY-JSON', 'EXP-STATUS'], 'ERR-MISSING-STATUS': ['EXP-BODY-JSON'] }, passes: [] },
   'truncated-json': { fails: { 'PS-4.3-SEARCH': ['EXP-BODY-JSON'], 'SOS-SEARCH': ['EXP-BODY-JSON'] }, passes: [] },
   'huge-body': { fails: { 'PS-4.3-SEARCH': ['HTTP-TOO-LARGE'] }, verdict: 'error', passes: [] },
   'wrong-content-type': { fails: { 'PS-4.3-CONTENT-TYPE': ['EXP-CONTENT-TYPE'] }, passes: ['PS-4.3-SEARCH'] },
   injection: { fails: { 'PS-4.3-BOOKING-URL': ['SAS-URL-001'] }, passes: ['PS-4.3-SEARCH'] },
-  'no-operation-outcome': { fails: { 'ERR-MISSING-STATUS': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'], 'ERR-BAD-DATE': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'] }, passes: ['PS-4.3-SEARCH'] },
+  'no-operation-outcome': {
+    fails: { 'ERR-MISSING-STATUS': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'], 'ERR-BAD-DATE': ['EXP-OPERATION-OUTCOME', 'EXP-STATUS'] },
+    passes: ['PS-4.3-SEARCH'],
+  },
   'cpts-for-individual': { fails: { 'CPTS-INDIVIDUAL-ONLY': ['EXP-RESULT', 'EXP-TOTAL'] }, passes: ['CPTS-4.8.1-TWO-CPTS'] },
-  'wrong-finess': { fails: { 'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS'], 'CPTS-DECLARATION': ['EXP-CPTS-FINESS'] }, passes: ['CPTS-4.3-SEARCH', 'CPTS-48H'] },
+  'wrong-finess': {
+    fails: { 'CPTS-4.3-FINESS': ['EXP-CPTS-FINESS'], 'CPTS-DECLARATION': ['EXP-CPTS-FINESS'] },
+    passes: ['CPTS-4.3-SEARCH', 'CPTS-48H'],
+  },
   'wrong-practitioner': { fails: { 'PS-4.3-IDENTIFIER': ['SAS-IDN-002'], 'PS-4.5-MULTI-PS': ['SAS-IDN-002'] }, passes: ['PS-4.3-DATES'] },
   'total-mismatch': { fails: { 'PS-4.3-CARDINALITY': ['SAS-BDL-002'], 'PS-UNKNOWN-EMPTY': ['EXP-TOTAL'] }, passes: ['PS-4.3-SEARCH'] },
   'missing-comment': { fails: { 'PS-4.3-BOOKING-URL': ['SAS-URL-001'] }, passes: ['PS-4.3-SEARCH'] },
@@ -96,7 +123,9 @@ describe('the cahier against each defect of the reference editor', () => {
     const html = await runAgainst(['html-502'], ['PS-4.3-SEARCH']);
     const c = html.cases[0];
     expect(c.exchanges[0].response).toMatchObject({ status: 502, body: expect.stringContaining('502 Bad Gateway') });
-    expect(c.findings.find((f) => f.ruleId === 'EXP-BODY-JSON')?.message.en).toMatch(/^an HTML page was received instead of a FHIR JSON resource/);
+    expect(c.findings.find((f) => f.ruleId === 'EXP-BODY-JSON')?.message.en).toMatch(
+      /^an HTML page was received instead of a FHIR JSON resource/,
+    );
     const cut = await runAgainst(['truncated-json'], ['PS-4.3-SEARCH']);
     expect(cut.cases[0].exchanges[0].response?.body).toMatch(/^\{"resourceType":"Bundle"/);
     expect(cut.cases[0].findings.find((f) => f.ruleId === 'EXP-BODY-JSON')?.message.en).toMatch(/^invalid JSON body \(truncated\?\)/);
@@ -119,7 +148,9 @@ describe('the cahier against each defect of the reference editor', () => {
     for (const c of run.cases) {
       expect(blockingRuleIds(run, c.id)).toEqual(['HTTP-TIMEOUT']);
       expect(c.exchanges[0].outcome).toBe('timeout');
-      expect(c.reason?.en).toMatch(/^HTTP-TIMEOUT — HTTP GET http:\/\/127\.0\.0\.1:\d+\/fhir\/(Slot|Schedule)\?.*: no complete answer within the deadline/);
+      expect(c.reason?.en).toMatch(
+        /^HTTP-TIMEOUT — HTTP GET http:\/\/127\.0\.0\.1:\d+\/fhir\/(Slot|Schedule)\?.*: no complete answer within the deadline/,
+      );
     }
   });
 });

@@ -13,43 +13,54 @@ import { hasOpenssl } from '../support/certs.js';
 import { cli, HAVE_PACKAGES, PACKAGES, parseRun, tempDir } from './support.js';
 
 describe('sas-recette demo', () => {
-  it.runIf(HAVE_PACKAGES && hasOpenssl())('serves the reference editor over mTLS: exit 0, every case passed (transport included); reserves only for what could not be checked', async () => {
-    const out = tempDir('demo');
-    const tmp = tempDir('demo-tmp');
-    const r = await cli(['demo', '--out', out], { TMPDIR: tmp });
-    expect(r.err).not.toMatch(/internal error|NOT DONE|NON FAITE/);
-    expect(r.code).toBe(0);
-    for (const f of ['run.json', 'junit.xml', 'pv.html']) expect(existsSync(join(out, f)), f).toBe(true);
-    const run = parseRun(readFileSync(join(out, 'run.json'), 'utf8'));
-    expect(run.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/fhir$/);
-    expect(r.out).toMatch(/Reference editor \/ éditeur de référence: https:\/\/127\.0\.0\.1:\d+\/fhir \(HTTPS, mTLS/);
-    const transport = run.cases.filter((c) => c.group === 'transport');
-    expect(transport).toHaveLength(38);
-    expect(transport.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}=${c.verdict}`)).toEqual([]);
-    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, 'not-applicable': 0, overall: 'favorable-with-reserves', blocking: [], validForAcceptance: true });
-    // What keeps it from a plain Favorable is named: FR Core 1.1.0 / NOS are not in ../shared, SSL 2/3
-    // cannot be offered from OpenSSL 3, and agg-psindiv@41 has no case yet.
-    expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
-    expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toEqual(['agg-psindiv@41']);
-    expect(run.summary.reserves.find((x) => x.ref === 'SAS-TLS-015')?.cases).toHaveLength(3);
-    expect(r.out).toMatch(/Avis: FAVORABLE AVEC RÉSERVES — 92\/92/);
-    // Each refusal is the server's: revoked by the CRL (handshake), wrong CN/OU by HTTP 403.
-    const refusal = (id: string) => run.cases.find((c) => c.id === id)?.findings[0]?.message.en ?? '';
-    for (const uc of ['PS', 'CPTS', 'SOS']) {
-      expect(refusal(`TR-${uc}-MTLS-REVOKED`)).toMatch(/^request with a revoked certificate refused: .*\[(tls-handshake|connection): /);
-      expect(refusal(`TR-${uc}-MTLS-WRONG-OU`)).toContain('[http-status: HTTP 403]');
-    }
-    expect(run.cases.find((c) => c.id === 'TR-PS-MTLS-ACCEPTED')?.exchanges[0].tls?.clientCertSubject).toContain('CN=sas-recette-client');
-    expect(run.pvInfo).toEqual({
-      editor: 'Éditeur de référence sas-recette (démonstration)',
-      software: 'sas-recette mock',
-      softwareVersion: TOOL_VERSION,
-      environment: 'démonstration locale',
-    });
-    expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.mtls.en);
-    // The throw-away PKI (unencrypted test keys) is gone.
-    expect(readdirSync(tmp)).toEqual([]);
-  });
+  it.runIf(HAVE_PACKAGES && hasOpenssl())(
+    'serves the reference editor over mTLS: exit 0, every case passed (transport included); reserves only for what could not be checked',
+    async () => {
+      const out = tempDir('demo');
+      const tmp = tempDir('demo-tmp');
+      const r = await cli(['demo', '--out', out], { TMPDIR: tmp });
+      expect(r.err).not.toMatch(/internal error|NOT DONE|NON FAITE/);
+      expect(r.code).toBe(0);
+      for (const f of ['run.json', 'junit.xml', 'pv.html']) expect(existsSync(join(out, 'latest', f)), f).toBe(true);
+      const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
+      expect(run.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/fhir$/);
+      expect(r.out).toMatch(/Reference editor \/ éditeur de référence: https:\/\/127\.0\.0\.1:\d+\/fhir \(HTTPS, mTLS/);
+      const transport = run.cases.filter((c) => c.group === 'transport');
+      expect(transport).toHaveLength(38);
+      expect(transport.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}=${c.verdict}`)).toEqual([]);
+      expect(run.summary).toMatchObject({
+        failed: 0,
+        error: 0,
+        skipped: 0,
+        'not-applicable': 0,
+        overall: 'favorable-with-reserves',
+        blocking: [],
+        validForAcceptance: true,
+      });
+      // What keeps it from a plain Favorable is named: FR Core 1.1.0 / NOS are not in ../shared, SSL 2/3
+      // cannot be offered from OpenSSL 3, and agg-psindiv@41 has no case yet.
+      expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
+      expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toEqual(['agg-psindiv@41']);
+      expect(run.summary.reserves.find((x) => x.ref === 'SAS-TLS-015')?.cases).toHaveLength(3);
+      expect(r.out).toMatch(/Avis: FAVORABLE AVEC RÉSERVES — 92\/92/);
+      // Each refusal is the server's: revoked by the CRL (handshake), wrong CN/OU by HTTP 403.
+      const refusal = (id: string) => run.cases.find((c) => c.id === id)?.findings[0]?.message.en ?? '';
+      for (const uc of ['PS', 'CPTS', 'SOS']) {
+        expect(refusal(`TR-${uc}-MTLS-REVOKED`)).toMatch(/^request with a revoked certificate refused: .*\[(tls-handshake|connection): /);
+        expect(refusal(`TR-${uc}-MTLS-WRONG-OU`)).toContain('[http-status: HTTP 403]');
+      }
+      expect(run.cases.find((c) => c.id === 'TR-PS-MTLS-ACCEPTED')?.exchanges[0].tls?.clientCertSubject).toContain('CN=sas-recette-client');
+      expect(run.pvInfo).toEqual({
+        editor: 'Éditeur de référence sas-recette (démonstration)',
+        software: 'sas-recette mock',
+        softwareVersion: TOOL_VERSION,
+        environment: 'démonstration locale',
+      });
+      expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.mtls.en);
+      // The throw-away PKI (unencrypted test keys) is gone.
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+  );
 
   it('--http serves plain HTTP: the mTLS/TLS cases are not applicable with their reason; --pv-info replaces the default identification', async () => {
     const out = tempDir('demo-http');
@@ -58,13 +69,20 @@ describe('sas-recette demo', () => {
     const r = await cli(['demo', '--http', '--out', out, '--reporter', 'json', '--pv-info', pv, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(DEMO_NOTES.httpForced.en);
-    const run = parseRun(readFileSync(join(out, 'run.json'), 'utf8'));
+    const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
     expect(run.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fhir$/);
     const notApplicable = run.cases.filter((c) => c.verdict === 'not-applicable');
     expect(notApplicable).toHaveLength(24);
-    expect(notApplicable.every((c) => c.group === 'transport' && /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https'))).toBe(true);
+    expect(
+      notApplicable.every((c) => c.group === 'transport' && /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https')),
+    ).toBe(true);
     expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, overall: 'favorable-with-reserves' });
-    expect(run.summary.reserves.filter((x) => x.kind === 'not-applicable').map((x) => x.ref).sort()).toEqual(notApplicable.map((c) => c.id).sort());
+    expect(
+      run.summary.reserves
+        .filter((x) => x.kind === 'not-applicable')
+        .map((x) => x.ref)
+        .sort(),
+    ).toEqual(notApplicable.map((c) => c.id).sort());
     expect(run.pvInfo).toEqual({ editor: 'Éditeur X', software: 'Agenda X', softwareVersion: '4.10' });
     expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.httpForced.en);
   });
@@ -79,7 +97,7 @@ describe('sas-recette demo', () => {
     expect(r.err).toMatch(/sas-recette ig install ans\.fhir\.fr\.sas#1\.2\.0 --from FILE\.tgz, or SAS_RECETTE_PACKAGES=DIR/);
     expect(r.err).toContain(DEMO_NOTES.opensslMissing.en);
     expect(r.code).toBe(1);
-    const run = parseRun(readFileSync(join(out, 'run.json'), 'utf8'));
+    const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
     expect(run.baseUrl).toMatch(/^http:\/\//);
     expect(run.setupNotes.map((n) => n.en)).toContain(DEMO_NOTES.opensslMissing.en);
     expect(run.cases.find((c) => c.id === 'PS-4.3-STATUS')?.verdict).toBe('failed');

@@ -82,8 +82,22 @@ async function play(useCase: ExampleJdd['useCase'], bundles: string[]): Promise<
     writeFileSync(jddFile, exampleJddYaml(jdd));
     const check = await runCli(['jdd', 'check', jddFile, '--lang', 'en']);
     const out = join(dir, 'reports');
-    const r = await runCli(['run', '--base-url', server.baseUrl, '--jdd', jddFile, '--now', nowOf(set), '--out', out, '--reporter', 'json,junit', '--lang', 'en']);
-    const runFile = join(out, 'run.json');
+    const r = await runCli([
+      'run',
+      '--base-url',
+      server.baseUrl,
+      '--jdd',
+      jddFile,
+      '--now',
+      nowOf(set),
+      '--out',
+      out,
+      '--reporter',
+      'json,junit',
+      '--lang',
+      'en',
+    ]);
+    const runFile = join(out, 'latest', 'run.json');
     if (!existsSync(runFile)) throw new Error(`no run.json (exit ${r.code})\n${r.stderr}\n${r.stdout}`);
     return { ...r, run: JSON.parse(readFileSync(runFile, 'utf8')) as RunResult, jdd, set, requests: [...server.requests], check };
   } finally {
@@ -118,7 +132,8 @@ function expectSearchedAndJudged(p: Played): void {
     expect(c.verdict, c.id).toBe('not-applicable');
     expect(c.reason?.en, c.id).toBeTruthy();
   }
-  for (const c of p.run.cases.filter((x) => x.verdict === 'not-applicable' || x.verdict === 'skipped')) expect(c.reason?.en, c.id).toBeTruthy();
+  for (const c of p.run.cases.filter((x) => x.verdict === 'not-applicable' || x.verdict === 'skipped'))
+    expect(c.reason?.en, c.id).toBeTruthy();
 }
 
 describe.runIf(READY)('the shipped cahier against a FHIR server serving the SAS IG examples', () => {
@@ -143,7 +158,10 @@ describe.runIf(READY)('the shipped cahier against a FHIR server serving the SAS 
     });
 
     it('no failed or error case, exit 0', () => {
-      expect(p.run.cases.filter(judgedBad).map((c) => c.id), explain(p.run)).toEqual([]);
+      expect(
+        p.run.cases.filter(judgedBad).map((c) => c.id),
+        explain(p.run),
+      ).toEqual([]);
       expect(p.code, `${p.stderr}\n${explain(p.run)}`).toBe(0);
       expectSearchedAndJudged(p);
       expect(p.run.summary.overall).not.toBe('unfavorable');
@@ -165,19 +183,32 @@ describe.runIf(READY)('the shipped cahier against a FHIR server serving the SAS 
 
     it('the only blocking finding is the official QA error: the text-only specialty', () => {
       // the Slot the QA flags, found from the data: a specialty given as text, without coding
-      const textOnly = p.set.resources.filter((r) => r.resourceType === 'Slot' && (r.specialty ?? []).some((s: any) => !s.coding && s.text));
+      const textOnly = p.set.resources.filter(
+        (r) => r.resourceType === 'Slot' && (r.specialty ?? []).some((s: any) => !s.coding && s.text),
+      );
       expect(textOnly).toHaveLength(1);
       const [slot] = textOnly;
       const index = slot.specialty.findIndex((s: any) => !s.coding && s.text);
 
-      expect(p.run.cases.filter((c) => c.verdict === 'error').map((c) => c.id), explain(p.run)).toEqual([]);
+      expect(
+        p.run.cases.filter((c) => c.verdict === 'error').map((c) => c.id),
+        explain(p.run),
+      ).toEqual([]);
       const failed = p.run.cases.filter(judgedBad);
       expect(failed.length, explain(p.run)).toBeGreaterThan(0);
       const qaError = new RegExp(`^Bundle\\.entry\\[\\d+\\]\\.resource\\.specialty\\[${index}\\]$`);
       const isQaError = (f: Finding) =>
-        f.ruleId === 'Slot.specialty' && f.resource === `Slot/${slot.id}` && qaError.test(f.location) && f.message.en.includes('fr-practitioner-specialty');
+        f.ruleId === 'Slot.specialty' &&
+        f.resource === `Slot/${slot.id}` &&
+        qaError.test(f.location) &&
+        f.message.en.includes('fr-practitioner-specialty');
       // every failed case fails on that error, and on nothing else
-      const others = failed.flatMap((c) => c.findings.filter(blocking).filter((f) => !isQaError(f)).map((f) => `${c.id}: ${f.ruleId} @ ${f.location}: ${f.message.en}`));
+      const others = failed.flatMap((c) =>
+        c.findings
+          .filter(blocking)
+          .filter((f) => !isQaError(f))
+          .map((f) => `${c.id}: ${f.ruleId} @ ${f.location}: ${f.message.en}`),
+      );
       expect(others, explain(p.run)).toEqual([]);
       for (const c of failed) expect(c.findings.some(isQaError), `${c.id} failed without the QA error`).toBe(true);
       expect(p.code).toBe(1);

@@ -18,9 +18,9 @@ describe.skipIf(!HAVE_PACKAGES)('demo --defect injection → PV', () => {
     const out = tempDir('inject');
     const r = await cli(['demo', '--http', '--defect', 'injection', '--out', out, '--reporter', 'json,html']);
     expect(r.code).toBe(1); // the javascript: booking URL fails SAS-URL-001
-    const run = parseRun(readFileSync(join(out, 'run.json'), 'utf8'));
+    const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
     expect(run.cases.some((c) => c.findings.some((f) => f.ruleId === 'SAS-URL-001'))).toBe(true);
-    const html = readFileSync(join(out, 'pv.html'), 'utf8');
+    const html = readFileSync(join(out, 'latest', 'pv.html'), 'utf8');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
 
@@ -33,7 +33,7 @@ describe.skipIf(!HAVE_PACKAGES)('demo --defect injection → PV', () => {
           dialogs.push(d.message());
           void d.dismiss();
         });
-        await page.goto(pathToFileURL(join(out, 'pv.html')).href, { waitUntil: 'load' });
+        await page.goto(pathToFileURL(join(out, 'latest', 'pv.html')).href, { waitUntil: 'load' });
         expect(await page.evaluate('typeof window.__sasRecettePwned')).toBe('undefined');
         expect(dialogs).toEqual([]);
         // the evidence excerpts are in closed <details>: read the whole document text

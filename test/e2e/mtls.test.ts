@@ -44,8 +44,16 @@ describe('run over mTLS', () => {
     writeFileSync(profile, `ca: ${pki.caCert}\nnegative:\n  expired: { cert: ${pki.clientExpiredCert}, key: ${pki.clientKey} }\n`);
     const r = await cli(
       args([
-        '--cert', pki.clientCert, '--key', pki.clientKey, '--ca', pki.caCert, '--tls-profile', profile,
-        '--only', `${SEARCHES},TR-PS-MTLS-ACCEPTED,TR-PS-MTLS-NO-CERT,TR-PS-MTLS-OTHER-CA,TR-PS-MTLS-EXPIRED`,
+        '--cert',
+        pki.clientCert,
+        '--key',
+        pki.clientKey,
+        '--ca',
+        pki.caCert,
+        '--tls-profile',
+        profile,
+        '--only',
+        `${SEARCHES},TR-PS-MTLS-ACCEPTED,TR-PS-MTLS-NO-CERT,TR-PS-MTLS-OTHER-CA,TR-PS-MTLS-EXPIRED`,
       ]),
     );
     const run = parseRun(r.out);
@@ -83,12 +91,39 @@ describe('run over mTLS', () => {
   });
 
   it('reads the key passphrase from the named variable only, and never shows it', async () => {
-    const r = await cli(args(['--cert', pki.clientCert, '--key', encryptedKey, '--passphrase-env', 'E2E_KEY_PASS', '--ca', pki.caCert, '--only', 'PS-4.3-SEARCH']), {
-      E2E_KEY_PASS: PASSPHRASE,
-    });
+    const r = await cli(
+      args([
+        '--cert',
+        pki.clientCert,
+        '--key',
+        encryptedKey,
+        '--passphrase-env',
+        'E2E_KEY_PASS',
+        '--ca',
+        pki.caCert,
+        '--only',
+        'PS-4.3-SEARCH',
+      ]),
+      {
+        E2E_KEY_PASS: PASSPHRASE,
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.out + r.err).not.toContain(PASSPHRASE);
-    const missing = await cli(args(['--cert', pki.clientCert, '--key', encryptedKey, '--passphrase-env', 'E2E_KEY_PASS', '--ca', pki.caCert, '--only', 'PS-4.3-SEARCH']));
+    const missing = await cli(
+      args([
+        '--cert',
+        pki.clientCert,
+        '--key',
+        encryptedKey,
+        '--passphrase-env',
+        'E2E_KEY_PASS',
+        '--ca',
+        pki.caCert,
+        '--only',
+        'PS-4.3-SEARCH',
+      ]),
+    );
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/E2E_KEY_PASS/);
   });

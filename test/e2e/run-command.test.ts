@@ -22,7 +22,20 @@ afterAll(async () => {
 describe('sas-recette run (clean reference editor)', () => {
   it.runIf(HAVE_PACKAGES)('passes every shipped search case, structure included, and writes run.json equal to stdout', async () => {
     const out = tempDir('clean');
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--tag', '!transport', '--format', 'json', '--reporter', 'json', '--out', out]);
+    const r = await cli([
+      'run',
+      '--base-url',
+      server.url,
+      ...JDD_ARGS,
+      '--tag',
+      '!transport',
+      '--format',
+      'json',
+      '--reporter',
+      'json',
+      '--out',
+      out,
+    ]);
     expect(r.err).not.toMatch(/internal error/);
     const run = parseRun(r.out);
     const notPassed = run.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason?.en}`);
@@ -30,7 +43,14 @@ describe('sas-recette run (clean reference editor)', () => {
     expect(r.code).toBe(0);
     expect(run.cases.length).toBeGreaterThanOrEqual(50);
     expect(new Set(run.cases.map((c) => c.group))).toEqual(new Set(['psindiv', 'cpts', 'sos', 'errors']));
-    expect(run.summary).toMatchObject({ overall: 'favorable-with-reserves', failed: 0, error: 0, skipped: 0, 'not-applicable': 0, blocking: [] });
+    expect(run.summary).toMatchObject({
+      overall: 'favorable-with-reserves',
+      failed: 0,
+      error: 0,
+      skipped: 0,
+      'not-applicable': 0,
+      blocking: [],
+    });
     // Only what was not verified keeps it from a plain Favorable: FR Core 1.1.0 / NOS elements, and the
     // requirements of the transport cases this run did not play.
     expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
@@ -46,14 +66,28 @@ describe('sas-recette run (clean reference editor)', () => {
     expect(search?.exchanges[0].response?.status).toBe(200);
     expect(search?.source).toMatch(/^testcases\/psindiv\.yaml:\d+$/);
     // requirement coverage: catalogue rows of the run's use cases, those cited by the cases passed
-    expect(run.requirements.find((q) => q.id === 'agg-psindiv@8')).toMatchObject({ status: 'passed', cases: expect.arrayContaining(['PS-UNKNOWN-EMPTY']) });
+    expect(run.requirements.find((q) => q.id === 'agg-psindiv@8')).toMatchObject({
+      status: 'passed',
+      cases: expect.arrayContaining(['PS-UNKNOWN-EMPTY']),
+    });
     expect(run.requirements.find((q) => q.id === 'sas-decl@1')?.status).toBe('not-tested');
-    const written = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
     expect(written.cases.map((c: { id: string }) => c.id)).toEqual(run.cases.map((c) => c.id));
   });
 
   it('prints one line per case and the summary in text mode, in English when asked', async () => {
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH,SOS-SEARCH', '--reporter', 'console', '--lang', 'en']);
+    const r = await cli([
+      'run',
+      '--base-url',
+      server.url,
+      ...JDD_ARGS,
+      '--only',
+      'PS-4.3-SEARCH,SOS-SEARCH',
+      '--reporter',
+      'console',
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^✓ passed {2}PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
     expect(r.out).toMatch(/^✓ passed {2}SOS-SEARCH /m);
@@ -65,7 +99,22 @@ describe('sas-recette run (clean reference editor)', () => {
 
   it('judges against --now: the search window starts there, in Paris time with its offset', async () => {
     const pinned = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 3600_000);
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-DATES', '--now', pinned.toISOString().replace('.000Z', 'Z'), '--format', 'json', '--reporter', 'json', '--out', tempDir('now')]);
+    const r = await cli([
+      'run',
+      '--base-url',
+      server.url,
+      ...JDD_ARGS,
+      '--only',
+      'PS-4.3-DATES',
+      '--now',
+      pinned.toISOString().replace('.000Z', 'Z'),
+      '--format',
+      'json',
+      '--reporter',
+      'json',
+      '--out',
+      tempDir('now'),
+    ]);
     expect(r.code).toBe(0);
     const run = parseRun(r.out);
     expect(run.now).toBe(formatParis(pinned));
@@ -81,23 +130,48 @@ describe('sas-recette run (clean reference editor)', () => {
 
   it('selects by use case, grep and excluded tag', async () => {
     const r = await cli(['run', ...JDD_ARGS, '--list', '--use-case', 'sos', '--grep', 'PLACE$', '--tag', '!transport']);
-    expect(r.out.split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split(' ')[0])).toEqual(['SOS-ONE-PLACE']);
+    expect(
+      r.out
+        .split('\n')
+        .filter((l) => /^[A-Z]/.test(l))
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['SOS-ONE-PLACE']);
   });
 
   it('reports missing FHIR packages, still runs the rules and fails on them', async () => {
     const bad = await startMockServer({ jdd: SHIPPED_JDD_FILES.map((f) => loadJdd(f)), defects: ['wrong-status'] });
     try {
-      const r = await cli(['run', '--base-url', bad.url, ...JDD_ARGS, '--only', 'PS-4.3-STATUS,PS-4.2-BUNDLE', '--format', 'json', '--reporter', 'json', '--out', tempDir('nopkg')], {
-        SAS_RECETTE_PACKAGES: join(tempDir('empty'), 'none'),
-      });
+      const r = await cli(
+        [
+          'run',
+          '--base-url',
+          bad.url,
+          ...JDD_ARGS,
+          '--only',
+          'PS-4.3-STATUS,PS-4.2-BUNDLE',
+          '--format',
+          'json',
+          '--reporter',
+          'json',
+          '--out',
+          tempDir('nopkg'),
+        ],
+        {
+          SAS_RECETTE_PACKAGES: join(tempDir('empty'), 'none'),
+        },
+      );
       expect(r.code).toBe(1);
       expect(r.err).toContain('Validation structurelle NON FAITE');
       const run = parseRun(r.out);
-      expect(run.setupNotes[0].en).toMatch(/^Structural validation NOT DONE: FHIR package ans\.fhir\.fr\.sas#1\.2\.0 not found .*sas-recette ig install/);
+      expect(run.setupNotes[0].en).toMatch(
+        /^Structural validation NOT DONE: FHIR package ans\.fhir\.fr\.sas#1\.2\.0 not found .*sas-recette ig install/,
+      );
       expect(run.packages).toEqual([]);
       // its rules passed, but a case asking for structural validity never passes unchecked
       expect(verdicts(run)).toEqual({ 'PS-4.2-BUNDLE': 'skipped', 'PS-4.3-STATUS': 'failed' });
-      expect(run.cases[0].findings).toContainEqual(expect.objectContaining({ ruleId: 'STRUCTURE-NOT-CHECKED', notChecked: true, severity: 'information' }));
+      expect(run.cases[0].findings).toContainEqual(
+        expect.objectContaining({ ruleId: 'STRUCTURE-NOT-CHECKED', notChecked: true, severity: 'information' }),
+      );
     } finally {
       await bad.close();
     }
@@ -106,7 +180,23 @@ describe('sas-recette run (clean reference editor)', () => {
   it('stops after the first failure with --bail, the rest skipped', async () => {
     const bad = await startMockServer({ jdd: SHIPPED_JDD_FILES.map((f) => loadJdd(f)), defects: ['total-mismatch'] });
     try {
-      const r = await cli(['run', '--base-url', bad.url, ...JDD_ARGS, '--use-case', 'psindiv', '--tag', 'empty', '--bail', '--format', 'json', '--reporter', 'json', '--out', tempDir('bail')]);
+      const r = await cli([
+        'run',
+        '--base-url',
+        bad.url,
+        ...JDD_ARGS,
+        '--use-case',
+        'psindiv',
+        '--tag',
+        'empty',
+        '--bail',
+        '--format',
+        'json',
+        '--reporter',
+        'json',
+        '--out',
+        tempDir('bail'),
+      ]);
       const run = parseRun(r.out);
       expect(r.code).toBe(1);
       expect(verdicts(run)).toEqual({ 'PS-UNKNOWN-EMPTY': 'failed', 'PS-UNKNOWN-AMONG-KNOWN': 'skipped' });
@@ -117,7 +207,21 @@ describe('sas-recette run (clean reference editor)', () => {
   });
 
   it('says loudly what --insecure disables', async () => {
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--insecure', '--format', 'json', '--reporter', 'json', '--out', tempDir('insecure')]);
+    const r = await cli([
+      'run',
+      '--base-url',
+      server.url,
+      ...JDD_ARGS,
+      '--only',
+      'PS-4.3-SEARCH',
+      '--insecure',
+      '--format',
+      'json',
+      '--reporter',
+      'json',
+      '--out',
+      tempDir('insecure'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('WARNING: --insecure: the server certificate was NOT verified (chain, validity, host name)');
     const run = parseRun(r.out);
@@ -147,15 +251,41 @@ describe('sas-recette run: PV information and declarations', () => {
   it('carries them into the run result and the requirement coverage', async () => {
     const dir = tempDir('pv');
     writeFileSync(join(dir, 'pv.yaml'), 'editor: Éditeur Exemple\nsoftware: Agenda\nsoftwareVersion: "4.10"\noperator: A. Testeur\n');
-    writeFileSync(join(dir, 'decl.yaml'), 'declaredBy: B. Responsable\ndeclarations:\n  - id: DECL-HDS\n    answer: "yes"\n    requirements: [sas-decl@1]\n');
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--only', 'PS-4.3-SEARCH', '--pv-info', 'pv.yaml', '--declarations', 'decl.yaml', '--format', 'json', '--reporter', 'json', '--out', 'out'], {}, dir);
+    writeFileSync(
+      join(dir, 'decl.yaml'),
+      'declaredBy: B. Responsable\ndeclarations:\n  - id: DECL-HDS\n    answer: "yes"\n    requirements: [sas-decl@1]\n',
+    );
+    const r = await cli(
+      [
+        'run',
+        '--base-url',
+        server.url,
+        ...JDD_ARGS,
+        '--only',
+        'PS-4.3-SEARCH',
+        '--pv-info',
+        'pv.yaml',
+        '--declarations',
+        'decl.yaml',
+        '--format',
+        'json',
+        '--reporter',
+        'json',
+        '--out',
+        'out',
+      ],
+      {},
+      dir,
+    );
     expect(r.code).toBe(0);
     const run = parseRun(r.out);
     expect(run.pvInfo).toEqual({ editor: 'Éditeur Exemple', software: 'Agenda', softwareVersion: '4.10', operator: 'A. Testeur' });
     expect(run.declarations).toEqual([expect.objectContaining({ id: 'DECL-HDS', answer: 'yes', declaredBy: 'B. Responsable' })]);
     expect(run.requirements.find((q) => q.id === 'sas-decl@1')?.status).toBe('declared');
-    expect(run.environment.command).toBe(`sas-recette run --base-url ${server.url} ${JDD_ARGS.join(' ')} --only PS-4.3-SEARCH --pv-info pv.yaml --declarations decl.yaml --format json --reporter json --out out`);
-    expect(readFileSync(join(dir, 'out', 'run.json'), 'utf8')).toContain('"pvInfo"');
+    expect(run.environment.command).toBe(
+      `sas-recette run --base-url ${server.url} ${JDD_ARGS.join(' ')} --only PS-4.3-SEARCH --pv-info pv.yaml --declarations decl.yaml --format json --reporter json --out out`,
+    );
+    expect(readFileSync(join(dir, 'out', 'latest', 'run.json'), 'utf8')).toContain('"pvInfo"');
   });
 });
 
@@ -163,7 +293,10 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
   it('names the file, line and field of a broken cahier', async () => {
     const dir = tempDir('cahier');
     const file = join(dir, 'broken.yaml');
-    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-BROKEN\n    title: { fr: Cassé, en: Broken }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-un-lieu]\n    expect:\n      status: deux-cents\n');
+    writeFileSync(
+      file,
+      'useCase: psindiv\ncases:\n  - id: PS-BROKEN\n    title: { fr: Cassé, en: Broken }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-un-lieu]\n    expect:\n      status: deux-cents\n',
+    );
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${file}:8:15 field "cases[0].expect.status"`);
@@ -173,11 +306,27 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
   it('an unknown JDD key makes its case not applicable (known keys listed), and nothing judged is exit 1', async () => {
     const dir = tempDir('cahier-key');
     const file = join(dir, 'keys.yaml');
-    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-KEY\n    title: { fr: Clé, en: Key }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-absent]\n');
+    writeFileSync(
+      file,
+      'useCase: psindiv\ncases:\n  - id: PS-KEY\n    title: { fr: Clé, en: Key }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-absent]\n',
+    );
     const out = tempDir('cahier-key-out');
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file, '--out', out, '--reporter', 'json', '--lang', 'en']);
+    const r = await cli([
+      'run',
+      '--base-url',
+      server.url,
+      ...JDD_ARGS,
+      '--cahier',
+      file,
+      '--out',
+      out,
+      '--reporter',
+      'json',
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
-    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunResult;
+    const run = JSON.parse(readFileSync(join(out, 'latest', 'run.json'), 'utf8')) as RunResult;
     expect(run.cases[0]).toMatchObject({ id: 'PS-KEY', verdict: 'not-applicable' });
     expect(run.cases[0].reason?.en).toMatch(/ps-absent/);
     expect(run.summary).toMatchObject({ overall: 'unfavorable', validForAcceptance: false });
@@ -186,7 +335,10 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
   it('names the line of an unknown role', async () => {
     const dir = tempDir('cahier-role');
     const file = join(dir, 'roles.yaml');
-    writeFileSync(file, 'useCase: psindiv\ncases:\n  - id: PS-ROLE\n    title: { fr: Rôle, en: Role }\n    requirements: [agg-psindiv@4]\n    role: two-place\n');
+    writeFileSync(
+      file,
+      'useCase: psindiv\ncases:\n  - id: PS-ROLE\n    title: { fr: Rôle, en: Role }\n    requirements: [agg-psindiv@4]\n    role: two-place\n',
+    );
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:\\d+ field "cases\\[0\\]\\.role`));

@@ -11,17 +11,74 @@ import fc from 'fast-check';
 
 /** Strings that have broken text tools before: bidi, NUL, lone surrogates, BOM, separators, markup. */
 export const ODD_TEXT = [
-  '\u202E', '\u2066evil\u2069', '\u200F', '\u061C', '\u0000', '\uFEFF', '\uD800', '\uDFFF', 'a\uDC00b', '\uFFFF', '\uFFFE',
-  '\u{1F600}', 'e\u0301\u0301\u0301', '\u2028', '\u2029', 'İı', 'ß', '１２３', '٣٤٥', '\r\n', '\u001b[31m', '\u0085', '\u00A0',
-  '<script>alert(1)</script>', ']]>', ']\u0000]>', '"\\', '{{x}}', '${x}', '%s%n', '../../etc/passwd', 'Bundle.entry[0]',
+  '\u202E',
+  '\u2066evil\u2069',
+  '\u200F',
+  '\u061C',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  'a\uDC00b',
+  '\uFFFF',
+  '\uFFFE',
+  '\u{1F600}',
+  'e\u0301\u0301\u0301',
+  '\u2028',
+  '\u2029',
+  'İı',
+  'ß',
+  '１２３',
+  '٣٤٥',
+  '\r\n',
+  '\u001b[31m',
+  '\u0085',
+  '\u00A0',
+  '<script>alert(1)</script>',
+  ']]>',
+  ']\u0000]>',
+  '"\\',
+  '{{x}}',
+  '${x}',
+  '%s%n',
+  '../../etc/passwd',
+  'Bundle.entry[0]',
 ] as const;
 
 /** Number tokens JSON.parse reads as Infinity, -Infinity, -0, 0 or a rounded value. */
-export const RAW_NUMBERS = ['1e999999', '-1e999999', '-0', '1e-400', '-0.0e0', '123456789012345678901234567890', '0.1e-9999', '1E+308', '9007199254740993'] as const;
+export const RAW_NUMBERS = [
+  '1e999999',
+  '-1e999999',
+  '-0',
+  '1e-400',
+  '-0.0e0',
+  '123456789012345678901234567890',
+  '0.1e-9999',
+  '1E+308',
+  '9007199254740993',
+] as const;
 
 /** Values of the wrong JSON type for whatever field they replace. */
 const wrongValue = fc.oneof(
-  fc.constantFrom<unknown>(null, 0, -1, 1.5, true, false, '', ' ', 'x', [], {}, [null], [[]], { resourceType: 'Bundle' }, 'Bundle', '2026-13-45T99:99:99', 'urn:oid:'),
+  fc.constantFrom<unknown>(
+    null,
+    0,
+    -1,
+    1.5,
+    true,
+    false,
+    '',
+    ' ',
+    'x',
+    [],
+    {},
+    [null],
+    [[]],
+    { resourceType: 'Bundle' },
+    'Bundle',
+    '2026-13-45T99:99:99',
+    'urn:oid:',
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
@@ -50,48 +107,103 @@ export type BodySpec =
   | { kind: 'bundle-shaped'; value: Record<string, unknown> };
 
 const pick = fc.nat();
-/** Deep nesting: mostly shallow, sometimes thousands of levels, rarely 100,000. */
-const depth = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 64 }), weight: 6 }, { arbitrary: fc.integer({ min: 500, max: 5_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 50_000, max: 120_000 }), weight: 1 });
-/** Array lengths: mostly moderate, sometimes tens of thousands, rarely over 100,000 (the 5 MB answer of issue #12). */
-const count = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 300 }), weight: 6 }, { arbitrary: fc.integer({ min: 2_000, max: 20_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 100_000, max: 130_000 }), weight: 1 });
-const smallItem = fc.constantFrom<unknown>({}, null, 1, 'x', [], { resource: { resourceType: 'Slot' } }, { fullUrl: 'urn:uuid:x', resource: { resourceType: 'Practitioner', id: 'p' } }, { relation: 'self', url: 'x' });
-const oddText = fc.oneof({ arbitrary: fc.constantFrom(...ODD_TEXT), weight: 3 }, { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }), weight: 1 });
+/** How large the bodies may get: the long run goes to 130,000 entries, the test-suite slice stays small. */
+export interface BodyLimits {
+  maxArray: number;
+  maxDepth: number;
+}
+export const FULL_LIMITS: BodyLimits = { maxArray: 130_000, maxDepth: 120_000 };
 
-const valueMutation: fc.Arbitrary<ValueMutation> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant('delete' as const), pick }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('replace' as const), pick, value: wrongValue }), weight: 6 },
-  { arbitrary: fc.record({ op: fc.constant('odd-text' as const), pick, text: oddText, escaped: fc.boolean() }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('raw-number' as const), pick, token: fc.constantFrom(...RAW_NUMBERS) }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('duplicate-key' as const), pick, value: wrongValue, first: fc.boolean() }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('nest' as const), pick, depth, brackets: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('huge-array' as const), pick, count, item: smallItem, entries: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('huge-string' as const), pick, length: fc.integer({ min: 1_000, max: 2_000_000 }), text: oddText }), weight: 1 },
+/** Mostly small, sometimes up to a tenth of the limit, rarely (1 in 200) close to it: deep nesting, long arrays. */
+function sized(limit: number, small: number): fc.Arbitrary<number> {
+  const mid = Math.max(small + 1, Math.floor(limit / 10));
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: Math.min(small, limit) }), weight: 140 },
+    { arbitrary: fc.integer({ min: Math.min(small, limit), max: Math.min(mid, limit) }), weight: 59 },
+    { arbitrary: fc.integer({ min: Math.min(Math.floor(limit * 0.75), limit), max: limit }), weight: 1 },
+  );
+}
+const smallItem = fc.constantFrom<unknown>(
+  {},
+  null,
+  1,
+  'x',
+  [],
+  { resource: { resourceType: 'Slot' } },
+  { fullUrl: 'urn:uuid:x', resource: { resourceType: 'Practitioner', id: 'p' } },
+  { relation: 'self', url: 'x' },
 );
+const oddText = fc.oneof(
+  { arbitrary: fc.constantFrom(...ODD_TEXT), weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }), weight: 1 },
+);
+
+function valueMutation(limits: BodyLimits): fc.Arbitrary<ValueMutation> {
+  const depth = sized(limits.maxDepth, 64).map((n) => Math.max(1, n));
+  const count = sized(limits.maxArray, 300);
+  return fc.oneof(
+    { arbitrary: fc.record({ op: fc.constant('delete' as const), pick }), weight: 4 },
+    { arbitrary: fc.record({ op: fc.constant('replace' as const), pick, value: wrongValue }), weight: 6 },
+    { arbitrary: fc.record({ op: fc.constant('odd-text' as const), pick, text: oddText, escaped: fc.boolean() }), weight: 4 },
+    { arbitrary: fc.record({ op: fc.constant('raw-number' as const), pick, token: fc.constantFrom(...RAW_NUMBERS) }), weight: 3 },
+    { arbitrary: fc.record({ op: fc.constant('duplicate-key' as const), pick, value: wrongValue, first: fc.boolean() }), weight: 3 },
+    { arbitrary: fc.record({ op: fc.constant('nest' as const), pick, depth, brackets: fc.boolean() }), weight: 2 },
+    { arbitrary: fc.record({ op: fc.constant('huge-array' as const), pick, count, item: smallItem, entries: fc.boolean() }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        op: fc.constant('huge-string' as const),
+        pick,
+        length: fc.integer({ min: 1_000, max: 2_000_000 }),
+        text: oddText,
+      }),
+      weight: 1,
+    },
+  );
+}
 
 /** Offsets are fractions of the text (in millionths), so they stay meaningful whatever its length. */
 const at = fc.integer({ min: 0, max: 1_000_000 });
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('truncate' as const), at }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('insert' as const), at, text: fc.oneof(oddText, fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '/*', 'NaN', 'undefined', "'")) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('insert' as const),
+      at,
+      text: fc.oneof(oddText, fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '/*', 'NaN', 'undefined', "'")),
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ op: fc.constant('cut' as const), at, length: fc.integer({ min: 1, max: 200 }) }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('bom' as const) }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('trailing' as const), text: fc.constantFrom('\n', ' garbage', '{}', ']', '\u0000', '<html>') }), weight: 1 },
+  {
+    arbitrary: fc.record({ op: fc.constant('trailing' as const), text: fc.constantFrom('\n', ' garbage', '{}', ']', '\u0000', '<html>') }),
+    weight: 1,
+  },
 );
 
 /** Every body the fuzz run feeds the tool. `seeds`: how many seed answers there are. */
-export function bodySpec(seeds: number): fc.Arbitrary<BodySpec> {
+export function bodySpec(seeds: number, limits: BodyLimits = FULL_LIMITS): fc.Arbitrary<BodySpec> {
   return fc.oneof(
     {
       arbitrary: fc.record({
         kind: fc.constant('mutated' as const),
         seed: fc.integer({ min: 0, max: seeds - 1 }),
-        values: fc.array(valueMutation, { minLength: 0, maxLength: 4 }),
-        texts: fc.oneof({ arbitrary: fc.constant([] as TextMutation[]), weight: 3 }, { arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }), weight: 1 }),
+        values: fc.array(valueMutation(limits), { minLength: 0, maxLength: 4 }),
+        texts: fc.oneof(
+          { arbitrary: fc.constant([] as TextMutation[]), weight: 3 },
+          { arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }), weight: 1 },
+        ),
       }),
       weight: 12,
     },
     { arbitrary: fc.record({ kind: fc.constant('json' as const), text: fc.json({ maxDepth: 6 }) }), weight: 1 },
-    { arbitrary: fc.record({ kind: fc.constant('anything' as const), value: fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }) }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('anything' as const),
+        value: fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }),
+      }),
+      weight: 1,
+    },
     { arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.string({ unit: 'binary', maxLength: 200 }) }), weight: 1 },
     {
       arbitrary: fc.record({
@@ -102,7 +214,19 @@ export function bodySpec(seeds: number): fc.Arbitrary<BodySpec> {
             type: fc.constantFrom<unknown>('searchset', 'batch-response', 'collection', 1, null, ['searchset']),
             total: fc.oneof(fc.integer(), fc.double(), fc.jsonValue({ maxDepth: 1 })),
             link: fc.jsonValue({ maxDepth: 3 }),
-            entry: fc.array(fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ fullUrl: fc.jsonValue({ maxDepth: 1 }), resource: fc.dictionary(fc.constantFrom('resourceType', 'id', 'meta', 'start', 'end', 'status', 'schedule', 'identifier', 'name'), fc.jsonValue({ maxDepth: 3 })) })), { maxLength: 20 }),
+            entry: fc.array(
+              fc.oneof(
+                fc.jsonValue({ maxDepth: 4 }),
+                fc.record({
+                  fullUrl: fc.jsonValue({ maxDepth: 1 }),
+                  resource: fc.dictionary(
+                    fc.constantFrom('resourceType', 'id', 'meta', 'start', 'end', 'status', 'schedule', 'identifier', 'name'),
+                    fc.jsonValue({ maxDepth: 3 }),
+                  ),
+                }),
+              ),
+              { maxLength: 20 },
+            ),
           },
           { requiredKeys: ['resourceType'] },
         ),
@@ -113,10 +237,24 @@ export function bodySpec(seeds: number): fc.Arbitrary<BodySpec> {
 }
 
 /** A response status and media type: mostly the seed's own, sometimes another. */
-export const statusArb = fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: fc.constantFrom(200, 201, 204, 302, 400, 401, 404, 500, 503), weight: 1 });
+export const statusArb = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 6 },
+  { arbitrary: fc.constantFrom(200, 201, 204, 302, 400, 401, 404, 500, 503), weight: 1 },
+);
 export const mediaTypeArb = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 6 },
-  { arbitrary: fc.constantFrom('application/json', 'application/fhir+json; charset=utf-8', 'text/html', 'text/plain', 'application/xml', 'application/fhir+json; fhirVersion=4.0', ''), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      'application/json',
+      'application/fhir+json; charset=utf-8',
+      'text/html',
+      'text/plain',
+      'application/xml',
+      'application/fhir+json; fhirVersion=4.0',
+      '',
+    ),
+    weight: 1,
+  },
 );
 
 // ---- realising a description into text ----
@@ -131,7 +269,8 @@ function nodes(root: unknown, limit = 20_000): Node[] {
   for (let i = 0; i < out.length && out.length < limit; i++) {
     const v = out[i].value;
     if (Array.isArray(v)) v.forEach((c, k) => out.push({ parent: v, key: k, value: c }));
-    else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) out.push({ parent: v as Record<string, unknown>, key: k, value: c });
+    else if (v && typeof v === 'object')
+      for (const [k, c] of Object.entries(v)) out.push({ parent: v as Record<string, unknown>, key: k, value: c });
   }
   return out;
 }
@@ -189,7 +328,10 @@ function mutate(seed: unknown, mutations: readonly ValueMutation[]): { value: un
         replacement = raw(m.token);
         break;
       case 'duplicate-key': {
-        const obj = n.value && typeof n.value === 'object' && !Array.isArray(n.value) ? (n.value as Record<string, unknown>) : { resourceType: 'Bundle' };
+        const obj =
+          n.value && typeof n.value === 'object' && !Array.isArray(n.value)
+            ? (n.value as Record<string, unknown>)
+            : { resourceType: 'Bundle' };
         const keys = Object.keys(obj);
         const key = keys.length > 0 ? keys[m.pick % keys.length] : 'resourceType';
         const inner = stringify(obj).slice(1, -1);
@@ -213,7 +355,9 @@ function mutate(seed: unknown, mutations: readonly ValueMutation[]): { value: un
           (root as Record<string, unknown>).entry = raw(`[${Array(m.count).fill(stringify(first)).join(',')}]`);
           continue;
         }
-        const item = Array.isArray(n.value) && n.value.length > 0 && stringify(n.value[0]).length <= 256 ? n.value[0] : m.item;
+        // A placeholder may stand for a huge raw text: repeat only items known to be small.
+        const first = Array.isArray(n.value) && n.value.length > 0 ? n.value[0] : undefined;
+        const item = first !== undefined && !stringify(first).includes('@@fuzzraw-') && stringify(first).length <= 256 ? first : m.item;
         replacement = raw(`[${Array(m.count).fill(stringify(item)).join(',')}]`);
         break;
       }
@@ -273,6 +417,14 @@ export function realise(spec: BodySpec, seeds: readonly Record<string, unknown>[
 /** A short description of a body for the reports: its kind and mutations, without the text. */
 export function describe(spec: BodySpec): string {
   if (spec.kind !== 'mutated') return spec.kind;
-  const v = spec.values.map((m) => (m.op === 'nest' ? `nest(${m.depth})` : m.op === 'huge-array' ? `huge-array(${m.count})` : m.op === 'raw-number' ? `raw-number(${m.token})` : m.op));
+  const v = spec.values.map((m) =>
+    m.op === 'nest'
+      ? `nest(${m.depth})`
+      : m.op === 'huge-array'
+        ? `huge-array(${m.count})`
+        : m.op === 'raw-number'
+          ? `raw-number(${m.token})`
+          : m.op,
+  );
   return `mutated seed ${spec.seed}: ${[...v, ...spec.texts.map((t) => t.op)].join(', ') || 'none'}`;
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { bodySpec, describe, mediaTypeArb, realise, statusArb, type BodySpec } from './bodies.js';
+import { bodySpec, describe, FULL_LIMITS, mediaTypeArb, realise, statusArb, type BodyLimits, type BodySpec } from './bodies.js';
 import { BodyServer, fuzzWorld, httpTarget, judgeTarget, validateTarget, type Crash, type FuzzWorld, type Outcome } from './targets.js';
 
 export interface FuzzInput {
@@ -23,9 +23,9 @@ export interface FuzzInput {
   http: boolean;
 }
 
-export function fuzzInput(seeds: number, httpShare: number): fc.Arbitrary<FuzzInput> {
+export function fuzzInput(seeds: number, httpShare: number, limits: BodyLimits = FULL_LIMITS): fc.Arbitrary<FuzzInput> {
   return fc.record({
-    body: bodySpec(seeds),
+    body: bodySpec(seeds, limits),
     caseIndex: fc.integer({ min: 0, max: seeds - 1 }),
     status: statusArb,
     mediaType: mediaTypeArb,
@@ -58,7 +58,10 @@ export interface FuzzSummary {
 /** What makes two crashes the same: target, message without numbers, first frame of our code. */
 export function signatureOf(c: Crash): string {
   const frame = c.stack.split('\n').find((l) => /\/(src|test)\//.test(l)) ?? c.stack.split('\n')[1] ?? '';
-  const where = frame.replace(/:\d+:\d+\)?$/, '').replace(/^.*\/(src|test)\//, '$1/').trim();
+  const where = frame
+    .replace(/:\d+:\d+\)?$/, '')
+    .replace(/^.*\/(src|test)\//, '$1/')
+    .trim();
   return `${c.target} | ${c.message.replace(/\d+/g, '#').slice(0, 120)} | ${where}`;
 }
 
@@ -74,6 +77,10 @@ export interface RunOptions {
   /** Most distinct crashes to look for before stopping. */
   maxCrashes?: number;
   log?: (line: string) => void;
+  /** Largest arrays and nesting generated (default: FULL_LIMITS). */
+  limits?: BodyLimits;
+  /** Time given to fast-check to shrink one crash (ms, default 60 s): then the smallest body so far is kept. */
+  shrinkMs?: number;
 }
 
 /** Replays one saved input (the `input` of a crash file) and gives what each target said. */
@@ -88,9 +95,18 @@ export async function replay(input: FuzzInput): Promise<{ outcomes: Outcome[]; t
   }
 }
 
-async function check(w: FuzzWorld, server: BodyServer, baseUrl: string, input: FuzzInput, useHttp: boolean): Promise<{ outcomes: Outcome[]; text: string }> {
+async function check(
+  w: FuzzWorld,
+  server: BodyServer,
+  baseUrl: string,
+  input: FuzzInput,
+  useHttp: boolean,
+): Promise<{ outcomes: Outcome[]; text: string }> {
   const seed = w.seeds[input.caseIndex % w.seeds.length];
-  const text = realise(input.body, w.seeds.map((s) => s.body));
+  const text = realise(
+    input.body,
+    w.seeds.map((s) => s.body),
+  );
   const status = input.status ?? seed.status;
   const media = input.mediaType ?? seed.contentType;
   const outcomes = [
@@ -113,9 +129,16 @@ export async function runFuzz(o: RunOptions): Promise<FuzzSummary> {
     let round = 0;
     while (summary.bodies < o.runs && summary.crashes.length < (o.maxCrashes ?? 12)) {
       let shrinking = false;
-      const prop = fc.asyncProperty(fuzzInput(w.seeds.length, httpShare), async (input) => {
+      let shrinkDeadline = Infinity;
+      const prop = fc.asyncProperty(fuzzInput(w.seeds.length, httpShare, o.limits), async (input) => {
+        // Shrinking a crash on a multi-megabyte body can take long: past the budget, stop at the smallest so far.
+        if (shrinking && performance.now() > shrinkDeadline) return;
         const useHttp = input.http && (shrinking || summary.httpBodies < o.httpRuns);
-        const { outcomes } = await check(w, server, baseUrl, input, useHttp);
+        const started = performance.now();
+        const { outcomes, text } = await check(w, server, baseUrl, input, useHttp);
+        const took = performance.now() - started;
+        if (took > 2000)
+          o.log?.(`fuzz: slow body (${Math.round(took)} ms, ${text.length} chars${useHttp ? ', over HTTP' : ''}): ${describe(input.body)}`);
         if (!shrinking) {
           summary.bodies++;
           if (useHttp) summary.httpBodies++;
@@ -125,6 +148,7 @@ export async function runFuzz(o: RunOptions): Promise<FuzzSummary> {
         }
         const fresh = outcomes.find((x): x is { ok: false; crash: Crash } => !x.ok && !known.has(signatureOf(x.crash)));
         if (fresh) {
+          if (!shrinking) shrinkDeadline = performance.now() + (o.shrinkMs ?? 60_000);
           shrinking = true;
           throw new Error(signatureOf(fresh.crash));
         }
@@ -156,7 +180,9 @@ export async function runFuzz(o: RunOptions): Promise<FuzzSummary> {
         found.file = `${base}.json`;
       }
       summary.crashes.push(found);
-      o.log?.(`fuzz: crash ${summary.crashes.length} — ${signature}\n  body: ${found.shape} (${found.bodyBytes} bytes)${found.file ? `\n  saved: ${found.file}` : ''}`);
+      o.log?.(
+        `fuzz: crash ${summary.crashes.length} — ${signature}\n  body: ${found.shape} (${found.bodyBytes} bytes)${found.file ? `\n  saved: ${found.file}` : ''}`,
+      );
     }
   } finally {
     await server.stop();

@@ -95,7 +95,14 @@ export function fuzzWorld(): Promise<FuzzWorld> {
       const req = buildCaseRequest(tc, jdd, NOW, BASE);
       if ('notApplicable' in req) continue;
       const answer = generateSearchResponse(jdds, parseSearch(req.url), NOW, { baseUrl: BASE });
-      seeds.push({ tc, jdd, url: req.url, status: answer.status, contentType: answer.contentType ?? 'application/fhir+json', body: answer.body });
+      seeds.push({
+        tc,
+        jdd,
+        url: req.url,
+        status: answer.status,
+        contentType: answer.contentType ?? 'application/fhir+json',
+        body: answer.body,
+      });
     }
     if (seeds.length === 0) throw new Error('fuzz: no search case of the shipped cahier applies to the shipped JDDs');
     return { loaded, prepared, seeds };
@@ -148,7 +155,14 @@ function exchangeOf(seed: SeedCase, status: number, contentType: string, text: s
     id: 'fuzz',
     label: 'search',
     request: { method: 'GET', url: seed.url, headers: { accept: 'application/fhir+json' } },
-    response: { status, headers: { 'content-type': contentType }, body: text.slice(0, 4096), bodyBytes, truncated: text.length > 4096, sha256: '' },
+    response: {
+      status,
+      headers: { 'content-type': contentType },
+      body: text.slice(0, 4096),
+      bodyBytes,
+      truncated: text.length > 4096,
+      sha256: '',
+    },
     outcome: 'ok',
     startedAt: '2026-03-02T08:15:00.000+01:00',
     timings: { totalMs: 12 },
@@ -162,7 +176,8 @@ function checksOf(w: FuzzWorld): AnswerChecks {
 }
 
 function verdictOutcome(target: Crash['target'], verdict: Verdict, findings: readonly Finding[] | undefined): Outcome {
-  if (!(VERDICTS as readonly string[]).includes(verdict)) return { ok: false, crash: { target, message: `verdict outside the vocabulary: ${String(verdict)}`, stack: '' } };
+  if (!(VERDICTS as readonly string[]).includes(verdict))
+    return { ok: false, crash: { target, message: `verdict outside the vocabulary: ${String(verdict)}`, stack: '' } };
   if (!Array.isArray(findings)) return { ok: false, crash: { target, message: 'no findings array', stack: '' } };
   const internal = internalCrash(target, findings);
   if (internal) return { ok: false, crash: internal };
@@ -181,7 +196,8 @@ export async function judgeTarget(w: FuzzWorld, seed: SeedCase, text: string, st
     const client: HttpClient = { send: async () => sent, close: async () => {} };
     const kind = searchKind(checksOf(w));
     const outcome = await kind.run(seed.tc, { baseUrl: BASE, now: NOW, client, httpOptions: {}, jdd: seed.jdd, lang: 'fr' });
-    if (outcome.harnessFault) return { ok: false, crash: { target: 'judge', message: `harness fault: ${outcome.harnessFault.en}`, stack: '' } };
+    if (outcome.harnessFault)
+      return { ok: false, crash: { target: 'judge', message: `harness fault: ${outcome.harnessFault.en}`, stack: '' } };
     const j = judgeCase({ testCase: seed.tc, findings: outcome.findings, skip: outcome.skip, notApplicable: outcome.notApplicable });
     return verdictOutcome('judge', j.verdict, j.findings);
   } catch (err) {
@@ -197,8 +213,15 @@ export class BodyServer {
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       req.resume();
-      res.writeHead(this.current.status, { 'content-type': this.current.contentType, 'content-length': this.current.body.length });
-      res.end(this.current.body);
+      // 204 and 304 carry no body in HTTP: Node would drop it and the announced length would lie.
+      const bodyless = this.current.status === 204 || this.current.status === 304;
+      res.writeHead(
+        this.current.status,
+        bodyless
+          ? { 'content-type': this.current.contentType }
+          : { 'content-type': this.current.contentType, 'content-length': this.current.body.length },
+      );
+      res.end(bodyless ? undefined : this.current.body);
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/fhir`;
@@ -217,7 +240,15 @@ export class BodyServer {
 }
 
 /** (c) One search case through the real pipeline: runAcceptance, undici, loopback server serving the body. */
-export async function httpTarget(w: FuzzWorld, server: BodyServer, baseUrl: string, seed: SeedCase, text: string, status: number, contentType: string): Promise<Outcome> {
+export async function httpTarget(
+  w: FuzzWorld,
+  server: BodyServer,
+  baseUrl: string,
+  seed: SeedCase,
+  text: string,
+  status: number,
+  contentType: string,
+): Promise<Outcome> {
   try {
     server.serve(status, contentType, text);
     const prepared: PreparedRun = { ...w.prepared, plan: { ...w.prepared.plan, selected: [seed.tc] } };
@@ -235,8 +266,13 @@ export async function httpTarget(w: FuzzWorld, server: BodyServer, baseUrl: stri
     });
     const c = run.cases[0];
     if (!c) return { ok: false, crash: { target: 'http', message: 'no case result', stack: '' } };
-    // A complete, well-formed HTTP answer can always be judged: `error` means the tool failed.
-    if (c.verdict === 'error') return { ok: false, crash: { target: 'http', message: `verdict error: ${c.reason?.en ?? ''}`, stack: c.findings.map((f) => f.ruleId).join(' ') } };
+    // A complete, well-formed HTTP answer under the 20 MB cap can always be judged: `error` means the tool failed.
+    const overCap = Buffer.byteLength(text) > 20 * 1024 * 1024 && c.findings.some((f) => f.ruleId === 'HTTP-TOO-LARGE');
+    if (c.verdict === 'error' && !overCap)
+      return {
+        ok: false,
+        crash: { target: 'http', message: `verdict error: ${c.reason?.en ?? ''}`, stack: c.findings.map((f) => f.ruleId).join(' ') },
+      };
     return verdictOutcome('http', c.verdict, c.findings);
   } catch (err) {
     return { ok: false, crash: crashOf('http', err) };

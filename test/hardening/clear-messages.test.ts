@@ -17,7 +17,8 @@ import { loadIndex } from '../validator/helpers.js';
 const parse = (text: string) => parseFhirJson({ label: 'answer.json', size: text.length, content: Buffer.from(text) });
 
 describe('numbers beyond the double range', () => {
-  const text = '{"resourceType":"Slot","id":"s","status":"free","extension":[{"url":"http://example.org/n","valueDecimal":1e999999}],"minutesDuration":-1E400}';
+  const text =
+    '{"resourceType":"Slot","id":"s","status":"free","extension":[{"url":"http://example.org/n","valueDecimal":1e999999}],"minutesDuration":-1E400}';
 
   it('parse-input reports them with their source text and path', () => {
     const r = parse(text);
@@ -42,7 +43,9 @@ describe('numbers beyond the double range', () => {
       expect(f.message.en).not.toContain('null');
       expect(f.message.fr).not.toContain('null');
     }
-    expect(found.map((f) => f.message.en)).toContain('Number out of range for decimal: the value written exceeds what a number can represent (about ±1.8e308).');
+    expect(found.map((f) => f.message.en)).toContain(
+      'Number out of range for decimal: the value written exceeds what a number can represent (about ±1.8e308).',
+    );
   });
 
   it('large but finite numbers and tiny ones are left alone', () => {
@@ -52,7 +55,8 @@ describe('numbers beyond the double range', () => {
 
 describe('duplicate JSON keys', () => {
   it('are found with the path of the repetition, at any depth, escapes decoded', () => {
-    const text = '{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","id":"a","id":"b"}},{"fullUrl":"x","search":{"mode":"match"},"fullUrl":"y"}],"\\u0074ype":"collection"}';
+    const text =
+      '{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","id":"a","id":"b"}},{"fullUrl":"x","search":{"mode":"match"},"fullUrl":"y"}],"\\u0074ype":"collection"}';
     expect(duplicateKeys(text, 'Bundle')).toEqual([
       { path: 'Bundle.entry[0].resource.id', key: 'id', offset: text.indexOf('"id":"b"') },
       { path: 'Bundle.entry[1].fullUrl', key: 'fullUrl', offset: text.lastIndexOf('"fullUrl"') },
@@ -67,7 +71,9 @@ describe('duplicate JSON keys', () => {
   it('validate gets them as error findings (the answer is not valid)', () => {
     const r = parse('{"resourceType":"Slot","status":"free","status":"busy"}');
     expect(r.ok && r.findings).toMatchObject([{ severity: 'error', ruleId: 'json-duplicate-key', location: 'Slot.status' }]);
-    expect(r.ok && r.findings[0].message.en).toBe('JSON key "status" appears twice in the same object: FHIR JSON forbids duplicates, and readers keep either value.');
+    expect(r.ok && r.findings[0].message.en).toBe(
+      'JSON key "status" appears twice in the same object: FHIR JSON forbids duplicates, and readers keep either value.',
+    );
   });
 
   it('a flood of duplicates is summarised, and odd keys are quoted in the path', () => {
@@ -100,7 +106,9 @@ describe('deeply nested YAML (cahier, JDD)', () => {
     const [e] = r.errors;
     expect(e.file).toBe('deep.yaml');
     expect(e.line).toBeGreaterThan(0);
-    expect(e.message).toBe(`nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`);
+    expect(e.message).toBe(
+      `nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`,
+    );
     expect(e.message).not.toMatch(/call stack/i);
     expect(e.field.length).toBeLessThan(60);
   });
@@ -113,7 +121,9 @@ describe('deeply nested YAML (cahier, JDD)', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(SetupError);
-    expect((error as Error).message).toMatch(/^JDD jdd\.yaml has a problem:\njdd\.yaml:1:\d+ field "useCase\[0\]\[0\]\[0\]…": nested too deeply/);
+    expect((error as Error).message).toMatch(
+      /^JDD jdd\.yaml has a problem:\njdd\.yaml:1:\d+ field "useCase\[0\]\[0\]\[0\]…": nested too deeply/,
+    );
   });
 
   it(`${MAX_YAML_DEPTH} levels are accepted`, () => {

@@ -13,7 +13,8 @@ const BIN = join(REPO_ROOT, 'bin', 'sas-recette.js');
 const ENV = { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1' };
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'core', 'read-capped.js'))) throw new Error('dist/ is not built: run `npm run build` before this test');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'core', 'read-capped.js')))
+    throw new Error('dist/ is not built: run `npm run build` before this test');
 });
 
 interface Ended {
@@ -35,9 +36,16 @@ function runBin(args: string[], stdinFromEndlessWriter: boolean): Promise<Ended>
     cli.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     cli.stdin.on('error', () => undefined); // EPIPE once the CLI stops reading: expected
     if (stdinFromEndlessWriter) {
-      const writer = spawn(process.execPath, ['-e', "const b = Buffer.alloc(1 << 20, 32); const w = () => { while (process.stdout.write(b)); }; process.stdout.on('drain', w); process.stdout.on('error', () => process.exit(0)); w();"], {
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
+      const writer = spawn(
+        process.execPath,
+        [
+          '-e',
+          "const b = Buffer.alloc(1 << 20, 32); const w = () => { while (process.stdout.write(b)); }; process.stdout.on('drain', w); process.stdout.on('error', () => process.exit(0)); w();",
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        },
+      );
       writer.stdout.pipe(cli.stdin);
       cli.on('exit', () => writer.kill());
     } else cli.stdin.end();
@@ -54,18 +62,30 @@ describe('node bin/sas-recette.js with endless input', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { issues: { ruleId: string; message: string }[] };
-    expect(json.issues).toMatchObject([{ ruleId: 'input-too-large', message: 'Input larger than 100 MB: stdin (reading stopped at the limit).' }]);
+    expect(json.issues).toMatchObject([
+      { ruleId: 'input-too-large', message: 'Input larger than 100 MB: stdin (reading stopped at the limit).' },
+    ]);
   }, 120_000);
 
-  it.runIf(existsSync('/dev/zero'))('run --jdd /dev/zero and --cahier /dev/zero: exit 2, "input larger than 5 MB", before any request', async () => {
-    // Port 9 (discard) on loopback: never reached, the setup error comes first.
-    const base = ['run', '--base-url', 'http://127.0.0.1:9/fhir', '--out', join(REPO_ROOT, 'node_modules', '.cache', 'read-cap-never-written')];
-    const jdd = await runBin([...base, '--jdd', '/dev/zero'], false);
-    expect(jdd.code).toBe(2);
-    expect(jdd.stderr).toContain('/dev/zero:1:1: JDD is too large: input larger than 5 MB (reading stopped at the limit)');
-    expect(jdd.stderr).not.toMatch(STACK_FRAME);
-    const cahier = await runBin([...base, '--jdd', join(REPO_ROOT, 'datasets', 'recette-cpts.yaml'), '--cahier', '/dev/zero'], false);
-    expect(cahier.code).toBe(2);
-    expect(cahier.stderr).toContain('/dev/zero:1:1: cahier de recette file is too large: input larger than 5 MB');
-  }, 60_000);
+  it.runIf(existsSync('/dev/zero'))(
+    'run --jdd /dev/zero and --cahier /dev/zero: exit 2, "input larger than 5 MB", before any request',
+    async () => {
+      // Port 9 (discard) on loopback: never reached, the setup error comes first.
+      const base = [
+        'run',
+        '--base-url',
+        'http://127.0.0.1:9/fhir',
+        '--out',
+        join(REPO_ROOT, 'node_modules', '.cache', 'read-cap-never-written'),
+      ];
+      const jdd = await runBin([...base, '--jdd', '/dev/zero'], false);
+      expect(jdd.code).toBe(2);
+      expect(jdd.stderr).toContain('/dev/zero:1:1: JDD is too large: input larger than 5 MB (reading stopped at the limit)');
+      expect(jdd.stderr).not.toMatch(STACK_FRAME);
+      const cahier = await runBin([...base, '--jdd', join(REPO_ROOT, 'datasets', 'recette-cpts.yaml'), '--cahier', '/dev/zero'], false);
+      expect(cahier.code).toBe(2);
+      expect(cahier.stderr).toContain('/dev/zero:1:1: cahier de recette file is too large: input larger than 5 MB');
+    },
+    60_000,
+  );
 });

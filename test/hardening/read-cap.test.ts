@@ -23,7 +23,8 @@ const MB = 1024 * 1024;
 
 /** A child process that writes to its stdout forever (until its pipe closes). */
 function endlessWriter(): ChildProcess {
-  const script = "const b = Buffer.alloc(65536, 32); const w = () => { while (process.stdout.write(b)); }; process.stdout.on('drain', w); process.stdout.on('error', () => process.exit(0)); w();";
+  const script =
+    "const b = Buffer.alloc(65536, 32); const w = () => { while (process.stdout.write(b)); }; process.stdout.on('drain', w); process.stdout.on('error', () => process.exit(0)); w();";
   return spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
@@ -70,7 +71,12 @@ describe.runIf(onLinux)('/dev/zero: stat says 0 bytes, the content never ends', 
 
   it('any located YAML file is capped too (pv-info, tls profile…)', () => {
     const r = loadYamlFile(ZERO, {}, { label: 'PV info', maxBytes: 1000 });
-    expect(r).toMatchObject({ ok: false, errors: [{ file: ZERO, line: 1, col: 1, message: 'PV info is too large: input larger than 1000 bytes (reading stopped at the limit)' }] });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [
+        { file: ZERO, line: 1, col: 1, message: 'PV info is too large: input larger than 1000 bytes (reading stopped at the limit)' },
+      ],
+    });
   });
 });
 
@@ -90,13 +96,17 @@ describe('an endless standard input from a spawned process', () => {
     const child = endlessWriter();
     children.push(child);
     let asked: number | undefined;
-    const raw = await readInput('-', {
-      cwd: '/',
-      readStdin: (max) => {
-        asked = max;
-        return readStreamCapped(child.stdout!, max ?? Infinity).then((r) => r.bytes);
+    const raw = await readInput(
+      '-',
+      {
+        cwd: '/',
+        readStdin: (max) => {
+          asked = max;
+          return readStreamCapped(child.stdout!, max ?? Infinity).then((r) => r.bytes);
+        },
       },
-    }, MB);
+      MB,
+    );
     expect(asked).toBe(MB);
     expect(raw).toMatchObject({ label: 'stdin', content: null, sizeKnown: false });
     const parsed = parseFhirJson(raw, MB);
@@ -104,7 +114,9 @@ describe('an endless standard input from a spawned process', () => {
   });
 
   it('a small stdin is read whole', async () => {
-    const child = spawn(process.execPath, ['-e', 'process.stdout.write(JSON.stringify({resourceType:"Slot"}))'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', 'process.stdout.write(JSON.stringify({resourceType:"Slot"}))'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     children.push(child);
     const r = await readStreamCapped(child.stdout!, MB);
     expect(r).toMatchObject({ overLimit: false });

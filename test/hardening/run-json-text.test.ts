@@ -13,6 +13,9 @@ import { loadStructure, prepareRun } from '../../src/run/prepare.js';
 import { registeredKinds } from '../../src/run/registered-kinds.js';
 import { runAcceptance } from '../../src/run/run-acceptance.js';
 import { validatorOf } from '../../src/run/structure-validator.js';
+import { readBody } from '../../src/run/search-response.js';
+import { tooDeepMessage } from '../../src/core/json-depth.js';
+import { parseFhirJson } from '../../src/validate/parse-input.js';
 import { HAVE_PACKAGES, PACKAGES } from '../e2e/support.js';
 
 /** Forwards each request to the reference editor and writes `"type":"searchset"` twice in the answer. */
@@ -41,7 +44,17 @@ describe.skipIf(!HAVE_PACKAGES)('run: a key written twice in the answer', () => 
     const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only: ['PS-4.2-BUNDLE', 'PS-4.3-SEARCH'] }, kinds });
     mock = await startMockServer({ jdd: prepared.jdds });
     proxy = await duplicatingProxy(mock.url);
-    run = await runAcceptance({ prepared, baseUrl: proxy.url, now: new Date(), http: { timeoutMs: 7000 }, kinds, structure, validate: validatorOf(structure), lang: 'en', command: 'test' });
+    run = await runAcceptance({
+      prepared,
+      baseUrl: proxy.url,
+      now: new Date(),
+      http: { timeoutMs: 7000 },
+      kinds,
+      structure,
+      validate: validatorOf(structure),
+      lang: 'en',
+      command: 'test',
+    });
   });
   afterAll(async () => {
     await proxy?.close();
@@ -55,5 +68,19 @@ describe.skipIf(!HAVE_PACKAGES)('run: a key written twice in the answer', () => 
     expect(dup).toMatchObject({ severity: 'error', location: 'Bundle.type' });
     expect(dup?.message.en).toMatch(/JSON key "type" appears twice in the same object/);
     expect(run.cases.find((c) => c.id === 'PS-4.3-SEARCH')?.verdict).toBe('passed');
+  });
+});
+
+describe('an answer nested thousands of levels deep', () => {
+  const deep = (levels: number) =>
+    `{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","x":${'['.repeat(levels)}1${']'.repeat(levels)}}}]}`;
+
+  it('is refused once, clearly, by the run and by validate, before any recursive reader walks it', () => {
+    expect(readBody(deep(5000), 'application/fhir+json')).toEqual({ problem: tooDeepMessage() });
+    expect(readBody(deep(100), 'application/fhir+json').json).toBeDefined();
+    const text = deep(5000);
+    const parsed = parseFhirJson({ label: 'answer.json', size: text.length, content: Buffer.from(text) });
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toMatch(/input-too-deep.*JSON nested more than 256 levels deep/);
   });
 });

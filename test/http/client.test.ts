@@ -25,7 +25,11 @@ describe('HTTP client over plain HTTP', () => {
   });
 
   it('returns a 200 JSON exchange with timings, hash and full body', async () => {
-    const { exchange, fullBody, failure } = await client.send({ url: `${server.url}/json?x=1`, label: 'search', headers: { Accept: 'application/fhir+json' } });
+    const { exchange, fullBody, failure } = await client.send({
+      url: `${server.url}/json?x=1`,
+      label: 'search',
+      headers: { Accept: 'application/fhir+json' },
+    });
     expect(failure).toBeUndefined();
     expect(exchange.outcome).toBe('ok');
     expect(exchange.label).toBe('search');
@@ -35,7 +39,11 @@ describe('HTTP client over plain HTTP', () => {
     expect(exchange.response?.status).toBe(200);
     expect(exchange.response?.headers['content-type']).toBe('application/fhir+json');
     expect(JSON.parse(fullBody ?? '')).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
-    expect(exchange.response?.sha256).toBe(createHash('sha256').update(fullBody ?? '').digest('hex'));
+    expect(exchange.response?.sha256).toBe(
+      createHash('sha256')
+        .update(fullBody ?? '')
+        .digest('hex'),
+    );
     expect(exchange.response?.bodyBytes).toBe(Buffer.byteLength(fullBody ?? ''));
     expect(exchange.timings.totalMs).toBeGreaterThan(0);
     expect(exchange.timings.ttfbMs).toBeLessThanOrEqual(exchange.timings.totalMs);
@@ -160,7 +168,11 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
 
   it('is refused by an mTLS server without a certificate or with one from another CA', async () => {
     const none = createHttpClient({ env: {}, timeoutMs: 3000, tls: { caFile: pki.caCert } });
-    const other = createHttpClient({ env: {}, timeoutMs: 3000, tls: { certFile: pki.clientOtherCaCert, keyFile: pki.clientKey, caFile: pki.caCert } });
+    const other = createHttpClient({
+      env: {},
+      timeoutMs: 3000,
+      tls: { certFile: pki.clientOtherCaCert, keyFile: pki.clientKey, caFile: pki.caCert },
+    });
     try {
       for (const c of [none, other]) {
         const r13 = await c.send({ url: `${mtls.url}/json` });
@@ -195,7 +207,15 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
       expect(purpose).toMatchObject({ failure: 'tls-other', exchange: { outcome: 'tls-error', error: { code: 'INVALID_PURPOSE' } } });
       expect((await insecure.send({ url: `${plainTls.url}/json` })).exchange.response?.status).toBe(200);
     } finally {
-      await Promise.all([noCa.close(), trusting.close(), insecure.close(), plainTls.close(), expired.close(), wrongName.close(), clientCertAsServer.close()]);
+      await Promise.all([
+        noCa.close(),
+        trusting.close(),
+        insecure.close(),
+        plainTls.close(),
+        expired.close(),
+        wrongName.close(),
+        clientCertAsServer.close(),
+      ]);
     }
   });
 
@@ -204,11 +224,26 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
     try {
       const { exchange } = await client.send({
         url: `https://user:url-password-1@localhost:${mtls.port}/json?access_token=query-token-2&_include=Slot:schedule`,
-        headers: { Authorization: 'Bearer header-token-3', Cookie: 'sid=cookie-4', 'X-Api-Key': 'api-key-5', 'Proxy-Authorization': 'Basic proxy-6' },
+        headers: {
+          Authorization: 'Bearer header-token-3',
+          Cookie: 'sid=cookie-4',
+          'X-Api-Key': 'api-key-5',
+          'Proxy-Authorization': 'Basic proxy-6',
+        },
       });
       expect(exchange.response?.status).toBe(200);
       const text = JSON.stringify(exchange);
-      for (const secret of ['url-password-1', 'query-token-2', 'header-token-3', 'cookie-4', 'api-key-5', 'proxy-6', TEST_KEY_PASSPHRASE, 'PRIVATE KEY', 'server-session-secret']) {
+      for (const secret of [
+        'url-password-1',
+        'query-token-2',
+        'header-token-3',
+        'cookie-4',
+        'api-key-5',
+        'proxy-6',
+        TEST_KEY_PASSPHRASE,
+        'PRIVATE KEY',
+        'server-session-secret',
+      ]) {
         expect(text).not.toContain(secret);
       }
       expect(exchange.request.headers.authorization).toBe('[redacted]');
@@ -226,7 +261,10 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
   it('keeps the client certificate through an HTTPS proxy (requestTls) and honours NO_PROXY', async () => {
     const proxy = await startConnectProxy();
     const viaProxy = createHttpClient({ ...withCert(), env: { SAS_KEY_PASS: TEST_KEY_PASSPHRASE, HTTPS_PROXY: proxy.url } });
-    const bypass = createHttpClient({ ...withCert(), env: { SAS_KEY_PASS: TEST_KEY_PASSPHRASE, HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost' } });
+    const bypass = createHttpClient({
+      ...withCert(),
+      env: { SAS_KEY_PASS: TEST_KEY_PASSPHRASE, HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost' },
+    });
     try {
       const r = await viaProxy.send({ url: `${mtls.url}/json` });
       expect(r.exchange.response?.status).toBe(200);
@@ -246,13 +284,22 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
       [{ tls: { certFile: join(dir, 'missing.crt'), keyFile: pki.clientKey } }, /cannot read the client certificate file/],
       [{ tls: { caFile: join(dir, 'missing-ca.crt') } }, /cannot read the CA file/],
       [{ tls: { certFile: pki.clientCert } }, /needs both --cert and --key/],
-      [{ env: { P: 'wrong-passphrase-9' }, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted, passphraseEnv: 'P' } }, /cannot be decrypted with the passphrase of P/],
-      [{ env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted } }, /private key ".*" is encrypted: give its passphrase with --passphrase-env VAR/],
+      [
+        { env: { P: 'wrong-passphrase-9' }, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted, passphraseEnv: 'P' } },
+        /cannot be decrypted with the passphrase of P/,
+      ],
+      [
+        { env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted } },
+        /private key ".*" is encrypted: give its passphrase with --passphrase-env VAR/,
+      ],
       [{ env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKeyEncrypted, passphraseEnv: 'NOPE' } }, /NOPE .* is not set/],
       [{ env: {}, tls: { certFile: pki.serverCert, keyFile: pki.clientKey } }, /does not belong to the certificate/],
       [{ env: {}, tls: { certFile: pki.clientKey, keyFile: pki.clientKey } }, /is not a PEM certificate/],
       // an endless file (a device) is read up to the cap, never until memory runs out
-      [{ env: {}, tls: { certFile: '/dev/zero', keyFile: pki.clientKey } }, /the client certificate file "\/dev\/zero" is larger than 1 MiB/],
+      [
+        { env: {}, tls: { certFile: '/dev/zero', keyFile: pki.clientKey } },
+        /the client certificate file "\/dev\/zero" is larger than 1 MiB/,
+      ],
       [{ env: {}, tls: { caFile: '/dev/zero' } }, /the CA file "\/dev\/zero" is larger than 1 MiB/],
     ];
     for (const [opts, message] of cases) {

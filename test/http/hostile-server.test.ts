@@ -111,15 +111,21 @@ function expectBadResponse(sent: SentExchange, code: RegExp): void {
   expect(judged.reason?.en).toMatch(/^HTTP-BAD-RESPONSE — HTTP GET http:\/\/127\.0\.0\.1:\d+\/Slot/);
 }
 
-describe('an answer that is not usable HTTP is the endpoint\'s fault (bad-response), with what was received', () => {
+describe("an answer that is not usable HTTP is the endpoint's fault (bad-response), with what was received", () => {
   it('a 100 KB response header', async () => {
-    server = await rawServer((s) => s.end(`HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nX-Big: ${'a'.repeat(100 * 1024)}\r\nContent-Length: 2\r\n\r\n{}`));
+    server = await rawServer((s) =>
+      s.end(`HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nX-Big: ${'a'.repeat(100 * 1024)}\r\nContent-Length: 2\r\n\r\n{}`),
+    );
     const sent = await client.send({ url: `${server.url}/Slot` });
     expectBadResponse(sent, /^UND_ERR_HEADERS_OVERFLOW$/);
     const msg = sent.exchange.error?.message ?? '';
     expect(msg).toContain('the response headers exceed the 16384-byte limit');
-    expect(msg).toMatch(/; received "HTTP\/1\.1 200 OK\\r\\nContent-Type: application\/fhir\+json\\r\\nX-Big: a+" \(first 160 of \d+ bytes\)$/);
-    expect(transportFinding(sent.exchange)?.message.en).toContain('(UND_ERR_HEADERS_OVERFLOW: the response headers exceed the 16384-byte limit; received "HTTP/1.1 200 OK');
+    expect(msg).toMatch(
+      /; received "HTTP\/1\.1 200 OK\\r\\nContent-Type: application\/fhir\+json\\r\\nX-Big: a+" \(first 160 of \d+ bytes\)$/,
+    );
+    expect(transportFinding(sent.exchange)?.message.en).toContain(
+      '(UND_ERR_HEADERS_OVERFLOW: the response headers exceed the 16384-byte limit; received "HTTP/1.1 200 OK',
+    );
   });
 
   it('5,000 response headers', async () => {
@@ -172,7 +178,9 @@ describe('a connection closed while reading the answer over plain HTTP', () => {
   ] as const) {
     it(`says so with the bytes received, and blames neither TLS nor a client certificate (${label})`, async () => {
       server = await rawServer((s) => {
-        s.write(`HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n${connection}Content-Length: 1000\r\n\r\n${'{"resourceType":"Bundle",'.padEnd(100, ' ')}`);
+        s.write(
+          `HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n${connection}Content-Length: 1000\r\n\r\n${'{"resourceType":"Bundle",'.padEnd(100, ' ')}`,
+        );
         setTimeout(() => s.destroy(), 50);
       });
       const sent = await client.send({ url: `${server.url}/Slot` });
@@ -183,7 +191,9 @@ describe('a connection closed while reading the answer over plain HTTP', () => {
       const f = transportFinding(x, [], true);
       expect(f?.ruleId).toBe('HTTP-CLOSED');
       expect(f?.message.en).toMatch(/^connection closed while reading the answer \(100 bytes received of 1000 announced\) \(UND_ERR_/);
-      expect(f?.message.fr).toMatch(/^connexion fermée par le serveur pendant la lecture de la réponse \(100 octets reçus sur 1000 annoncés\)/);
+      expect(f?.message.fr).toMatch(
+        /^connexion fermée par le serveur pendant la lecture de la réponse \(100 octets reçus sur 1000 annoncés\)/,
+      );
       expect(`${f?.message.en} ${f?.message.fr}`).not.toMatch(/TLS|certificat/);
     });
   }
@@ -201,7 +211,9 @@ describe('a connection closed while reading the answer over plain HTTP', () => {
     expect(f?.message.en).toBe(
       'connection closed by the server before any response (UND_ERR_SOCKET: other side closed); under TLS 1.3, often a missing or rejected client certificate; no client certificate is configured (--cert/--key) while the server probably requires one',
     );
-    expect(f?.message.fr).toContain('avant toute réponse (UND_ERR_SOCKET: other side closed) ; en TLS 1.3, souvent un certificat client absent ou refusé ; aucun certificat client');
+    expect(f?.message.fr).toContain(
+      'avant toute réponse (UND_ERR_SOCKET: other side closed) ; en TLS 1.3, souvent un certificat client absent ou refusé ; aucun certificat client',
+    );
     const plain = transportFinding({ ...x, request: { ...x.request, url: 'http://127.0.0.1:1/Slot' } }, [], true);
     expect(plain?.message.en).toBe('connection closed by the server before any response (UND_ERR_SOCKET: other side closed)');
   });
@@ -219,9 +231,15 @@ describe('a compressed body', () => {
     const sent = await client.send({ url: `${server.url}/Slot`, headers: { Accept: 'application/fhir+json' } });
     const x = sent.exchange;
     expect(x.outcome).toBe('ok');
-    expect(sent.bodyProblem?.en).toBe('the answer is compressed (Content-Encoding: gzip) although the request did not ask for it (Accept-Encoding): the server must answer uncompressed');
-    expect(sent.bodyProblem?.fr).toBe('la réponse est compressée (Content-Encoding: gzip) alors que la requête ne le demandait pas (Accept-Encoding) : le serveur doit répondre en clair');
-    expect(x.response?.body).toMatch(/^\[compressed body not shown \(Content-Encoding: gzip\), \d+ bytes, not inflated; first 32 bytes in hex: 1f 8b 08 /);
+    expect(sent.bodyProblem?.en).toBe(
+      'the answer is compressed (Content-Encoding: gzip) although the request did not ask for it (Accept-Encoding): the server must answer uncompressed',
+    );
+    expect(sent.bodyProblem?.fr).toBe(
+      'la réponse est compressée (Content-Encoding: gzip) alors que la requête ne le demandait pas (Accept-Encoding) : le serveur doit répondre en clair',
+    );
+    expect(x.response?.body).toMatch(
+      /^\[compressed body not shown \(Content-Encoding: gzip\), \d+ bytes, not inflated; first 32 bytes in hex: 1f 8b 08 /,
+    );
     expect(x.response?.body).toMatch(PRINTABLE);
     expect(x.response?.bodyBytes).toBe(gz.length);
     const answer = analyseAnswer(sent, 'cpts', new Date('2026-03-02T08:00:00+01:00'), checks);

@@ -72,10 +72,14 @@ describe('sas-recette jdd check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('one-place → dr-dupont (819999970015)');
     expect(r.out).toContain('two-places → NOT FILLED');
-    expect(r.out).toMatch(/! .*other\.yaml:\d+:\d+ field "practitioners": role "bulk" \(PS of a 25-identifier search\): JDD "editeur-autre" .* does not fill it — it needs at least 2 entries in practitioners declaring roles: \[bulk\] \(2 to 25 entries, individual slots\); could play it: dr-dupont, dr-durand — cases not applicable: PS-25-IDENTIFIERS/);
+    expect(r.out).toMatch(
+      /! .*other\.yaml:\d+:\d+ field "practitioners": role "bulk" \(PS of a 25-identifier search\): JDD "editeur-autre" .* does not fill it — it needs at least 2 entries in practitioners declaring roles: \[bulk\] \(2 to 25 entries, individual slots\); could play it: dr-dupont, dr-durand — cases not applicable: PS-25-IDENTIFIERS/,
+    );
     expect(r.out).toMatch(/PS-4\.4-TWO-PLACES — role "two-places"/);
     expect(r.out).toContain('of 40 cases applicable');
-    const json = JSON.parse((await sas(['jdd', 'check', file, '--format', 'json'])).out) as { files: { ok: boolean; roles: { role: string; filled: boolean }[] }[] };
+    const json = JSON.parse((await sas(['jdd', 'check', file, '--format', 'json'])).out) as {
+      files: { ok: boolean; roles: { role: string; filled: boolean }[] }[];
+    };
     expect(json.files[0].ok).toBe(true);
     expect(json.files[0].roles.find((x) => x.role === 'minimal')).toMatchObject({ filled: false });
   });
@@ -87,15 +91,21 @@ describe('sas-recette jdd check', () => {
     const file = write('bad.yaml', text);
     const r = await sas(['jdd', 'check', file, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${file}:${lineOf(text, 'phone: +33639970001')}:12 field "practitioners[0].phone": expected text but YAML read the number`);
+    expect(r.out).toContain(
+      `${file}:${lineOf(text, 'phone: +33639970001')}:12 field "practitioners[0].phone": expected text but YAML read the number`,
+    );
     // schema problems stop the reading of the file: fix them, then the rest is checked
     const fixed = write('bad2.yaml', text.replace('phone: +33639970001', 'phone: "+33639970001"'));
     const r2 = await sas(['jdd', 'check', fixed, '--lang', 'en']);
     expect(r2.code).toBe(1);
     const roleLine = lineOf(text, 'roles: [multi-ps, all-types, two-places');
-    expect(r2.out).toContain(`✗ ${fixed}:${roleLine}:34 field "practitioners[1].roles[2]": entry "dr-durand" declares role "two-places" (at least 2 places, individual slots) but 1 place (places), at least 2 needed`);
+    expect(r2.out).toContain(
+      `✗ ${fixed}:${roleLine}:34 field "practitioners[1].roles[2]": entry "dr-durand" declares role "two-places" (at least 2 places, individual slots) but 1 place (places), at least 2 needed`,
+    );
     expect(r2.out).toContain(`! ${fixed}:${roleLine}:46 field "practitioners[1].roles[3]": unknown role "two-place" for use case psindiv`);
-    expect(r2.out).toContain(`! ${fixed}:${lineOf(text, '819999970024')}:12 field "practitioners[1].idnps": "819999970024": the check digit (Luhn) of RPPS 19999970024 is wrong`);
+    expect(r2.out).toContain(
+      `! ${fixed}:${lineOf(text, '819999970024')}:12 field "practitioners[1].idnps": "819999970024": the check digit (Luhn) of RPPS 19999970024 is wrong`,
+    );
     const fr = await sas(['jdd', 'check', fixed]);
     expect(fr.out).toContain('champ "practitioners[1].roles[2]": l\'entrée « dr-durand » déclare le rôle « two-places »');
   });
@@ -117,7 +127,9 @@ describe('an editor JDD with its own keys runs the shipped cahier', () => {
     const after = (id: string) => r.out.split('\n')[r.out.split('\n').findIndex((l) => l.startsWith(`${id} `)) + 1];
     expect(after('PS-4.3-SEARCH')).toBe('    editeur-autre: roles one-place → dr-dupont (819999970015)');
     expect(after('PS-4.5-MULTI-PS')).toBe('    editeur-autre: roles multi-ps → dr-dupont (819999970015), dr-durand (819999970023)');
-    expect(after('PS-4.4-TWO-PLACES')).toMatch(/^ {4}not applicable: role "two-places" \(PS practising in several places \(kit 4\.4\)\): JDD "editeur-autre" \(.*other-run\.yaml\) does not fill it/);
+    expect(after('PS-4.4-TWO-PLACES')).toMatch(
+      /^ {4}not applicable: role "two-places" \(PS practising in several places \(kit 4\.4\)\): JDD "editeur-autre" \(.*other-run\.yaml\) does not fill it/,
+    );
     expect(after('PS-ALL-RULES')).toContain('two-places? → (not filled, left out)');
   });
 });

@@ -31,7 +31,13 @@ describe('shipped JDDs', () => {
     expect(ps.useCase).toBe('psindiv');
     expect(ps.file).toBe(psFile);
     const minimal = tagged(ps, 'minimal')[0];
-    expect(minimal).toMatchObject({ participation: 'individual', cpts: [], slotTypes: ['PUBLIC'], consultationTypes: ['AMB'], appointmentTypes: ['ROUTINE'] });
+    expect(minimal).toMatchObject({
+      participation: 'individual',
+      cpts: [],
+      slotTypes: ['PUBLIC'],
+      consultationTypes: ['AMB'],
+      appointmentTypes: ['ROUTINE'],
+    });
     expect(minimal.phone).toBeUndefined();
   });
 
@@ -65,7 +71,11 @@ describe('shipped JDDs', () => {
   });
 
   it('keep identifiers unique across the three files (the mock serves them together)', () => {
-    const ids = [ps, cpts, sos].flatMap((j) => [...j.practitioners.map((p) => p.idnps), ...j.sos.map((s) => s.siret), ...j.unknownIdentifiers]);
+    const ids = [ps, cpts, sos].flatMap((j) => [
+      ...j.practitioners.map((p) => p.idnps),
+      ...j.sos.map((s) => s.siret),
+      ...j.unknownIdentifiers,
+    ]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -75,7 +85,9 @@ describe('loadJdd errors', () => {
     const text = cptsText.replace('phone: "+33199000301"', 'phone: +33199000301');
     const message = setupMessage(() => parseJdd(text, 'datasets/x.yaml'));
     const line = text.split('\n').findIndex((l) => l.includes('phone: +33199000301')) + 1;
-    expect(message).toContain(`datasets/x.yaml:${line}:12 field "cpts[0].phone": expected text but YAML read the number 33199000301: quote this value (write "+33199000301")`);
+    expect(message).toContain(
+      `datasets/x.yaml:${line}:12 field "cpts[0].phone": expected text but YAML read the number 33199000301: quote this value (write "+33199000301")`,
+    );
   });
 
   it('rejects malformed identifiers with the rule', () => {
@@ -87,7 +99,9 @@ describe('loadJdd errors', () => {
   });
 
   it('rejects a phone with spaces and a bad SIRET', () => {
-    const sosText = readFileSync(sosFile, 'utf8').replace('"+33199000401"', '"01 99 00 04 01"').replace('siret: "399000502700323"', 'siret: "39900050270032"');
+    const sosText = readFileSync(sosFile, 'utf8')
+      .replace('"+33199000401"', '"01 99 00 04 01"')
+      .replace('siret: "399000502700323"', 'siret: "39900050270032"');
     const message = setupMessage(() => parseJdd(sosText, 'sos.yaml'));
     expect(message).toContain('field "sos[0].phone": the text "01 99 00 04 01" does not match an international phone number');
     expect(message).toContain('field "sos[1].siret": the text "39900050270032" does not match an IDNST SIRET');
@@ -101,24 +115,36 @@ describe('loadJdd errors', () => {
     const message = setupMessage(() => parseJdd(text, 'c.yaml'));
     const lines = text.split('\n');
     const lineOf = (needle: string, nth = 0) => lines.map((l, i) => (l.includes(needle) ? i + 1 : 0)).filter(Boolean)[nth];
-    expect(message).toContain(`c.yaml:${lineOf('cpts-loire-ouest')}:12 field "practitioners[3].cpts[0]": CPTS "cpts-loire-ouest" is not defined`);
-    expect(message).toContain(`c.yaml:${lineOf('idnps: "819999900111"', 1)}:12 field "practitioners[1].idnps": IDNPS "819999900111" is already used`);
-    expect(message).toContain(`c.yaml:${lineOf('key: ps-individuel', 1)}:10 field "practitioners[4].key": key "ps-individuel" is already used`);
+    expect(message).toContain(
+      `c.yaml:${lineOf('cpts-loire-ouest')}:12 field "practitioners[3].cpts[0]": CPTS "cpts-loire-ouest" is not defined`,
+    );
+    expect(message).toContain(
+      `c.yaml:${lineOf('idnps: "819999900111"', 1)}:12 field "practitioners[1].idnps": IDNPS "819999900111" is already used`,
+    );
+    expect(message).toContain(
+      `c.yaml:${lineOf('key: ps-individuel', 1)}:10 field "practitioners[4].key": key "ps-individuel" is already used`,
+    );
   });
 
   it('checks participation against the declared CPTS', () => {
-    const text = cptsText.replace('    participation: individual\n', '    participation: individual\n    cpts: [cpts-loire-nord]\n').replace('    cpts: [cpts-loire-sud]\n', '');
+    const text = cptsText
+      .replace('    participation: individual\n', '    participation: individual\n    cpts: [cpts-loire-nord]\n')
+      .replace('    cpts: [cpts-loire-sud]\n', '');
     const message = setupMessage(() => parseJdd(text, 'c.yaml'));
     expect(message).toContain('field "practitioners[2].cpts": this PS is declared individual only');
     expect(message).toContain('field "practitioners[4].participation": participation "both" needs at least one CPTS key');
   });
 
   it('rejects an unknown identifier that belongs to the JDD, and unknown fields', () => {
-    const text = cptsText.replace('unknownIdentifiers: ["819999909104"]', 'unknownIdentifiers: ["819999900111"]').replace('sharedCptsSlots: true', 'sharedCptsSlot: true');
+    const text = cptsText
+      .replace('unknownIdentifiers: ["819999909104"]', 'unknownIdentifiers: ["819999900111"]')
+      .replace('sharedCptsSlots: true', 'sharedCptsSlot: true');
     const message = setupMessage(() => parseJdd(text, 'c.yaml'));
     expect(message).toContain('field "practitioners[1].sharedCptsSlot": unknown field "sharedCptsSlot" (did you mean "sharedCptsSlots"?)');
     const fixed = text.replace('sharedCptsSlot: true', 'sharedCptsSlots: true');
-    expect(setupMessage(() => parseJdd(fixed, 'c.yaml'))).toContain('field "unknownIdentifiers[0]": "819999900111" is listed as unknown but belongs to an entry');
+    expect(setupMessage(() => parseJdd(fixed, 'c.yaml'))).toContain(
+      'field "unknownIdentifiers[0]": "819999900111" is listed as unknown but belongs to an entry',
+    );
   });
 
   it('reports a missing file as a setup error', () => {

@@ -31,24 +31,40 @@ describe('PS individual searches', () => {
     expect(slots.length).toBeGreaterThanOrEqual(6);
     expect(bundle.link).toEqual([{ relation: 'self', url: `${BASE}/${q}` }]);
     expect(entries(bundle).every((e) => e.fullUrl === `${BASE}/${e.resource.resourceType}/${e.resource.id}`)).toBe(true);
-    expect(entries(bundle).map((e) => e.search.mode)).toEqual(entries(bundle).map((e) => (e.resource.resourceType === 'Slot' ? 'match' : 'include')));
-    expect(resources(bundle).map((r) => r.resourceType).filter((t) => t !== 'Slot')).toEqual(['Schedule', 'Practitioner', 'PractitionerRole']);
+    expect(entries(bundle).map((e) => e.search.mode)).toEqual(
+      entries(bundle).map((e) => (e.resource.resourceType === 'Slot' ? 'match' : 'include')),
+    );
+    expect(
+      resources(bundle)
+        .map((r) => r.resourceType)
+        .filter((t) => t !== 'Slot'),
+    ).toEqual(['Schedule', 'Practitioner', 'PractitionerRole']);
 
     const [schedule] = resources(bundle, 'Schedule');
     const [practitioner] = resources(bundle, 'Practitioner');
     const [role] = resources(bundle, 'PractitionerRole');
-    expect(practitioner.identifier).toEqual([{ type: { coding: [{ system: SYSTEM.frV20203, code: 'IDNPS' }] }, system: SYSTEM.idnps, value: ps.idnps }]);
+    expect(practitioner.identifier).toEqual([
+      { type: { coding: [{ system: SYSTEM.frV20203, code: 'IDNPS' }] }, system: SYSTEM.idnps, value: ps.idnps },
+    ]);
     expect(practitioner.name).toEqual([{ family: ps.family, given: ps.given }]);
     expect(schedule.actor).toEqual([{ reference: `Practitioner/${practitioner.id}` }, { reference: `PractitionerRole/${role.id}` }]);
     expect(role.practitioner).toEqual({ reference: `Practitioner/${practitioner.id}` });
     expect(role.location).toEqual([{ reference: `#${role.contained[0].id}` }]);
-    expect(role.contained[0]).toMatchObject({ resourceType: 'Location', meta: { profile: [PROFILE.location] }, address: { line: ps.places[0].line, city: ps.places[0].city, postalCode: ps.places[0].postalCode } });
+    expect(role.contained[0]).toMatchObject({
+      resourceType: 'Location',
+      meta: { profile: [PROFILE.location] },
+      address: { line: ps.places[0].line, city: ps.places[0].city, postalCode: ps.places[0].postalCode },
+    });
     expect(role.telecom).toEqual([{ system: 'phone', value: ps.places[0].phone }]);
     expect(role.organization.identifier).toMatchObject({ system: SYSTEM.idnst, value: ps.places[0].organizationIdnst });
 
     const le = Date.parse(bundle.link[0].url.match(/start=le([^&]+)/)[1].replace('%2B', '+'));
     for (const slot of slots) {
-      expect(slot).toMatchObject({ status: 'free', meta: { profile: [PROFILE.psSlot] }, schedule: { reference: `Schedule/${schedule.id}` } });
+      expect(slot).toMatchObject({
+        status: 'free',
+        meta: { profile: [PROFILE.psSlot] },
+        schedule: { reference: `Schedule/${schedule.id}` },
+      });
       expect(slot.start).toMatch(DATE);
       expect(slot.end).toMatch(DATE);
       expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(NOW.getTime());
@@ -75,7 +91,19 @@ describe('PS individual searches', () => {
 
   it('answers two PS searched together, and 25 identifiers at once', () => {
     const two = PS_JDD.practitioners.filter((p) => p.roles?.includes('multi-ps'));
-    expect(resources(ok(query('psindiv', two.map((p) => p.idnps))), 'Practitioner').map((p) => p.identifier[0].value).sort()).toEqual(two.map((p) => p.idnps).sort());
+    expect(
+      resources(
+        ok(
+          query(
+            'psindiv',
+            two.map((p) => p.idnps),
+          ),
+        ),
+        'Practitioner',
+      )
+        .map((p) => p.identifier[0].value)
+        .sort(),
+    ).toEqual(two.map((p) => p.idnps).sort());
     const many = PS_JDD.practitioners.slice(0, 25).map((p) => p.idnps);
     expect(resources(ok(query('psindiv', many)), 'Practitioner')).toHaveLength(25);
   });
@@ -107,7 +135,12 @@ describe('PS individual searches', () => {
   it('answers an unknown PS with an empty searchset', () => {
     const q = query('psindiv', [PS_JDD.unknownIdentifiers[0]]);
     const bundle = ok(q);
-    expect(bundle).toMatchObject({ type: 'searchset', total: 0, meta: { profile: [PROFILE.psBundle] }, link: [{ relation: 'self', url: `${BASE}/${q}` }] });
+    expect(bundle).toMatchObject({
+      type: 'searchset',
+      total: 0,
+      meta: { profile: [PROFILE.psBundle] },
+      link: [{ relation: 'self', url: `${BASE}/${q}` }],
+    });
     expect(bundle.entry).toBeUndefined();
   });
 
@@ -143,7 +176,10 @@ describe('CPTS searches', () => {
     const orgs = resources(bundle, 'Organization');
     expect(services.map((h) => h.providedBy.reference).sort()).toEqual(orgs.map((o) => `Organization/${o.id}`).sort());
     expect(orgs.map((o) => o.identifier[0].value).sort()).toEqual(ps.cpts.map(cptsFiness).sort());
-    expect(orgs[0].identifier[0]).toMatchObject({ system: SYSTEM.idnst, type: { coding: [{ system: SYSTEM.frCoreV20203, code: 'IDNST' }] } });
+    expect(orgs[0].identifier[0]).toMatchObject({
+      system: SYSTEM.idnst,
+      type: { coding: [{ system: SYSTEM.frCoreV20203, code: 'IDNST' }] },
+    });
   });
 
   it('shares each slot between the two CPTS when the JDD says so', () => {
@@ -158,7 +194,7 @@ describe('CPTS searches', () => {
     expect(ok(query('psindiv', [ps.idnps])).total).toBeGreaterThan(0);
   });
 
-  it('matches the declaration: a PS declared via CPTS A only is offered under A\'s FINESS only', () => {
+  it("matches the declaration: a PS declared via CPTS A only is offered under A's FINESS only", () => {
     const ps = psByTag(CPTS_JDD, 'cpts-one-cpts');
     const bundle = ok(query('cpts', [ps.idnps]));
     expect(resources(bundle, 'Organization').map((o) => o.identifier[0].value)).toEqual([cptsFiness(ps.cpts[0])]);
@@ -190,11 +226,19 @@ describe('SOS Médecins searches', () => {
     expect(schedules).toHaveLength(2);
     expect(bundle.total).toBe(2);
     expect(entries(bundle, 'Schedule').every((e) => e.search.mode === 'match')).toBe(true);
-    expect(entries(bundle).filter((e) => e.resource.resourceType !== 'Schedule').every((e) => e.search.mode === 'include')).toBe(true);
+    expect(
+      entries(bundle)
+        .filter((e) => e.resource.resourceType !== 'Schedule')
+        .every((e) => e.search.mode === 'include'),
+    ).toBe(true);
     const locations = resources(bundle, 'Location');
     const [org] = resources(bundle, 'Organization');
     expect(resources(bundle, 'Organization')).toHaveLength(1);
-    expect(org.identifier[0]).toEqual({ type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'IDNST' }] }, system: SYSTEM.idnst, value: sos!.siret });
+    expect(org.identifier[0]).toEqual({
+      type: { coding: [{ system: SYSTEM.frLocationIdentifierType, code: 'IDNST' }] },
+      system: SYSTEM.idnst,
+      value: sos!.siret,
+    });
     expect(schedules.map((s) => s.actor[0].reference)).toEqual(locations.map((l) => `Location/${l.id}`));
     expect(locations.every((l) => l.managingOrganization.reference === `Organization/${org.id}` && l.address.line.length === 1)).toBe(true);
     const slots = resources(bundle, 'Slot');
@@ -218,7 +262,15 @@ describe('bad parameters', () => {
     ['malformed date', () => query('psindiv', [ps()]).replace(/start=ge[^&]+/, 'start=ge2026-13-45T99:00:00'), /not a valid FHIR dateTime/],
     ['missing upper bound', () => query('psindiv', [ps()]).replace(/&start=le[^&]+/, ''), /missing upper bound/],
     ['date without prefix', () => query('psindiv', [ps()]).replace(/start=le/, 'start=eq'), /use the ge and le prefixes/],
-    ['more than 25 identifiers', () => query('psindiv', PS_JDD.practitioners.slice(0, 26).map((p) => p.idnps)), /26 identifiers asked; at most 25/],
+    [
+      'more than 25 identifiers',
+      () =>
+        query(
+          'psindiv',
+          PS_JDD.practitioners.slice(0, 26).map((p) => p.idnps),
+        ),
+      /26 identifiers asked; at most 25/,
+    ],
     ['unknown parameter', () => `${query('psindiv', [ps()])}&specialty=SM54`, /unknown search parameter "specialty"/],
     ['no identifier', () => query('psindiv', []), /missing schedule\.actor:Practitioner\.identifier/],
     ['wrong identifier system', () => query('psindiv', [`urn:oid:1.2.250.1.71.4.2.2|${ps()}`]), /identifier system/],

@@ -23,15 +23,93 @@ function hasOpenssl(): boolean {
 function makeCertificates(dir: string): void {
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  ssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  ssl('req', '-x509', ...ec, '-keyout', 'other.key', '-out', 'other.crt', '-days', '2', '-subj', '/CN=Other CA', '-addext', 'basicConstraints=critical,CA:TRUE');
+  ssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
+  ssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'other.key',
+    '-out',
+    'other.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Other CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+  );
   ssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
   writeFileSync(join(dir, 'server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.crt');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+    '-out',
+    'server.crt',
+  );
   ssl('req', ...ec, '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/CN=sas-client/OU=SAS');
   writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  ssl('x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'client.ext', '-out', 'client.crt');
-  ssl('x509', '-req', '-in', 'client.csr', '-CA', 'other.crt', '-CAkey', 'other.key', '-CAcreateserial', '-days', '2', '-extfile', 'client.ext', '-out', 'client-other.crt');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'client.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'client.ext',
+    '-out',
+    'client.crt',
+  );
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'client.csr',
+    '-CA',
+    'other.crt',
+    '-CAkey',
+    'other.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'client.ext',
+    '-out',
+    'client-other.crt',
+  );
 }
 
 describe.skipIf(!hasOpenssl())('reference editor over mutual TLS', () => {
@@ -40,14 +118,23 @@ describe.skipIf(!hasOpenssl())('reference editor over mutual TLS', () => {
   let server: MockServer;
   const agents: Agent[] = [];
   const agent = (client?: { cert: string; key: string }) => {
-    const a = new Agent({ connect: { ca: readFileSync(file('ca.crt')), ...(client ? { cert: readFileSync(file(client.cert)), key: readFileSync(file(client.key)) } : {}) } });
+    const a = new Agent({
+      connect: {
+        ca: readFileSync(file('ca.crt')),
+        ...(client ? { cert: readFileSync(file(client.cert)), key: readFileSync(file(client.key)) } : {}),
+      },
+    });
     agents.push(a);
     return a;
   };
 
   beforeAll(async () => {
     makeCertificates(dir);
-    server = await startMockServer({ jdd: JDDS, now: () => NOW, tls: { certFile: file('server.crt'), keyFile: file('server.key'), caFile: file('ca.crt') } });
+    server = await startMockServer({
+      jdd: JDDS,
+      now: () => NOW,
+      tls: { certFile: file('server.crt'), keyFile: file('server.key'), caFile: file('ca.crt') },
+    });
   });
   afterAll(async () => {
     await Promise.all(agents.map((a) => a.close()));
@@ -69,13 +156,24 @@ describe.skipIf(!hasOpenssl())('reference editor over mutual TLS', () => {
   });
 
   it('refuses a client certificate from another CA', async () => {
-    await expect(request(url(), { dispatcher: agent({ cert: 'client-other.crt', key: 'client.key' }) }).then((r) => r.body.text())).rejects.toThrow();
+    await expect(
+      request(url(), { dispatcher: agent({ cert: 'client-other.crt', key: 'client.key' }) }).then((r) => r.body.text()),
+    ).rejects.toThrow();
   });
 
   it('refuses TLS 1.1', async () => {
     const port = Number(new URL(server.url).port);
     const outcome = await new Promise<string>((resolve) => {
-      const socket = tlsConnect({ host: '127.0.0.1', port, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0', ca: readFileSync(file('ca.crt')), cert: readFileSync(file('client.crt')), key: readFileSync(file('client.key')) });
+      const socket = tlsConnect({
+        host: '127.0.0.1',
+        port,
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1.1',
+        ciphers: 'DEFAULT@SECLEVEL=0',
+        ca: readFileSync(file('ca.crt')),
+        cert: readFileSync(file('client.crt')),
+        key: readFileSync(file('client.key')),
+      });
       socket.once('secureConnect', () => {
         socket.destroy();
         resolve('connected');
@@ -97,7 +195,10 @@ describe.skipIf(!hasOpenssl())('reference editor over mutual TLS', () => {
       await good.body.text();
       const bad = await request(`${other.url}/${path}`, { dispatcher: agent({ cert: 'client.crt', key: 'client.key' }) });
       expect(bad.statusCode).toBe(403);
-      expect(await bad.body.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden', diagnostics: 'client certificate OU "SAS" is not the expected one' }] });
+      expect(await bad.body.json()).toMatchObject({
+        resourceType: 'OperationOutcome',
+        issue: [{ code: 'forbidden', diagnostics: 'client certificate OU "SAS" is not the expected one' }],
+      });
     } finally {
       await strict.close();
       await other.close();
@@ -120,7 +221,12 @@ describe.skipIf(!hasOpenssl())('reference editor with a CRL (tls.crlFile)', () =
     agents.push(a);
     return a;
   };
-  const tls = (extra: Partial<MockTlsOptions> = {}): MockTlsOptions => ({ certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, ...extra });
+  const tls = (extra: Partial<MockTlsOptions> = {}): MockTlsOptions => ({
+    certFile: pki.serverCert,
+    keyFile: pki.serverKey,
+    caFile: pki.caCert,
+    ...extra,
+  });
   const get = async (server: MockServer, cert: string): Promise<number> => {
     const res = await request(`${server.url}/${query('psindiv', [psByTag(PS_JDD, 'one-place').idnps])}`, { dispatcher: agent(cert) });
     await res.body.text();
@@ -149,10 +255,12 @@ describe.skipIf(!hasOpenssl())('reference editor with a CRL (tls.crlFile)', () =
   });
 
   it('refuses a CRL without client certificates to check, and a CRL file that is not one, with a setup error', async () => {
-    await expect(startMockServer({ jdd: JDDS, tls: { certFile: pki.serverCert, keyFile: pki.serverKey, crlFile: pki.crl } })).rejects.toThrow(
-      'a CRL only applies when client certificates are required (--ca)',
-    );
+    await expect(
+      startMockServer({ jdd: JDDS, tls: { certFile: pki.serverCert, keyFile: pki.serverKey, crlFile: pki.crl } }),
+    ).rejects.toThrow('a CRL only applies when client certificates are required (--ca)');
     await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: pki.caCert }) })).rejects.toThrow(SetupError);
-    await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: join(dir, 'missing.crl') }) })).rejects.toThrow(/cannot read the CRL file .*missing\.crl: ENOENT/);
+    await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: join(dir, 'missing.crl') }) })).rejects.toThrow(
+      /cannot read the CRL file .*missing\.crl: ENOENT/,
+    );
   });
 });

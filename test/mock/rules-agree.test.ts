@@ -11,9 +11,21 @@ import { parseSearch } from '../../src/sas/search.js';
 import { answer, CPTS_JDD, NOW, PS_JDD, psByTag, query, SOS_JDD } from './helpers.js';
 
 const requests: Record<UseCase, () => string> = {
-  psindiv: () => query('psindiv', ['one-place', 'two-places', 'all-types', 'minimal'].map((t) => psByTag(PS_JDD, t).idnps)),
-  cpts: () => query('cpts', ['cpts-two-cpts', 'cpts-shared-slot', 'cpts-one-cpts', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps)),
-  sos: () => query('sos', SOS_JDD.sos.map((s) => s.siret)),
+  psindiv: () =>
+    query(
+      'psindiv',
+      ['one-place', 'two-places', 'all-types', 'minimal'].map((t) => psByTag(PS_JDD, t).idnps),
+    ),
+  cpts: () =>
+    query(
+      'cpts',
+      ['cpts-two-cpts', 'cpts-shared-slot', 'cpts-one-cpts', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps),
+    ),
+  sos: () =>
+    query(
+      'sos',
+      SOS_JDD.sos.map((s) => s.siret),
+    ),
 };
 
 function rulesOn(useCase: UseCase, defects: DefectName[] = []): Finding[] {
@@ -32,7 +44,12 @@ describe('SAS rules on the reference editor', () => {
   it.each(ruleDefects.map((d) => [d.name, d] as const))('%s raises one of the rules it names', (_name, defect) => {
     const named = defect.rules.filter((r) => r.startsWith('SAS-'));
     const useCase: UseCase = defect.name === 'cpts-after-48h' ? 'cpts' : 'psindiv';
-    const raised = rulesOn(useCase, [defect.name]).filter((f) => !f.notChecked && f.severity !== 'information').map((f) => f.ruleId);
-    expect(raised.filter((id) => named.includes(id)), `raised: ${[...new Set(raised)].join(', ')}`).not.toEqual([]);
+    const raised = rulesOn(useCase, [defect.name])
+      .filter((f) => !f.notChecked && f.severity !== 'information')
+      .map((f) => f.ruleId);
+    expect(
+      raised.filter((id) => named.includes(id)),
+      `raised: ${[...new Set(raised)].join(', ')}`,
+    ).not.toEqual([]);
   });
 });

@@ -36,7 +36,11 @@ describe('reference editor over HTTP', () => {
 
   it.each([
     ['psindiv', () => query('psindiv', [psByTag(PS_JDD, 'two-places').idnps]), ['Slot', 'Schedule', 'Practitioner', 'PractitionerRole']],
-    ['cpts', () => query('cpts', [psByTag(CPTS_JDD, 'cpts-shared-slot').idnps]), ['Slot', 'Schedule', 'Practitioner', 'PractitionerRole', 'HealthcareService', 'Organization']],
+    [
+      'cpts',
+      () => query('cpts', [psByTag(CPTS_JDD, 'cpts-shared-slot').idnps]),
+      ['Slot', 'Schedule', 'Practitioner', 'PractitionerRole', 'HealthcareService', 'Organization'],
+    ],
     ['sos', () => query('sos', [SOS_JDD.sos[0].siret]), ['Schedule', 'Slot', 'Location', 'Organization']],
   ] as const)('answers the %s search with the self link of the request', async (_uc, make, types) => {
     const url = `${server.url}/${make()}`;
@@ -54,12 +58,26 @@ describe('reference editor over HTTP', () => {
     const res = await get(`${server.url}/metadata`);
     expect(res.status).toBe(200);
     const cs = res.json();
-    expect(cs).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1', format: ['application/fhir+json'], kind: 'instance' });
+    expect(cs).toMatchObject({
+      resourceType: 'CapabilityStatement',
+      fhirVersion: '4.0.1',
+      format: ['application/fhir+json'],
+      kind: 'instance',
+    });
     const [slot, schedule] = cs.rest[0].resource;
     expect(slot.type).toBe('Slot');
-    expect(slot.searchInclude).toEqual(['Slot:schedule', 'Schedule:actor', 'Slot:service-type-reference', 'HealthcareService:organization']);
+    expect(slot.searchInclude).toEqual([
+      'Slot:schedule',
+      'Schedule:actor',
+      'Slot:service-type-reference',
+      'HealthcareService:organization',
+    ]);
     expect(slot.searchParam.map((p: Json) => p.name)).toEqual(['start', 'status', 'schedule', 'service-type-reference']);
-    expect(schedule).toMatchObject({ type: 'Schedule', searchRevInclude: ['Slot:schedule'], searchInclude: ['Schedule:actor:Location', 'Location:organization'] });
+    expect(schedule).toMatchObject({
+      type: 'Schedule',
+      searchRevInclude: ['Slot:schedule'],
+      searchInclude: ['Schedule:actor:Location', 'Location:organization'],
+    });
     expect(cs.instantiates).toHaveLength(3);
   });
 
@@ -81,7 +99,13 @@ describe('reference editor over HTTP', () => {
   });
 
   it('survives odd requests', async () => {
-    const odd = ['/fhir/Slot?%E0%A4%A', '/fhir/Slot?start=ge%00&&&==&status', '/../../etc/passwd', `/fhir/Slot?${'a='.repeat(2000)}`, '/fhir/Schedule?_has:Slot:schedule:start=ge2026-02-30T00:00:00'];
+    const odd = [
+      '/fhir/Slot?%E0%A4%A',
+      '/fhir/Slot?start=ge%00&&&==&status',
+      '/../../etc/passwd',
+      `/fhir/Slot?${'a='.repeat(2000)}`,
+      '/fhir/Schedule?_has:Slot:schedule:start=ge2026-02-30T00:00:00',
+    ];
     for (const path of odd) {
       const res = await get(`${server.url.replace(/\/fhir$/, '')}${path}`);
       expect([400, 404]).toContain(res.status);
@@ -150,16 +174,22 @@ describe('transport defects over HTTP', () => {
       await expect(get(`${url}/${q()}`, AbortSignal.timeout(300))).rejects.toThrow();
       expect((await get(`${url}/metadata`)).status).toBe(200);
     });
-    await withServer([], async (url) => {
-      await expect(get(`${url}/${q()}`, AbortSignal.timeout(300))).rejects.toThrow();
-    }, { delayMs: 60_000 });
+    await withServer(
+      [],
+      async (url) => {
+        await expect(get(`${url}/${q()}`, AbortSignal.timeout(300))).rejects.toThrow();
+      },
+      { delayMs: 60_000 },
+    );
   });
 });
 
 describe('server set-up errors', () => {
   it('refuses JDDs whose identifiers collide', async () => {
     const copy = { ...PS_JDD, file: 'copy.yaml' };
-    await expect(startMockServer({ jdd: [PS_JDD, copy] })).rejects.toThrow(/IDNPS "\d{12}" appears in .*recette-psindiv\.yaml and copy\.yaml/);
+    await expect(startMockServer({ jdd: [PS_JDD, copy] })).rejects.toThrow(
+      /IDNPS "\d{12}" appears in .*recette-psindiv\.yaml and copy\.yaml/,
+    );
   });
 
   it('reports a port in use and an unknown defect as setup errors', async () => {

@@ -18,7 +18,11 @@ const searches: [string, UseCase, () => string[]][] = [
   ['PS, two places + all types + minimal', 'psindiv', () => ['two-places', 'all-types', 'minimal'].map((t) => psByTag(PS_JDD, t).idnps)],
   ['PS, 25 identifiers', 'psindiv', () => PS_JDD.practitioners.slice(0, 25).map((p) => p.idnps)],
   ['CPTS, two CPTS', 'cpts', () => [psByTag(CPTS_JDD, 'cpts-two-cpts').idnps]],
-  ['CPTS, shared slot + A only + both', 'cpts', () => ['cpts-shared-slot', 'cpts-one-cpts', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps)],
+  [
+    'CPTS, shared slot + A only + both',
+    'cpts',
+    () => ['cpts-shared-slot', 'cpts-one-cpts', 'cpts-both'].map((t) => psByTag(CPTS_JDD, t).idnps),
+  ],
   ['SOS, both associations', 'sos', () => SOS_JDD.sos.map((s) => s.siret)],
 ];
 

@@ -35,7 +35,17 @@ function byId(run: RunResult, id: string) {
   return c;
 }
 
-const runArgs = (out: string) => ['run', '--base-url', server.url, ...JDD_ARGS, ...ONLY, '--out', out, '--official-validator', fx.standIn.jar];
+const runArgs = (out: string) => [
+  'run',
+  '--base-url',
+  server.url,
+  ...JDD_ARGS,
+  ...ONLY,
+  '--out',
+  out,
+  '--official-validator',
+  fx.standIn.jar,
+];
 
 describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, reference editor)', () => {
   it('starts one service for the run, keeps its findings apart on the structural cases, never changes a verdict', async () => {
@@ -55,7 +65,12 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
     for (const id of STRUCTURAL) {
       const c = byId(run, id);
       expect(c.officialFindings).toEqual([
-        expect.objectContaining({ severity: 'error', ruleId: 'official:Terminology_TX_NoValid_1_CC', engine: 'official', location: 'Bundle.entry[1].resource.meta.security[1]' }),
+        expect.objectContaining({
+          severity: 'error',
+          ruleId: 'official:Terminology_TX_NoValid_1_CC',
+          engine: 'official',
+          location: 'Bundle.entry[1].resource.meta.security[1]',
+        }),
         expect.objectContaining({ severity: 'warning', engine: 'official' }),
       ]);
       expect(c.findings.some((f) => f.engine === 'official')).toBe(false);
@@ -67,42 +82,57 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
     expect(more).toEqual([]);
     expect(igArgs(start)).toEqual([SAS_TGZ]);
     expect(start.args).toEqual(expect.arrayContaining(['-tx', 'n/a', '-version', '4.0.1']));
-    expect(validations(fx).map((v) => v.profiles).sort()).toEqual([CPTS_PROFILE, CPTS_PROFILE, SOS_PROFILE]);
+    expect(
+      validations(fx)
+        .map((v) => v.profiles)
+        .sort(),
+    ).toEqual([CPTS_PROFILE, CPTS_PROFILE, SOS_PROFILE]);
     await expectStopped(start);
 
     // Run level: the jar, its version, and one disagreement per response (the official error, none of ours).
     expect(run.official).toEqual({ jar: fx.standIn.jar, version: '6.9.9', gates: false, disagreements: 3 });
     expect(run.setupNotes.some((n) => /official|officiel/i.test(n.en + n.fr))).toBe(false);
-    const written = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(path.join(out, 'latest', 'run.json'), 'utf8'));
     expect(written.official).toEqual(run.official);
 
     // JUnit: the validator as a suite property; the official findings in system-out, not as failures.
-    const junit = readFileSync(path.join(out, 'junit.xml'), 'utf8');
+    const junit = readFileSync(path.join(out, 'latest', 'junit.xml'), 'utf8');
     expect(junit).toContain(`<property name="official_validator" value="${fx.standIn.jar} 6.9.9"/>`);
     expect(junit).toContain('<property name="official_validator_disagreements" value="3"/>');
     expect(junit).toContain("official validator: 2 finding(s), kept apart from sas-recette's");
-    expect(junit).toMatch(/ {2}error official:Terminology_TX_NoValid_1_CC at Bundle\.entry\[1\]\.resource\.meta\.security\[1\] \(Slot\/slot-7\)/);
+    expect(junit).toMatch(
+      / {2}error official:Terminology_TX_NoValid_1_CC at Bundle\.entry\[1\]\.resource\.meta\.security\[1\] \(Slot\/slot-7\)/,
+    );
     expect(junit).not.toContain('<failure');
     expect(fx.connects.outbound()).toEqual([]);
   });
 
   it('with --official-validator-gates, an official error fails the structural cases (labelled official)', async () => {
     const out = tempDir('official-gates');
-    const r = await cli([...runArgs(out), '--official-validator-gates', '--reporter', 'console,junit,html', '--lang', 'en'], standInEnv(fx, PACKAGES));
+    const r = await cli(
+      [...runArgs(out), '--official-validator-gates', '--reporter', 'console,junit,html', '--lang', 'en'],
+      standInEnv(fx, PACKAGES),
+    );
     expect(r.err).not.toMatch(/internal error/);
     expect(r.code).toBe(1);
     // Console: the failed cases name the official finding; the summary says the validator decided.
     expect(r.out).toMatch(/^✓ passed {2}CPTS-4\.3-SEARCH /m);
     expect(r.out).toMatch(/^✗ failed {2}CPTS-4\.2-BUNDLE /m);
-    expect(r.out).toMatch(/ {4}official:Terminology_TX_NoValid_1_CC Bundle\.entry\[1\]\.resource\.meta\.security\[1\]\n {6}\[official validator\] /);
-    expect(r.out).toContain(`Official HL7 validator: ${fx.standIn.jar} 6.9.9 — 3 disagreement(s) with sas-recette on structural errors; its errors also fail the cases`);
+    expect(r.out).toMatch(
+      / {4}official:Terminology_TX_NoValid_1_CC Bundle\.entry\[1\]\.resource\.meta\.security\[1\]\n {6}\[official validator\] /,
+    );
+    expect(r.out).toContain(
+      `Official HL7 validator: ${fx.standIn.jar} 6.9.9 — 3 disagreement(s) with sas-recette on structural errors; its errors also fail the cases`,
+    );
     expect(r.out).toContain('--official-validator-gates: errors of the official HL7 validator also fail the cases');
     // JUnit: with gates the official error is the failure.
-    const junit = readFileSync(path.join(out, 'junit.xml'), 'utf8');
-    expect(junit).toMatch(/<failure message="official:Terminology_TX_NoValid_1_CC at Bundle\.entry\[1\]\.resource\.meta\.security\[1\]: \[official validator\] /);
+    const junit = readFileSync(path.join(out, 'latest', 'junit.xml'), 'utf8');
+    expect(junit).toMatch(
+      /<failure message="official:Terminology_TX_NoValid_1_CC at Bundle\.entry\[1\]\.resource\.meta\.security\[1\]: \[official validator\] /,
+    );
     expect(junit).toContain('<property name="official_validator_gates" value="on"/>');
     // PV: the identification block names the validator and says it decided.
-    const pv = readFileSync(path.join(out, 'pv.html'), 'utf8');
+    const pv = readFileSync(path.join(out, 'latest', 'pv.html'), 'utf8');
     const ident = pv.slice(pv.indexOf('id="sec-identification"'), pv.indexOf('</section>', pv.indexOf('id="sec-identification"')));
     expect(ident).toContain('<th scope="row">Official HL7 validator</th>');
     expect(ident).toContain(`<code>${fx.standIn.jar}</code> — version <code>6.9.9</code>`);
@@ -119,14 +149,24 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
     const empty = path.join(fx.dir, 'no-java-run');
     mkdirSync(empty, { recursive: true });
     const out = tempDir('official-nojava');
-    const r = await cli([...runArgs(out), '--official-validator-gates', '--format', 'json', '--reporter', 'json,html'], standInEnv(fx, PACKAGES, { PATH: empty }));
+    const r = await cli(
+      [...runArgs(out), '--official-validator-gates', '--format', 'json', '--reporter', 'json,html'],
+      standInEnv(fx, PACKAGES, { PATH: empty }),
+    );
     expect(r.err).toContain('Validateur officiel indisponible : Java introuvable');
     const run = parseRun(r.out);
     expect(run.cases.every((c) => c.verdict === 'passed' && c.officialFindings === undefined)).toBe(true);
     expect(r.code).toBe(0);
-    expect(run.official).toMatchObject({ jar: fx.standIn.jar, gates: true, disagreements: 0, unavailable: { en: expect.stringContaining('Java not found') } });
-    expect(run.setupNotes).toContainEqual(expect.objectContaining({ en: expect.stringContaining('Official validator unavailable: Java not found') }));
-    const pv = readFileSync(path.join(out, 'pv.html'), 'utf8');
+    expect(run.official).toMatchObject({
+      jar: fx.standIn.jar,
+      gates: true,
+      disagreements: 0,
+      unavailable: { en: expect.stringContaining('Java not found') },
+    });
+    expect(run.setupNotes).toContainEqual(
+      expect.objectContaining({ en: expect.stringContaining('Official validator unavailable: Java not found') }),
+    );
+    const pv = readFileSync(path.join(out, 'latest', 'pv.html'), 'utf8');
     expect(pv).toContain('indisponible — recette faite avec le moteur sas-recette seul :');
     expect(fx.starts()).toEqual([]);
   });
@@ -152,7 +192,10 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
   });
 
   it('refuses --official-validator-gates alone (exit 2) before any request', async () => {
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, ...ONLY, '--official-validator-gates', '--reporter', 'console'], standInEnv(fx, PACKAGES));
+    const r = await cli(
+      ['run', '--base-url', server.url, ...JDD_ARGS, ...ONLY, '--official-validator-gates', '--reporter', 'console'],
+      standInEnv(fx, PACKAGES),
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain('--official-validator-gates needs --official-validator JAR');
     expect(r.out).toBe('');
@@ -162,7 +205,10 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
 describe.runIf(existsSync(SAS_TGZ))('demo --official-validator (passes through like run)', () => {
   it('runs the demo with one official validator service and records it', async () => {
     const out = tempDir('official-demo');
-    const r = await cli(['demo', '--http', '--out', out, '--format', 'json', '--reporter', 'json', '--official-validator', fx.standIn.jar], standInEnv(fx, PACKAGES));
+    const r = await cli(
+      ['demo', '--http', '--out', out, '--format', 'json', '--reporter', 'json', '--official-validator', fx.standIn.jar],
+      standInEnv(fx, PACKAGES),
+    );
     expect(r.err).not.toMatch(/internal error/);
     const run = parseRun(r.out);
     expect(run.official).toMatchObject({ jar: fx.standIn.jar, version: '6.9.9', gates: false });

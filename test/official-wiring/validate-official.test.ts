@@ -33,7 +33,12 @@ beforeAll(() => {
     fx,
     'mixed',
     outcome([
-      { severity: 'error', expression: 'Bundle.entry[0].resource/*Slot/slot-0*/.status', text: 'Value is "busy" but must be "free"', messageId: 'Profile_VAL_Fixed' },
+      {
+        severity: 'error',
+        expression: 'Bundle.entry[0].resource/*Slot/slot-0*/.status',
+        text: 'Value is "busy" but must be "free"',
+        messageId: 'Profile_VAL_Fixed',
+      },
       {
         severity: 'error',
         expression: 'Bundle.entry[1].resource/*Slot/slot-1*/.meta.security[0]',
@@ -44,7 +49,11 @@ beforeAll(() => {
       { severity: 'warning', expression: 'Bundle.entry[2].resource/*Slot/slot-2*/.start', text: 'Not a valid instant' },
     ]),
   );
-  warningsOnly = answerFile(fx, 'warnings', outcome([{ severity: 'warning', expression: 'Bundle.entry[0]', text: 'SearchSet bundles should have search modes on the entries' }]));
+  warningsOnly = answerFile(
+    fx,
+    'warnings',
+    outcome([{ severity: 'warning', expression: 'Bundle.entry[0]', text: 'SearchSet bundles should have search modes on the entries' }]),
+  );
 });
 
 afterAll(() => tmp.remove());
@@ -72,15 +81,21 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
     const official = out.slice(officialAt, disagreementsAt);
     expect(official).toContain(`${fx.standIn.jar} · version 6.9.9 · for information: its findings do not decide the verdict`);
     expect(official).toMatch(/^Slot\/slot-1$/m);
-    expect(official).toMatch(/error +official:Terminology_TX_NoValid_1_CC +Bundle\.entry\[1\]\.resource\.meta\.security\[0\] +\[official validator\] None of the codes/);
+    expect(official).toMatch(
+      /error +official:Terminology_TX_NoValid_1_CC +Bundle\.entry\[1\]\.resource\.meta\.security\[0\] +\[official validator\] None of the codes/,
+    );
     expect(official).toMatch(/warning +official:invalid +Bundle\.entry\[2\]\.resource\.start /);
     expect(official).toContain('→ 2 errors, 1 warning');
 
     // Disagreements: entry[0].status agrees; entry[1] only official; entry[2].start only ours (official warns).
     const disagreements = out.slice(disagreementsAt, out.lastIndexOf('✗'));
     expect(disagreements).not.toContain('Bundle.entry[0].resource.status');
-    expect(disagreements).toMatch(/Bundle\.entry\[1\]\.resource\.meta\.security\[0\] \(Slot\/slot-1\) — error only from the official validator\n +official:Terminology_TX_NoValid_1_CC: \[official validator\] None of the codes provided are in the value set\n +sas-recette: warning dom-6\n/);
-    expect(disagreements).toMatch(/Bundle\.entry\[2\]\.resource\.start \(Slot\/slot-2\) — error only from sas-recette\n +structure\.format: .*\n +official validator: warning official:invalid/);
+    expect(disagreements).toMatch(
+      /Bundle\.entry\[1\]\.resource\.meta\.security\[0\] \(Slot\/slot-1\) — error only from the official validator\n +official:Terminology_TX_NoValid_1_CC: \[official validator\] None of the codes provided are in the value set\n +sas-recette: warning dom-6\n/,
+    );
+    expect(disagreements).toMatch(
+      /Bundle\.entry\[2\]\.resource\.start \(Slot\/slot-2\) — error only from sas-recette\n +structure\.format: .*\n +official validator: warning official:invalid/,
+    );
     expect(disagreements).toContain('→ 1 only from sas-recette, 1 only from the official validator');
 
     // The verdict line: ours decides, the official counts are shown for information.
@@ -98,9 +113,12 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
   });
 
   it('says it in French by default, and passes --official-tx through', async () => {
-    const r = await runCli(['validate', validFile, '--now', NOW, '--official-validator', fx.standIn.jar, '--official-tx', 'http://127.0.0.1:9/tx'], {
-      env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: warningsOnly }),
-    });
+    const r = await runCli(
+      ['validate', validFile, '--now', NOW, '--official-validator', fx.standIn.jar, '--official-tx', 'http://127.0.0.1:9/tx'],
+      {
+        env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: warningsOnly }),
+      },
+    );
     expect(r.stdout).toContain('pour information : ses constats ne décident pas du verdict');
     expect(r.stdout).toContain('→ aucun désaccord sur les erreurs');
     expect(r.stdout).toMatch(/✓ CONFORME — .* · validateur officiel \(pour information\) : 0 erreur, 1 avertissement\n$/);
@@ -110,9 +128,12 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
   });
 
   it('gives the documented JSON: official issues and disagreements beside ours', async () => {
-    const r = await runCli(['validate', invalidFile, '--now', NOW, '--lang', 'en', '--format', 'json', '--official-validator', fx.standIn.jar], {
-      env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: mixedAnswer }),
-    });
+    const r = await runCli(
+      ['validate', invalidFile, '--now', NOW, '--lang', 'en', '--format', 'json', '--official-validator', fx.standIn.jar],
+      {
+        env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: mixedAnswer }),
+      },
+    );
     const j = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
     expect(j.valid).toBe(false);
@@ -120,9 +141,25 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
     expect(j.official).toMatchObject({ jar: fx.standIn.jar, version: '6.9.9', gates: false });
     expect(j.official.unavailable).toBeUndefined();
     expect(j.official.issues).toEqual([
-      expect.objectContaining({ severity: 'error', ruleId: 'official:Profile_VAL_Fixed', location: 'Bundle.entry[0].resource.status', resource: 'Slot/slot-0', engine: 'official', source: 'structure' }),
-      expect.objectContaining({ severity: 'error', ruleId: 'official:Terminology_TX_NoValid_1_CC', location: 'Bundle.entry[1].resource.meta.security[0]', engine: 'official' }),
-      expect.objectContaining({ severity: 'warning', location: 'Bundle.entry[2].resource.start', message: '[official validator] Not a valid instant' }),
+      expect.objectContaining({
+        severity: 'error',
+        ruleId: 'official:Profile_VAL_Fixed',
+        location: 'Bundle.entry[0].resource.status',
+        resource: 'Slot/slot-0',
+        engine: 'official',
+        source: 'structure',
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        ruleId: 'official:Terminology_TX_NoValid_1_CC',
+        location: 'Bundle.entry[1].resource.meta.security[0]',
+        engine: 'official',
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        location: 'Bundle.entry[2].resource.start',
+        message: '[official validator] Not a valid instant',
+      }),
     ]);
     expect(j.official.disagreements).toEqual([
       {
@@ -147,24 +184,34 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
   });
 
   it('with --official-validator-gates, official errors alone make the answer invalid (exit 1)', async () => {
-    const errorOnly = answerFile(fx, 'error-only', outcome([{ severity: 'error', expression: 'Bundle.entry[1].resource.meta', text: 'Profile not satisfied' }]));
+    const errorOnly = answerFile(
+      fx,
+      'error-only',
+      outcome([{ severity: 'error', expression: 'Bundle.entry[1].resource.meta', text: 'Profile not satisfied' }]),
+    );
     const without = await runCli(['validate', validFile, '--now', NOW, '--format', 'json', '--official-validator', fx.standIn.jar], {
       env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: errorOnly }),
     });
     expect(JSON.parse(without.stdout)).toMatchObject({ valid: true, official: { gates: false, stats: { error: 1 } } });
     expect(without.code).toBe(0);
 
-    const gated = await runCli(['validate', validFile, '--now', NOW, '--lang', 'en', '--official-validator', fx.standIn.jar, '--official-validator-gates'], {
-      env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: errorOnly }),
-    });
+    const gated = await runCli(
+      ['validate', validFile, '--now', NOW, '--lang', 'en', '--official-validator', fx.standIn.jar, '--official-validator-gates'],
+      {
+        env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: errorOnly }),
+      },
+    );
     expect(gated.stdout).toContain('its errors also decide the verdict (--official-validator-gates)');
     expect(gated.stdout).toMatch(/✗ NOT VALID — 0 errors, .* · official validator \(also decides\): 1 error\n$/);
     expect(gated.code).toBe(1);
 
     // Gates on, official warnings only: still valid.
-    const warned = await runCli(['validate', validFile, '--now', NOW, '--official-validator', fx.standIn.jar, '--official-validator-gates'], {
-      env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: warningsOnly }),
-    });
+    const warned = await runCli(
+      ['validate', validFile, '--now', NOW, '--official-validator', fx.standIn.jar, '--official-validator-gates'],
+      {
+        env: standInEnv(fx, PACKAGES, { FAKE_JAVA_OO: warningsOnly }),
+      },
+    );
     expect(warned.code).toBe(0);
     expect(fx.starts()).toHaveLength(3);
   });
@@ -173,14 +220,20 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
     const empty = path.join(fx.dir, 'no-java-bin');
     mkdirSync(empty, { recursive: true });
     const env = standInEnv(fx, PACKAGES, { PATH: empty });
-    const text = await runCli(['validate', invalidFile, '--now', NOW, '--lang', 'en', '--official-validator', fx.standIn.jar, '--official-validator-gates'], { env });
+    const text = await runCli(
+      ['validate', invalidFile, '--now', NOW, '--lang', 'en', '--official-validator', fx.standIn.jar, '--official-validator-gates'],
+      { env },
+    );
     expect(text.stdout).toContain('Validateur officiel HL7 / Official HL7 validator');
     expect(text.stdout).toContain('⚠ Official validator unavailable: Java not found ("java" is not on PATH).');
     expect(text.stdout).toContain('Validation goes on with the sas-recette engine only.');
     expect(text.stdout).not.toContain('Désaccords / Disagreements');
     expect(text.code).toBe(1); // our own errors
 
-    const valid = await runCli(['validate', validFile, '--now', NOW, '--format', 'json', '--official-validator', fx.standIn.jar, '--official-validator-gates'], { env });
+    const valid = await runCli(
+      ['validate', validFile, '--now', NOW, '--format', 'json', '--official-validator', fx.standIn.jar, '--official-validator-gates'],
+      { env },
+    );
     const j = JSON.parse(valid.stdout);
     expect(j.valid).toBe(true);
     expect(j.official).toMatchObject({ issues: [], disagreements: [], gates: true });
@@ -192,7 +245,9 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
 
   it('a missing jar is said clearly and the validation goes on', async () => {
     const jar = path.join(fx.dir, 'nowhere', 'validator_cli.jar');
-    const r = await runCli(['validate', validFile, '--now', NOW, '--lang', 'en', '--official-validator', jar], { env: standInEnv(fx, PACKAGES) });
+    const r = await runCli(['validate', validFile, '--now', NOW, '--lang', 'en', '--official-validator', jar], {
+      env: standInEnv(fx, PACKAGES),
+    });
     expect(r.stdout).toContain(`⚠ Official validator unavailable: the jar "${jar}" does not exist.`);
     expect(r.stdout).toContain('✓ VALID');
     expect(r.code).toBe(0);
@@ -200,8 +255,12 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
 
   it('an input that is not JSON: the validator is not started, and the report says why', async () => {
     const broken = tmp.file('broken.json', '{"resourceType": "Bundle",');
-    const r = await runCli(['validate', broken, '--lang', 'en', '--format', 'json', '--official-validator', fx.standIn.jar], { env: standInEnv(fx, PACKAGES) });
-    expect(JSON.parse(r.stdout).official.unavailable).toContain('Official validator not run: the input is not a readable FHIR JSON resource');
+    const r = await runCli(['validate', broken, '--lang', 'en', '--format', 'json', '--official-validator', fx.standIn.jar], {
+      env: standInEnv(fx, PACKAGES),
+    });
+    expect(JSON.parse(r.stdout).official.unavailable).toContain(
+      'Official validator not run: the input is not a readable FHIR JSON resource',
+    );
     expect(r.code).toBe(1);
     expect(fx.starts()).toEqual([]);
   });

@@ -43,10 +43,7 @@ export const OUTCOME = {
 export const BUNDLE = {
   resourceType: 'Bundle',
   type: 'searchset',
-  entry: [
-    { resource: { resourceType: 'Schedule', id: 'sch-1' } },
-    { resource: { resourceType: 'Slot', id: 'slot-7' } },
-  ],
+  entry: [{ resource: { resourceType: 'Schedule', id: 'sch-1' } }, { resource: { resourceType: 'Slot', id: 'slot-7' } }],
 };
 
 const SIGNAL_EVENTS = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP'];

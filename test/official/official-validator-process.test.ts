@@ -25,7 +25,7 @@ beforeAll(() => {
 const REAL_JAVA = findExecutable('java', process.env);
 
 describe.skipIf(!REAL_JAVA || !existsSync(SAS_TGZ))('official validator with the real java', () => {
-  it('reports a file that is not a jar with Java\'s own words, in both languages', async () => {
+  it("reports a file that is not a jar with Java's own words, in both languages", async () => {
     const notAJar = path.join(fx.dir, 'not-a-jar.jar');
     writeFileSync(notAJar, 'this is not a zip file');
     const v = await startOfficialValidator({ jar: notAJar, igPackages: [SAS_TGZ], javaCommand: REAL_JAVA, env: process.env });

@@ -8,12 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  isOfficialUnavailable,
-  startOfficialValidator,
-  withOfficialValidator,
-  type OfficialValidator,
-} from '../../src/official/index.js';
+import { isOfficialUnavailable, startOfficialValidator, withOfficialValidator, type OfficialValidator } from '../../src/official/index.js';
 import { BUNDLE, CPTS_BUNDLE_PROFILE, SAS_TGZ, expectStopped, listenerCounts, portOf, useOfficialFixture } from './fixture.js';
 import { waitGone } from './process-probe.js';
 import { readCalls } from './stand-in.js';
@@ -41,12 +36,18 @@ describe('official validator with a stand-in java', () => {
     const args = started[0].args ?? [];
     const txLog = args[args.indexOf('-txLog') + 1];
     expect(args).toEqual([
-      '-jar', fx.standIn.jar,
-      'server', String(portOf(started[0])),
-      '-tx', 'n/a',
-      '-txLog', txLog,
-      '-version', '4.0.1',
-      '-ig', SAS_TGZ,
+      '-jar',
+      fx.standIn.jar,
+      'server',
+      String(portOf(started[0])),
+      '-tx',
+      'n/a',
+      '-txLog',
+      txLog,
+      '-version',
+      '4.0.1',
+      '-ig',
+      SAS_TGZ,
     ]);
     expect(seen?.info).toMatchObject({ port: portOf(started[0]), version: '6.9.9', txServer: 'n/a', java: fx.standIn.java });
 
@@ -203,7 +204,9 @@ describe('official validator with a stand-in java', () => {
     const v = await startOfficialValidator(fx.options({}, { FAKE_JAVA_MODE: 'die-on-validate' }));
     if (isOfficialUnavailable(v)) throw new Error(v.reason.en);
     const first = await v.validate(BUNDLE);
-    expect(first).toEqual([expect.objectContaining({ ruleId: 'official:unavailable', notChecked: true, engine: 'official', location: 'Bundle' })]);
+    expect(first).toEqual([
+      expect.objectContaining({ ruleId: 'official:unavailable', notChecked: true, engine: 'official', location: 'Bundle' }),
+    ]);
     await waitGone(fx.starts()[0].pid);
     const second = await v.validate(BUNDLE);
     expect(second[0].message.en).toContain('not checked by the official validator');

@@ -23,7 +23,14 @@ const hostile = finding('error', 'SAS-PRA-001', 'rule', 'Bundle.entry[1].resourc
 
 function runConsole(): string {
   let stdout = '';
-  const reporter = consoleReporter({ stdout: (s) => (stdout += s), stderr: () => undefined, color: plain, lang: 'en', live: false, total: 1 });
+  const reporter = consoleReporter({
+    stdout: (s) => (stdout += s),
+    stderr: () => undefined,
+    color: plain,
+    lang: 'en',
+    live: false,
+    total: 1,
+  });
   const failed = makeResult({ id: 'PS-NAME', verdict: 'failed', findings: [hostile] });
   const run = { cases: [failed], summary: summarise([failed], 'unfavorable', []), setupNotes: [] } as unknown as RunResult;
   reporter.onRunEnd(run);
@@ -31,7 +38,16 @@ function runConsole(): string {
 }
 
 function validateText(): string {
-  const report = buildReport({ input: 'rep.json', ig: 'ans.fhir.fr.sas#1.2.0', profile: null, useCase: 'psindiv', useCaseFrom: 'option', rootLabel: 'Bundle/b1', notes: [], findings: [hostile] });
+  const report = buildReport({
+    input: 'rep.json',
+    ig: 'ans.fhir.fr.sas#1.2.0',
+    profile: null,
+    useCase: 'psindiv',
+    useCaseFrom: 'option',
+    rootLabel: 'Bundle/b1',
+    notes: [],
+    findings: [hostile],
+  });
   return formatText(report, { lang: 'en', color: plain });
 }
 
@@ -44,7 +60,11 @@ describe('endpoint text in the run console and in validate text output', () => {
   });
 
   it('both show the message the same way', () => {
-    const messageOf = (out: string) => out.split('\n').find((l) => l.includes('unexpected name'))!.replace(/^.*(unexpected name)/, '$1');
+    const messageOf = (out: string) =>
+      out
+        .split('\n')
+        .find((l) => l.includes('unexpected name'))!
+        .replace(/^.*(unexpected name)/, '$1');
     expect(messageOf(outputs.run)).toBe(messageOf(outputs.validate));
   });
 });

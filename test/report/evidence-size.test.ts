@@ -87,7 +87,9 @@ describe.skipIf(!HAVE_PACKAGES)('a 10,000-entry garbage answer (issue #12, defec
     const before = Buffer.byteLength(`${JSON.stringify(orderRunKeys(redactRun(run)), null, 2)}\n`);
     const sizes = { json: sizeOf(join(out, 'run.json')), pv: sizeOf(join(out, 'pv.html')), junit: sizeOf(join(out, 'junit.xml')) };
     const evidence = readdirSync(join(out, 'evidence')).reduce((n, f) => n + sizeOf(join(out, 'evidence', f)), 0);
-    console.log(`findings: ${c.findings.length}; run.json uncut ${mb(before)} → ${mb(sizes.json)}; pv.html ${mb(sizes.pv)}; junit.xml ${mb(sizes.junit)}; evidence files ${mb(evidence)}`);
+    console.log(
+      `findings: ${c.findings.length}; run.json uncut ${mb(before)} → ${mb(sizes.json)}; pv.html ${mb(sizes.pv)}; junit.xml ${mb(sizes.junit)}; evidence files ${mb(evidence)}`,
+    );
     expect(c.findings.length).toBeGreaterThan(2000); // the answer really is huge
     expect(sizes.json).toBeLessThan(1_000_000);
     expect(sizes.pv).toBeLessThan(1_500_000);
@@ -113,7 +115,11 @@ describe.skipIf(!HAVE_PACKAGES)('a 10,000-entry garbage answer (issue #12, defec
     const bytes = readFileSync(join(out, ref.path));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(ref.sha256);
     expect(bytes.length).toBe(ref.bytes);
-    const record = JSON.parse(bytes.toString('utf8')) as { case: { id: string }; findings: unknown[]; exchanges: RunResult['cases'][0]['exchanges'] };
+    const record = JSON.parse(bytes.toString('utf8')) as {
+      case: { id: string };
+      findings: unknown[];
+      exchanges: RunResult['cases'][0]['exchanges'];
+    };
     expect(record.case.id).toBe('PS-4.2-BUNDLE');
     expect(record.findings.length).toBe(run.cases[0].findings.length);
     expect(record.exchanges[0].response!.body).toBe(run.cases[0].exchanges[0].response!.body);
@@ -148,7 +154,11 @@ describe('cutRun', () => {
     const c = run.cases[3];
     const base = c.findings[0];
     c.findings = [
-      ...Array.from({ length: FINDINGS_LISTED_MAX + 100 }, (_, i) => ({ ...base, severity: 'information' as const, location: `info ${i}` })),
+      ...Array.from({ length: FINDINGS_LISTED_MAX + 100 }, (_, i) => ({
+        ...base,
+        severity: 'information' as const,
+        location: `info ${i}`,
+      })),
       ...Array.from({ length: 5 }, (_, i) => ({ ...base, severity: 'error' as const, location: `error ${i}` })),
     ];
     c.exchanges[0].response!.body = 'x'.repeat(BODY_EXCERPT_BYTES + 10);

@@ -34,7 +34,15 @@ function error(i: number): Finding {
 }
 
 function info(ruleId: string, i: number, text: string): Finding {
-  return { severity: 'information', ruleId, source: 'structure', location: `Bundle.entry[${i}].resource.actor[0]`, resource: `Schedule/sch-${i}`, message: { fr: text, en: text }, notChecked: true };
+  return {
+    severity: 'information',
+    ruleId,
+    source: 'structure',
+    location: `Bundle.entry[${i}].resource.actor[0]`,
+    resource: `Schedule/sch-${i}`,
+    message: { fr: text, en: text },
+    notChecked: true,
+  };
 }
 
 /** `n` copies of an exchange of the fixture, numbered; those in `noResponse` ended without an answer. */
@@ -71,11 +79,38 @@ function condensedRun(): RunResult {
       ],
       officialFindings: [],
     },
-    { ...structuredClone(template), id: 'BIG-PASSED', verdict: 'passed', findings: [...dom6(200), info('structure.valueset-not-checked', 700, 'x')], officialFindings: [] },
+    {
+      ...structuredClone(template),
+      id: 'BIG-PASSED',
+      verdict: 'passed',
+      findings: [...dom6(200), info('structure.valueset-not-checked', 700, 'x')],
+      officialFindings: [],
+    },
     { ...structuredClone(template), id: 'PASSED-WITH-ERROR', verdict: 'passed', findings: [error(800), ...dom6(2)], officialFindings: [] },
-    { ...structuredClone(template), id: 'LAT-PASSED', verdict: 'passed', findings: [], officialFindings: [], exchanges: series(exchange, 60, [40]) },
-    { ...structuredClone(template), id: 'LAT-FAILED', verdict: 'failed', findings: [error(900)], officialFindings: [], exchanges: series(exchange, 60, [1, 50]) },
-    { ...structuredClone(template), id: 'FIVE-EXCHANGES', verdict: 'passed', findings: [], officialFindings: [], exchanges: series(exchange, 5) },
+    {
+      ...structuredClone(template),
+      id: 'LAT-PASSED',
+      verdict: 'passed',
+      findings: [],
+      officialFindings: [],
+      exchanges: series(exchange, 60, [40]),
+    },
+    {
+      ...structuredClone(template),
+      id: 'LAT-FAILED',
+      verdict: 'failed',
+      findings: [error(900)],
+      officialFindings: [],
+      exchanges: series(exchange, 60, [1, 50]),
+    },
+    {
+      ...structuredClone(template),
+      id: 'FIVE-EXCHANGES',
+      verdict: 'passed',
+      findings: [],
+      officialFindings: [],
+      exchanges: series(exchange, 5),
+    },
   ];
   run.cases.push(...extra);
   run.summary = summarise(run.cases, run.summary.overall, run.summary.reserves);
@@ -144,7 +179,11 @@ describe('repeated findings', () => {
   it('escapes rule ids, locations, resources and messages in grouped rows', () => {
     const run = condensedRun();
     const evil = Array.from({ length: 4 }, (_, i) =>
-      warning('<b>rule</b>', i, { location: `x"><img src=x onerror=alert(${i})>`, resource: '<i>R</i>', message: { fr: '<script>alert(1)</script>', en: '<script>alert(1)</script>' } }),
+      warning('<b>rule</b>', i, {
+        location: `x"><img src=x onerror=alert(${i})>`,
+        resource: '<i>R</i>',
+        message: { fr: '<script>alert(1)</script>', en: '<script>alert(1)</script>' },
+      }),
     );
     run.cases.find((c) => c.id === 'BIG-FAILED')!.findings.push(...evil);
     const doc = renderPv(run, { lang: 'fr' });
@@ -161,7 +200,9 @@ describe('repeated findings', () => {
 describe('compact passed cases', () => {
   it('print one counted line; the findings stay on screen in a closed <details>; no excerpt is printed', () => {
     const c = card(fr, 'BIG-PASSED');
-    expect(c).toContain('<p class="print-only compact-findings">Constats\u00a0: 200 avertissements, 1 information — détail dans la version écran de ce PV et dans run.json.</p>');
+    expect(c).toContain(
+      '<p class="print-only compact-findings">Constats\u00a0: 200 avertissements, 1 information — détail dans la version écran de ce PV et dans run.json.</p>',
+    );
     expect(c).toContain('<details class="screen-only case-findings"><summary>Constats\u00a0: 200 avertissements, 1 information</summary>');
     expect(c).not.toMatch(/<details[^>]* open/);
     expect(c).toContain('<td class="num">200</td>');
@@ -193,7 +234,10 @@ describe('long exchange series', () => {
   it('print the first 3 exchanges and a count; on screen all of them sit in one closed <details>', () => {
     const c = card(fr, 'LAT-PASSED');
     expect(c).toContain('<h5>Preuves (60)</h5>');
-    const printed = c.slice(c.indexOf('<div class="print-only exchange-series">'), c.indexOf('<details class="screen-only exchange-series">'));
+    const printed = c.slice(
+      c.indexOf('<div class="print-only exchange-series">'),
+      c.indexOf('<details class="screen-only exchange-series">'),
+    );
     expect(count(printed, /<p class="exchange-line">/g)).toBe(3);
     expect(printed).toContain('[latency #3]');
     expect(printed).not.toContain('[latency #4]');
@@ -209,7 +253,10 @@ describe('long exchange series', () => {
 
   it('print the excerpts of the first 3 exchanges of a failed case', () => {
     const c = card(fr, 'LAT-FAILED');
-    const printed = c.slice(c.indexOf('<div class="print-only exchange-series">'), c.indexOf('<details class="screen-only exchange-series">'));
+    const printed = c.slice(
+      c.indexOf('<div class="print-only exchange-series">'),
+      c.indexOf('<details class="screen-only exchange-series">'),
+    );
     expect(count(printed, /<pre class="print-excerpt">/g)).toBe(2); // #2 has no response
     expect(printed).toContain('Pas de réponse HTTP — timeout');
     expect(printed).toContain('… et 57 autres échanges (dont 1 sans réponse HTTP)');

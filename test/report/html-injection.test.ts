@@ -56,7 +56,13 @@ function hostileRun(): RunResult {
   c.group = `g${ATTR}`;
   c.requirements.push(ATTR);
   c.source = `${TEXTAREA}:1`;
-  c.findings[2] = { ...c.findings[2], ruleId: ATTR, location: SCRIPT, resource: `Slot/${ATTR}`, message: { fr: `Message ${ALL}`, en: `Message ${ALL}` } };
+  c.findings[2] = {
+    ...c.findings[2],
+    ruleId: ATTR,
+    location: SCRIPT,
+    resource: `Slot/${ATTR}`,
+    message: { fr: `Message ${ALL}`, en: `Message ${ALL}` },
+  };
   c.officialFindings![0].message = { fr: ALL, en: ALL };
   const x = c.exchanges[0];
   x.label = SCRIPT;
@@ -111,14 +117,32 @@ describe('PV with hostile endpoint data', () => {
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 
       expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
-      const dom = (await page.evaluate(INSPECT_DOM)) as { scripts: number; handlers: string[]; links: string[]; title: string; text: string };
+      const dom = (await page.evaluate(INSPECT_DOM)) as {
+        scripts: number;
+        handlers: string[];
+        links: string[];
+        title: string;
+        text: string;
+      };
       expect(dom.scripts).toBe(0);
       expect(dom.handlers).toEqual([]);
       expect(dom.links).toEqual([]);
       expect(dom.title).toContain(STYLE);
       for (const payload of [SCRIPT, ATTR, JS_URL, TEXTAREA]) expect(dom.text).toContain(payload);
-      expect(await page.locator('h4').filter({ hasText: `Titre ${SCRIPT}` }).first().isVisible()).toBe(true);
-      expect(await page.locator('td').filter({ hasText: `Message ${SCRIPT} ${ATTR}` }).first().isVisible()).toBe(true);
+      expect(
+        await page
+          .locator('h4')
+          .filter({ hasText: `Titre ${SCRIPT}` })
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      expect(
+        await page
+          .locator('td')
+          .filter({ hasText: `Message ${SCRIPT} ${ATTR}` })
+          .first()
+          .isVisible(),
+      ).toBe(true);
       expect(requests).toEqual([pathToFileURL(file).href]); // nothing fetched besides the PV itself
       expect(errors).toEqual([]);
       await context.close();
@@ -132,6 +156,8 @@ describe('PV with hostile endpoint data', () => {
     const r = spawnSync('xmllint', ['--noout', '--schema', resolve(import.meta.dirname, 'junit.xsd'), junit], { encoding: 'utf8' });
     expect(r.stderr).toContain('validates');
     // attributes are escaped; element text is CDATA (inert in XML)
-    expect(xml).toContain('name="PS-4.2-PROFILES — Titre &lt;script>window.__pwned=1&lt;/script> &quot;>&lt;img src=x onerror=&quot;window.__pwned=2&quot;>');
+    expect(xml).toContain(
+      'name="PS-4.2-PROFILES — Titre &lt;script>window.__pwned=1&lt;/script> &quot;>&lt;img src=x onerror=&quot;window.__pwned=2&quot;>',
+    );
   });
 });

@@ -44,9 +44,9 @@ describe('demo PV printed to A4', () => {
       isTTY: false,
     });
     if (code !== 0) throw new Error(`demo exited ${code}: ${err}`);
-    run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunResult;
+    run = JSON.parse(readFileSync(join(dir, 'latest', 'run.json'), 'utf8')) as RunResult;
     const pdf = join(dir, 'pv.pdf');
-    runChromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(join(dir, 'pv.html')).href]);
+    runChromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(join(dir, 'latest', 'pv.html')).href]);
     pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdf]))?.[1]);
     text = poppler('pdftotext', ['-layout', pdf, '-']);
   }, 180_000);

@@ -26,7 +26,10 @@ describe('PV in headless Chromium', () => {
 
   it('scripts/screenshot-report.mjs writes a PNG of the requested size', () => {
     const png = join(dir, 'pv.png');
-    const r = spawnSync(process.execPath, [SCRIPT, html, png, '--width', '1100', '--height', '1400'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [SCRIPT, html, png, '--width', '1100', '--height', '1400'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const bytes = readFileSync(png);

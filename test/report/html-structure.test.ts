@@ -62,7 +62,23 @@ describe('PV document', () => {
     expect(fr).toContain('Projet — à signer');
     expect(en).toContain('Draft — to be signed');
     const id = section(fr, 'sec-identification');
-    for (const s of ['3f2c9a7e-5b1d-4c8e-9a60-2d4b7e1f0c55', 'Éditeur Exemple SAS', 'AgendaPro', '4.10.2', 'recette', 'https://agenda.example-editeur.fr/fhir', 'ans.fhir.fr.sas#1.2.0', 'sas-recette 0.1.0', 'Camille Durand (ANS)', 'v20.20.2', 'linux 6.1 x64', 'testcases/ps.yaml', 'datasets/jdd-editeur.yaml', 'c4'.repeat(32), 'd7'.repeat(32)]) {
+    for (const s of [
+      '3f2c9a7e-5b1d-4c8e-9a60-2d4b7e1f0c55',
+      'Éditeur Exemple SAS',
+      'AgendaPro',
+      '4.10.2',
+      'recette',
+      'https://agenda.example-editeur.fr/fhir',
+      'ans.fhir.fr.sas#1.2.0',
+      'sas-recette 0.1.0',
+      'Camille Durand (ANS)',
+      'v20.20.2',
+      'linux 6.1 x64',
+      'testcases/ps.yaml',
+      'datasets/jdd-editeur.yaml',
+      'c4'.repeat(32),
+      'd7'.repeat(32),
+    ]) {
       expect(id).toContain(s);
     }
     expect(id).toContain('26/11/2025 10:02:00 (Europe/Paris, UTC+01:00)');
@@ -113,7 +129,15 @@ describe('verdict words', () => {
       expect(cases).toContain(`<article class="case case-${cls}`);
     }
     const casesEn = section(en, 'sec-cases');
-    for (const w of ['✔</span> Passed<', '◐</span> Passed with reserves<', '✘</span> Failed<', '⊘</span> Skipped<', '∅</span> Not applicable<', '⚠</span> Error<']) expect(casesEn).toContain(w);
+    for (const w of [
+      '✔</span> Passed<',
+      '◐</span> Passed with reserves<',
+      '✘</span> Failed<',
+      '⊘</span> Skipped<',
+      '∅</span> Not applicable<',
+      '⚠</span> Error<',
+    ])
+      expect(casesEn).toContain(w);
   });
 });
 
@@ -124,19 +148,38 @@ describe('summary', () => {
     const run = makeRunResult();
     const waived: RunResult = {
       ...run,
-      waivers: [{ rule: 'SAS-BDL-002', severity: 'warning', when: 'total <b>', reason: 'IG example does the same', source: 'IG 1.2.0 — SOS example', cases: [run.cases[0].id] }],
+      waivers: [
+        {
+          rule: 'SAS-BDL-002',
+          severity: 'warning',
+          when: 'total <b>',
+          reason: 'IG example does the same',
+          source: 'IG 1.2.0 — SOS example',
+          cases: [run.cases[0].id],
+        },
+      ],
     };
     const w = section(renderPv(waived, { lang: 'fr' }), 'sec-summary');
     expect(w).toContain('<h3>Dérogations de sévérité appliquées</h3>');
-    expect(w).toContain('<code>SAS-BDL-002</code> → warning\u00a0: total &lt;b&gt;<br>IG example does the same <span class="note">(IG 1.2.0 — SOS example)</span>');
+    expect(w).toContain(
+      '<code>SAS-BDL-002</code> → warning\u00a0: total &lt;b&gt;<br>IG example does the same <span class="note">(IG 1.2.0 — SOS example)</span>',
+    );
     expect(w).toMatch(new RegExp(`<a href="#[^"]+"><code>${run.cases[0].id}</code></a></span></li>`));
   });
   it('gives counts and pass rate per group and overall', () => {
-    expect(s).toContain('<th scope="col" class="num">Non exécuté</th><th scope="col" class="num">Non applicable</th><th scope="col" class="num">Taux de réussite</th>');
-    expect(s).toContain('<tr><th scope="row">PS individuel (psindiv)</th><td class="num">4</td><td class="num">2</td><td class="num">2</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">50,0 %</td></tr>');
+    expect(s).toContain(
+      '<th scope="col" class="num">Non exécuté</th><th scope="col" class="num">Non applicable</th><th scope="col" class="num">Taux de réussite</th>',
+    );
+    expect(s).toContain(
+      '<tr><th scope="row">PS individuel (psindiv)</th><td class="num">4</td><td class="num">2</td><td class="num">2</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">50,0 %</td></tr>',
+    );
     // pass rate over judged cases: the skipped and the not-applicable one are left out
-    expect(s).toContain('<th scope="row">CPTS (cpts)</th><td class="num">3</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">1</td><td class="num">1</td><td class="num">100 %</td>');
-    expect(s).toContain('12 cas\u00a0: 5 réussis (dont 1 avec réserves), 3 en échec, 2 en erreur, 1 non exécuté, 1 non applicable\u00a0; 5 réserves.');
+    expect(s).toContain(
+      '<th scope="row">CPTS (cpts)</th><td class="num">3</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">1</td><td class="num">1</td><td class="num">100 %</td>',
+    );
+    expect(s).toContain(
+      '12 cas\u00a0: 5 réussis (dont 1 avec réserves), 3 en échec, 2 en erreur, 1 non exécuté, 1 non applicable\u00a0; 5 réserves.',
+    );
   });
   it('lists the reserves by kind, each case linked with its reason', () => {
     const kinds = [...s.matchAll(/<h4 class="reserve-kind">([^<]+)<\/h4>/g)].map((m) => m[1]);
@@ -147,13 +190,25 @@ describe('summary', () => {
       'Éléments non vérifiés (1)',
       'Exigences non testées (1)',
     ]);
-    expect(s).toMatch(/<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code>PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/);
-    expect(s).toContain('<ol class="reserves reserves-skipped" start="2"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-not-applicable" start="3"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-not-checked" start="4"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>');
-    expect(s).toContain('<ol class="reserves reserves-untested-requirement" start="5"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>');
+    expect(s).toMatch(
+      /<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code>PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/,
+    );
+    expect(s).toContain(
+      '<ol class="reserves reserves-skipped" start="2"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>',
+    );
+    expect(s).toContain(
+      '<ol class="reserves reserves-not-applicable" start="3"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>',
+    );
+    expect(s).toContain(
+      '<ol class="reserves reserves-not-checked" start="4"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>',
+    );
+    expect(s).toContain(
+      '<ol class="reserves reserves-untested-requirement" start="5"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>',
+    );
     expect(section(en, 'sec-summary')).toContain('<h4 class="reserve-kind">Elements not checked (1)</h4>');
-    expect(section(renderPv({ ...makeRunResult(), summary: { ...makeRunResult().summary, reserves: [] } }, { lang: 'fr' }), 'sec-summary')).toContain('Aucune réserve.');
+    expect(
+      section(renderPv({ ...makeRunResult(), summary: { ...makeRunResult().summary, reserves: [] } }, { lang: 'fr' }), 'sec-summary'),
+    ).toContain('Aucune réserve.');
   });
   it('gathers not-applicable cases that share one reason in one item, each case linked', () => {
     const r = makeRunResult();
@@ -162,31 +217,46 @@ describe('summary', () => {
     r.summary.reserves.splice(3, 0, { kind: 'not-applicable', ref: 'CPTS-4.9-BIS', cases: ['CPTS-4.9-BIS'], message: second.reason! });
     const doc = section(renderPv(r, { lang: 'fr' }), 'sec-summary');
     expect(doc).toContain('<h4 class="reserve-kind">Cas obligatoires non applicables (2)</h4>');
-    expect(doc).toContain('<ol class="reserves reserves-not-applicable" start="3"><li>Motif\u00a0: Le JDD ne contient aucune CPTS<br><span class="note">2 cas\u00a0: <a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a>, <a href="#case-12-CPTS-4-9-BIS"><code>CPTS-4.9-BIS</code></a></span></li></ol>');
+    expect(doc).toContain(
+      '<ol class="reserves reserves-not-applicable" start="3"><li>Motif\u00a0: Le JDD ne contient aucune CPTS<br><span class="note">2 cas\u00a0: <a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a>, <a href="#case-12-CPTS-4-9-BIS"><code>CPTS-4.9-BIS</code></a></span></li></ol>',
+    );
   });
   it('lists every blocking non-conformity with its case, title, reason and a link to its card', () => {
     const block = s.slice(s.indexOf('<h3>Non-conformités bloquantes</h3>'), s.indexOf('<h3>Réserves</h3>'));
     const ids = [...block.matchAll(/<li><a href="#([^"]+)"><code>([^<]+)<\/code><\/a> — /g)].map((m) => m[2]);
     expect(ids).toEqual(['TLS-05', 'PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT']);
-    expect(block).toContain('<a href="#case-3-PS-4-2-PROFILES"><code>PS-4.2-PROFILES</code></a> — Conformité des ressources aux profils SAS<br><span class="note">Motif\u00a0: SAS-SLOT-003 Bundle.entry[0].resource.meta.security[0].code: Type de créneau');
+    expect(block).toContain(
+      '<a href="#case-3-PS-4-2-PROFILES"><code>PS-4.2-PROFILES</code></a> — Conformité des ressources aux profils SAS<br><span class="note">Motif\u00a0: SAS-SLOT-003 Bundle.entry[0].resource.meta.security[0].code: Type de créneau',
+    );
     const none = makeRunResult();
     none.summary.blocking = [];
-    expect(section(renderPv(none, { lang: 'en' }), 'sec-summary')).toContain('<h3>Blocking non-conformities</h3>\n<p>No blocking non-conformity.</p>');
+    expect(section(renderPv(none, { lang: 'en' }), 'sec-summary')).toContain(
+      '<h3>Blocking non-conformities</h3>\n<p>No blocking non-conformity.</p>',
+    );
   });
   it('says the mode that produced the verdict, standard or strict', () => {
     expect(s).toContain('<p class="mode mode-standard"><strong>Mode de l’exécution\u00a0:</strong> standard — ');
     const strict = makeRunResult();
     strict.summary.mode = 'strict';
     const doc = renderPv(strict, { lang: 'fr' });
-    expect(section(doc, 'sec-summary')).toContain('<p class="mode mode-strict"><strong>Mode de l’exécution\u00a0:</strong> strict (--strict) — mode de la recette officielle');
+    expect(section(doc, 'sec-summary')).toContain(
+      '<p class="mode mode-strict"><strong>Mode de l’exécution\u00a0:</strong> strict (--strict) — mode de la recette officielle',
+    );
     expect(doc.slice(0, doc.indexOf('<main>'))).toContain('Mode de l’exécution\u00a0: strict (--strict)');
-    expect(renderPv(strict, { lang: 'en' })).toContain('<strong>Run mode:</strong> strict (--strict) — the official acceptance mode: any reserve fails the run');
+    expect(renderPv(strict, { lang: 'en' })).toContain(
+      '<strong>Run mode:</strong> strict (--strict) — the official acceptance mode: any reserve fails the run',
+    );
   });
   it('says prominently that an insecure run is not valid for acceptance, in the header and the summary', () => {
     expect(fr).not.toContain('class="not-valid"');
     const r = makeRunResult();
     r.insecure = true;
-    r.summary = { ...r.summary, overall: 'favorable-with-reserves', validForAcceptance: false, reserves: [{ kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }] };
+    r.summary = {
+      ...r.summary,
+      overall: 'favorable-with-reserves',
+      validForAcceptance: false,
+      reserves: [{ kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }],
+    };
     const doc = renderPv(r, { lang: 'fr' });
     const banner = '<p class="not-valid"><span aria-hidden="true">⚠</span> Non valable pour une recette (vérification TLS désactivée)</p>';
     expect(doc.slice(0, doc.indexOf('<main>'))).toContain(banner);
@@ -199,7 +269,11 @@ describe('summary', () => {
     expect(renderPv(flagOnly, { lang: 'fr' })).toContain(banner);
     // nothing judged
     const none = makeRunResult();
-    none.summary = { ...none.summary, validForAcceptance: false, reserves: [{ kind: 'nothing-judged', ref: 'run', message: { fr: 'aucun cas jugé', en: 'nothing judged' } }] };
+    none.summary = {
+      ...none.summary,
+      validForAcceptance: false,
+      reserves: [{ kind: 'nothing-judged', ref: 'run', message: { fr: 'aucun cas jugé', en: 'nothing judged' } }],
+    };
     expect(renderPv(none, { lang: 'fr' })).toContain('Non valable pour une recette (aucun cas jugé)</p>');
   });
   it('shows notes about the run', () => {
@@ -212,11 +286,15 @@ describe('requirements matrix', () => {
   it('has one row per requirement with its cases, their verdicts and the status', () => {
     const rows = m.match(/<tr class="req req-[a-z-]+">/g) ?? [];
     expect(rows).toHaveLength(makeRunResult().requirements.length);
-    expect(m).toMatch(/<th scope="row"><code>agg-psindiv@1<\/code><\/th>.*<a href="#case-0-TLS-01"><code>TLS-01<\/code><\/a> <span class="verdict verdict-passed">.*Satisfaite/);
+    expect(m).toMatch(
+      /<th scope="row"><code>agg-psindiv@1<\/code><\/th>.*<a href="#case-0-TLS-01"><code>TLS-01<\/code><\/a> <span class="verdict verdict-passed">.*Satisfaite/,
+    );
     expect(m).toMatch(/agg-psindiv@5<\/code>.*PS-4\.3-WINDOW.*Échec.*Non satisfaite/);
     expect(m).toMatch(/agg-psindiv@34<\/code>.*—<\/td>.*Non testée/);
     // a case passed with reserves shows so in the matrix
-    expect(m).toMatch(/<a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4\.8-SERVICE<\/code><\/a> <span class="verdict verdict-passed-with-reserves">.*Réussi avec réserves/);
+    expect(m).toMatch(
+      /<a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4\.8-SERVICE<\/code><\/a> <span class="verdict verdict-passed-with-reserves">.*Réussi avec réserves/,
+    );
     expect(m).toMatch(/sas-securite@hds<\/code>.*Déclarée \(déclaratif\)/);
   });
   it('links only to cases that exist and marks the others', () => {
@@ -264,14 +342,18 @@ describe('test cases', () => {
   it('shows a case passed with reserves with its reserve lines; a plain pass has none', () => {
     const p = card('CPTS-4.8-SERVICE');
     expect(c).toContain('Réussi avec réserves</span> <code>CPTS-4.8-SERVICE</code>');
-    expect(p).toContain('<h5>Réserves — parties non vérifiées (2)</h5>\n<ul class="case-reserves"><li>Jeu de valeurs https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire non vérifié : paquet absent</li><li>Invariant sas-slot-1 non évalué par le moteur</li></ul>');
+    expect(p).toContain(
+      '<h5>Réserves — parties non vérifiées (2)</h5>\n<ul class="case-reserves"><li>Jeu de valeurs https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire non vérifié : paquet absent</li><li>Invariant sas-slot-1 non évalué par le moteur</li></ul>',
+    );
     expect(card('TLS-01')).not.toContain('case-reserves');
   });
   it('shows latency p50/p95/max against the 7 s budget and 1 s target where measured', () => {
     const lat = card('PS-LAT-25');
     expect(lat).toContain('Budget 7 s (max)');
     expect(lat).toContain('Cible 1 s (p50)');
-    expect(lat).toMatch(/25 PS, concurrence 1<\/th><td class="num">25<\/td><td class="num">1<\/td><td class="num">4<\/td><td class="num">1,80 s<\/td><td class="num">4,80 s<\/td><td class="num">5,20 s<\/td><td>.*respecté.*<\/td><td>.*non atteinte/);
+    expect(lat).toMatch(
+      /25 PS, concurrence 1<\/th><td class="num">25<\/td><td class="num">1<\/td><td class="num">4<\/td><td class="num">1,80 s<\/td><td class="num">4,80 s<\/td><td class="num">5,20 s<\/td><td>.*respecté.*<\/td><td>.*non atteinte/,
+    );
     expect(card('TLS-01')).not.toContain('Latence');
   });
   it('keeps the official validator findings out of the cases, in their own labelled section', () => {
@@ -290,7 +372,9 @@ describe('declarations and closing', () => {
   it('shows declarations as declarations, with who declared them, never as test verdicts', () => {
     const d = section(fr, 'sec-declarations');
     expect(d).toContain('ne sont pas des tests');
-    expect(d).toMatch(/<code>DECL-HDS<\/code><br>Hébergement certifié HDS \?<\/th><td><strong>Oui<\/strong><\/td><td>Certificat HDS n° 2024-117<\/td><td>Jeanne Petit, DSI Éditeur Exemple<\/td><td>2025-11-20<\/td>/);
+    expect(d).toMatch(
+      /<code>DECL-HDS<\/code><br>Hébergement certifié HDS \?<\/th><td><strong>Oui<\/strong><\/td><td>Certificat HDS n° 2024-117<\/td><td>Jeanne Petit, DSI Éditeur Exemple<\/td><td>2025-11-20<\/td>/,
+    );
     expect(d).toContain('<strong>Partiellement</strong>');
     expect(d).not.toMatch(/verdict-/);
     expect(section(fr, 'sec-cases')).not.toContain('DECL-');

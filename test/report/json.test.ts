@@ -71,7 +71,9 @@ describe('readRunJson / parseRunResult', () => {
     await expect(readRunJson(f)).rejects.toThrow(SetupError);
     await expect(readRunJson(f)).rejects.toThrow(/broken\.json:3:3: not valid JSON/);
     // V8 gives no position for some errors: the message still names the file
-    await expect(readRunJson(write('trunc.json', '{"schemaVersion": '))).rejects.toThrow(/trunc\.json: not valid JSON \(Unexpected end of JSON input\)/);
+    await expect(readRunJson(write('trunc.json', '{"schemaVersion": '))).rejects.toThrow(
+      /trunc\.json: not valid JSON \(Unexpected end of JSON input\)/,
+    );
   });
 
   it('rejects a JSON file that is not a sas-recette run', async () => {
@@ -88,7 +90,9 @@ describe('readRunJson / parseRunResult', () => {
   it('names the broken field', () => {
     const run = JSON.parse(JSON.stringify(makeRunResult()));
     run.cases[2].verdict = 'maybe';
-    expect(() => parseRunResult(run, 'run.json')).toThrow('run.json: broken run result at /cases/2/verdict: must be equal to one of the allowed values');
+    expect(() => parseRunResult(run, 'run.json')).toThrow(
+      'run.json: broken run result at /cases/2/verdict: must be equal to one of the allowed values',
+    );
     delete run.cases[2].verdict;
     expect(() => parseRunResult(run, 'run.json')).toThrow(/at \/cases\/2: must have required property 'verdict' "verdict"/);
   });

@@ -19,7 +19,8 @@ import { renderJunit } from '../../src/report/junit.js';
 import { assertJunitStructure, xmlText } from '../../src/report/xml-text.js';
 import { makeRunResult } from './fixtures/run-result.js';
 
-const FAKE_CASE = ']]></failure></testcase><testcase name="FORGED — all good" classname="sas.psindiv" time="0"/><testcase name="x"><failure><![CDATA[';
+const FAKE_CASE =
+  ']]></failure></testcase><testcase name="FORGED — all good" classname="sas.psindiv" time="0"/><testcase name="x"><failure><![CDATA[';
 
 const PAYLOADS: Record<string, string> = {
   'two ]]>': `first ]]> second ]]> ${FAKE_CASE}`,
@@ -33,7 +34,12 @@ const PAYLOADS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(INJECTION).map(([k, v]) => [`injection ${k} around ]]>`, `${v} ]]> ${v}`])),
 };
 
-const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', cdataPropName: '#cdata', isArray: (n) => n === 'testcase' || n === 'testsuite' });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  cdataPropName: '#cdata',
+  isArray: (n) => n === 'testcase' || n === 'testsuite',
+});
 
 function xmllint(xml: string): number | null {
   const file = join(mkdtempSync(join(tmpdir(), 'sas-junit-inj-')), 'junit.xml');
@@ -61,7 +67,10 @@ function poisoned(payload: string): RunResult {
       if (x.response) x.response = { ...x.response, headers: { ...x.response.headers, 'x-echo': payload } };
     }
   }
-  run.summary.reserves = run.summary.reserves.map((r) => ({ ...r, message: { fr: `${r.message.fr} ${payload}`, en: `${r.message.en} ${payload}` } }));
+  run.summary.reserves = run.summary.reserves.map((r) => ({
+    ...r,
+    message: { fr: `${r.message.fr} ${payload}`, en: `${r.message.en} ${payload}` },
+  }));
   run.pvInfo = { ...run.pvInfo, editor: `Editeur ${payload}` };
   return run;
 }
@@ -123,9 +132,11 @@ describe('xmlText', () => {
 
 describe('assertJunitStructure', () => {
   it('refuses a document with a forged <testcase> outside CDATA, accepts one quoted inside CDATA', () => {
-    const ok = '<testsuites><testsuite><testcase name="a"><failure><![CDATA[<testcase name="quoted"/>]]></failure></testcase></testsuite></testsuites>';
+    const ok =
+      '<testsuites><testsuite><testcase name="a"><failure><![CDATA[<testcase name="quoted"/>]]></failure></testcase></testsuite></testsuites>';
     expect(() => assertJunitStructure(ok, 1)).not.toThrow();
-    const forged = '<testsuites><testsuite><testcase name="a"><failure><![CDATA[x]]></failure></testcase><testcase name="forged"/></testsuite></testsuites>';
+    const forged =
+      '<testsuites><testsuite><testcase name="a"><failure><![CDATA[x]]></failure></testcase><testcase name="forged"/></testsuite></testsuites>';
     expect(() => assertJunitStructure(forged, 1)).toThrow(/2 <testcase> elements for 1 cases/);
     expect(() => assertJunitStructure('<testsuites><![CDATA[x</testsuites>', 0)).toThrow(/unclosed CDATA/);
     expect(() => assertJunitStructure('<testsuites>\u0000</testsuites>', 0)).toThrow(/forbids/);

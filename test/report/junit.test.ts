@@ -22,9 +22,18 @@ const parser = new XMLParser({
   isArray: (name) => ALWAYS_ARRAYS.has(name),
 });
 
-interface Prop { name: string; value?: string }
-interface Problem { message?: string; type?: string; '#cdata'?: string | string[] }
-interface Skipped { message?: string }
+interface Prop {
+  name: string;
+  value?: string;
+}
+interface Problem {
+  message?: string;
+  type?: string;
+  '#cdata'?: string | string[];
+}
+interface Skipped {
+  message?: string;
+}
 interface XCase {
   name: string;
   classname: string;
@@ -36,7 +45,17 @@ interface XCase {
   skipped?: Skipped | '';
   'system-out'?: { '#cdata': string | string[] };
 }
-interface XSuite { name: string; tests: string; failures: string; errors: string; skipped: string; time: string; timestamp: string; properties: { property: Prop[] }; testcase: XCase[] }
+interface XSuite {
+  name: string;
+  tests: string;
+  failures: string;
+  errors: string;
+  skipped: string;
+  time: string;
+  timestamp: string;
+  properties: { property: Prop[] };
+  testcase: XCase[];
+}
 
 function parse(xml: string): { name: string; tests: string; failures: string; errors: string; skipped: string; testsuite: XSuite[] } {
   return parser.parse(xml).testsuites;
@@ -101,7 +120,9 @@ describe('renderJunit', () => {
   it('keeps names unique when a case id and title repeat', () => {
     const dup = makeRunResult();
     dup.cases.push({ ...dup.cases[3] });
-    const names = parse(renderJunit(dup, 'fr')).testsuite.flatMap((s) => s.testcase).map((c) => c.name);
+    const names = parse(renderJunit(dup, 'fr'))
+      .testsuite.flatMap((s) => s.testcase)
+      .map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('PS-4.2-PROFILES — Conformité des ressources aux profils SAS (2)');
   });
@@ -127,7 +148,9 @@ describe('renderJunit', () => {
     const r = makeRunResult();
     const c = r.cases.find((x) => x.id === 'SOS-1-SCHEDULE')!;
     c.findings.push({ ...c.findings[0], severity: 'error', ruleId: 'SAS-AAA-001', location: 'Bundle.entry[0].resource' });
-    const failure = parse(renderJunit(r, 'fr')).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('SOS-1'))!.failure!;
+    const failure = parse(renderJunit(r, 'fr'))
+      .testsuite.flatMap((s) => s.testcase)
+      .find((x) => x.name.startsWith('SOS-1'))!.failure!;
     expect(failure.type).toBe('SAS-SOS-002');
   });
 
@@ -144,7 +167,15 @@ describe('renderJunit', () => {
     const r = makeRunResult();
     const c = r.cases.find((x) => x.id === 'SOS-2-TIMEOUT')!;
     c.verdict = 'failed'; // as the run judges it: a timeout is a failure of the endpoint
-    c.findings = [{ severity: 'error', ruleId: 'HTTP-TIMEOUT', source: 'transport', location: `HTTP GET ${c.exchanges[0].request.url}`, message: { fr: 'pas de réponse dans le délai', en: 'no answer within the deadline' } }];
+    c.findings = [
+      {
+        severity: 'error',
+        ruleId: 'HTTP-TIMEOUT',
+        source: 'transport',
+        location: `HTTP GET ${c.exchanges[0].request.url}`,
+        message: { fr: 'pas de réponse dans le délai', en: 'no answer within the deadline' },
+      },
+    ];
     const root = parse(renderJunit(r, 'en'));
     const tc = root.testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('SOS-2'))!;
     expect(tc.failure).toBeUndefined();
@@ -173,7 +204,9 @@ describe('renderJunit', () => {
     // the message attribute is escaped by the builder
     const r = makeRunResult();
     r.cases.find((c) => c.id === 'CPTS-4.9-ORG')!.reason = { fr: 'a "quoted" <tag> & more', en: 'x' };
-    const back = parse(renderJunit(r, 'fr')).testsuite.flatMap((s) => s.testcase).find((c) => c.name.startsWith('CPTS-4.9-ORG'))!;
+    const back = parse(renderJunit(r, 'fr'))
+      .testsuite.flatMap((s) => s.testcase)
+      .find((c) => c.name.startsWith('CPTS-4.9-ORG'))!;
     expect(back.skipped).toEqual({ message: 'not applicable: a "quoted" <tag> & more' });
   });
 
@@ -186,7 +219,9 @@ describe('renderJunit', () => {
       'Invariant sas-slot-1 non évalué par le moteur',
     ]);
     const out = text(c['system-out']?.['#cdata']);
-    expect(out).toMatch(/^verdict: passed-with-reserves\nreserves \(not checked\):\n {2}- Jeu de valeurs .* non vérifié : paquet absent\n {2}- Invariant sas-slot-1/);
+    expect(out).toMatch(
+      /^verdict: passed-with-reserves\nreserves \(not checked\):\n {2}- Jeu de valeurs .* non vérifié : paquet absent\n {2}- Invariant sas-slot-1/,
+    );
     expect(props(byId('TLS-01'), 'reserve')).toEqual([]);
     expect(props(byId('TLS-01'), 'verdict')).toEqual(['passed']);
   });
@@ -201,8 +236,19 @@ describe('renderJunit', () => {
     const r = makeRunResult();
     const c = r.cases.find((x) => x.id === 'PS-4.3-REF')!;
     c.verdict = 'error';
-    c.findings = [{ severity: 'error', ruleId: 'SAS-WIN-001', source: 'rule', location: 'Bundle', message: { fr: 'erreur interne : TypeError: x is undefined', en: 'internal error: TypeError: x is undefined' }, internalError: true }];
-    const tc = parse(renderJunit(r, 'en')).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('PS-4.3-REF'))!;
+    c.findings = [
+      {
+        severity: 'error',
+        ruleId: 'SAS-WIN-001',
+        source: 'rule',
+        location: 'Bundle',
+        message: { fr: 'erreur interne : TypeError: x is undefined', en: 'internal error: TypeError: x is undefined' },
+        internalError: true,
+      },
+    ];
+    const tc = parse(renderJunit(r, 'en'))
+      .testsuite.flatMap((s) => s.testcase)
+      .find((x) => x.name.startsWith('PS-4.3-REF'))!;
     expect(tc.failure).toBeUndefined();
     expect(tc.error?.type).toBe('SAS-WIN-001');
     expect(tc.error?.message).toBe('SAS-WIN-001 Bundle: internal error: TypeError: x is undefined');
@@ -219,14 +265,24 @@ describe('renderJunit', () => {
     expect(reserves).toHaveLength(5);
     expect(reserves[0]).toBe('failed-minor PS-4.3-WINDOW: Cas mineur en échec [PS-4.3-WINDOW]');
     expect(reserves[2]).toBe('not-applicable CPTS-4.9-ORG: Le JDD ne contient aucune CPTS [CPTS-4.9-ORG]');
-    expect(reserves[3]).toMatch(/^not-checked ValueSet https:.*: Jeu de valeurs d’un paquet absent : codes non vérifiés \[CPTS-4\.8-SERVICE, PS-4\.3-REF\]$/);
+    expect(reserves[3]).toMatch(
+      /^not-checked ValueSet https:.*: Jeu de valeurs d’un paquet absent : codes non vérifiés \[CPTS-4\.8-SERVICE, PS-4\.3-REF\]$/,
+    );
     expect(reserves[4]).toBe('untested-requirement agg-psindiv@34: Aucun cas jugé ne vérifie cette exigence');
   });
 
   it('says a strict or insecure run in the suite properties, still schema-valid', () => {
     const r = makeRunResult();
     r.insecure = true;
-    r.summary = { ...r.summary, mode: 'strict', validForAcceptance: false, reserves: [...r.summary.reserves, { kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } }] };
+    r.summary = {
+      ...r.summary,
+      mode: 'strict',
+      validForAcceptance: false,
+      reserves: [
+        ...r.summary.reserves,
+        { kind: 'insecure', ref: '--insecure', message: { fr: 'TLS non vérifié', en: 'TLS not verified' } },
+      ],
+    };
     const out = renderJunit(r, 'en');
     expect(xmllint(out).status).toBe(0);
     const s = parse(out).testsuite[0];
@@ -274,8 +330,16 @@ describe('renderJunit', () => {
     expect(out).toContain('→ HTTP 200 (812 ms, ttfb 640 ms)');
     const big = makeRunResult();
     const c = big.cases.find((x) => x.id === 'PS-4.3-REF')!;
-    c.exchanges = Array.from({ length: 40 }, (_, i) => ({ ...c.exchanges[0], id: `x${i}`, request: { ...c.exchanges[0].request, url: `${c.exchanges[0].request.url}&n=${'é'.repeat(200)}${i}` } }));
-    const bigOut = text(parse(renderJunit(big, 'fr')).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('PS-4.3-REF'))!['system-out']?.['#cdata']);
+    c.exchanges = Array.from({ length: 40 }, (_, i) => ({
+      ...c.exchanges[0],
+      id: `x${i}`,
+      request: { ...c.exchanges[0].request, url: `${c.exchanges[0].request.url}&n=${'é'.repeat(200)}${i}` },
+    }));
+    const bigOut = text(
+      parse(renderJunit(big, 'fr'))
+        .testsuite.flatMap((s) => s.testcase)
+        .find((x) => x.name.startsWith('PS-4.3-REF'))!['system-out']?.['#cdata'],
+    );
     expect(Buffer.byteLength(bigOut)).toBeLessThanOrEqual(SYSTEM_OUT_MAX_BYTES);
     expect(bigOut).toContain('(truncated; full evidence in run.json and the HTML PV)');
   });
@@ -285,7 +349,9 @@ describe('renderJunit', () => {
     r.cases[3].findings[2].message.fr = 'bell \u0007 and ]]> end';
     const out = renderJunit(r, 'fr');
     expect(xmllint(out).status).toBe(0);
-    const failure = parse(out).testsuite.flatMap((s) => s.testcase).find((x) => x.name.startsWith('PS-4.2'))!.failure!;
+    const failure = parse(out)
+      .testsuite.flatMap((s) => s.testcase)
+      .find((x) => x.name.startsWith('PS-4.2'))!.failure!;
     expect(text(failure['#cdata'])).toContain('bell ⟨U+0007⟩ and ]]⟨U+003E⟩ end');
   });
 

@@ -16,7 +16,11 @@ import { makeRunResult } from './fixtures/run-result.js';
 
 /** The fixture as the earlier sas-recette wrote it: no not-applicable, reserves as case ids, no blocking / mode / validity. */
 function legacyJson(command?: string): Record<string, unknown> {
-  type Json = Record<string, unknown> & { cases: Array<Record<string, unknown>>; summary: Record<string, unknown> & { byGroup: Record<string, Record<string, number>> }; environment: { command: string } };
+  type Json = Record<string, unknown> & {
+    cases: Array<Record<string, unknown>>;
+    summary: Record<string, unknown> & { byGroup: Record<string, Record<string, number>> };
+    environment: { command: string };
+  };
   const run = JSON.parse(renderRunJson(makeRunResult())) as Json;
   for (const c of run.cases) {
     if (c.verdict === 'not-applicable') c.verdict = 'skipped';
@@ -39,7 +43,16 @@ function legacyJson(command?: string): Record<string, unknown> {
 function io(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), readStdin: async () => Buffer.alloc(0), env: { NO_COLOR: '1' }, cwd, isTTY: false };
+  return {
+    out,
+    err,
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    readStdin: async () => Buffer.alloc(0),
+    env: { NO_COLOR: '1' },
+    cwd,
+    isTTY: false,
+  };
 }
 
 describe('run.json of the earlier verdict model', () => {
@@ -53,7 +66,12 @@ describe('run.json of the earlier verdict model', () => {
     expect(run.summary.blocking).toEqual(['TLS-05', 'PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT']);
     expect(run.summary.reserves).toEqual([
       expect.objectContaining({ kind: 'failed-minor', ref: 'PS-4.3-WINDOW', cases: ['PS-4.3-WINDOW'] }),
-      { kind: 'skipped', ref: 'CPTS-4.9-ORG', cases: ['CPTS-4.9-ORG'], message: { fr: 'Le JDD ne contient aucune CPTS', en: 'The dataset has no CPTS' } },
+      {
+        kind: 'skipped',
+        ref: 'CPTS-4.9-ORG',
+        cases: ['CPTS-4.9-ORG'],
+        message: { fr: 'Le JDD ne contient aucune CPTS', en: 'The dataset has no CPTS' },
+      },
     ]);
     expect(run.setupNotes.at(-1)).toEqual(LEGACY_NOTE);
   });

@@ -15,14 +15,25 @@ function file(name: string, text: string): string {
 
 describe('loadPvInfo', () => {
   it('reads the identification fields', () => {
-    const f = file('pv.yaml', 'editor: "Éditeur Exemple"\nsoftware: AgendaPro\nsoftwareVersion: "4.10"\nenvironment: recette\npvNumber: "PV-2025-042"\n');
-    expect(loadPvInfo(f)).toEqual({ editor: 'Éditeur Exemple', software: 'AgendaPro', softwareVersion: '4.10', environment: 'recette', pvNumber: 'PV-2025-042' });
+    const f = file(
+      'pv.yaml',
+      'editor: "Éditeur Exemple"\nsoftware: AgendaPro\nsoftwareVersion: "4.10"\nenvironment: recette\npvNumber: "PV-2025-042"\n',
+    );
+    expect(loadPvInfo(f)).toEqual({
+      editor: 'Éditeur Exemple',
+      software: 'AgendaPro',
+      softwareVersion: '4.10',
+      environment: 'recette',
+      pvNumber: 'PV-2025-042',
+    });
   });
 
   it('asks to quote a version YAML reads as a number, with file:line:col', () => {
     const f = file('pv-num.yaml', 'editor: X\nsoftwareVersion: 4.10\n');
     expect(() => loadPvInfo(f)).toThrow(SetupError);
-    expect(() => loadPvInfo(f)).toThrow(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:18 field "softwareVersion": .*quote this value \\(write "4.10"\\)`));
+    expect(() => loadPvInfo(f)).toThrow(
+      new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:18 field "softwareVersion": .*quote this value \\(write "4.10"\\)`),
+    );
   });
 
   it('rejects unknown fields with their location', () => {
@@ -57,9 +68,32 @@ describe('loadDeclarations', () => {
       ].join('\n'),
     );
     expect(loadDeclarations(f)).toEqual([
-      { id: 'DECL-HDS', question: KNOWN_DECLARATIONS['DECL-HDS'], answer: 'yes', comment: 'Certificat HDS n° 2024-117', declaredBy: 'Jeanne Petit, DSI', declaredAt: '2025-11-20', requirements: ['sas-securite@hds'] },
-      { id: 'DECL-LOCKOUT', question: KNOWN_DECLARATIONS['DECL-LOCKOUT'], answer: 'yes', comment: 'après 5 échecs', declaredBy: 'RSSI', declaredAt: '2025-11-20', requirements: [] },
-      { id: 'DECL-OTHER', question: { fr: 'Sauvegardes ?', en: 'Backups?' }, answer: 'n/a', declaredBy: 'Jeanne Petit, DSI', declaredAt: '2025-11-20', requirements: [] },
+      {
+        id: 'DECL-HDS',
+        question: KNOWN_DECLARATIONS['DECL-HDS'],
+        answer: 'yes',
+        comment: 'Certificat HDS n° 2024-117',
+        declaredBy: 'Jeanne Petit, DSI',
+        declaredAt: '2025-11-20',
+        requirements: ['sas-securite@hds'],
+      },
+      {
+        id: 'DECL-LOCKOUT',
+        question: KNOWN_DECLARATIONS['DECL-LOCKOUT'],
+        answer: 'yes',
+        comment: 'après 5 échecs',
+        declaredBy: 'RSSI',
+        declaredAt: '2025-11-20',
+        requirements: [],
+      },
+      {
+        id: 'DECL-OTHER',
+        question: { fr: 'Sauvegardes ?', en: 'Backups?' },
+        answer: 'n/a',
+        declaredBy: 'Jeanne Petit, DSI',
+        declaredAt: '2025-11-20',
+        requirements: [],
+      },
     ]);
   });
 
@@ -74,7 +108,13 @@ describe('loadDeclarations', () => {
   });
 
   it('rejects duplicate ids and unknown answers', () => {
-    expect(() => loadDeclarations(file('decl-dup.yaml', 'declaredBy: X\ndeclarations:\n  - { id: DECL-MFA, answer: yes }\n  - { id: DECL-MFA, answer: no }\n'))).toThrow(/declared twice/);
-    expect(() => loadDeclarations(file('decl-ans.yaml', 'declaredBy: X\ndeclarations:\n  - { id: DECL-MFA, answer: maybe }\n'))).toThrow(/decl-ans\.yaml:3:.* field "declarations\[0\]\.answer"/);
+    expect(() =>
+      loadDeclarations(
+        file('decl-dup.yaml', 'declaredBy: X\ndeclarations:\n  - { id: DECL-MFA, answer: yes }\n  - { id: DECL-MFA, answer: no }\n'),
+      ),
+    ).toThrow(/declared twice/);
+    expect(() => loadDeclarations(file('decl-ans.yaml', 'declaredBy: X\ndeclarations:\n  - { id: DECL-MFA, answer: maybe }\n'))).toThrow(
+      /decl-ans\.yaml:3:.* field "declarations\[0\]\.answer"/,
+    );
   });
 });

@@ -44,7 +44,11 @@ describe('writeReports', () => {
   it('writes run.json, junit.xml and pv.html in outDir, or at the given paths', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sas-write-'));
     const out = join(dir, 'reports');
-    const files = await writeReports(makeRunResult(), ['json', 'junit', 'html'], { outDir: out, lang: 'en', paths: { html: join(dir, 'custom', 'PV.html') } });
+    const files = await writeReports(makeRunResult(), ['json', 'junit', 'html'], {
+      outDir: out,
+      lang: 'en',
+      paths: { html: join(dir, 'custom', 'PV.html') },
+    });
     expect(files).toEqual([join(out, 'run.json'), join(out, 'junit.xml'), join(dir, 'custom', 'PV.html')]);
     for (const f of files) expect(existsSync(f)).toBe(true);
     expect(readFileSync(files[2], 'utf8')).toContain('<html lang="en">');

@@ -53,7 +53,18 @@ describe('sas-recette report', () => {
     const dir = workspace();
     writeFileSync(join(dir, 'pv.yaml'), 'editor: "Autre Éditeur"\npvNumber: "PV-2025-042"\n');
     writeFileSync(join(dir, 'decl.yaml'), 'declaredBy: "A. Editor"\ndeclarations:\n  - { id: DECL-MFA, answer: "no" }\n');
-    const r = await report(dir, 'run.json', '--html', 'out/pv-en.html', '--lang', 'en', '--pv-info', 'pv.yaml', '--declarations', 'decl.yaml');
+    const r = await report(
+      dir,
+      'run.json',
+      '--html',
+      'out/pv-en.html',
+      '--lang',
+      'en',
+      '--pv-info',
+      'pv.yaml',
+      '--declarations',
+      'decl.yaml',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toBe(`wrote ${join('out', 'pv-en.html')}\n`);
     expect(existsSync(join(dir, 'junit.xml'))).toBe(false);

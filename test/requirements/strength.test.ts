@@ -28,7 +28,10 @@ function offTable(findings: Finding[], useCase: UseCase): string[] {
   return findings
     .filter((f) => !f.notChecked && !f.internalError)
     .filter((f) => !allowedSeverities(f.ruleId, f.requirements ?? [], requirements, waivers, useCase).includes(f.severity as 'error'))
-    .map((f) => `${f.ruleId} ${f.severity} [${(f.requirements ?? []).join(', ')}] table=${tableSeverity(f.requirements ?? [], requirements)} at ${f.location}`);
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.severity} [${(f.requirements ?? []).join(', ')}] table=${tableSeverity(f.requirements ?? [], requirements)} at ${f.location}`,
+    );
 }
 
 /** Waivers a list of findings uses: severity off the table, equal to a waiver of the rule. */
@@ -54,7 +57,10 @@ describe('the catalogue', () => {
     for (const w of waivers) {
       const rule = ruleById(w.rule);
       expect(rule !== undefined || /^SAS-ERR-00\d$/.test(w.rule), w.rule).toBe(true);
-      if (rule) expect(w.severity, `${w.rule}: a waiver to the table's own severity is no waiver`).not.toBe(tableSeverity(rule.requirements, requirements));
+      if (rule)
+        expect(w.severity, `${w.rule}: a waiver to the table's own severity is no waiver`).not.toBe(
+          tableSeverity(rule.requirements, requirements),
+        );
       expect(w.reason.length).toBeGreaterThan(10);
     }
   });
@@ -93,7 +99,9 @@ describe('the findings the rules emit', () => {
     ['ExampleBundleAgregateurSOS', 'sos'],
     ['ExampleBundlePSIndiv', 'psindiv'],
   ] as const)('follow the table on the IG example %s (read from the package)', async (name, uc) => {
-    const bundle = (await readTgzJson(resolve(PACKAGES, 'ans.fhir.fr.sas#1.2.0.tgz'), `package/example/Bundle-${name}.json`)) as { link: { url: string }[] };
+    const bundle = (await readTgzJson(resolve(PACKAGES, 'ans.fhir.fr.sas#1.2.0.tgz'), `package/example/Bundle-${name}.json`)) as {
+      link: { url: string }[];
+    };
     const search = parseSearch(bundle.link[0].url);
     const fs = runRules(bundle, { useCase: uc, now: new Date(search.ge!.epochMs), search });
     expect(offTable(fs, uc)).toEqual([]);
@@ -112,13 +120,25 @@ describe('the error-contract checks', () => {
         outcome: 'ok',
         startedAt: '2026-01-01T00:00:00.000Z',
         timings: { totalMs: 1 },
-        response: { status, headers: { 'content-type': 'application/fhir+json' }, body: text, bodyBytes: text.length, truncated: false, sha256: '' },
+        response: {
+          status,
+          headers: { 'content-type': 'application/fhir+json' },
+          body: text,
+          bodyBytes: text.length,
+          truncated: false,
+          sha256: '',
+        },
       },
       fullBody: text,
     };
   };
   const answers = [
-    answer(200, { resourceType: 'Bundle', type: 'searchset', total: 2, entry: [{ resource: { resourceType: 'Slot' }, search: { mode: 'match' } }] }),
+    answer(200, {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 2,
+      entry: [{ resource: { resourceType: 'Slot' }, search: { mode: 'match' } }],
+    }),
     answer(200, { resourceType: 'Bundle', type: 'searchset' }),
     answer(400, OO),
     answer(500, OO),
@@ -135,7 +155,9 @@ describe('the error-contract checks', () => {
           if (f.severity === 'information') continue; // a pass note
           const table = tableSeverity(f.requirements ?? [], requirements);
           if (!allowedSeverities(f.ruleId, f.requirements ?? [], requirements, waivers).includes(f.severity as 'error')) {
-            problems.push(`${probe} HTTP ${a.exchange.response?.status}: ${f.ruleId} ${f.severity} [${f.requirements?.join(', ')}] table=${table}`);
+            problems.push(
+              `${probe} HTTP ${a.exchange.response?.status}: ${f.ruleId} ${f.severity} [${f.requirements?.join(', ')}] table=${table}`,
+            );
           }
         }
         for (const u of usedWaivers(fs, 'psindiv')) used.add(u);

@@ -38,7 +38,11 @@ const entry = (resource: B, mode: 'match' | 'include'): B => ({
   search: { mode },
 });
 
-export function slot(id: string, schedule: string, opts: { profile?: string; security?: string[]; startH?: number; serviceType?: B[] } = {}): B {
+export function slot(
+  id: string,
+  schedule: string,
+  opts: { profile?: string; security?: string[]; startH?: number; serviceType?: B[] } = {},
+): B {
   const startH = opts.startH ?? 2;
   return {
     resourceType: 'Slot',
@@ -139,11 +143,19 @@ export function psBundle(): B {
 }
 
 export function cptsServiceType(hs: string): B {
-  return { extension: [{ url: R5_EXT, valueReference: { reference: `HealthcareService/${hs}` } }], coding: [{ system: TRE_R66, code: '604' }] };
+  return {
+    extension: [{ url: R5_EXT, valueReference: { reference: `HealthcareService/${hs}` } }],
+    coding: [{ system: TRE_R66, code: '604' }],
+  };
 }
 
 export function healthcareService(id: string, org: string): B {
-  return { resourceType: 'HealthcareService', id, meta: { profile: [`${ANS}sas-cpts-healthcareservice-aggregator`] }, providedBy: { reference: `Organization/${org}` } };
+  return {
+    resourceType: 'HealthcareService',
+    id,
+    meta: { profile: [`${ANS}sas-cpts-healthcareservice-aggregator`] },
+    providedBy: { reference: `Organization/${org}` },
+  };
 }
 
 export function cptsOrganization(id: string, finess: string): B {
@@ -190,7 +202,11 @@ export function sosBundle(): B {
     id: 'pfg-1',
     meta: { profile: [`${ANS}sas-sos-location-aggregator`] },
     identifier: [
-      { type: { coding: [{ system: 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type', code: 'INTRN' }] }, system: 'https://editeur.test/pfg', value: 'pfg-1' },
+      {
+        type: { coding: [{ system: 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type', code: 'INTRN' }] },
+        system: 'https://editeur.test/pfg',
+        value: 'pfg-1',
+      },
     ],
     name: 'Point fixe de garde Nord',
     telecom: [{ system: 'phone', value: '+33299000000' }],
@@ -202,7 +218,11 @@ export function sosBundle(): B {
     id: 'sos-1',
     meta: { profile: [`${ANS}sas-sos-organization-aggregator`] },
     identifier: [
-      { type: { coding: [{ system: 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type', code: 'IDNST' }] }, system: 'urn:oid:1.2.250.1.71.4.2.2', value: SIRET_1 },
+      {
+        type: { coding: [{ system: 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type', code: 'IDNST' }] },
+        system: 'urn:oid:1.2.250.1.71.4.2.2',
+        value: SIRET_1,
+      },
     ],
     name: 'SOS Médecins Test',
   };

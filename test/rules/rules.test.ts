@@ -29,7 +29,8 @@ describe('conformant fixtures (the passing case of every rule)', () => {
 
   it('an accepted TRE_R66 variant spelling is not a hard error', () => {
     const b = BUILD.cpts();
-    res(b, 'Slot').serviceType[1].coding[0].system = 'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/TRE_R66-CategorieEtablissement';
+    res(b, 'Slot').serviceType[1].coding[0].system =
+      'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/TRE_R66-CategorieEtablissement';
     const fs = runRules(b, ctxFor('cpts'));
     expect(fs.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['SAS-CPTS-006:warning']);
     expect(TRE_R66).not.toBe(res(b, 'Slot').serviceType[1].coding[0].system);

@@ -29,7 +29,8 @@ describe('SAS-BDL-007 self link vs the search sent', () => {
   });
 
   it('names a missing parameter, a different value and an extra parameter', () => {
-    const self = 'https://editeur.test/fhir/Slot?_include=Slot:schedule&start=ge2026-06-10T10:00:00.000%2B02:00&start=le2026-06-13T10:00:00.000%2B02:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810000000017&status=free&_sort=start';
+    const self =
+      'https://editeur.test/fhir/Slot?_include=Slot:schedule&start=ge2026-06-10T10:00:00.000%2B02:00&start=le2026-06-13T10:00:00.000%2B02:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810000000017&status=free&_sort=start';
     const msgs = judge(self);
     expect(msgs.some((m) => m.includes('lacks the parameter _include:iterate'))).toBe(true);
     expect(msgs.some((m) => m.includes('gives start ='))).toBe(true);

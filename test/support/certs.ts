@@ -36,6 +36,27 @@ export async function makeTestPki(dir: string): Promise<TestPkiWithSecrets> {
   const serverWrongNameCert = join(dir, 'server-wrong-name.crt');
   writeFileSync(ext, 'subjectAltName=DNS:other.invalid\nextendedKeyUsage=serverAuth\n');
   execFileSync('openssl', ['req', '-new', '-key', pki.serverKey, '-subj', '/CN=other.invalid', '-out', csr], { stdio: 'pipe' });
-  execFileSync('openssl', ['x509', '-req', '-in', csr, '-CA', pki.caCert, '-CAkey', pki.caKey, '-set_serial', '4242', '-days', '30', '-extfile', ext, '-out', serverWrongNameCert], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      pki.caCert,
+      '-CAkey',
+      pki.caKey,
+      '-set_serial',
+      '4242',
+      '-days',
+      '30',
+      '-extfile',
+      ext,
+      '-out',
+      serverWrongNameCert,
+    ],
+    { stdio: 'pipe' },
+  );
   return { ...pki, serverWrongNameCert, clientKeyEncrypted, keyPassphrase: TEST_KEY_PASSPHRASE };
 }

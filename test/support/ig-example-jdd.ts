@@ -179,9 +179,15 @@ export function buildExampleJdd(useCase: ExampleJdd['useCase'], resources: Resou
     const slotCpts = ownSlots.map(cptsOf);
     const declared = uniq(slotCpts.flat());
     const withCpts = slotCpts.filter((c) => c.length > 0).length;
-    const participation: ExamplePractitioner['participation'] = withCpts === 0 ? 'individual' : withCpts === ownSlots.length ? 'cpts' : 'both';
+    const participation: ExamplePractitioner['participation'] =
+      withCpts === 0 ? 'individual' : withCpts === ownSlots.length ? 'cpts' : 'both';
     const codes = (pick: (s: Resource) => any[], system: string) =>
-      uniq(ownSlots.flatMap(pick).filter((c: any) => c?.system === system).map((c: any) => c.code as string));
+      uniq(
+        ownSlots
+          .flatMap(pick)
+          .filter((c: any) => c?.system === system)
+          .map((c: any) => c.code as string),
+      );
     const slotTypes = codes((s) => s.meta?.security ?? [], SYSTEM.slotType).filter((c) => c !== 'CPTS');
     const consultationTypes = codes((s) => (s.serviceType ?? []).flatMap((st: any) => st.coding ?? []), SYSTEM.actCode);
     const appointmentTypes = codes((s) => s.appointmentType?.coding ?? [], SYSTEM.appointmentType);

@@ -8,7 +8,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateRange, readIgExampleResources, startIgExampleServer, type ExampleSet, type IgExampleServer, type Resource } from './ig-example-server.js';
+import {
+  dateRange,
+  readIgExampleResources,
+  startIgExampleServer,
+  type ExampleSet,
+  type IgExampleServer,
+  type Resource,
+} from './ig-example-server.js';
 
 const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(__dirname, '../../../shared/fhir-packages');
 const SAS_TGZ = resolve(PACKAGES, 'ans.fhir.fr.sas#1.2.0.tgz');
@@ -26,9 +33,17 @@ const PS_INCLUDES: [string, string][] = [
   ['_include', 'Slot:schedule'],
   ['_include:iterate', 'Schedule:actor'],
 ];
-const CPTS_INCLUDES: [string, string][] = [...PS_INCLUDES, ['_include', 'Slot:service-type-reference'], ['_include:iterate', 'HealthcareService:organization']];
+const CPTS_INCLUDES: [string, string][] = [
+  ...PS_INCLUDES,
+  ['_include', 'Slot:service-type-reference'],
+  ['_include:iterate', 'HealthcareService:organization'],
+];
 
-async function get(server: IgExampleServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: any }> {
+async function get(
+  server: IgExampleServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: any }> {
   const r = await fetch(`${server.baseUrl}/${path}`, { headers: { accept: 'application/fhir+json', ...headers } });
   return { status: r.status, type: r.headers.get('content-type') ?? '', body: await r.json() };
 }
@@ -58,10 +73,11 @@ describe.runIf(existsSync(SAS_TGZ))('IG example server', () => {
     expect(dateRange('2024-06-12T16:20:00.000+02:00')).toEqual([Date.UTC(2024, 5, 12, 14, 20), Date.UTC(2024, 5, 12, 14, 20) + 1]);
     expect(dateRange('2024-06-12')).toEqual([Date.UTC(2024, 5, 12), Date.UTC(2024, 5, 13)]);
     expect(dateRange('2024-06-12T16:20:00Z')).toEqual([Date.UTC(2024, 5, 12, 16, 20), Date.UTC(2024, 5, 12, 16, 20, 1)]);
-    for (const bad of ['2026-02-30T10:00:00Z', '2026-13-45T25:61:00', '2024-06-12T24:00:00Z', 'tomorrow']) expect(dateRange(bad)).toBeUndefined();
+    for (const bad of ['2026-02-30T10:00:00Z', '2026-13-45T25:61:00', '2024-06-12T24:00:00Z', 'tomorrow'])
+      expect(dateRange(bad)).toBeUndefined();
   });
 
-  it('CPTS: the practitioner\'s slots with Schedule, Practitioner, PractitionerRole, HealthcareServices and Organizations', async () => {
+  it("CPTS: the practitioner's slots with Schedule, Practitioner, PractitionerRole, HealthcareServices and Organizations", async () => {
     const slots = cpts.resources.filter((r) => r.resourceType === 'Slot');
     const practitioner = cpts.resources.find((r) => r.resourceType === 'Practitioner')!;
     const first = Math.min(...slots.map((s) => Date.parse(s.start)));
@@ -71,7 +87,12 @@ describe.runIf(existsSync(SAS_TGZ))('IG example server', () => {
     const r = await get(cptsServer, path);
     expect(r.status).toBe(200);
     expect(r.type).toContain('application/fhir+json');
-    expect(r.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: slots.length, meta: { profile: cpts.bundleProfiles } });
+    expect(r.body).toMatchObject({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: slots.length,
+      meta: { profile: cpts.bundleProfiles },
+    });
     expect(r.body.link).toEqual([{ relation: 'self', url: `${cptsServer.baseUrl}/${path}` }]);
     expect(keys(r.body, 'match').sort()).toEqual(slots.map((s) => `Slot/${s.id}`).sort());
     // every other example resource is brought by the includes, once
@@ -88,7 +109,10 @@ describe.runIf(existsSync(SAS_TGZ))('IG example server', () => {
     const r = await get(cptsServer, slotQuery([idnpsOf(practitioner)], slot.start, slot.start, PS_INCLUDES));
     expect(new Set(keys(r.body).map((k) => k.split('/')[0]))).toEqual(new Set(['Slot', 'Schedule', 'Practitioner', 'PractitionerRole']));
     const after = new Date(Date.parse(slot.start) + 1000).toISOString();
-    const later = await get(cptsServer, slotQuery([idnpsOf(practitioner)], after, new Date(Date.parse(after) + 86_400_000).toISOString(), CPTS_INCLUDES));
+    const later = await get(
+      cptsServer,
+      slotQuery([idnpsOf(practitioner)], after, new Date(Date.parse(after) + 86_400_000).toISOString(), CPTS_INCLUDES),
+    );
     expect(later.body).toMatchObject({ type: 'searchset', total: 0 });
     expect(later.body.entry).toBeUndefined();
   });
@@ -123,7 +147,12 @@ describe.runIf(existsSync(SAS_TGZ))('IG example server', () => {
     ['no status', (q: string) => q.replace('&status=free', ''), 'required'],
     ['a malformed date', (q: string) => q.replace(/start=ge[^&]+/, 'start=ge2026-02-30T25:61:00'), 'invalid'],
     ['no identifier', (q: string) => q.replace(/&schedule\.actor[^&]+/, ''), 'required'],
-    ['26 identifiers', (q: string) => q.replace(/(identifier=)[^&]+/, `$1${Array.from({ length: 26 }, (_, i) => `899999${String(i).padStart(6, '0')}`).join(',')}`), 'too-costly'],
+    [
+      '26 identifiers',
+      (q: string) =>
+        q.replace(/(identifier=)[^&]+/, `$1${Array.from({ length: 26 }, (_, i) => `899999${String(i).padStart(6, '0')}`).join(',')}`),
+      'too-costly',
+    ],
     ['an unknown include', (q: string) => `${q}&_include=Slot:nothing`, 'not-supported'],
   ])('400 + OperationOutcome for %s', async (_label, edit, code) => {
     const r = await get(psServer, edit(slotQuery(['899999999999'], '2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z', PS_INCLUDES)));

@@ -184,13 +184,24 @@ const INCLUDES: Record<string, { source: string; refs: (r: Resource) => unknown[
   'Schedule:actor': { source: 'Schedule', refs: (r) => r.actor ?? [] },
   'Slot:service-type-reference': {
     source: 'Slot',
-    refs: (r) => (r.serviceType ?? []).flatMap((st: any) => (st.extension ?? []).filter((e: any) => e.url === R5_SERVICE_TYPE).map((e: any) => e.valueReference)),
+    refs: (r) =>
+      (r.serviceType ?? []).flatMap((st: any) =>
+        (st.extension ?? []).filter((e: any) => e.url === R5_SERVICE_TYPE).map((e: any) => e.valueReference),
+      ),
   },
   'HealthcareService:organization': { source: 'HealthcareService', refs: (r) => [r.providedBy] },
   'PractitionerRole:practitioner': { source: 'PractitionerRole', refs: (r) => [r.practitioner] },
 };
 
-const KNOWN_PARAMS = new Set(['start', 'status', 'schedule.actor:Practitioner.identifier', '_include', '_include:iterate', '_count', '_format']);
+const KNOWN_PARAMS = new Set([
+  'start',
+  'status',
+  'schedule.actor:Practitioner.identifier',
+  '_include',
+  '_include:iterate',
+  '_count',
+  '_format',
+]);
 
 interface Include {
   name: string;
@@ -201,7 +212,8 @@ interface Include {
 function parseInclude(param: string, value: string): Include {
   const parts = value.split(':');
   const name = parts.slice(0, 2).join(':');
-  if (!INCLUDES[name] || parts.length > 3) throw new BadRequest('not-supported', `${param}=${value}: include not supported by this server`, param);
+  if (!INCLUDES[name] || parts.length > 3)
+    throw new BadRequest('not-supported', `${param}=${value}: include not supported by this server`, param);
   return { name, iterate: param === '_include:iterate', ...(parts[2] ? { target: parts[2] } : {}) };
 }
 
@@ -235,7 +247,8 @@ export class ExampleStore {
    */
   searchSlots(params: [string, string][], strict: boolean): { matches: Resource[]; includes: Resource[] } {
     const unknown = params.filter(([n]) => !KNOWN_PARAMS.has(n)).map(([n]) => n);
-    if (strict && unknown.length > 0) throw new BadRequest('not-supported', `unknown search parameter(s) ${unknown.join(', ')} (Prefer: handling=strict)`, unknown[0]);
+    if (strict && unknown.length > 0)
+      throw new BadRequest('not-supported', `unknown search parameter(s) ${unknown.join(', ')} (Prefer: handling=strict)`, unknown[0]);
     const values = (name: string) => params.filter(([n]) => n === name).map(([, v]) => v);
 
     const starts = values('start');
@@ -246,19 +259,34 @@ export class ExampleStore {
       throw new BadRequest('required', 'the SAS search needs one lower bound (start=ge…) and one upper bound (start=le…)', 'Slot.start');
     }
     const ids = values('schedule.actor:Practitioner.identifier');
-    if (ids.length !== 1) throw new BadRequest('required', 'give the practitioners once: schedule.actor:Practitioner.identifier=system|value,…', 'Practitioner.identifier');
+    if (ids.length !== 1)
+      throw new BadRequest(
+        'required',
+        'give the practitioners once: schedule.actor:Practitioner.identifier=system|value,…',
+        'Practitioner.identifier',
+      );
     const wanted = tokens(ids[0]);
     if (wanted.length === 0) throw new BadRequest('required', 'no practitioner identifier given', 'Practitioner.identifier');
-    if (wanted.length > MAX_IDENTIFIERS) throw new BadRequest('too-costly', `${wanted.length} identifiers; the SAS search takes 1 to ${MAX_IDENTIFIERS}`, 'Practitioner.identifier');
+    if (wanted.length > MAX_IDENTIFIERS)
+      throw new BadRequest(
+        'too-costly',
+        `${wanted.length} identifiers; the SAS search takes 1 to ${MAX_IDENTIFIERS}`,
+        'Practitioner.identifier',
+      );
     const statuses = values('status');
     if (statuses.length !== 1) throw new BadRequest('required', 'give the status criterion once (status=free)', 'Slot.status');
     const statusSet = new Set(tokens(statuses[0]).map((t) => t.value));
     const count = values('_count');
     if (count.some((c) => !/^\d+$/.test(c))) throw new BadRequest('invalid', `_count must be a non-negative integer`, '_count');
-    const includes = [...values('_include').map((v) => parseInclude('_include', v)), ...values('_include:iterate').map((v) => parseInclude('_include:iterate', v))];
+    const includes = [
+      ...values('_include').map((v) => parseInclude('_include', v)),
+      ...values('_include:iterate').map((v) => parseInclude('_include:iterate', v)),
+    ];
 
     const practitioners = new Set(
-      this.resources.filter((r) => r.resourceType === 'Practitioner' && wanted.some((t) => identifierMatches(r.identifier, t))).map((r) => `Practitioner/${r.id}`),
+      this.resources
+        .filter((r) => r.resourceType === 'Practitioner' && wanted.some((t) => identifierMatches(r.identifier, t)))
+        .map((r) => `Practitioner/${r.id}`),
     );
     const schedules = new Set(
       this.resources
@@ -289,7 +317,7 @@ export class ExampleStore {
     };
     for (const inc of includes.filter((i) => !i.iterate)) out.push(...follow(matches, inc));
     const iterated = includes.filter((i) => i.iterate);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const inc of iterated) {
         const added = follow([...matches, ...out], inc);
@@ -306,7 +334,10 @@ export class ExampleStore {
 // ── HTTP ─────────────────────────────────────────────────────────────────────────────────────────
 
 export function operationOutcome(code: string, text: string, expression?: string): Record<string, unknown> {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics: text, ...(expression ? { expression: [expression] } : {}) }] };
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, diagnostics: text, ...(expression ? { expression: [expression] } : {}) }],
+  };
 }
 
 function capabilityStatement(): Record<string, unknown> {
@@ -377,7 +408,8 @@ export async function startIgExampleServer(o: IgExampleServerOptions): Promise<I
     const q = raw.indexOf('?');
     const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '');
     const query = q < 0 ? '' : raw.slice(q + 1);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, operationOutcome('not-supported', `${req.method} is not supported; this server answers GET`));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, operationOutcome('not-supported', `${req.method} is not supported; this server answers GET`));
     if (!path.startsWith(`${basePath}/`)) return send(res, 404, operationOutcome('not-found', `no route for ${path.slice(0, 200)}`));
     const rest = path.slice(basePath.length + 1);
     if (rest === 'metadata') return send(res, 200, capabilityStatement());
@@ -385,7 +417,11 @@ export async function startIgExampleServer(o: IgExampleServerOptions): Promise<I
       const strict = /(^|[;,\s])handling\s*=\s*strict\b/i.test(String(req.headers.prefer ?? ''));
       try {
         const { matches, includes } = store.searchSlots(parseQuery(query), strict);
-        const entry = (r: Resource, mode: 'match' | 'include') => ({ fullUrl: `${origin}${basePath}/${r.resourceType}/${r.id}`, resource: r, search: { mode } });
+        const entry = (r: Resource, mode: 'match' | 'include') => ({
+          fullUrl: `${origin}${basePath}/${r.resourceType}/${r.id}`,
+          resource: r,
+          search: { mode },
+        });
         const entries = [...matches.map((r) => entry(r, 'match')), ...includes.map((r) => entry(r, 'include'))];
         return send(res, 200, {
           resourceType: 'Bundle',

@@ -14,7 +14,12 @@ import type { Finding } from '../../src/core/findings.js';
 export const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? fileURLToPath(new URL('../../../shared/fhir-packages/', import.meta.url));
 export const DATASETS = fileURLToPath(new URL('../../datasets/', import.meta.url));
 
-export function testCase(kind: string, params: Record<string, unknown> = {}, useCase: UseCase = 'psindiv', extra: Partial<TestCase> = {}): TestCase {
+export function testCase(
+  kind: string,
+  params: Record<string, unknown> = {},
+  useCase: UseCase = 'psindiv',
+  extra: Partial<TestCase> = {},
+): TestCase {
   const source = { file: 'memory.yaml', line: 1, col: 1 };
   return {
     id: `T-${kind.toUpperCase()}`,
@@ -44,12 +49,23 @@ export interface KindRun {
 }
 
 /** Runs one kind with a fresh client made from `httpOptions`. */
-export async function runKind(kinds: CaseKind[], tc: TestCase, env: { baseUrl: string; httpOptions: HttpClientOptions; jdd?: Jdd; now?: Date }): Promise<KindRun> {
+export async function runKind(
+  kinds: CaseKind[],
+  tc: TestCase,
+  env: { baseUrl: string; httpOptions: HttpClientOptions; jdd?: Jdd; now?: Date },
+): Promise<KindRun> {
   const kind = kinds.find((k) => k.kind === tc.kind);
   if (!kind) throw new Error(`no kind ${tc.kind}`);
   const client = createHttpClient(env.httpOptions);
   try {
-    return await kind.run(tc, { baseUrl: env.baseUrl, now: env.now ?? new Date(), client, httpOptions: env.httpOptions, jdd: env.jdd, lang: 'fr' });
+    return await kind.run(tc, {
+      baseUrl: env.baseUrl,
+      now: env.now ?? new Date(),
+      client,
+      httpOptions: env.httpOptions,
+      jdd: env.jdd,
+      lang: 'fr',
+    });
   } finally {
     await client.close();
   }

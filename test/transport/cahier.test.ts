@@ -28,7 +28,14 @@ describe('testcases/transport.yaml', () => {
       const mine = cases.filter((c) => c.useCase === uc);
       expect(new Set(mine.map((c) => c.kind))).toEqual(new Set(TRANSPORT_KIND_NAMES));
       expect(mine.filter((c) => c.kind === 'error-contract').length).toBeGreaterThan(0);
-      expect(mine.filter((c) => c.kind === 'mtls-refused').map((c) => (c.params as { certificate: string }).certificate)).toEqual(['none', 'other-ca', 'expired', 'wrong-cn', 'wrong-ou', 'revoked']);
+      expect(mine.filter((c) => c.kind === 'mtls-refused').map((c) => (c.params as { certificate: string }).certificate)).toEqual([
+        'none',
+        'other-ca',
+        'expired',
+        'wrong-cn',
+        'wrong-ou',
+        'revoked',
+      ]);
     }
     expect(cases.every((c) => c.group === 'transport' && c.requirements.length > 0 && c.tags.includes('transport'))).toBe(true);
     const registry = kindRegistry(kinds);
@@ -43,24 +50,27 @@ describe('testcases/transport.yaml', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     it('are located in the file', () => {
       const file = join(dir, 'bad.yaml');
-      writeFileSync(file, [
-        'group: transport',
-        'useCase: psindiv',
-        'cases:',
-        '  - id: TR-X',
-        '    kind: mtls-refused',
-        '    title: { fr: x, en: x }',
-        '    requirements: [sas-tls@2]',
-        '    params:',
-        '      certificate: stolen',
-        '  - id: TR-Y',
-        '    kind: latency',
-        '    title: { fr: y, en: y }',
-        '    requirements: [sas-tls@10]',
-        '    params:',
-        '      identifiers: [26]',
-        '',
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          'group: transport',
+          'useCase: psindiv',
+          'cases:',
+          '  - id: TR-X',
+          '    kind: mtls-refused',
+          '    title: { fr: x, en: x }',
+          '    requirements: [sas-tls@2]',
+          '    params:',
+          '      certificate: stolen',
+          '  - id: TR-Y',
+          '    kind: latency',
+          '    title: { fr: y, en: y }',
+          '    requirements: [sas-tls@10]',
+          '    params:',
+          '      identifiers: [26]',
+          '',
+        ].join('\n'),
+      );
       expect(() => loadCahier(file, { kinds })).toThrow(/bad\.yaml:9:\d+[\s\S]*bad\.yaml:15:\d+/);
     });
   });

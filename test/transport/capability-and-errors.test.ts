@@ -27,26 +27,34 @@ function editorStatement(expected: ReturnType<typeof expectedFromIg>): Record<st
     resourceType: 'CapabilityStatement',
     fhirVersion: '4.0.1',
     format: ['application/fhir+json'],
-    rest: [{
-      mode: 'server',
-      resource: expected.map((e) => ({
-        type: e.type,
-        interaction: e.interactions.map((code) => ({ code })),
-        searchParam: e.params.map((p) => ({ name: p.code, type: 'token' })),
-        searchInclude: e.includes,
-        searchRevInclude: e.revincludes,
-      })),
-    }],
+    rest: [
+      {
+        mode: 'server',
+        resource: expected.map((e) => ({
+          type: e.type,
+          interaction: e.interactions.map((code) => ({ code })),
+          searchParam: e.params.map((p) => ({ name: p.code, type: 'token' })),
+          searchInclude: e.includes,
+          searchRevInclude: e.revincludes,
+        })),
+      },
+    ],
   };
 }
 
 describe('compareCapability with the IG statements', () => {
   it('resolves the IG parameter names to their codes', () => {
     const ps = expectedFromIg(findIgStatement(definitions, 'psindiv')!, definitions);
-    expect(ps.find((r) => r.type === 'Slot')).toMatchObject({ params: [{ code: 'start', name: 'SPDateDebutSlot' }], includes: ['Slot:schedule', 'Schedule:actor'] });
+    expect(ps.find((r) => r.type === 'Slot')).toMatchObject({
+      params: [{ code: 'start', name: 'SPDateDebutSlot' }],
+      includes: ['Slot:schedule', 'Schedule:actor'],
+    });
     expect(ps.find((r) => r.type === 'Practitioner')?.params[0].code).toBe('identifier');
     const sos = expectedFromIg(findIgStatement(definitions, 'sos')!, definitions);
-    expect(sos.find((r) => r.type === 'Schedule')).toMatchObject({ revincludes: ['Slot:schedule'], includes: ['Schedule:actor:Location', 'Location:organization'] });
+    expect(sos.find((r) => r.type === 'Schedule')).toMatchObject({
+      revincludes: ['Slot:schedule'],
+      includes: ['Schedule:actor:Location', 'Location:organization'],
+    });
   });
 
   it.each(['psindiv', 'cpts', 'sos'] as const)('%s: a complete statement gives no finding; each gap is reported where it is', (useCase) => {
@@ -68,10 +76,15 @@ describe('compareCapability with the IG statements', () => {
   it('accepts a parameter declared by its IG definition, rejects a wrong resource or FHIR version', () => {
     const expected = expectedFromIg(findIgStatement(definitions, 'psindiv')!, definitions);
     const s = editorStatement(expected) as { rest: { resource: { type: string; searchParam: unknown[] }[] }[] };
-    s.rest[0].resource[0].searchParam = [{ name: 'date-de-debut', definition: 'https://interop.esante.gouv.fr/ig/fhir/sas/SearchParameter/slot-sp-start' }];
+    s.rest[0].resource[0].searchParam = [
+      { name: 'date-de-debut', definition: 'https://interop.esante.gouv.fr/ig/fhir/sas/SearchParameter/slot-sp-start' },
+    ];
     expect(compareCapability(s, expected, 'IG', 'Slot')).toEqual([]);
     expect(ruleIds(compareCapability({ resourceType: 'Bundle' }, expected, 'IG', 'Slot'))).toEqual(['SAS-CAP-002']);
-    expect(ruleIds(compareCapability({ ...s, fhirVersion: '3.0.2', format: ['xml'] }, expected, 'IG', 'Slot'))).toEqual(['SAS-CAP-003', 'SAS-CAP-008']);
+    expect(ruleIds(compareCapability({ ...s, fhirVersion: '3.0.2', format: ['xml'] }, expected, 'IG', 'Slot'))).toEqual([
+      'SAS-CAP-003',
+      'SAS-CAP-008',
+    ]);
   });
 });
 
@@ -112,7 +125,9 @@ describe('capability-statement and error-contract kinds against wrong servers', 
     // A served malformed date and results for unknown identifiers break the IG; serving a search without
     // status, with 26 identifiers or with an unknown strict parameter is only against good practice (sas-tls@20).
     expect(ruleIds(blocking(r))).toEqual(['SAS-ERR-002', 'SAS-ERR-005']);
-    expect(ruleIds(r.findings.filter((f) => f.severity === 'warning'))).toEqual(expect.arrayContaining(['SAS-ERR-001', 'SAS-ERR-003', 'SAS-ERR-004']));
+    expect(ruleIds(r.findings.filter((f) => f.severity === 'warning'))).toEqual(
+      expect.arrayContaining(['SAS-ERR-001', 'SAS-ERR-003', 'SAS-ERR-004']),
+    );
     const urls = r.exchanges.map((x) => x.request.url);
     expect(urls[0]).not.toMatch(/[?&]status=/);
     expect(urls[1]).toContain('start=ge2026-13-45T25:61:00');
@@ -126,7 +141,9 @@ describe('capability-statement and error-contract kinds against wrong servers', 
     try {
       const r = await runKind(kinds(), testCase('error-contract'), env(mock.url));
       expect(ruleIds(blocking(r))).toEqual(['SAS-ERR-002']);
-      expect(ruleIds(r.findings.filter((f) => f.severity === 'warning'))).toEqual(expect.arrayContaining(['SAS-ERR-001', 'SAS-ERR-003', 'SAS-ERR-004']));
+      expect(ruleIds(r.findings.filter((f) => f.severity === 'warning'))).toEqual(
+        expect.arrayContaining(['SAS-ERR-001', 'SAS-ERR-003', 'SAS-ERR-004']),
+      );
       expect(blocking(r)[0].message.en).toContain('HTTP 200, application/fhir+json — the invalid request was accepted');
     } finally {
       await mock.close();
@@ -149,21 +166,24 @@ describe('capability-statement and error-contract kinds against wrong servers', 
     }
   });
 
-  it.each(['cpts', 'sos'] as const)('%s: the reference editor passes the error contract and the CapabilityStatement comparison', async (useCase) => {
-    const ucJdd = loadJdd(join(DATASETS, `recette-${useCase}.yaml`));
-    const mock = await startMockServer({ jdd: ucJdd });
-    try {
-      const e = { baseUrl: mock.url, httpOptions: { env: {}, timeoutMs: 3000 }, jdd: ucJdd };
-      const errors = await runKind(kinds(), testCase('error-contract', {}, useCase), e);
-      expect(blocking(errors)).toEqual([]);
-      expect(errors.exchanges.map((x) => x.response?.status)).toEqual([400, 400, 400, 400, 200]);
-      expect(errors.exchanges[0].request.url).toContain(useCase === 'sos' ? '/Schedule?' : '/Slot?');
-      const cap = await runKind(kinds(), testCase('capability-statement', {}, useCase), e);
-      expect(cap.findings.filter((f) => f.severity !== 'information')).toEqual([]);
-    } finally {
-      await mock.close();
-    }
-  });
+  it.each(['cpts', 'sos'] as const)(
+    '%s: the reference editor passes the error contract and the CapabilityStatement comparison',
+    async (useCase) => {
+      const ucJdd = loadJdd(join(DATASETS, `recette-${useCase}.yaml`));
+      const mock = await startMockServer({ jdd: ucJdd });
+      try {
+        const e = { baseUrl: mock.url, httpOptions: { env: {}, timeoutMs: 3000 }, jdd: ucJdd };
+        const errors = await runKind(kinds(), testCase('error-contract', {}, useCase), e);
+        expect(blocking(errors)).toEqual([]);
+        expect(errors.exchanges.map((x) => x.response?.status)).toEqual([400, 400, 400, 400, 200]);
+        expect(errors.exchanges[0].request.url).toContain(useCase === 'sos' ? '/Schedule?' : '/Slot?');
+        const cap = await runKind(kinds(), testCase('capability-statement', {}, useCase), e);
+        expect(cap.findings.filter((f) => f.severity !== 'information')).toEqual([]);
+      } finally {
+        await mock.close();
+      }
+    },
+  );
 
   it('a check that needs the reference search is not applicable when no JDD is loaded', async () => {
     const r = await runKind(kinds(), testCase('error-contract'), { baseUrl: `${lax.url}/fhir`, httpOptions: { env: {} } });

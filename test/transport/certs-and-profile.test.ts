@@ -13,10 +13,21 @@ import { SetupError } from '../../src/core/errors.js';
 import { loadTlsProfile, mergeProfileTls } from '../../src/transport/tls-profile.js';
 import { hasOpenssl } from '../support/certs.js';
 
-async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => Buffer.alloc(0), env, cwd, isTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    readStdin: async () => Buffer.alloc(0),
+    env,
+    cwd,
+    isTTY: false,
+  };
   const code = await main(['node', 'sas-recette', ...args], io);
   return { code, stdout, stderr };
 }
@@ -70,10 +81,16 @@ describe.runIf(hasOpenssl())('sas-recette certs make', () => {
     expect(verifyWithCrl(ca, crl, revoked)).toMatch(/error 23 .*certificate revoked/);
     expect(verifyWithCrl(ca, crl, profile.client!.certFile)).toMatch(/: OK$/);
     expect(r.stdout).toContain('CRL             pki/ca.crl');
-    expect(readFileSync(join(dir, 'pki', 'tls-profile.yaml'), 'utf8')).toMatch(/revoked:\n\s+cert: "client-revoked\.crt"\n\s+key: "client\.key"/);
+    expect(readFileSync(join(dir, 'pki', 'tls-profile.yaml'), 'utf8')).toMatch(
+      /revoked:\n\s+cert: "client-revoked\.crt"\n\s+key: "client\.key"/,
+    );
     // The profile fills what the command line leaves out; the command line wins.
     expect(mergeProfileTls(undefined, profile)).toMatchObject({ caFile: ca, certFile: profile.client!.certFile });
-    expect(mergeProfileTls({ certFile: 'mine.crt', keyFile: 'mine.key' }, profile)).toMatchObject({ certFile: 'mine.crt', keyFile: 'mine.key', caFile: ca });
+    expect(mergeProfileTls({ certFile: 'mine.crt', keyFile: 'mine.key' }, profile)).toMatchObject({
+      certFile: 'mine.crt',
+      keyFile: 'mine.key',
+      caFile: ca,
+    });
   });
 
   it('refuses to overwrite an existing test CA without --force, and rejects unsafe names', async () => {
@@ -118,7 +135,9 @@ describe('loadTlsProfile errors', () => {
     const missing = load('negative:\n  expired:\n    cert: c.crt\n    key: nowhere.key\n');
     expect(missing).toBeInstanceOf(SetupError);
     expect(missing.message).toMatch(/p\.yaml:4:\d+ .*negative\.expired\.key.*file not found or not readable: .*nowhere\.key/);
-    const schema = load('negative:\n  wrong-name:\n    cert: c.crt\n    key: c.crt\nclient:\n  cert: c.crt\n  key: c.crt\n  passphrase: secret\n');
+    const schema = load(
+      'negative:\n  wrong-name:\n    cert: c.crt\n    key: c.crt\nclient:\n  cert: c.crt\n  key: c.crt\n  passphrase: secret\n',
+    );
     expect(schema.message).toContain('p.yaml:2:');
     expect(schema.message).toContain('p.yaml:8:');
     expect(readFileSync(join(dir, 'p.yaml'), 'utf8')).toContain('passphrase');

@@ -40,7 +40,12 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
     profile = {
       file: join(dir, 'tls-profile.yaml'),
       caFile: pki.caCert,
-      negative: { 'other-ca': neg(pki.clientOtherCaCert), expired: neg(pki.clientExpiredCert), 'wrong-cn': neg(pki.clientWrongCnCert), 'wrong-ou': neg(pki.clientWrongOuCert) },
+      negative: {
+        'other-ca': neg(pki.clientOtherCaCert),
+        expired: neg(pki.clientExpiredCert),
+        'wrong-cn': neg(pki.clientWrongCnCert),
+        'wrong-ou': neg(pki.clientWrongOuCert),
+      },
     };
     httpOptions = { env: {}, timeoutMs: 7000, tls: { certFile: pki.clientCert, keyFile: pki.clientKey, caFile: pki.caCert } };
   });
@@ -50,7 +55,10 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
   const quickLatency = { samples: 2, identifiers: [1, 25], concurrency: [1, 2] };
 
   /** Every check (latency shortened) against a server; returns the blocking rule ids per case. */
-  async function runAll(baseUrl: string, cases: Record<string, TestCase> = allCases()): Promise<Record<string, { run: KindRun; failed: string[] }>> {
+  async function runAll(
+    baseUrl: string,
+    cases: Record<string, TestCase> = allCases(),
+  ): Promise<Record<string, { run: KindRun; failed: string[] }>> {
     const out: Record<string, { run: KindRun; failed: string[] }> = {};
     for (const [name, tc] of Object.entries(cases)) {
       const run = await runKind(kinds(), tc, { baseUrl, httpOptions, jdd });
@@ -86,7 +94,11 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
   }
 
   const failing = (r: Record<string, { failed: string[] }>): Record<string, string[]> =>
-    Object.fromEntries(Object.entries(r).filter(([, v]) => v.failed.length > 0).map(([k, v]) => [k, v.failed]));
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([, v]) => v.failed.length > 0)
+        .map(([k, v]) => [k, v.failed]),
+    );
 
   it('passes every check when configured for TLS 1.2+ with a client CA', async () => {
     const results = await withMock({}, (m) => runAll(m.url));
@@ -102,7 +114,12 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
       expect(results[name].run.exchanges[0].response).toBeUndefined();
     }
     const tls = results['tls-versions'].run;
-    expect(tls.exchanges.map((x) => `${x.label}=${x.outcome}`)).toEqual(['tls-probe TLSv1=tls-error', 'tls-probe TLSv1.1=tls-error', 'tls-probe TLSv1.2=ok', 'tls-probe TLSv1.3=ok']);
+    expect(tls.exchanges.map((x) => `${x.label}=${x.outcome}`)).toEqual([
+      'tls-probe TLSv1=tls-error',
+      'tls-probe TLSv1.1=tls-error',
+      'tls-probe TLSv1.2=ok',
+      'tls-probe TLSv1.3=ok',
+    ]);
     const lat = results.latency.run;
     expect(lat.latency?.map((s) => s.label)).toEqual(['1 id, c=1', '1 id, c=2', '25 id, c=1', '25 id, c=2']);
     expect(lat.latency?.[0].samplesMs).toEqual(lat.exchanges.slice(0, 2).map((x) => x.timings.totalMs));
@@ -116,14 +133,26 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
 
   it('fails exactly tls-versions when the server also accepts TLS 1.0/1.1', async () => {
     const results = await withMock(
-      { tls: { certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } },
+      {
+        tls: {
+          certFile: pki.serverCert,
+          keyFile: pki.serverKey,
+          caFile: pki.caCert,
+          requestClientCert: true,
+          minVersion: 'TLSv1',
+          ciphers: 'DEFAULT@SECLEVEL=0',
+        },
+      },
       (m) => runAll(m.url),
     );
     expect(failing(results)).toEqual({ 'tls-versions': ['SAS-TLS-010', 'SAS-TLS-011'] });
   });
 
   it('fails exactly the mTLS refusal checks when the server does not ask for a client certificate', async () => {
-    const results = await withMock({ tls: { certFile: pki.serverCert, keyFile: pki.serverKey, requestClientCert: false, minVersion: 'TLSv1.2' } }, (m) => runAll(m.url));
+    const results = await withMock(
+      { tls: { certFile: pki.serverCert, keyFile: pki.serverKey, requestClientCert: false, minVersion: 'TLSv1.2' } },
+      (m) => runAll(m.url),
+    );
     expect(failing(results)).toEqual({
       'mtls-refused none': ['SAS-TLS-020'],
       'mtls-refused other-ca': ['SAS-TLS-021'],
@@ -148,15 +177,22 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
   });
 
   it('sees the revoked certificate refused by the reference editor that loads the CRL, and accepted by one that does not', async () => {
-    const withRevoked = (): CaseKind[] => transportKinds({ tlsProfile: { ...profile, negative: { ...profile.negative, revoked: { certFile: pki.clientRevokedCert, keyFile: pki.clientKey } } } });
+    const withRevoked = (): CaseKind[] =>
+      transportKinds({
+        tlsProfile: { ...profile, negative: { ...profile.negative, revoked: { certFile: pki.clientRevokedCert, keyFile: pki.clientKey } } },
+      });
     const tc = testCase('mtls-refused', { certificate: 'revoked' });
     const base = { certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true, minVersion: 'TLSv1.2' };
-    const refused = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) => runKind(withRevoked(), tc, { baseUrl: m.url, httpOptions, jdd }));
+    const refused = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) =>
+      runKind(withRevoked(), tc, { baseUrl: m.url, httpOptions, jdd }),
+    );
     expect(blocking(refused)).toEqual([]);
     expect(refused.findings[0]).toMatchObject({ ruleId: 'SAS-TLS-025', severity: 'information' });
     expect(refused.findings[0].message.en).toMatch(/refused: .*\[(tls-handshake|connection): /);
     // The valid certificate of the same CA still gets through the server with the CRL.
-    const accepted = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) => runKind(withRevoked(), testCase('mtls-accepted'), { baseUrl: m.url, httpOptions, jdd }));
+    const accepted = await withMock({ tls: { ...base, crlFile: pki.crl } }, (m) =>
+      runKind(withRevoked(), testCase('mtls-accepted'), { baseUrl: m.url, httpOptions, jdd }),
+    );
     expect(blocking(accepted)).toEqual([]);
     const lax = await withMock({ tls: base }, (m) => runKind(withRevoked(), tc, { baseUrl: m.url, httpOptions, jdd }));
     expect(ruleIds(blocking(lax))).toEqual(['SAS-TLS-025']);
@@ -164,7 +200,14 @@ describe.runIf(openssl)('transport checks against the reference editor', () => {
   });
 
   it('sees wrong CN and wrong OU refused by a server that checks the subject, and accepted by one that does not', async () => {
-    const checking = await startHttpsServer({ certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true, expectCn: 'editor-client', expectOu: 'sas-editor' });
+    const checking = await startHttpsServer({
+      certFile: pki.serverCert,
+      keyFile: pki.serverKey,
+      caFile: pki.caCert,
+      requestClientCert: true,
+      expectCn: 'editor-client',
+      expectOu: 'sas-editor',
+    });
     const lax = await startHttpsServer({ certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true });
     try {
       for (const variant of ['wrong-cn', 'wrong-ou'] as const) {

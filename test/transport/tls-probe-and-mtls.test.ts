@@ -27,8 +27,19 @@ describe.runIf(openssl)('TLS probes and mTLS checks', () => {
     dir = mkdtempSync(join(tmpdir(), 'sas-recette-probe-'));
     pki = await makeTestPki(dir);
     jdd = loadJdd(join(DATASETS, 'recette-psindiv.yaml'));
-    legacy = await startHttpsServer({ certFile: pki.serverCert, keyFile: pki.serverKey, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
-    demanding12 = await startHttpsServer({ certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert, requestClientCert: true, maxVersion: 'TLSv1.2' });
+    legacy = await startHttpsServer({
+      certFile: pki.serverCert,
+      keyFile: pki.serverKey,
+      minVersion: 'TLSv1',
+      ciphers: 'DEFAULT@SECLEVEL=0',
+    });
+    demanding12 = await startHttpsServer({
+      certFile: pki.serverCert,
+      keyFile: pki.serverKey,
+      caFile: pki.caCert,
+      requestClientCert: true,
+      maxVersion: 'TLSv1.2',
+    });
   });
   afterAll(async () => {
     await legacy?.close();
@@ -57,7 +68,10 @@ describe.runIf(openssl)('TLS probes and mTLS checks', () => {
     expect(withCert.status).toBe('accepted');
     expect(withCert.exchange.tls?.clientCertSubject).toContain('CN=editor-client');
     const tc = testCase('tls-versions');
-    const viaKind = await runKind(transportKinds(), tc, { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions: { env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKey, caFile: pki.caCert } } });
+    const viaKind = await runKind(transportKinds(), tc, {
+      baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`,
+      httpOptions: { env: {}, tls: { certFile: pki.clientCert, keyFile: pki.clientKey, caFile: pki.caCert } },
+    });
     // TLS 1.3 is not offered by this server (information), TLS 1.2 accepted thanks to the certificate.
     expect(blocking(viaKind)).toEqual([]);
     expect(viaKind.findings.find((f) => f.ruleId === 'SAS-TLS-013')?.message.en).toContain('TLS 1.3 not offered');
@@ -67,18 +81,33 @@ describe.runIf(openssl)('TLS probes and mTLS checks', () => {
     const port = await freePort();
     const r = await probeTlsVersion({ host: '127.0.0.1', port }, 'TLSv1.2', {}, { timeoutMs: 3000 });
     expect(r.status).toBe('unreachable');
-    const kind = await runKind(transportKinds(), testCase('tls-versions'), { baseUrl: `https://127.0.0.1:${port}/fhir`, httpOptions: { env: {} } });
+    const kind = await runKind(transportKinds(), testCase('tls-versions'), {
+      baseUrl: `https://127.0.0.1:${port}/fhir`,
+      httpOptions: { env: {} },
+    });
     expect(ruleIds(blocking(kind))).toEqual(['SAS-TLS-016']);
     expect(blocking(kind).every((f) => f.notChecked)).toBe(true);
   });
 
   it('mTLS checks are not applicable on http, skipped without a configured certificate or without the negative certificate in the profile', async () => {
-    const http = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'none' }), { baseUrl: 'http://127.0.0.1:1/fhir', httpOptions: { env: {} }, jdd });
+    const http = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'none' }), {
+      baseUrl: 'http://127.0.0.1:1/fhir',
+      httpOptions: { env: {} },
+      jdd,
+    });
     expect(http.skip).toBeUndefined();
     expect(http.notApplicable?.en).toContain('not https');
-    const noCert = await runKind(transportKinds(), testCase('mtls-accepted'), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions: { env: {} }, jdd });
+    const noCert = await runKind(transportKinds(), testCase('mtls-accepted'), {
+      baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`,
+      httpOptions: { env: {} },
+      jdd,
+    });
     expect(noCert.skip?.en).toContain('no client certificate configured');
-    const noProfile = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'wrong-cn' }), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions: { env: {} }, jdd });
+    const noProfile = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'wrong-cn' }), {
+      baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`,
+      httpOptions: { env: {} },
+      jdd,
+    });
     expect(noProfile.skip?.en).toContain('no "wrong-cn" certificate in --tls-profile');
   });
 
@@ -87,22 +116,42 @@ describe.runIf(openssl)('TLS probes and mTLS checks', () => {
     const deps = {
       untrustedCertificate: async () => {
         const made = await (await import('../../src/transport/untrusted-cert.js')).makeUntrustedCertificate();
-        return made && { ...made, cleanup: async () => { cleaned = true; await made.cleanup(); } };
+        return (
+          made && {
+            ...made,
+            cleanup: async () => {
+              cleaned = true;
+              await made.cleanup();
+            },
+          }
+        );
       },
     };
     const httpOptions = { env: {}, tls: { caFile: pki.caCert } };
-    const r = await runKind(transportKinds(deps), testCase('mtls-refused', { certificate: 'other-ca' }), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions, jdd });
+    const r = await runKind(transportKinds(deps), testCase('mtls-refused', { certificate: 'other-ca' }), {
+      baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`,
+      httpOptions,
+      jdd,
+    });
     expect(blocking(r)).toEqual([]);
     expect(r.findings[0]).toMatchObject({ ruleId: 'SAS-TLS-021', severity: 'information' });
     expect(r.exchanges[0].label).toBe('mtls-refused other-ca');
     expect(cleaned).toBe(true);
-    const noOpenssl = await runKind(transportKinds({ untrustedCertificate: async () => undefined }), testCase('mtls-refused', { certificate: 'other-ca' }), { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions, jdd });
+    const noOpenssl = await runKind(
+      transportKinds({ untrustedCertificate: async () => undefined }),
+      testCase('mtls-refused', { certificate: 'other-ca' }),
+      { baseUrl: `https://127.0.0.1:${demanding12.port}/fhir`, httpOptions, jdd },
+    );
     expect(noOpenssl.skip?.en).toContain('openssl is missing');
   });
 
   it('calls a refusal it cannot attribute "inconclusive" (not checked), never a pass', async () => {
     // No --ca: sas-recette does not trust the server certificate, so the failure says nothing about mTLS.
-    const r = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'none' }), { baseUrl: `https://127.0.0.1:${legacy.port}/fhir`, httpOptions: { env: {} }, jdd });
+    const r = await runKind(transportKinds(), testCase('mtls-refused', { certificate: 'none' }), {
+      baseUrl: `https://127.0.0.1:${legacy.port}/fhir`,
+      httpOptions: { env: {} },
+      jdd,
+    });
     expect(r.exchanges[0].error?.code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(ruleIds(blocking(r))).toEqual(['SAS-TLS-020']);
     expect(blocking(r)[0]).toMatchObject({ notChecked: true });

@@ -14,17 +14,46 @@ import { NOW, runCli, tempDir, type TempDir } from './helpers.js';
 const plain = new Chalk({ level: 0 });
 
 const dom6 = (i: number, severity: Finding['severity'] = 'warning'): Finding =>
-  finding(severity, 'dom-6', 'structure', `Bundle.entry[${i}].resource`, { fr: 'Contrainte dom-6 non respectée', en: 'Constraint dom-6 failed' }, { resource: `Slot/s${i}` });
+  finding(
+    severity,
+    'dom-6',
+    'structure',
+    `Bundle.entry[${i}].resource`,
+    { fr: 'Contrainte dom-6 non respectée', en: 'Constraint dom-6 failed' },
+    { resource: `Slot/s${i}` },
+  );
 
 function report(findings: Finding[]) {
-  return buildReport({ input: 'rep.json', ig: 'ans.fhir.fr.sas#1.2.0', profile: null, useCase: 'cpts', useCaseFrom: 'meta.profile', rootLabel: 'Bundle/b1', notes: [], findings });
+  return buildReport({
+    input: 'rep.json',
+    ig: 'ans.fhir.fr.sas#1.2.0',
+    profile: null,
+    useCase: 'cpts',
+    useCaseFrom: 'meta.profile',
+    rootLabel: 'Bundle/b1',
+    notes: [],
+    findings,
+  });
 }
 
 const noisy = (): Finding[] => [
   ...Array.from({ length: 500 }, (_, i) => dom6(i)),
-  ...Array.from({ length: 5 }, (_, i) => finding('error', 'SAS-TEL-001', 'rule', `Bundle.entry[${600 + i}].resource.telecom[0].value`, { fr: `tél ${i}`, en: `phone ${i}` }, { resource: `Practitioner/p${i}` })),
-  ...Array.from({ length: 3 }, (_, i) => finding('information', 'three-times', 'structure', `Bundle.entry[${700 + i}].resource`, { fr: 'trois', en: 'three' })),
-  ...Array.from({ length: 4 }, (_, i) => finding('information', 'four-times', 'structure', `Bundle.entry[${800 + i}].resource`, { fr: 'quatre', en: 'four' })),
+  ...Array.from({ length: 5 }, (_, i) =>
+    finding(
+      'error',
+      'SAS-TEL-001',
+      'rule',
+      `Bundle.entry[${600 + i}].resource.telecom[0].value`,
+      { fr: `tél ${i}`, en: `phone ${i}` },
+      { resource: `Practitioner/p${i}` },
+    ),
+  ),
+  ...Array.from({ length: 3 }, (_, i) =>
+    finding('information', 'three-times', 'structure', `Bundle.entry[${700 + i}].resource`, { fr: 'trois', en: 'three' }),
+  ),
+  ...Array.from({ length: 4 }, (_, i) =>
+    finding('information', 'four-times', 'structure', `Bundle.entry[${800 + i}].resource`, { fr: 'quatre', en: 'four' }),
+  ),
 ];
 
 const lines = (out: string, re: RegExp): string[] => out.split('\n').filter((l) => re.test(l));

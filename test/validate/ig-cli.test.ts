@@ -108,7 +108,9 @@ describe('ig install', () => {
     it('says the registry is unreachable and how to install from a file', async () => {
       const r = await runCli(['ig', 'install', 'ans.fhir.fr.sas#1.2.0', '--cache', tmp.path, '--registry', closedUrl]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/could not download ans\.fhir\.fr\.sas#1\.2\.0 from http:\/\/127\.0\.0\.1:\d+\/ans\.fhir\.fr\.sas\/1\.2\.0 \(ECONNREFUSED\)/);
+      expect(r.stderr).toMatch(
+        /could not download ans\.fhir\.fr\.sas#1\.2\.0 from http:\/\/127\.0\.0\.1:\d+\/ans\.fhir\.fr\.sas\/1\.2\.0 \(ECONNREFUSED\)/,
+      );
       expect(r.stderr).toMatch(/--from FILE\.tgz/);
       expect(r.stderr).not.toMatch(STACK_FRAME);
     });

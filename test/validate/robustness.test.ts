@@ -117,7 +117,10 @@ describe('size and depth', () => {
       const r = await validateJson(`deep-${name}.json`, content);
       expect(r.code, name).toBe(1);
       expect(r.json.valid, name).toBe(false);
-      expect(r.json.issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), name).toBe(true);
+      expect(
+        r.json.issues.some((i) => i.severity === 'error' || i.severity === 'fatal'),
+        name,
+      ).toBe(true);
     }
   }, 120_000);
 

@@ -18,7 +18,15 @@ interface JsonOut {
   profile: string | null;
   useCase: string;
   useCaseFrom: string;
-  issues: { severity: string; ruleId: string; location: string; resource: string | null; message: string; source: string; requirements?: string[] }[];
+  issues: {
+    severity: string;
+    ruleId: string;
+    location: string;
+    resource: string | null;
+    message: string;
+    source: string;
+    requirements?: string[];
+  }[];
   stats: Record<string, number>;
   notes: string[];
 }
@@ -52,7 +60,10 @@ describe('validate: verdict and exit code', () => {
     const lines = r.stdout.split('\n');
     const group = lines.indexOf('Slot/slot-0');
     expect(group).toBeGreaterThan(0);
-    const slotLines = lines.slice(group + 1, lines.findIndex((l, i) => i > group && !l.startsWith('  ')));
+    const slotLines = lines.slice(
+      group + 1,
+      lines.findIndex((l, i) => i > group && !l.startsWith('  ')),
+    );
     expect(slotLines.some((l) => /^ {2}error +\S+ +Bundle\.entry\[0\]\.resource\.status /.test(l))).toBe(true);
   });
 
@@ -96,7 +107,9 @@ describe('validate: verdict and exit code', () => {
 
   it('reports the SAS rules without --search as not checked, and with it as checked', async () => {
     const without = JSON.parse((await runCli(['validate', validFile, '--now', NOW, '--format', 'json'])).stdout) as JsonOut;
-    const withSearch = JSON.parse((await runCli(['validate', validFile, '--now', NOW, '--format', 'json', '--search', search])).stdout) as JsonOut;
+    const withSearch = JSON.parse(
+      (await runCli(['validate', validFile, '--now', NOW, '--format', 'json', '--search', search])).stdout,
+    ) as JsonOut;
     const notChecked = (j: JsonOut) => j.issues.filter((i) => i.source === 'rule' && (i as { notChecked?: boolean }).notChecked).length;
     expect(notChecked(without)).toBeGreaterThan(notChecked(withSearch));
   });
@@ -127,7 +140,9 @@ describe('validate: use case', () => {
     const forced = JSON.parse((await runCli(['validate', file, '--now', NOW, '--format', 'json', '--use-case', 'sos'])).stdout) as JsonOut;
     expect(forced.useCase).toBe('sos');
     expect(forced.issues.some((i) => i.ruleId === 'use-case-guessed')).toBe(false);
-    const fromSearch = JSON.parse((await runCli(['validate', file, '--now', NOW, '--format', 'json', '--search', g.search])).stdout) as JsonOut;
+    const fromSearch = JSON.parse(
+      (await runCli(['validate', file, '--now', NOW, '--format', 'json', '--search', g.search])).stdout,
+    ) as JsonOut;
     expect(fromSearch).toMatchObject({ useCase: 'cpts', useCaseFrom: 'search' });
   });
 
@@ -142,7 +157,10 @@ describe('validate: use case', () => {
   });
 
   it('with --use-case, an answer that is not a searchset Bundle is an error (exit 1)', async () => {
-    const oo = tmp.file('oo.json', JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'boom' }] }));
+    const oo = tmp.file(
+      'oo.json',
+      JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'boom' }] }),
+    );
     const r = await runCli(['validate', oo, '--now', NOW, '--format', 'json', '--lang', 'en', '--use-case', 'psindiv']);
     const json = JSON.parse(r.stdout) as JsonOut;
     expect(r.code).toBe(1);
@@ -153,7 +171,9 @@ describe('validate: use case', () => {
     const batch = tmp.file('batch.json', JSON.stringify({ resourceType: 'Bundle', type: 'batch-response', entry: [] }));
     const rb = await runCli(['validate', batch, '--now', NOW, '--format', 'json', '--lang', 'en', '--use-case', 'cpts']);
     expect(rb.code).toBe(1);
-    expect((JSON.parse(rb.stdout) as JsonOut).issues.find((i) => i.ruleId === 'SAS-BDL-001')?.message).toMatch(/Bundle.type must be "searchset", got "batch-response"/);
+    expect((JSON.parse(rb.stdout) as JsonOut).issues.find((i) => i.ruleId === 'SAS-BDL-001')?.message).toMatch(
+      /Bundle.type must be "searchset", got "batch-response"/,
+    );
   });
 });
 

@@ -77,7 +77,8 @@ export const DEFECTS: Defect[] = [
   {
     what: 'patternCodeableConcept: CPTS Organization identifier type with the 1.1.0 code system',
     bundle: 'cpts-valid',
-    mutate: (b) => (b.entry[6].resource.identifier[0].type.coding[0].system = 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type'),
+    mutate: (b) =>
+      (b.entry[6].resource.identifier[0].type.coding[0].system = 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type'),
     errors: [`Organization.identifier.type @ ${E(6, '.identifier[0].type')}`],
   },
   {

@@ -56,7 +56,11 @@ describe('SAS 1.2.0 example Bundles', () => {
     expect(validateResource(bundle, { index, useCase: 'cpts' }).profile).toContain('sas-cpts-bundle-aggregator');
     const asPs = validateResource(bundle, { index, useCase: 'psindiv' });
     expect(asPs.profile).toBe('http://sas.fr/fhir/StructureDefinition/BundleAgregateur');
-    const asSos = validateResource(bundle, { index, useCase: 'cpts', profile: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-bundle-aggregator' });
+    const asSos = validateResource(bundle, {
+      index,
+      useCase: 'cpts',
+      profile: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-bundle-aggregator',
+    });
     expect(asSos.profile).toContain('sas-sos-bundle-aggregator');
     expect(view(asSos.findings)).toContain('Bundle.entry:slotAgregateurSOS @ Bundle.entry');
   });

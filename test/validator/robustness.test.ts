@@ -56,13 +56,19 @@ describe('deep and large input', () => {
   });
 
   it('10,000 nested extensions: one fatal finding', () => {
-    const ext = nested(10_000, (inner) => ({ url: 'https://example.org/x', extension: [inner] }), { url: 'https://example.org/x', valueString: 'v' });
+    const ext = nested(10_000, (inner) => ({ url: 'https://example.org/x', extension: [inner] }), {
+      url: 'https://example.org/x',
+      valueString: 'v',
+    });
     const r = validateResource({ resourceType: 'Slot', extension: [ext] }, { index });
     expect(r.findings).toMatchObject([{ severity: 'fatal', ruleId: RULE.fatal }]);
   });
 
   it('moderate legitimate nesting (20 extension levels) is validated normally', () => {
-    const ext = nested(20, (inner) => ({ url: 'https://example.org/x', extension: [inner] }), { url: 'https://example.org/x', valueString: 'v' });
+    const ext = nested(20, (inner) => ({ url: 'https://example.org/x', extension: [inner] }), {
+      url: 'https://example.org/x',
+      valueString: 'v',
+    });
     const slot = fixture('sos-valid').entry[1].resource;
     slot.extension = [ext];
     const r = validateResource(slot, { index });

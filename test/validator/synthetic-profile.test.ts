@@ -94,7 +94,10 @@ const ORG: Json = {
     { system: 'https://example.org/ids', value: 'A-1' },
   ],
   name: 'Cabinet',
-  telecom: [{ system: 'phone', value: '+33247000000', period: { start: '2024-01-01' } }, { system: 'phone', value: '+33247000001' }],
+  telecom: [
+    { system: 'phone', value: '+33247000000', period: { start: '2024-01-01' } },
+    { system: 'phone', value: '+33247000001' },
+  ],
 };
 
 describe('generic engine features on a synthetic profile', () => {
@@ -135,7 +138,9 @@ describe('generic engine features on a synthetic profile', () => {
 
   it('slice cardinality: required slice missing, and a slice given twice', () => {
     expect(view(run((o) => o.identifier.shift()).findings)).toEqual(['Organization.identifier:finess @ Organization.identifier']);
-    expect(view(run((o) => o.identifier.push({ ...o.identifier[1] })).findings)).toEqual(['Organization.identifier:local @ Organization.identifier']);
+    expect(view(run((o) => o.identifier.push({ ...o.identifier[1] })).findings)).toEqual([
+      'Organization.identifier:local @ Organization.identifier',
+    ]);
   });
 
   it('exists discriminator: two telecoms with a period exceed the dated slice', () => {

@@ -13,13 +13,19 @@ import { runDemo } from '../../run/demo-run.js';
 import { commandLine } from '../command-line.js';
 import type { CliContext } from '../context.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
-import { DEFECT, OFFICIAL_OPTIONS, PV_INFO, REPORT_OPTIONS, TIMEOUT } from '../shared-options.js';
+import { DEFECT, OFFICIAL_OPTIONS, PV_INFO, REPORT_OPTIONS, RUN_TIMEOUT, TIMEOUT } from '../shared-options.js';
+import { parseRunTimeout } from '../../run/run-guard.js';
 
 export const DEMO_OPTIONS = optionTable({
   defect: { ...DEFECT, help: `make the reference editor misbehave (repeatable or comma-separated): ${DEFECT_NAMES.join(', ')}` },
-  http: option({ flags: '--http', kind: 'flag', help: 'serve the reference editor over plain HTTP (the mTLS and TLS version cases are then skipped)' }),
+  http: option({
+    flags: '--http',
+    kind: 'flag',
+    help: 'serve the reference editor over plain HTTP (the mTLS and TLS version cases are then skipped)',
+  }),
   pvInfo: { ...PV_INFO, help: 'PV identification (default: the reference editor of the demo)' },
   timeout: TIMEOUT,
+  runTimeout: RUN_TIMEOUT,
   ...OFFICIAL_OPTIONS,
   ...REPORT_OPTIONS,
 });
@@ -34,6 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
     await runDemo(ctx, {
       defects: parseDefectNames(o.defect),
       timeoutMs: parseDuration(o.timeout),
+      runTimeoutMs: parseRunTimeout(o.runTimeout),
       report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
       http: o.http,
       pvInfo: o.pvInfo === undefined ? undefined : resolve(ctx.io.cwd, o.pvInfo),

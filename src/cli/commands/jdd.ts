@@ -35,13 +35,13 @@ export function register(program: Command, ctx: CliContext): void {
     .description('check JDD files before a run: schema, identifiers, roles each entry plays and roles the cahier needs')
     .argument('<files...>', 'JDD files (datasets/recette-psindiv.yaml…)');
   addOptions(check, JDD_CHECK_OPTIONS, ctx.io.env).action((files: string[], opts: Options) => {
-      const { io } = ctx;
-      const paths = files.map((f) => resolve(io.cwd, f));
-      paths.forEach(readable);
-      const cases = loadCahier(opts.cahier.length > 0 ? opts.cahier.map((c) => resolve(io.cwd, c)) : defaultCahierDir());
-      const lints = paths.map((f) => lintJdd(f, cases));
-      if (opts.format === 'json') io.stdout(`${JSON.stringify({ files: lints.map((l) => ({ ...l, ok: !hasErrors(l) })) }, null, 2)}\n`);
-      else io.stdout(lints.map((l) => formatLintText(l, opts.lang, ctx.color)).join('\n'));
-      ctx.setExitCode(lints.some(hasErrors) ? 1 : 0);
-    });
+    const { io } = ctx;
+    const paths = files.map((f) => resolve(io.cwd, f));
+    paths.forEach(readable);
+    const cases = loadCahier(opts.cahier.length > 0 ? opts.cahier.map((c) => resolve(io.cwd, c)) : defaultCahierDir());
+    const lints = paths.map((f) => lintJdd(f, cases));
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ files: lints.map((l) => ({ ...l, ok: !hasErrors(l) })) }, null, 2)}\n`);
+    else io.stdout(lints.map((l) => formatLintText(l, opts.lang, ctx.color)).join('\n'));
+    ctx.setExitCode(lints.some(hasErrors) ? 1 : 0);
+  });
 }

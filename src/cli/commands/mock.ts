@@ -24,10 +24,18 @@ export const MOCK_OPTIONS = optionTable({
   cert: option({ flags: '--cert <file>', kind: 'value', help: 'server certificate (PEM): serve HTTPS' }),
   key: option({ flags: '--key <file>', kind: 'value', help: 'key of the server certificate (PEM)' }),
   ca: option({ flags: '--ca <file>', kind: 'value', help: 'CA of the client certificates: require one (mTLS)' }),
-  crl: option({ flags: '--crl <file>', kind: 'value', help: 'certificate revocation list (PEM) of the client CA: revoked client certificates are refused' }),
+  crl: option({
+    flags: '--crl <file>',
+    kind: 'value',
+    help: 'certificate revocation list (PEM) of the client CA: revoked client certificates are refused',
+  }),
   clientCn: option({ flags: '--client-cn <cn>', kind: 'value', help: 'expected CN of client certificates (another CN gets 403)' }),
   clientOu: option({ flags: '--client-ou <ou>', kind: 'value', help: 'expected OU of client certificates (another OU gets 403)' }),
-  delay: option({ flags: '--delay <ms>', kind: 'value', help: 'delay in milliseconds before each search answer (slow defect: 8000 by default)' }),
+  delay: option({
+    flags: '--delay <ms>',
+    kind: 'value',
+    help: 'delay in milliseconds before each search answer (slow defect: 8000 by default)',
+  }),
 });
 
 export type MockCommandOptions = OptionsOf<typeof MOCK_OPTIONS>;
@@ -56,8 +64,10 @@ function integer(value: string | undefined, what: string, max: number): number |
 /** The server options a command line asks for (files resolved against `cwd`). */
 export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockServerOptions {
   const files = opts.jdd.length > 0 ? opts.jdd.map((f) => resolve(cwd, f)) : [...SHIPPED_JDD_FILES];
-  if ((opts.cert === undefined) !== (opts.key === undefined)) throw new SetupError('--cert and --key go together (server certificate and its key)');
-  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl)) throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
+  if ((opts.cert === undefined) !== (opts.key === undefined))
+    throw new SetupError('--cert and --key go together (server certificate and its key)');
+  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl))
+    throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
   if (opts.crl && !opts.ca) throw new SetupError('--crl needs --ca (the CRL is checked on client certificates)');
   return {
     jdd: files.map((f) => loadJdd(f)),

@@ -19,8 +19,16 @@ import { RULES } from '../../rules/index.js';
 export const REQUIREMENTS_OPTIONS = optionTable({
   format: FORMAT,
   cahier: CAHIER,
-  requirements: option({ flags: '--requirements <file>', kind: 'value', help: 'requirements catalogue (default: the shipped requirements/requirements.yaml)' }),
-  strict: option({ flags: '--strict', kind: 'flag', help: 'exit 1 when a requirement is untested or a rule or case cites an unknown requirement' }),
+  requirements: option({
+    flags: '--requirements <file>',
+    kind: 'value',
+    help: 'requirements catalogue (default: the shipped requirements/requirements.yaml)',
+  }),
+  strict: option({
+    flags: '--strict',
+    kind: 'flag',
+    help: 'exit 1 when a requirement is untested or a rule or case cites an unknown requirement',
+  }),
 });
 
 type Options = OptionsOf<typeof REQUIREMENTS_OPTIONS>;
@@ -30,22 +38,28 @@ export function register(program: Command, ctx: CliContext): void {
     .command('requirements')
     .description('list the requirements catalogue with the rules and test cases that verify each one, and the gaps');
   addOptions(cmd, REQUIREMENTS_OPTIONS, ctx.io.env).action((opts: Options) => {
-      const { io } = ctx;
-      const { requirements, waivers } = loadCatalogue(opts.requirements ? resolve(io.cwd, opts.requirements) : defaultRequirementsFile());
-      const cases = loadCahier(opts.cahier.length > 0 ? opts.cahier.map((c) => resolve(io.cwd, c)) : defaultCahierDir());
-      const cov = computeCoverage({ requirements, rules: RULES, cases });
-      if (opts.format === 'json') {
-        const json = {
-          requirements: cov.rows.map((r) => ({ ...r.requirement, severity: tableSeverity([r.requirement.id], requirements), rules: r.rules, cases: r.cases, status: r.status })),
-          waivers,
-          counts: cov.counts,
-          gaps: cov.rows.filter((r) => r.status === 'gap').map((r) => r.requirement.id),
-          unknownReferences: cov.unknown,
-        };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-      } else {
-        io.stdout(formatCoverageText(cov, ctx.color, waivers));
-      }
-      if (opts.strict && (cov.counts.gap > 0 || cov.unknown.length > 0)) ctx.setExitCode(1);
-    });
+    const { io } = ctx;
+    const { requirements, waivers } = loadCatalogue(opts.requirements ? resolve(io.cwd, opts.requirements) : defaultRequirementsFile());
+    const cases = loadCahier(opts.cahier.length > 0 ? opts.cahier.map((c) => resolve(io.cwd, c)) : defaultCahierDir());
+    const cov = computeCoverage({ requirements, rules: RULES, cases });
+    if (opts.format === 'json') {
+      const json = {
+        requirements: cov.rows.map((r) => ({
+          ...r.requirement,
+          severity: tableSeverity([r.requirement.id], requirements),
+          rules: r.rules,
+          cases: r.cases,
+          status: r.status,
+        })),
+        waivers,
+        counts: cov.counts,
+        gaps: cov.rows.filter((r) => r.status === 'gap').map((r) => r.requirement.id),
+        unknownReferences: cov.unknown,
+      };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      io.stdout(formatCoverageText(cov, ctx.color, waivers));
+    }
+    if (opts.strict && (cov.counts.gap > 0 || cov.unknown.length > 0)) ctx.setExitCode(1);
+  });
 }

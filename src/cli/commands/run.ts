@@ -13,7 +13,20 @@ import { runConnected } from '../../run/connected-run.js';
 import type { CliContext } from '../context.js';
 import { commandLine } from '../command-line.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
-import { CAHIER, DECLARATIONS, IG, JDD, NOW, OFFICIAL_OPTIONS, PACKAGES, PV_INFO, REPORT_OPTIONS, TIMEOUT } from '../shared-options.js';
+import {
+  CAHIER,
+  DECLARATIONS,
+  IG,
+  JDD,
+  NOW,
+  OFFICIAL_OPTIONS,
+  PACKAGES,
+  PV_INFO,
+  REPORT_OPTIONS,
+  RUN_TIMEOUT,
+  TIMEOUT,
+} from '../shared-options.js';
+import { parseRunTimeout } from '../../run/run-guard.js';
 
 export const RUN_OPTIONS = optionTable({
   baseUrl: option({ flags: '--base-url <url>', kind: 'value', help: 'FHIR base URL of the endpoint under test' }),
@@ -30,8 +43,13 @@ export const RUN_OPTIONS = optionTable({
   passphraseEnv: option({ flags: '--passphrase-env <var>', kind: 'value', help: 'environment variable holding the key passphrase' }),
   ca: option({ flags: '--ca <file>', kind: 'value', help: 'CA certificate(s) that sign the server certificate (PEM)' }),
   insecure: option({ flags: '--insecure', kind: 'flag', help: 'do not verify the server certificate (never for an official acceptance)' }),
-  tlsProfile: option({ flags: '--tls-profile <file>', kind: 'value', help: 'TLS profile: client, CA and negative certificates for the mTLS checks' }),
+  tlsProfile: option({
+    flags: '--tls-profile <file>',
+    kind: 'value',
+    help: 'TLS profile: client, CA and negative certificates for the mTLS checks',
+  }),
   timeout: TIMEOUT,
+  runTimeout: RUN_TIMEOUT,
   now: NOW,
   ig: IG,
   packages: PACKAGES,
@@ -58,6 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
       tls: { cert: abs(o.cert), key: abs(o.key), passphraseEnv: o.passphraseEnv, ca: abs(o.ca), insecure: o.insecure },
       tlsProfile: abs(o.tlsProfile),
       timeoutMs: parseDuration(o.timeout),
+      runTimeoutMs: parseRunTimeout(o.runTimeout),
       now: parseNow(o.now),
       report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
       ig: o.ig,

@@ -17,10 +17,19 @@ import { addOptions, option, optionTable, type OptionsOf } from '../option-table
 import { FORMAT, IG, LANG, NOW, OFFICIAL_OPTIONS, PACKAGES } from '../shared-options.js';
 
 export const VALIDATE_OPTIONS = optionTable({
-  useCase: option({ flags: '--use-case <case>', kind: 'value', choices: USE_CASES, help: 'SAS use case (default: from meta.profile, else psindiv)' }),
+  useCase: option({
+    flags: '--use-case <case>',
+    kind: 'value',
+    choices: USE_CASES,
+    help: 'SAS use case (default: from meta.profile, else psindiv)',
+  }),
   ig: IG,
   packages: PACKAGES,
-  profile: option({ flags: '--profile <canonical>', kind: 'value', help: 'profile for the root resource (default: from use case / meta.profile)' }),
+  profile: option({
+    flags: '--profile <canonical>',
+    kind: 'value',
+    help: 'profile for the root resource (default: from use case / meta.profile)',
+  }),
   format: FORMAT,
   lang: LANG,
   all: option({
@@ -28,7 +37,11 @@ export const VALIDATE_OPTIONS = optionTable({
     kind: 'flag',
     help: 'text output: list every finding (by default a warning or information repeated more than 3 times for one rule shows 3 and a count)',
   }),
-  search: option({ flags: '--search <query-or-url>', kind: 'value', help: 'the search the resource answers (enables the window/identifier rules)' }),
+  search: option({
+    flags: '--search <query-or-url>',
+    kind: 'value',
+    help: 'the search the resource answers (enables the window/identifier rules)',
+  }),
   now: NOW,
   ...OFFICIAL_OPTIONS,
 });
@@ -82,7 +95,11 @@ export function register(program: Command, ctx: CliContext): void {
       // In JSON the unavailable reason is in `official.unavailable`; say it on stderr too.
       const unavailable = report.official?.unavailable;
       if (unavailable && opts.format === 'json') io.stderr(ctx.color.yellow(`${textOf(unavailable, opts.lang)}\n`));
-      io.stdout(opts.format === 'json' ? formatJson(report, opts.lang) : formatText(report, { lang: opts.lang, color: ctx.color, all: Boolean(opts.all) }));
+      io.stdout(
+        opts.format === 'json'
+          ? formatJson(report, opts.lang)
+          : formatText(report, { lang: opts.lang, color: ctx.color, all: Boolean(opts.all) }),
+      );
       ctx.setExitCode(report.valid ? 0 : 1);
     });
 }

@@ -30,7 +30,8 @@ export interface InstallResult {
 
 export async function installPackage(ref: string, opts: InstallOptions = {}): Promise<InstallResult> {
   const { id, version } = parsePackageRef(ref);
-  if (!id || !version) throw new SetupError(`"${ref}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
+  if (!id || !version)
+    throw new SetupError(`"${ref}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
   let tgzPath = opts.from;
   let downloaded: string | undefined;
   if (!tgzPath) {

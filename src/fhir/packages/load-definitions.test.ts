@@ -58,10 +58,7 @@ describe('loadDefinitions', () => {
     const tgzOnly = mkdtempSync(join(tmpdir(), 'sas-tgz-'));
     copyFileSync(join(SHARED, 'hl7.fhir.r4.core#4.0.1.tgz'), join(tgzOnly, 'core.tgz'));
     const list = await listPackages([cache, join(tgzOnly, 'core.tgz')]);
-    expect(list.map((p) => `${p.id}#${p.version}:${p.kind}`).sort()).toEqual([
-      'ans.fhir.fr.sas#1.2.0:cache',
-      'hl7.fhir.r4.core#4.0.1:tgz',
-    ]);
+    expect(list.map((p) => `${p.id}#${p.version}:${p.kind}`).sort()).toEqual(['ans.fhir.fr.sas#1.2.0:cache', 'hl7.fhir.r4.core#4.0.1:tgz']);
     const { index, warnings } = await loadDefinitions({ sources: [cache, join(tgzOnly, 'core.tgz')], ig: 'ans.fhir.fr.sas#1.2.0' });
     expect(index.structureDefinition(SAS_URL)).toBeDefined();
     expect(index.structureDefinition('Bundle')).toBeDefined();

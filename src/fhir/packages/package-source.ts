@@ -100,4 +100,3 @@ function safeParse(buf: Buffer): unknown {
     return undefined; // a broken file in a package is skipped, not fatal
   }
 }
-

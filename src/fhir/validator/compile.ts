@@ -3,16 +3,7 @@
  * tree out; profiles without a snapshot are not compiled (the caller reports them as not checked).
  */
 import type { FhirResource } from '../packages/types.js';
-import type {
-  Binding,
-  ChildRef,
-  CompiledProfile,
-  Constraint,
-  Discriminator,
-  ElementNode,
-  Slicing,
-  TypeRef,
-} from './model.js';
+import type { Binding, ChildRef, CompiledProfile, Constraint, Discriminator, ElementNode, Slicing, TypeRef } from './model.js';
 
 const FHIR_TYPE_EXT = 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type';
 const SYSTEM_TYPE = 'http://hl7.org/fhirpath/System.';

@@ -68,7 +68,16 @@ function resolveDeferred(ctx: Ctx, deferred: DeferredReference[]): Finding[] {
     if ([...(results?.values() ?? [])].some((r) => r.hasError)) continue;
     if (d.profiles.some((p) => !ctx.validateAs(d.target, p).hasError)) continue;
     const urls = d.profiles.map((p) => p.url).join(', ');
-    out.push(finding('error', d.ruleId, 'structure', d.location, msg.referenceProfile(d.targetRef, urls), d.resource ? { resource: d.resource } : {}));
+    out.push(
+      finding(
+        'error',
+        d.ruleId,
+        'structure',
+        d.location,
+        msg.referenceProfile(d.targetRef, urls),
+        d.resource ? { resource: d.resource } : {},
+      ),
+    );
   }
   return out;
 }
@@ -96,11 +105,7 @@ export const validateResource: ValidateResource = (resource, options) => {
   if (!engine.isResourceType(type) || type === 'Resource' || type === 'DomainResource') {
     return fatal(type, msg.unknownResourceType(type), started);
   }
-  const ctx: Ctx = newCtx(
-    engine,
-    { validateAs: (r, p) => validateAs(ctx, r, p), walkResource },
-    options.invariants === 'fhirpath',
-  );
+  const ctx: Ctx = newCtx(engine, { validateAs: (r, p) => validateAs(ctx, r, p), walkResource }, options.invariants === 'fhirpath');
   const scope = rootScope(ctx, obj);
   const profile = chooseProfile(ctx, obj, options, scope);
   if (!profile) return fatal(type, msg.unknownResourceType(type), started);

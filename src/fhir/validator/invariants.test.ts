@@ -16,7 +16,9 @@ function scopeWith(run: () => unknown[]): Scope {
   return { ctx, sink: newSink(), resource, root: resource, ref: 'Slot/s1', contained: false };
 }
 
-const node = { constraints: [{ key: 'sas-test-1', severity: 'error', human: 'test', expression: 'start < end' }] } as unknown as ElementNode;
+const node = {
+  constraints: [{ key: 'sas-test-1', severity: 'error', human: 'test', expression: 'start < end' }],
+} as unknown as ElementNode;
 
 function check(run: () => unknown[]): Scope {
   const scope = scopeWith(run);
@@ -29,7 +31,9 @@ describe('invariants that cannot be evaluated', () => {
     const scope = check(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')");
     });
-    expect(scope.sink.findings).toMatchObject([{ severity: 'error', ruleId: 'sas-test-1', internalError: true, resource: 'Slot/s1', location: 'Slot' }]);
+    expect(scope.sink.findings).toMatchObject([
+      { severity: 'error', ruleId: 'sas-test-1', internalError: true, resource: 'Slot/s1', location: 'Slot' },
+    ]);
     expect(scope.sink.findings[0].message.en).toContain("reading 'x'");
     expect(scope.sink.findings[0].message.fr).toContain('Erreur interne');
     expect([...scope.ctx.notes.values()]).toEqual([]);

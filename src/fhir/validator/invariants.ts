@@ -23,14 +23,7 @@ function useNative(scope: Scope, key: string, value: unknown): boolean {
   return key === 'ele-1' && (typeof value !== 'object' || value === null);
 }
 
-export function checkConstraints(
-  scope: Scope,
-  node: ElementNode,
-  value: unknown,
-  ext: unknown,
-  location: string,
-  base: string,
-): void {
+export function checkConstraints(scope: Scope, node: ElementNode, value: unknown, ext: unknown, location: string, base: string): void {
   const constraints = node.constraints;
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i];

@@ -41,7 +41,10 @@ describe('native invariants', () => {
   });
 
   it('bdl-*', () => {
-    const e = (fullUrl: string, versionId?: string) => ({ fullUrl, resource: { resourceType: 'Slot', meta: versionId ? { versionId } : {} } });
+    const e = (fullUrl: string, versionId?: string) => ({
+      fullUrl,
+      resource: { resourceType: 'Slot', meta: versionId ? { versionId } : {} },
+    });
     expect(run('bdl-7', { type: 'searchset', entry: [e('a'), e('a')] })).toBe(false);
     expect(run('bdl-7', { type: 'searchset', entry: [e('a', '1'), e('a', '2')] })).toBe(true);
     expect(run('bdl-7', { type: 'history', entry: [e('a'), e('a')] })).toBe(true);

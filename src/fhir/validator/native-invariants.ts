@@ -43,7 +43,8 @@ function localRefs(root: unknown): Set<string> {
     const v = stack.pop();
     if (typeof v === 'string') {
       if (v.startsWith('#')) out.add(v);
-    } else if (Array.isArray(v)) for (const item of v) stack.push(item); // no push(...v): a huge array would overflow the stack
+    } else if (Array.isArray(v))
+      for (const item of v) stack.push(item); // no push(...v): a huge array would overflow the stack
     else if (isObject(v)) for (const k of Object.keys(v)) stack.push(v[k]);
   }
   return out;
@@ -94,8 +95,26 @@ function firstResourceIs(b: unknown, type: string): boolean {
 
 /** A tiny linear scan of the narrative tags (txt-1): xhtml div root, no active content. */
 const FORBIDDEN_TAGS = new Set([
-  'script', 'style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'applet', 'base', 'link', 'meta', 'head', 'body', 'html', 'title',
+  'script',
+  'style',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'link',
+  'meta',
+  'head',
+  'body',
+  'html',
+  'title',
 ]);
 
 function txt1(value: unknown): boolean {
@@ -140,7 +159,8 @@ export const NATIVE_INVARIANTS: Readonly<Record<string, NativeInvariant>> = {
   'ext-1': ext1,
   'dom-2': (v) => !isObject(v) || objects(v.contained).every((c) => c.contained === undefined),
   'dom-3': dom3,
-  'dom-4': (v) => !isObject(v) || objects(v.contained).every((c) => metaOf(c).versionId === undefined && metaOf(c).lastUpdated === undefined),
+  'dom-4': (v) =>
+    !isObject(v) || objects(v.contained).every((c) => metaOf(c).versionId === undefined && metaOf(c).lastUpdated === undefined),
   'dom-5': (v) => !isObject(v) || objects(v.contained).every((c) => metaOf(c).security === undefined),
   // narrative of a contained resource belongs to its container
   'dom-6': (v, _e, scope) => scope.contained || !isObject(v) || (isObject(v.text) && v.text.div !== undefined),

@@ -89,7 +89,8 @@ export function metaProfiles(scope: Scope, obj: JsonObject, location: string): C
     if (typeof canonical !== 'string') continue;
     const p = scope.ctx.engine.profile(canonical);
     if (p) out.push(p);
-    else noteOnce(scope, `profile:${canonical.split('|')[0]}`, RULE.profileUnknown, `${location}.meta.profile`, msg.profileUnknown(canonical));
+    else
+      noteOnce(scope, `profile:${canonical.split('|')[0]}`, RULE.profileUnknown, `${location}.meta.profile`, msg.profileUnknown(canonical));
   }
   return out;
 }

@@ -43,7 +43,8 @@ function segments(path: string): string[] {
 function flat(values: unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const v of values) {
-    if (Array.isArray(v)) for (const item of v) out.push(item); // no push(...v): a huge array would overflow the stack
+    if (Array.isArray(v))
+      for (const item of v) out.push(item); // no push(...v): a huge array would overflow the stack
     else if (v !== undefined && v !== null) out.push(v);
   }
   return out;

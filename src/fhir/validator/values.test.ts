@@ -12,7 +12,18 @@ describe('fixed and pattern values', () => {
   });
 
   it('pattern: the value contains the pattern (extra codings and properties allowed)', () => {
-    expect(matchesPattern({ coding: [{ system: 'x', code: 'y' }, { ...IDNPS.coding[0], display: 'IDNPS' }], text: 't' }, IDNPS)).toBe(true);
+    expect(
+      matchesPattern(
+        {
+          coding: [
+            { system: 'x', code: 'y' },
+            { ...IDNPS.coding[0], display: 'IDNPS' },
+          ],
+          text: 't',
+        },
+        IDNPS,
+      ),
+    ).toBe(true);
     expect(matchesPattern({ coding: [{ ...IDNPS.coding[0], code: 'RPPS' }] }, IDNPS)).toBe(false);
     expect(matchesPattern({ text: 'IDNPS' }, IDNPS)).toBe(false);
     expect(matchesPattern('urn:oid:1.2.250.1.71.4.2.1', 'urn:oid:1.2.250.1.71.4.2.1')).toBe(true);

@@ -18,14 +18,33 @@ const resources: FhirResource[] = [
   {
     resourceType: 'ValueSet',
     url: 'http://example.org/vs/enc',
-    compose: { include: [{ system: CS, filter: [{ property: 'concept', op: 'is-a', value: '_Enc' }] }], exclude: [{ system: CS, concept: [{ code: '_Enc' }] }] },
+    compose: {
+      include: [{ system: CS, filter: [{ property: 'concept', op: 'is-a', value: '_Enc' }] }],
+      exclude: [{ system: CS, concept: [{ code: '_Enc' }] }],
+    },
   },
   { resourceType: 'ValueSet', url: 'http://example.org/vs/all', compose: { include: [{ system: CS }] } },
-  { resourceType: 'ValueSet', url: 'http://example.org/vs/listed', compose: { include: [{ system: 'http://nos.example/tre', concept: [{ code: 'A' }] }] } },
-  { resourceType: 'ValueSet', url: 'http://example.org/vs/union', compose: { include: [{ valueSet: ['http://example.org/vs/listed'] }, { system: CS, concept: [{ code: 'VR' }] }] } },
-  { resourceType: 'ValueSet', url: 'http://example.org/vs/retired', compose: { include: [{ system: CS, filter: [{ property: 'status', op: '=', value: 'retired' }] }] } },
+  {
+    resourceType: 'ValueSet',
+    url: 'http://example.org/vs/listed',
+    compose: { include: [{ system: 'http://nos.example/tre', concept: [{ code: 'A' }] }] },
+  },
+  {
+    resourceType: 'ValueSet',
+    url: 'http://example.org/vs/union',
+    compose: { include: [{ valueSet: ['http://example.org/vs/listed'] }, { system: CS, concept: [{ code: 'VR' }] }] },
+  },
+  {
+    resourceType: 'ValueSet',
+    url: 'http://example.org/vs/retired',
+    compose: { include: [{ system: CS, filter: [{ property: 'status', op: '=', value: 'retired' }] }] },
+  },
   { resourceType: 'ValueSet', url: 'http://example.org/vs/frag', compose: { include: [{ system: 'http://example.org/fragment' }] } },
-  { resourceType: 'ValueSet', url: 'http://example.org/vs/regex', compose: { include: [{ system: CS, filter: [{ property: 'code', op: 'regex', value: '.*' }] }] } },
+  {
+    resourceType: 'ValueSet',
+    url: 'http://example.org/vs/regex',
+    compose: { include: [{ system: CS, filter: [{ property: 'code', op: 'regex', value: '.*' }] }] },
+  },
   { resourceType: 'ValueSet', url: 'http://example.org/vs/cycle', compose: { include: [{ valueSet: ['http://example.org/vs/cycle'] }] } },
 ];
 
@@ -52,7 +71,12 @@ describe('expandValueSet', () => {
     expect(codes('https://mos.esante.gouv.fr/NOS/JDV_J165-TypeCreneau-SAS/FHIR/JDV-J165-TypeCreneau-SAS')).toHaveLength(4);
   });
   it('cannot expand: unknown value set, incomplete code system, unsupported filter, cycle', () => {
-    for (const u of ['http://example.org/none', 'http://example.org/vs/frag', 'http://example.org/vs/regex', 'http://example.org/vs/cycle']) {
+    for (const u of [
+      'http://example.org/none',
+      'http://example.org/vs/frag',
+      'http://example.org/vs/regex',
+      'http://example.org/vs/cycle',
+    ]) {
       expect(codes(u)).toBeUndefined();
     }
   });

@@ -67,6 +67,9 @@ export function cssString(text: string): string {
 
 /** An id usable in `id` and `href="#…"`: ASCII letters, digits, `-`, `_`, always distinct per index. */
 export function anchorId(prefix: string, key: string, index: number): string {
-  const slug = key.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const slug = key
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `${prefix}-${index}-${slug || 'x'}`;
 }

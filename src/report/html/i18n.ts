@@ -237,7 +237,7 @@ const fr: Labels = {
   noReserves: 'Aucune réserve.',
   waivers: 'Dérogations de sévérité appliquées',
   waiversIntro:
-    'La sévérité d\'un constat suit la force de son exigence (DOIT → erreur, DEVRAIT → avertissement). Ces écarts, consignés dans le catalogue des exigences avec leur raison et leur source, ont décidé des constats de cette recette :',
+    "La sévérité d'un constat suit la force de son exigence (DOIT → erreur, DEVRAIT → avertissement). Ces écarts, consignés dans le catalogue des exigences avec leur raison et leur source, ont décidé des constats de cette recette :",
   waiverCases: 'cas concernés',
   setupNotes: 'Remarques sur l’exécution',
   matrix: 'Matrice des exigences',
@@ -301,8 +301,7 @@ const fr: Labels = {
   officialNoteGates:
     'Constats produits par le validateur officiel HL7, présentés séparément. Cette exécution a été lancée avec --official-validator-gates : ses erreurs font aussi échouer les cas.',
   declarations: 'Déclarations de l’éditeur',
-  declarationsNote:
-    'Éléments déclaratifs : ils engagent l’éditeur qui les a fournis et ne sont pas des tests exécutés par l’outil.',
+  declarationsNote: 'Éléments déclaratifs : ils engagent l’éditeur qui les a fournis et ne sont pas des tests exécutés par l’outil.',
   declarationsCaption: 'Déclarations (déclaratif, non testé)',
   question: 'Question',
   answer: { yes: 'Oui', no: 'Non', partial: 'Partiellement', 'n/a': 'Sans objet' },
@@ -312,8 +311,7 @@ const fr: Labels = {
   date: 'Date',
   noDeclarations: 'Aucune déclaration fournie.',
   signatures: 'Approbation',
-  signaturesIntro:
-    'Les signataires attestent avoir pris connaissance du présent procès-verbal, de son avis et de ses réserves.',
+  signaturesIntro: 'Les signataires attestent avoir pris connaissance du présent procès-verbal, de son avis et de ses réserves.',
   forAns: 'Pour l’ANS',
   forEditor: (e) => (e ? `Pour l’éditeur (${e})` : 'Pour l’éditeur'),
   name: 'Nom',
@@ -398,7 +396,7 @@ const en: Labels = {
   noReserves: 'No reserves.',
   waivers: 'Severity waivers applied',
   waiversIntro:
-    'A finding\'s severity follows the strength of its requirement (SHALL → error, SHOULD → warning). These departures, recorded in the requirements catalogue with their reason and source, decided findings of this run:',
+    "A finding's severity follows the strength of its requirement (SHALL → error, SHOULD → warning). These departures, recorded in the requirements catalogue with their reason and source, decided findings of this run:",
   waiverCases: 'cases concerned',
   setupNotes: 'Notes about the run',
   matrix: 'Requirements matrix',
@@ -457,8 +455,7 @@ const en: Labels = {
   reached: 'met',
   missed: 'missed',
   official: 'Official HL7 validator findings',
-  officialNote:
-    'Findings of the official HL7 validator, shown apart for comparison: they do not decide the verdict of the cases.',
+  officialNote: 'Findings of the official HL7 validator, shown apart for comparison: they do not decide the verdict of the cases.',
   officialNoteGates:
     'Findings of the official HL7 validator, shown apart. This run used --official-validator-gates: its errors also fail the cases.',
   declarations: 'Editor declarations',

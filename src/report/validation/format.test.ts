@@ -19,19 +19,40 @@ const report = (valid: boolean) =>
     notes: [{ fr: 'Dépendance X absente', en: 'Dependency X missing' }],
     stats: { bytes: 1234, resources: 3, structureMs: 12.345 },
     findings: [
-      finding('warning', 'SAS-FMT-002', 'rule', 'Bundle.entry[10].resource.start', { fr: 'format date', en: 'date format' }, { resource: 'Slot/s10' }),
+      finding(
+        'warning',
+        'SAS-FMT-002',
+        'rule',
+        'Bundle.entry[10].resource.start',
+        { fr: 'format date', en: 'date format' },
+        { resource: 'Slot/s10' },
+      ),
       ...(valid
         ? []
         : [
-            finding('error', 'Slot.status', 'structure', 'Bundle.entry[2].resource.status', { fr: 'statut « busy »', en: 'status "busy"' }, {
-              resource: 'Slot/s2',
-              requirements: ['agg-psindiv@5'],
-            }),
+            finding(
+              'error',
+              'Slot.status',
+              'structure',
+              'Bundle.entry[2].resource.status',
+              { fr: 'statut « busy »', en: 'status "busy"' },
+              {
+                resource: 'Slot/s2',
+                requirements: ['agg-psindiv@5'],
+              },
+            ),
           ]),
-      finding('information', 'binding', 'structure', 'Bundle.entry[2].resource.specialty[0]', { fr: 'jeu inconnu', en: 'unknown value set' }, {
-        resource: 'Slot/s2',
-        notChecked: true,
-      }),
+      finding(
+        'information',
+        'binding',
+        'structure',
+        'Bundle.entry[2].resource.specialty[0]',
+        { fr: 'jeu inconnu', en: 'unknown value set' },
+        {
+          resource: 'Slot/s2',
+          notChecked: true,
+        },
+      ),
       finding('information', 'use-case-guessed', 'setup', 'Bundle.meta.profile', { fr: 'cas déduit', en: 'guessed' }),
     ],
   });
@@ -53,7 +74,9 @@ describe('formatText', () => {
     const out = formatText(report(false), { lang: 'en', color: plain });
     const lines = out.split('\n');
     expect(lines[0]).toBe('sas-recette validate rep.json');
-    expect(out).toMatch(/IG ans\.fhir\.fr\.sas#1\.2\.0 · profile https:\/\/\S+sas-cpts-bundle-aggregator · use case cpts \(meta\.profile\)/);
+    expect(out).toMatch(
+      /IG ans\.fhir\.fr\.sas#1\.2\.0 · profile https:\/\/\S+sas-cpts-bundle-aggregator · use case cpts \(meta\.profile\)/,
+    );
     expect(out).toContain('note: Dependency X missing');
     const groups = lines.filter((l) => /^(Slot|Bundle)\//.test(l));
     expect(groups).toEqual(['Slot/s2', 'Slot/s10', 'Bundle/b1']);
@@ -77,7 +100,9 @@ describe('formatText', () => {
   it('neutralises control characters coming from the input', () => {
     const r = buildReport({
       ...report(true),
-      findings: [finding('error', 'x', 'rule', 'Bundle.id', { fr: 'id \u001b[2J\r', en: 'id \u001b[2J\r' }, { resource: 'Slot/\u202eevil' })],
+      findings: [
+        finding('error', 'x', 'rule', 'Bundle.id', { fr: 'id \u001b[2J\r', en: 'id \u001b[2J\r' }, { resource: 'Slot/\u202eevil' }),
+      ],
     });
     const out = formatText(r, { lang: 'en', color: plain });
     for (const c of ['\u001b', '\r', '\u202e']) expect(out).not.toContain(c);
@@ -101,7 +126,16 @@ describe('formatJson', () => {
     });
     expect(json.issues[0].notChecked).toBe(true);
     expect(json.issues[3].resource).toBeNull();
-    expect(json.stats).toMatchObject({ fatal: 0, error: 1, warning: 1, information: 2, issues: 4, notChecked: 1, bytes: 1234, structureMs: 12.3 });
+    expect(json.stats).toMatchObject({
+      fatal: 0,
+      error: 1,
+      warning: 1,
+      information: 2,
+      issues: 4,
+      notChecked: 1,
+      bytes: 1234,
+      structureMs: 12.3,
+    });
     expect(json.notes).toEqual(['Dependency X missing']);
     expect(JSON.parse(formatJson(report(true), 'fr')).issues[0].message).toBe('jeu inconnu');
   });

@@ -89,6 +89,9 @@ function summaryLine(report: ValidationReport, lang: Lang, color: ChalkInstance)
   const notChecked = report.findings.filter((f) => f.notChecked).length;
   if (notChecked > 0) parts.push(w.notCheckedCount(notChecked));
   const verdict = report.valid ? color.green.bold(`✓ ${w.valid}`) : color.red.bold(`✗ ${w.invalid}`);
-  const official = report.official && !report.official.unavailable ? ` · ${w.official(report.official.gates)} ${countsText(report.official.counts, lang).join(', ')}` : '';
+  const official =
+    report.official && !report.official.unavailable
+      ? ` · ${w.official(report.official.gates)} ${countsText(report.official.counts, lang).join(', ')}`
+      : '';
   return `${verdict} — ${report.findings.length === 0 ? w.none : parts.join(', ')}${official}`;
 }

@@ -28,7 +28,8 @@ export function runChromium(args: string[]): void {
   const profile = mkdtempSync(join(tmpdir(), 'sas-chromium-'));
   try {
     const r = spawnSync(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, ...args], { encoding: 'utf8', timeout: 120_000 });
-    if (r.error || r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.error?.message ?? r.stderr.split('\n').slice(-5).join('\n')}`);
+    if (r.error || r.status !== 0)
+      throw new Error(`chromium failed (${r.status}): ${r.error?.message ?? r.stderr.split('\n').slice(-5).join('\n')}`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
