@@ -24,10 +24,8 @@ function compactFindings(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
   return html`${blocking.length ? findingsBlock(blocking, t, lang, html`<h5>${t.findings} (${blocking.length})</h5>`) : ''}${
     others.length
       ? html`<p class="print-only compact-findings">${t.compactFindings(counts)}</p>
-          <details class="screen-only case-findings">
-            <summary>${t.compactFindingsScreen(counts)}</summary>
-            ${findingsBlock(others, t, lang, html``)}
-          </details>`
+<details class="screen-only case-findings"><summary>${t.compactFindingsScreen(counts)}</summary>
+${findingsBlock(others, t, lang, html``)}</details>`
       : ''
   }`;
 }
@@ -37,19 +35,13 @@ function reservesList(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
   const lines = caseReserves(c, lang);
   if (lines.length === 0) return '';
   return html`<h5>${t.caseReserves} (${lines.length})</h5>
-    <ul class="case-reserves">
-      ${lines.map((l) => html`<li>${l}</li>`)}
-    </ul>`;
+<ul class="case-reserves">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
 }
 
 /** What the reports left out of the case (findings, bodies), counted, and the file with the full record. */
 function omittedBlock(c: CaseResult, lang: Lang): SafeHtml | '' {
   const lines = omittedLines(c, lang);
-  return lines.length
-    ? html`<ul class="note evidence-omitted">
-        ${lines.map((l) => html`<li>${l}</li>`)}
-      </ul>`
-    : '';
+  return lines.length ? html`<ul class="note evidence-omitted">${lines.map((l) => html`<li>${l}</li>`)}</ul>` : '';
 }
 
 function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtml {
@@ -57,51 +49,41 @@ function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtm
   const reason = verdictReason(c, lang);
   const state = caseState(c);
   return html`<article class="case case-${state}${full ? '' : ' case-compact'}" id="${anchor}" aria-labelledby="${anchor}-h">
-    <h4 id="${anchor}-h">${verdictBadge(state, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
-    <p class="meta">
-      ${t.requirementsShort}${t.colon}
-      ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'} · ${t.caseSeverity[c.severity]}
-      · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}
-    </p>
-    ${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''} ${reservesList(c, t, lang)}
-    ${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
-    ${omittedBlock(c, lang)}
-    ${
-      c.latency?.length
-        ? html`<h5>${t.latency}</h5>
-            ${latencyTable(c.latency, t, lang)}`
-        : ''
-    }
-    ${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}
-  </article> `;
+<h4 id="${anchor}-h">${verdictBadge(state, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
+<p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'}
+ · ${t.caseSeverity[c.severity]} · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}</p>
+${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
+${reservesList(c, t, lang)}
+${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
+${omittedBlock(c, lang)}
+${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
+${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}
+</article>\n`;
 }
 
 export function casesSection(run: RunResult, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml {
   return html`<section aria-labelledby="sec-cases">
-    <h2 id="sec-cases">${t.cases}</h2>
-    ${groupOrder(run.cases).map(
-      (g) =>
-        html`<h3>${t.groupName(g)}</h3>
-          ${run.cases.filter((c) => c.group === g).map((c) => caseCard(c, anchors.get(c) ?? '', t, lang))}`,
-    )}
-  </section>`;
+<h2 id="sec-cases">${t.cases}</h2>
+${groupOrder(run.cases).map(
+  (g) => html`<h3>${t.groupName(g)}</h3>
+${run.cases.filter((c) => c.group === g).map((c) => caseCard(c, anchors.get(c) ?? '', t, lang))}`,
+)}
+</section>`;
 }
 
 export function officialSection(run: RunResult, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml | '' {
   const withOfficial = run.cases.filter((c) => c.officialFindings && c.officialFindings.length > 0);
   if (withOfficial.length === 0) return '';
   return html`<section aria-labelledby="sec-official" class="official">
-    <h2 id="sec-official">${t.official}</h2>
-    <p class="note">${run.official?.gates ? t.officialNoteGates : t.officialNote}</p>
-    ${withOfficial.map((c) =>
-      findingsBlock(
-        c.officialFindings ?? [],
-        t,
-        lang,
-        html`<h3>
-          <a href="#${anchors.get(c) ?? ''}"><code>${c.id}</code></a> — ${caseTitle(c, lang)}
-        </h3>`,
-      ),
-    )}
-  </section>`;
+<h2 id="sec-official">${t.official}</h2>
+<p class="note">${run.official?.gates ? t.officialNoteGates : t.officialNote}</p>
+${withOfficial.map((c) =>
+  findingsBlock(
+    c.officialFindings ?? [],
+    t,
+    lang,
+    html`<h3><a href="#${anchors.get(c) ?? ''}"><code>${c.id}</code></a> — ${caseTitle(c, lang)}</h3>`,
+  ),
+)}
+</section>`;
 }

@@ -12,47 +12,21 @@ function when(value: string | undefined, lang: Lang): string {
 
 export function declarationsSection(run: RunResult, t: Labels, lang: Lang): SafeHtml {
   return html`<section aria-labelledby="sec-declarations" class="declarative">
-    <h2 id="sec-declarations">${t.declarations}</h2>
-    <p class="note">${t.declarationsNote}</p>
-    ${
-      run.declarations.length
-        ? html`<table class="declarations">
-            <caption>
-              ${t.declarationsCaption}
-            </caption>
-            <colgroup>
-              <col class="c-q" />
-              <col class="c-a" />
-              <col class="c-com" />
-              <col class="c-by" />
-              <col class="c-date" />
-              <col class="c-req" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">${t.question}</th>
-                <th scope="col">${t.answerLabel}</th>
-                <th scope="col">${t.comment}</th>
-                <th scope="col">${t.declaredBy}</th>
-                <th scope="col">${t.date}</th>
-                <th scope="col">${t.requirementsShort}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${run.declarations.map(
-                (d) =>
-                  html`<tr>
-                    <th scope="row"><code>${d.id}</code><br />${textOf(d.question, lang)}</th>
-                    <td><strong>${t.answer[d.answer]}</strong></td>
-                    <td>${d.comment ?? '—'}</td>
-                    <td>${d.declaredBy}</td>
-                    <td>${when(d.declaredAt, lang)}</td>
-                    <td>${d.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`)}</td>
-                  </tr> `,
-              )}
-            </tbody>
-          </table>`
-        : html`<p>${t.noDeclarations}</p>`
-    }
-  </section>`;
+<h2 id="sec-declarations">${t.declarations}</h2>
+<p class="note">${t.declarationsNote}</p>
+${
+  run.declarations.length
+    ? html`<table class="declarations">
+<caption>${t.declarationsCaption}</caption>
+<colgroup><col class="c-q"><col class="c-a"><col class="c-com"><col class="c-by"><col class="c-date"><col class="c-req"></colgroup>
+<thead><tr><th scope="col">${t.question}</th><th scope="col">${t.answerLabel}</th><th scope="col">${t.comment}</th><th scope="col">${t.declaredBy}</th><th scope="col">${t.date}</th><th scope="col">${t.requirementsShort}</th></tr></thead>
+<tbody>
+${run.declarations.map(
+  (d) =>
+    html`<tr><th scope="row"><code>${d.id}</code><br>${textOf(d.question, lang)}</th><td><strong>${t.answer[d.answer]}</strong></td><td>${d.comment ?? '—'}</td><td>${d.declaredBy}</td><td>${when(d.declaredAt, lang)}</td><td>${d.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`)}</td></tr>\n`,
+)}</tbody>
+</table>`
+    : html`<p>${t.noDeclarations}</p>`
+}
+</section>`;
 }

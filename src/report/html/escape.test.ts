@@ -4,7 +4,7 @@ import { anchorId, cssString, escapeHtml, html, trusted } from './escape.js';
 describe('html', () => {
   it('escapes interpolated text, keeps nested html and joins arrays', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p title="${'" onmouseover="x'}">${inner}${['a&', html`<br />`]}${null}${false}${0}</p>`.value).toBe(
+    expect(html`<p title="${'" onmouseover="x'}">${inner}${['a&', html`<br>`]}${null}${false}${0}</p>`.value).toBe(
       '<p title="&quot; onmouseover=&quot;x"><b>&lt;i&gt;</b>a&amp;<br>0</p>',
     );
   });

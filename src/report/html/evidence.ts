@@ -46,9 +46,7 @@ function tlsText(x: Exchange): string | undefined {
 }
 
 function exchangeLine(x: Exchange, t: Labels, lang: Lang): SafeHtml {
-  return html`<p class="exchange-line">
-    ${x.label ? html`[${x.label}] ` : ''}<code>${x.request.method} ${x.request.url}</code> → ${statusText(x, t)} · ${timing(x, lang)}
-  </p>`;
+  return html`<p class="exchange-line">${x.label ? html`[${x.label}] ` : ''}<code>${x.request.method} ${x.request.url}</code> → ${statusText(x, t)} · ${timing(x, lang)}</p>`;
 }
 
 function responseExcerpt(x: Exchange): { text: string; cut: boolean } | undefined {
@@ -74,21 +72,11 @@ function exchangeDetails(x: Exchange, open: boolean, t: Labels, lang: Lang): Saf
 <pre>${status} · ${timing(x, lang)}${x.response && Object.keys(x.response.headers).length ? `\n${headerLines(x.response.headers)}` : ''}</pre>
 ${
   x.response && body
-    ? html`<p>
-          <strong>${t.body}</strong>
-          <span class="note"
-            >${t.bodyInfo(x.response.bodyBytes, x.response.truncated, body.cut)} · SHA-256 <code>${x.response.sha256}</code></span
-          >
-        </p>
-        <pre>${body.text}${body.cut ? '\n…' : ''}</pre>`
+    ? html`<p><strong>${t.body}</strong> <span class="note">${t.bodyInfo(x.response.bodyBytes, x.response.truncated, body.cut)} · SHA-256 <code>${x.response.sha256}</code></span></p>
+<pre>${body.text}${body.cut ? '\n…' : ''}</pre>`
     : ''
 }
-${
-  tls
-    ? html`<p><strong>${t.tls}</strong></p>
-        <pre>${tls}</pre>`
-    : ''
-}
+${tls ? html`<p><strong>${t.tls}</strong></p><pre>${tls}</pre>` : ''}
 </details>`;
 }
 
@@ -102,13 +90,18 @@ export interface ExchangeView {
 /** One exchange: its line, the printed excerpt when asked, and the details (screen only). */
 export function exchangeBlock(x: Exchange, view: ExchangeView, t: Labels, lang: Lang): SafeHtml {
   return html`<div class="exchange">
-    ${exchangeLine(x, t, lang)} ${view.excerpt ? printExcerpt(x) : ''} ${exchangeDetails(x, view.open, t, lang)}
-  </div> `;
+${exchangeLine(x, t, lang)}
+${view.excerpt ? printExcerpt(x) : ''}
+${exchangeDetails(x, view.open, t, lang)}
+</div>\n`;
 }
 
 /** An exchange as printed inside a long series: its line and, when asked, the excerpt; no details. */
 function printedExchange(x: Exchange, excerpt: boolean, t: Labels, lang: Lang): SafeHtml {
-  return html`<div class="exchange">${exchangeLine(x, t, lang)} ${excerpt ? printExcerpt(x) : ''}</div> `;
+  return html`<div class="exchange">
+${exchangeLine(x, t, lang)}
+${excerpt ? printExcerpt(x) : ''}
+</div>\n`;
 }
 
 /** A case with more exchanges than this (a latency series) prints only PRINTED_EXCHANGES of them. */
@@ -125,15 +118,11 @@ export function evidenceBlock(exchanges: Exchange[], view: ExchangeView, t: Labe
   if (exchanges.length <= MANY_EXCHANGES) return html`${heading}${exchanges.map((x) => exchangeBlock(x, view, t, lang))}`;
   const rest = exchanges.slice(PRINTED_EXCHANGES);
   const noResponse = rest.filter((x) => !x.response).length;
-  return html`${heading}
-    <div class="print-only exchange-series">
-      ${exchanges.slice(0, PRINTED_EXCHANGES).map((x) => printedExchange(x, view.excerpt, t, lang))}
-      <p class="note more-exchanges">${t.moreExchanges(rest.length, noResponse)}</p>
-    </div>
-    <details class="screen-only exchange-series">
-      <summary>${t.allExchanges(exchanges.length)}</summary>
-      ${exchanges.map((x) => exchangeBlock(x, { open: false, excerpt: false }, t, lang))}
-    </details> `;
+  return html`${heading}<div class="print-only exchange-series">
+${exchanges.slice(0, PRINTED_EXCHANGES).map((x) => printedExchange(x, view.excerpt, t, lang))}<p class="note more-exchanges">${t.moreExchanges(rest.length, noResponse)}</p>
+</div>
+<details class="screen-only exchange-series"><summary>${t.allExchanges(exchanges.length)}</summary>
+${exchanges.map((x) => exchangeBlock(x, { open: false, excerpt: false }, t, lang))}</details>\n`;
 }
 
 function ms(v: number, lang: Lang): string {
@@ -144,49 +133,20 @@ export function latencyTable(samples: LatencySample[], t: Labels, lang: Lang): S
   const budgetMs = samples[0]?.budgetMs ?? 7000;
   const targetMs = samples[0]?.targetMs ?? 1000;
   return html`<table class="latency">
-    <caption>
-      ${t.latencyCaption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t.measure}</th>
-        <th scope="col" class="num">${t.identifiers}</th>
-        <th scope="col" class="num">${t.concurrency}</th>
-        <th scope="col" class="num">${t.samples}</th>
-        <th scope="col" class="num">p50</th>
-        <th scope="col" class="num">p95</th>
-        <th scope="col" class="num">max</th>
-        <th scope="col">${t.budget(budgetMs)}</th>
-        <th scope="col">${t.target(targetMs)}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${samples.map(
-        (s) =>
-          html`<tr>
-            <th scope="row">${s.label}</th>
-            <td class="num">${s.identifiers}</td>
-            <td class="num">${s.concurrency}</td>
-            <td class="num">${s.samplesMs.length}</td>
-            <td class="num">${ms(s.p50, lang)}</td>
-            <td class="num">${ms(s.p95, lang)}</td>
-            <td class="num">${ms(s.max, lang)}</td>
-            <td>
-              ${
-                s.max <= s.budgetMs
-                  ? html`<span class="verdict verdict-passed"><span aria-hidden="true">✔</span> ${t.within}</span>`
-                  : html`<span class="verdict verdict-failed"><span aria-hidden="true">✘</span> ${t.over}</span>`
-              }
-            </td>
-            <td>
-              ${
-                s.p50 <= s.targetMs
-                  ? html`<span class="verdict verdict-passed"><span aria-hidden="true">✔</span> ${t.reached}</span>`
-                  : html`<span class="verdict verdict-skipped"><span aria-hidden="true">–</span> ${t.missed}</span>`
-              }
-            </td>
-          </tr> `,
-      )}
-    </tbody>
-  </table>`;
+<caption>${t.latencyCaption}</caption>
+<thead><tr><th scope="col">${t.measure}</th><th scope="col" class="num">${t.identifiers}</th><th scope="col" class="num">${t.concurrency}</th><th scope="col" class="num">${t.samples}</th><th scope="col" class="num">p50</th><th scope="col" class="num">p95</th><th scope="col" class="num">max</th><th scope="col">${t.budget(budgetMs)}</th><th scope="col">${t.target(targetMs)}</th></tr></thead>
+<tbody>
+${samples.map(
+  (s) =>
+    html`<tr><th scope="row">${s.label}</th><td class="num">${s.identifiers}</td><td class="num">${s.concurrency}</td><td class="num">${s.samplesMs.length}</td><td class="num">${ms(s.p50, lang)}</td><td class="num">${ms(s.p95, lang)}</td><td class="num">${ms(s.max, lang)}</td><td>${
+      s.max <= s.budgetMs
+        ? html`<span class="verdict verdict-passed"><span aria-hidden="true">✔</span> ${t.within}</span>`
+        : html`<span class="verdict verdict-failed"><span aria-hidden="true">✘</span> ${t.over}</span>`
+    }</td><td>${
+      s.p50 <= s.targetMs
+        ? html`<span class="verdict verdict-passed"><span aria-hidden="true">✔</span> ${t.reached}</span>`
+        : html`<span class="verdict verdict-skipped"><span aria-hidden="true">–</span> ${t.missed}</span>`
+    }</td></tr>\n`,
+)}</tbody>
+</table>`;
 }

@@ -5,10 +5,7 @@ import { html, type HtmlPart, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
 function row(label: string, value: HtmlPart): SafeHtml {
-  return html`<tr>
-    <th scope="row">${label}</th>
-    <td>${value}</td>
-  </tr>`;
+  return html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
 }
 
 function orMissing(value: string | undefined, t: Labels): HtmlPart {
@@ -17,7 +14,7 @@ function orMissing(value: string | undefined, t: Labels): HtmlPart {
 
 function filesWithHash(files: string[], sha256: string, t: Labels): SafeHtml {
   const list = files.length ? files.map((f) => html`<code>${f}</code>`) : [html`<em>${t.notProvided}</em>`];
-  return html`${list.map((f, i) => html`${i ? html`<br />` : ''}${f}`)}<br />SHA-256 <code>${sha256 || '—'}</code>`;
+  return html`${list.map((f, i) => html`${i ? html`<br>` : ''}${f}`)}<br>SHA-256 <code>${sha256 || '—'}</code>`;
 }
 
 /** Words of the official-validator row (kept here: the row exists only with `--official-validator`). */
@@ -41,10 +38,8 @@ const OFFICIAL = {
 function officialRow(off: RunOfficial, lang: 'fr' | 'en'): SafeHtml {
   const w = OFFICIAL[lang];
   const value = off.unavailable
-    ? html`<code>${off.jar}</code><br /><em>${w.unavailable}</em> ${off.unavailable[lang]}`
-    : html`<code>${off.jar}</code
-        >${off.version ? html` — version <code>${off.version}</code>` : ''}<br />${w.disagreements(off.disagreements)} —
-        ${off.gates ? w.gates : w.noGates}`;
+    ? html`<code>${off.jar}</code><br><em>${w.unavailable}</em> ${off.unavailable[lang]}`
+    : html`<code>${off.jar}</code>${off.version ? html` — version <code>${off.version}</code>` : ''}<br>${w.disagreements(off.disagreements)} — ${off.gates ? w.gates : w.noGates}`;
   return row(w.label, value);
 }
 
@@ -52,32 +47,36 @@ export function identificationSection(run: RunResult, t: Labels, lang: 'fr' | 'e
   const pv = run.pvInfo ?? {};
   const pvNumber = pv.pvNumber || run.runId;
   return html`<section aria-labelledby="sec-identification">
-    <h2 id="sec-identification">${t.identification}</h2>
-    <table class="identification">
-      <caption>
-        ${t.identificationCaption}
-      </caption>
-      <tbody>
-        ${row(t.pvNumber, html`<strong>${pvNumber}</strong>`)}
-        ${pv.pvNumber && pv.pvNumber !== run.runId ? row(t.runId, html`<code>${run.runId}</code>`) : ''}
-        ${row(t.editor, orMissing(pv.editor, t))} ${row(t.software, orMissing(pv.software, t))}
-        ${row(t.softwareVersion, orMissing(pv.softwareVersion, t))} ${row(t.deployment, orMissing(pv.environment, t))}
-        ${row(t.endpoint, html`<code>${run.baseUrl}</code>`)}
-        ${row(
-          t.useCases,
-          run.useCases.map((u, i) => html`${i ? ', ' : ''}${t.useCaseName(u)} (<code>${u}</code>)`),
-        )}
-        ${row(t.igVersion, run.ig ? html`<code>${run.ig.id}#${run.ig.version}</code>` : html`<em>${t.igNone}</em>`)}
-        ${row(t.packages, run.packages.length ? run.packages.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`) : '—')}
-        ${row(t.toolVersion, html`<code>${run.tool.name} ${run.tool.version}</code>`)}
-        ${run.official ? officialRow(run.official, lang) : ''} ${row(t.startedParis, humanInZone(run.startedAt, PARIS, lang))}
-        ${row(t.startedUtc, humanInZone(run.startedAt, 'UTC', lang))} ${row(t.finishedParis, humanInZone(run.finishedAt, PARIS, lang))}
-        ${row(t.clock, humanInZone(run.now, PARIS, lang))} ${row(t.operator, orMissing(pv.operator || run.environment.user, t))}
-        ${row(t.reviewer, orMissing(pv.reviewer, t))}
-        ${row(t.runtime, html`Node <code>${run.environment.node}</code> — <code>${run.environment.os}</code>`)}
-        ${row(t.cahier, filesWithHash(run.cahier.files, run.cahier.sha256, t))}
-        ${row(t.jdd, filesWithHash(run.jdd.files, run.jdd.sha256, t))} ${row(t.command, html`<code>${run.environment.command}</code>`)}
-      </tbody>
-    </table>
-  </section>`;
+<h2 id="sec-identification">${t.identification}</h2>
+<table class="identification">
+<caption>${t.identificationCaption}</caption>
+<tbody>
+${row(t.pvNumber, html`<strong>${pvNumber}</strong>`)}
+${pv.pvNumber && pv.pvNumber !== run.runId ? row(t.runId, html`<code>${run.runId}</code>`) : ''}
+${row(t.editor, orMissing(pv.editor, t))}
+${row(t.software, orMissing(pv.software, t))}
+${row(t.softwareVersion, orMissing(pv.softwareVersion, t))}
+${row(t.deployment, orMissing(pv.environment, t))}
+${row(t.endpoint, html`<code>${run.baseUrl}</code>`)}
+${row(
+  t.useCases,
+  run.useCases.map((u, i) => html`${i ? ', ' : ''}${t.useCaseName(u)} (<code>${u}</code>)`),
+)}
+${row(t.igVersion, run.ig ? html`<code>${run.ig.id}#${run.ig.version}</code>` : html`<em>${t.igNone}</em>`)}
+${row(t.packages, run.packages.length ? run.packages.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`) : '—')}
+${row(t.toolVersion, html`<code>${run.tool.name} ${run.tool.version}</code>`)}
+${run.official ? officialRow(run.official, lang) : ''}
+${row(t.startedParis, humanInZone(run.startedAt, PARIS, lang))}
+${row(t.startedUtc, humanInZone(run.startedAt, 'UTC', lang))}
+${row(t.finishedParis, humanInZone(run.finishedAt, PARIS, lang))}
+${row(t.clock, humanInZone(run.now, PARIS, lang))}
+${row(t.operator, orMissing(pv.operator || run.environment.user, t))}
+${row(t.reviewer, orMissing(pv.reviewer, t))}
+${row(t.runtime, html`Node <code>${run.environment.node}</code> — <code>${run.environment.os}</code>`)}
+${row(t.cahier, filesWithHash(run.cahier.files, run.cahier.sha256, t))}
+${row(t.jdd, filesWithHash(run.jdd.files, run.jdd.sha256, t))}
+${row(t.command, html`<code>${run.environment.command}</code>`)}
+</tbody>
+</table>
+</section>`;
 }

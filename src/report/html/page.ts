@@ -52,35 +52,35 @@ export function renderPv(input: RunResult, options: PvOptions): string {
   for (const c of run.cases) if (!byId.has(c.id)) byId.set(c.id, { c, anchor: anchors.get(c) ?? '' });
 
   const doc = html`<!DOCTYPE html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CSP}" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${t.title} — ${pvNumber}</title>
-        <style>
-          ${trusted(pvStyles(cssString(`PV ${pvNumber}`)))}
-        </style>
-      </head>
-      <body>
-        <header>
-          <h1>${t.title}</h1>
-          <p class="subtitle">${t.subtitle}</p>
-          <p class="status-line">${t.draft}</p>
-          <p>
-            ${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)} ·
-            ${t.modeLabel}${t.colon} ${t.mode[run.summary.mode ?? 'standard']}
-          </p>
-          ${notValidBanner(run, t)}
-        </header>
-        <main>
-          ${identificationSection(run, t, lang)} ${summarySection(run, byId, t, lang)} ${matrixSection(run, byId, t)}
-          ${casesSection(run, anchors, t, lang)} ${officialSection(run, anchors, t, lang)} ${declarationsSection(run, t, lang)}
-        </main>
-        ${closingBlock(run, PV_HASH_PLACEHOLDER, humanInZone(run.finishedAt, PARIS, lang), t)}
-      </body>
-    </html> `;
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} — ${pvNumber}</title>
+<style>${trusted(pvStyles(cssString(`PV ${pvNumber}`)))}</style>
+</head>
+<body>
+<header>
+<h1>${t.title}</h1>
+<p class="subtitle">${t.subtitle}</p>
+<p class="status-line">${t.draft}</p>
+<p>${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)} · ${t.modeLabel}${t.colon} ${t.mode[run.summary.mode ?? 'standard']}</p>
+${notValidBanner(run, t)}
+</header>
+<main>
+${identificationSection(run, t, lang)}
+${summarySection(run, byId, t, lang)}
+${matrixSection(run, byId, t)}
+${casesSection(run, anchors, t, lang)}
+${officialSection(run, anchors, t, lang)}
+${declarationsSection(run, t, lang)}
+</main>
+${closingBlock(run, PV_HASH_PLACEHOLDER, humanInZone(run.finishedAt, PARIS, lang), t)}
+</body>
+</html>
+`;
   const text = doc.value;
   const field = hashField(PV_HASH_PLACEHOLDER);
   const at = text.lastIndexOf(field);

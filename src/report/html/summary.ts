@@ -24,13 +24,7 @@ function passRate(c: VerdictCounts, lang: Lang): string {
 }
 
 function countCells(c: VerdictCounts, lang: Lang): SafeHtml {
-  return html`<td class="num">${c.total}</td>
-    <td class="num">${c.passed}</td>
-    <td class="num">${c.failed}</td>
-    <td class="num">${c.error}</td>
-    <td class="num">${c.skipped}</td>
-    <td class="num">${notApplicable(c)}</td>
-    <td class="num">${passRate(c, lang)}</td>`;
+  return html`<td class="num">${c.total}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td><td class="num">${c.error}</td><td class="num">${c.skipped}</td><td class="num">${notApplicable(c)}</td><td class="num">${passRate(c, lang)}</td>`;
 }
 
 /** `<a href="#card"><code>ID</code></a>` when the case is in the run, the bare id otherwise. */
@@ -43,9 +37,7 @@ function blockingItem(id: string, byId: CaseIndex, t: Labels, lang: Lang): SafeH
   const hit = byId.get(id);
   if (!hit) return html`<li>${caseLink(id, byId)}</li>`;
   const why = verdictReason(hit.c, lang);
-  return html`<li>
-    ${caseLink(id, byId)} — ${caseTitle(hit.c, lang)}${why ? html`<br /><span class="note">${t.reason}${t.colon} ${why}</span>` : ''}
-  </li>`;
+  return html`<li>${caseLink(id, byId)} — ${caseTitle(hit.c, lang)}${why ? html`<br><span class="note">${t.reason}${t.colon} ${why}</span>` : ''}</li>`;
 }
 
 /** One reserve: the case (linked, with its reason) or the element / requirement with its message and the cases that met it. */
@@ -54,17 +46,14 @@ function reserveItem(r: Reserve, byId: CaseIndex, t: Labels, lang: Lang): SafeHt
   const hit = byId.get(r.ref);
   if (hit && (r.kind === 'failed-minor' || r.kind === 'skipped' || r.kind === 'not-applicable')) {
     const why = verdictReason(hit.c, lang) ?? message;
-    return html`<li>${caseLink(r.ref, byId)} — ${caseTitle(hit.c, lang)}<br /><span class="note">${t.reason}${t.colon} ${why}</span></li>`;
+    return html`<li>${caseLink(r.ref, byId)} — ${caseTitle(hit.c, lang)}<br><span class="note">${t.reason}${t.colon} ${why}</span></li>`;
   }
   const others = (r.cases ?? []).filter((id) => id !== r.ref);
-  return html`<li>
-    <code>${r.ref}</code> —
-    ${message}${
-      others.length
-        ? html`<br /><span class="note">${t.seenIn}${t.colon} ${others.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span>`
-        : ''
-    }
-  </li>`;
+  return html`<li><code>${r.ref}</code> — ${message}${
+    others.length
+      ? html`<br><span class="note">${t.seenIn}${t.colon} ${others.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span>`
+      : ''
+  }</li>`;
 }
 
 /** The reason a case-level reserve is listed under: the case's own reason, else the reserve's message. */
@@ -86,34 +75,26 @@ function caseReserveItems(reserves: Reserve[], byId: CaseIndex, t: Labels, lang:
   return [...byReason].map(([reason, list]) =>
     list.length === 1
       ? reserveItem(list[0], byId, t, lang)
-      : html`<li>
-          ${t.reason}${t.colon} ${reason}<br /><span class="note"
-            >${list.length} ${t.casesWord}${t.colon} ${list.map((r, i) => html`${i ? ', ' : ''}${caseLink(r.ref, byId)}`)}</span
-          >
-        </li>`,
+      : html`<li>${t.reason}${t.colon} ${reason}<br><span class="note">${list.length} ${t.casesWord}${t.colon} ${list.map((r, i) => html`${i ? ', ' : ''}${caseLink(r.ref, byId)}`)}</span></li>`,
   );
 }
 
 function reservesBlock(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
   const groups = reservesByKind(run.summary.reserves);
-  if (groups.length === 0)
-    return html`<h3>${t.reserves}</h3>
-      <p>${t.noReserves}</p>`;
+  if (groups.length === 0) return html`<h3>${t.reserves}</h3>\n<p>${t.noReserves}</p>`;
   // one numbering across the kinds, so a reserve keeps its number when the PV is discussed
   let next = 1;
   return html`<h3>${t.reserves}</h3>
-    ${groups.map((g) => {
-      const items =
-        g.kind === 'skipped' || g.kind === 'not-applicable'
-          ? caseReserveItems(g.reserves, byId, t, lang)
-          : g.reserves.map((r) => reserveItem(r, byId, t, lang));
-      const start = next;
-      next += items.length;
-      return html`<h4 class="reserve-kind">${t.reserveKind[g.kind]} (${g.reserves.length})</h4>
-        <ol class="reserves reserves-${g.kind}" ${start > 1 ? html` start="${start}"` : ''}>
-          ${items}
-        </ol> `;
-    })}`;
+${groups.map((g) => {
+  const items =
+    g.kind === 'skipped' || g.kind === 'not-applicable'
+      ? caseReserveItems(g.reserves, byId, t, lang)
+      : g.reserves.map((r) => reserveItem(r, byId, t, lang));
+  const start = next;
+  next += items.length;
+  return html`<h4 class="reserve-kind">${t.reserveKind[g.kind]} (${g.reserves.length})</h4>
+<ol class="reserves reserves-${g.kind}"${start > 1 ? html` start="${start}"` : ''}>${items}</ol>\n`;
+})}`;
 }
 
 /** The catalogue's severity waivers that decided findings of the run, each with its reason and source. */
@@ -121,18 +102,13 @@ function waiversBlock(run: RunResult, byId: CaseIndex, t: Labels): SafeHtml | ''
   const waivers = run.waivers ?? [];
   if (waivers.length === 0) return '';
   return html`<h3>${t.waivers}</h3>
-    <p class="note">${t.waiversIntro}</p>
-    <ul class="waivers">
-      ${waivers.map(
-        (w) =>
-          html`<li>
-            <code>${w.rule}</code> → ${w.severity}${t.colon} ${w.when}<br />${w.reason} <span class="note">(${w.source})</span><br /><span
-              class="note"
-              >${t.waiverCases}${t.colon} ${w.cases.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span
-            >
-          </li> `,
-      )}
-    </ul>`;
+<p class="note">${t.waiversIntro}</p>
+<ul class="waivers">${waivers.map(
+    (
+      w,
+    ) => html`<li><code>${w.rule}</code> → ${w.severity}${t.colon} ${w.when}<br>${w.reason} <span class="note">(${w.source})</span><br><span class="note">${t.waiverCases}${t.colon} ${w.cases.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span></li>
+`,
+  )}</ul>`;
 }
 
 /** The banner a signer cannot miss when the run is not valid for an acceptance; '' otherwise. */
@@ -150,67 +126,26 @@ export function summarySection(run: RunResult, byId: CaseIndex, t: Labels, lang:
   const blocking = s.blocking ?? [];
   const banner = notValidBanner(run, t);
   return html`<section aria-labelledby="sec-summary">
-    <h2 id="sec-summary">${t.summary}</h2>
-    <div class="overall overall-${s.overall}">
-      <p><strong>${t.overallLabel}${t.colon}</strong> ${overallBadge(s.overall, t)}</p>
-      <p class="mode mode-${mode}"><strong>${t.modeLabel}${t.colon}</strong> ${t.mode[mode]} — ${t.modeExplain[mode]}</p>
-      ${
-        banner
-          ? html`${banner}
-              <p class="note">${t.notValidExplain}</p>`
-          : ''
-      }
-      <p>${t.overallExplain(s, withReserves)}</p>
-    </div>
-    <table class="by-group">
-      <caption>
-        ${t.byGroupCaption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.group}</th>
-          <th scope="col" class="num">${t.total}</th>
-          <th scope="col" class="num">${t.verdict.passed}</th>
-          <th scope="col" class="num">${t.verdict.failed}</th>
-          <th scope="col" class="num">${t.verdict.error}</th>
-          <th scope="col" class="num">${t.verdict.skipped}</th>
-          <th scope="col" class="num">${t.verdict['not-applicable']}</th>
-          <th scope="col" class="num">${t.passRate}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${groups.map(
-          (g) =>
-            html`<tr>
-              <th scope="row">${t.groupName(g)}</th>
-              ${countCells(s.byGroup[g], lang)}
-            </tr> `,
-        )}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">${t.allGroups}</th>
-          ${countCells(s, lang)}
-        </tr>
-      </tfoot>
-    </table>
-    <p class="note">${t.passRateNote}</p>
-    <h3>${t.blocking}</h3>
-    ${
-      blocking.length
-        ? html`<ol class="blocking">
-            ${blocking.map((id) => blockingItem(id, byId, t, lang))}
-          </ol>`
-        : html`<p>${t.noBlocking}</p>`
-    }
-    ${reservesBlock(run, byId, t, lang)} ${waiversBlock(run, byId, t)}
-    ${
-      run.setupNotes.length
-        ? html`<h3>${t.setupNotes}</h3>
-            <ul>
-              ${run.setupNotes.map((n) => html`<li>${textOf(n, lang)}</li>`)}
-            </ul>`
-        : ''
-    }
-  </section>`;
+<h2 id="sec-summary">${t.summary}</h2>
+<div class="overall overall-${s.overall}">
+<p><strong>${t.overallLabel}${t.colon}</strong> ${overallBadge(s.overall, t)}</p>
+<p class="mode mode-${mode}"><strong>${t.modeLabel}${t.colon}</strong> ${t.mode[mode]} — ${t.modeExplain[mode]}</p>
+${banner ? html`${banner}<p class="note">${t.notValidExplain}</p>` : ''}
+<p>${t.overallExplain(s, withReserves)}</p>
+</div>
+<table class="by-group">
+<caption>${t.byGroupCaption}</caption>
+<thead><tr><th scope="col">${t.group}</th><th scope="col" class="num">${t.total}</th><th scope="col" class="num">${t.verdict.passed}</th><th scope="col" class="num">${t.verdict.failed}</th><th scope="col" class="num">${t.verdict.error}</th><th scope="col" class="num">${t.verdict.skipped}</th><th scope="col" class="num">${t.verdict['not-applicable']}</th><th scope="col" class="num">${t.passRate}</th></tr></thead>
+<tbody>
+${groups.map((g) => html`<tr><th scope="row">${t.groupName(g)}</th>${countCells(s.byGroup[g], lang)}</tr>\n`)}
+</tbody>
+<tfoot><tr><th scope="row">${t.allGroups}</th>${countCells(s, lang)}</tr></tfoot>
+</table>
+<p class="note">${t.passRateNote}</p>
+<h3>${t.blocking}</h3>
+${blocking.length ? html`<ol class="blocking">${blocking.map((id) => blockingItem(id, byId, t, lang))}</ol>` : html`<p>${t.noBlocking}</p>`}
+${reservesBlock(run, byId, t, lang)}
+${waiversBlock(run, byId, t)}
+${run.setupNotes.length ? html`<h3>${t.setupNotes}</h3><ul>${run.setupNotes.map((n) => html`<li>${textOf(n, lang)}</li>`)}</ul>` : ''}
+</section>`;
 }
