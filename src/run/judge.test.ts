@@ -136,6 +136,14 @@ describe('judgeCase', () => {
     expect(judgeCase({ testCase: tc, findings: [vs('x'), expectation] }).reserves).toBeUndefined();
   });
 
+  it('is an error when the run\'s set-up keeps the endpoint from being judged (a base URL that serves no FHIR search)', () => {
+    const setup = finding('error', 'RUN-BASE-URL', 'setup', 'HTTP.status', { fr: 'pas de recherche FHIR', en: 'serves no FHIR search' });
+    expect(judgeCase({ testCase: makeCase(), findings: [expectation, setup] })).toMatchObject({
+      verdict: 'error',
+      reason: { en: 'RUN-BASE-URL — HTTP.status: serves no FHIR search' },
+    });
+  });
+
   it('is not applicable with the reason given, before any finding is judged', () => {
     const notApplicable = { fr: 'aucun PS à deux lieux dans le JDD', en: 'no PS with two places in the JDD' };
     expect(judgeCase({ testCase: makeCase(), findings: [expectation], notApplicable })).toMatchObject({

@@ -217,6 +217,9 @@ export function judgeCase(input: JudgeInput): Judgement {
   // A check that threw proves nothing: never a pass, never blamed on the endpoint.
   const internal = findings.find((f) => f.internalError);
   if (internal) return { verdict: 'error', reason: reasonOf(internal, INTERNAL), findings };
+  // The run's set-up keeps the endpoint from being judged (a base URL that serves no FHIR search).
+  const setup = findings.find((f) => f.source === 'setup' && isBlocking(f));
+  if (setup) return { verdict: 'error', reason: reasonOf(setup), findings };
   const noAnswer = findings.find(isNoAnswer);
   if (noAnswer) return { verdict: 'error', reason: reasonOf(noAnswer), findings };
   const deciding = findings.find((f) => f.source === 'transport' && isBlocking(f)) ?? findings.find(isBlocking);

@@ -15,7 +15,7 @@ import { checkBundle, checkHttp, resolveExpectations, statusMatches } from './ex
 import { isHarnessTransport, STRUCTURE_NOT_CHECKED, transportFinding } from './judge.js';
 import { analyseAnswer, type AnalysedAnswer, type AnswerChecks } from './search-response.js';
 import { append } from '../core/append.js';
-import { noSearchMessage, plainReferenceSearch, servesNoSearch } from '../transport/base-url-check.js';
+import { baseUrlFinding, noSearchMessage, plainReferenceSearch, servesNoSearch } from '../transport/base-url-check.js';
 
 const NOT_CHECKED: Message = {
   fr: 'validation structurelle non faite : paquets FHIR introuvables (voir les notes de la recette)',
@@ -66,8 +66,7 @@ export function searchKind(checks: AnswerChecks): CaseKind {
           const why = noSearchMessage(env.baseUrl, plain);
           return {
             exchanges: [x, plain.exchange],
-            findings: [finding('error', 'RUN-BASE-URL', 'setup', 'HTTP.status', why, { requirements: tc.requirements })],
-            harnessFault: why,
+            findings: [baseUrlFinding(why, tc.requirements)],
           };
         }
       }

@@ -5,7 +5,7 @@
  * no FHIR search (typically the URL lacks its `/fhir`), so a 404 with an OperationOutcome on the
  * invalid probes is not a refusal, and a missing [base]/metadata is not just "no statement".
  */
-import type { Message } from '../core/findings.js';
+import { finding, type Finding, type Message } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
 import type { HttpClient, SentExchange } from '../http/types.js';
 import type { TransportContext } from './context.js';
@@ -83,4 +83,12 @@ export function noAnswerMessage(search: SentExchange, timeoutMs: number | undefi
     fr: `vérification préalable : GET ${pathOf(search)} n'a pas eu de réponse${limit.fr} (${what}) ; les cas qui interrogent le point d'accès finiront probablement en erreur`,
     en: `pre-flight check: GET ${pathOf(search)} got no answer${limit.en} (${what}); the cases that call the endpoint will probably end in error`,
   };
+}
+
+/**
+ * The finding a case ends on when the base URL serves no FHIR search: a fault of the run's set-up, not
+ * of the answers, so the case is `error` (the endpoint could not be judged), never a pass or a failure.
+ */
+export function baseUrlFinding(why: Message, requirements: string[]): Finding {
+  return finding('error', 'RUN-BASE-URL', 'setup', 'HTTP.status', why, { requirements });
 }

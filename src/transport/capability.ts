@@ -10,7 +10,7 @@ import type { TestCase } from '../cahier/types.js';
 import type { CaseKind } from '../cahier/kinds.js';
 import { compareCapability, expectedFromIg, fallbackExpectation, findIgStatement, IG_STATEMENT_IDS } from './capability-compare.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
-import { noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
+import { baseUrlFinding, noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
 import { baseOf } from './reference-request.js';
 import { REQ } from './requirements.js';
 
@@ -42,7 +42,7 @@ export async function runCapabilityStatement(tc: TestCase, ctx: TransportContext
     if (plain && servesNoSearch(plain)) {
       const why = noSearchMessage(ctx.baseUrl, plain, sent);
       findings.push(tfinding('error', 'SAS-CAP-001', 'CapabilityStatement', why, [REQ.capability]));
-      return { findings, exchanges: [x, plain.exchange], harnessFault: why };
+      return { findings: [baseUrlFinding(why, tc.requirements), ...findings], exchanges: [x, plain.exchange] };
     }
     findings.push(
       tfinding(

@@ -15,7 +15,7 @@ import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
 import type { SentExchange } from '../http/types.js';
 import type { CaseKind } from '../cahier/kinds.js';
 import type { Exchange, UseCase } from '../core/model.js';
-import { noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
+import { baseUrlFinding, noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { referenceRequest } from './reference-request.js';
 import { REQ } from './requirements.js';
@@ -285,7 +285,7 @@ export async function runErrorContract(tc: TestCase, ctx: TransportContext): Pro
     const findings = judged.flatMap(({ probe, sent }) =>
       sent.exchange.response?.status === 404 ? [noSearchFinding(probe, why)] : judgeProbe(probe, sent),
     );
-    return { findings, exchanges: [...exchanges, plain.exchange], harnessFault: why };
+    return { findings: [baseUrlFinding(why, tc.requirements), ...findings], exchanges: [...exchanges, plain.exchange] };
   }
   return { findings: judged.flatMap(({ probe, sent }) => judgeProbe(probe, sent)), exchanges };
 }

@@ -266,9 +266,12 @@ export async function httpTarget(
     });
     const c = run.cases[0];
     if (!c) return { ok: false, crash: { target: 'http', message: 'no case result', stack: '' } };
-    // A complete, well-formed HTTP answer under the 20 MB cap can always be judged: `error` means the tool failed.
+    // A complete, well-formed HTTP answer under the 20 MB cap can always be judged: `error` means the tool
+    // failed — unless the fuzzed status is a 404 to a case expecting a refusal: the server answers the plain
+    // search 404 as well, and the run rightly says the base URL serves no FHIR search (RUN-BASE-URL).
     const overCap = Buffer.byteLength(text) > 20 * 1024 * 1024 && c.findings.some((f) => f.ruleId === 'HTTP-TOO-LARGE');
-    if (c.verdict === 'error' && !overCap)
+    const wrongBase = status === 404 && c.findings.some((f) => f.ruleId === 'RUN-BASE-URL');
+    if (c.verdict === 'error' && !overCap && !wrongBase)
       return {
         ok: false,
         crash: { target: 'http', message: `verdict error: ${c.reason?.en ?? ''}`, stack: c.findings.map((f) => f.ruleId).join(' ') },

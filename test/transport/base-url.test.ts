@@ -33,11 +33,14 @@ const run = (kind: string, params: Record<string, unknown>, baseUrl: string) =>
 describe('error contract and CapabilityStatement on a base URL without its /fhir', () => {
   it('a 404 with an OperationOutcome is not a refusal when the reference search is 404 too', async () => {
     const r = await run('error-contract', { probes: ['unknown-parameter', 'malformed-date'] }, root);
-    expect(r.harnessFault?.en).toMatch(
+    // a set-up finding: the case ends in error (the endpoint could not be judged), not in a harness fault
+    expect(r.harnessFault).toBeUndefined();
+    expect(r.findings[0]).toMatchObject({ severity: 'error', ruleId: 'RUN-BASE-URL', source: 'setup' });
+    expect(r.findings[0].message.en).toMatch(
       /^the base URL serves no FHIR search: GET http:\/\/127\.0\.0\.1:\d+\/Slot answers HTTP 404\. Check --base-url \(it may lack the path of the FHIR base\)\. The URL has no path: the FHIR base is often under \/fhir\.$/,
     );
-    expect(r.findings.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['error:SAS-ERR-004', 'error:SAS-ERR-002']);
-    expect(r.findings[0].message.en).toContain('HTTP 404, like the reference search itself — not a refusal');
+    expect(r.findings.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['error:RUN-BASE-URL', 'error:SAS-ERR-004', 'error:SAS-ERR-002']);
+    expect(r.findings[1].message.en).toContain('HTTP 404, like the reference search itself — not a refusal');
     // evidence: the two probes and the plain reference search
     expect(r.exchanges.map((x) => x.response?.status)).toEqual([404, 404, 404]);
     expect(r.exchanges[2].label).toBe('reference search (base URL check)');
@@ -52,10 +55,11 @@ describe('error contract and CapabilityStatement on a base URL without its /fhir
 
   it('no metadata and no search: the CapabilityStatement case is an error with that reason, not a warning', async () => {
     const wrong = await run('capability-statement', {}, root);
-    expect(wrong.harnessFault?.en).toMatch(
+    expect(wrong.harnessFault).toBeUndefined();
+    expect(wrong.findings[0].message.en).toMatch(
       /^the base URL serves no FHIR search: GET \S+\/Slot answers HTTP 404 and GET http:\/\/127\.0\.0\.1:\d+\/metadata answers HTTP 404 \(no CapabilityStatement\)/,
     );
-    expect(wrong.findings.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['error:SAS-CAP-001']);
+    expect(wrong.findings.map((f) => `${f.severity}:${f.ruleId}`)).toEqual(['error:RUN-BASE-URL', 'error:SAS-CAP-001']);
     const right = await run('capability-statement', {}, server.url);
     expect(right.harnessFault).toBeUndefined();
   });
@@ -95,7 +99,7 @@ describe('sas-recette run with the root URL of an endpoint served under /fhir', 
       // the search cases that expect a refusal (errors.yaml) do not take the 404 for one either
       expect(v['ERR-MISSING-STATUS']).toBe('error');
       for (const id of ['TR-PS-ERR-UNKNOWN-PARAM', 'TR-PS-CAPABILITY', 'ERR-MISSING-STATUS']) {
-        expect(result.cases.find((c) => c.id === id)?.reason?.en, id).toMatch(/^the base URL serves no FHIR search/);
+        expect(result.cases.find((c) => c.id === id)?.reason?.en, id).toMatch(/^RUN-BASE-URL — HTTP\.status: the base URL serves no FHIR search/);
       }
       // a search case answered 404 where 200 is expected: failed, as before
       expect(v['PS-4.3-SEARCH']).toBe('failed');
