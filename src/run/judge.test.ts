@@ -136,7 +136,7 @@ describe('judgeCase', () => {
     expect(judgeCase({ testCase: tc, findings: [vs('x'), expectation] }).reserves).toBeUndefined();
   });
 
-  it('is an error when the run\'s set-up keeps the endpoint from being judged (a base URL that serves no FHIR search)', () => {
+  it("is an error when the run's set-up keeps the endpoint from being judged (a base URL that serves no FHIR search)", () => {
     const setup = finding('error', 'RUN-BASE-URL', 'setup', 'HTTP.status', { fr: 'pas de recherche FHIR', en: 'serves no FHIR search' });
     expect(judgeCase({ testCase: makeCase(), findings: [expectation, setup] })).toMatchObject({
       verdict: 'error',

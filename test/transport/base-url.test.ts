@@ -99,7 +99,9 @@ describe('sas-recette run with the root URL of an endpoint served under /fhir', 
       // the search cases that expect a refusal (errors.yaml) do not take the 404 for one either
       expect(v['ERR-MISSING-STATUS']).toBe('error');
       for (const id of ['TR-PS-ERR-UNKNOWN-PARAM', 'TR-PS-CAPABILITY', 'ERR-MISSING-STATUS']) {
-        expect(result.cases.find((c) => c.id === id)?.reason?.en, id).toMatch(/^RUN-BASE-URL — HTTP\.status: the base URL serves no FHIR search/);
+        expect(result.cases.find((c) => c.id === id)?.reason?.en, id).toMatch(
+          /^RUN-BASE-URL — HTTP\.status: the base URL serves no FHIR search/,
+        );
       }
       // a search case answered 404 where 200 is expected: failed, as before
       expect(v['PS-4.3-SEARCH']).toBe('failed');
