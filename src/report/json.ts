@@ -9,31 +9,13 @@ import type { RunResult } from '../core/model.js';
 import { reportView, writeEvidenceFiles } from './evidence-files.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { writeOutput } from './write-output.js';
+import { RUN_RESULT_SCHEMA } from './run-schema.js';
 
-/** Root keys in the order of the RunResult declaration; nested objects are sorted alphabetically. */
-const ROOT_ORDER: readonly (keyof RunResult)[] = [
-  'schemaVersion',
-  'runId',
-  'tool',
-  'startedAt',
-  'finishedAt',
-  'now',
-  'baseUrl',
-  'useCases',
-  'ig',
-  'packages',
-  'setupNotes',
-  'cahier',
-  'jdd',
-  'environment',
-  'insecure',
-  'pvInfo',
-  'summary',
-  'declarations',
-  'requirements',
-  'waivers',
-  'cases',
-];
+/**
+ * Root keys in the order the run-result schema declares them (identification, then the verdict, then the
+ * details); nested objects are sorted alphabetically.
+ */
+const ROOT_ORDER = Object.keys(RUN_RESULT_SCHEMA.properties) as readonly (keyof RunResult)[];
 
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);

@@ -218,6 +218,25 @@ export const RUN_RESULT_SCHEMA = {
       },
     },
     pvInfo: { type: 'object', additionalProperties: { type: 'string' } },
+    summary: {
+      type: 'object',
+      required: ['total', 'passed', 'failed', 'skipped', 'error', 'byGroup', 'overall', 'reserves'],
+      properties: {
+        ...counts.properties,
+        byGroup: { type: 'object', additionalProperties: counts },
+        overall: { enum: ['favorable', 'favorable-with-reserves', 'unfavorable'] },
+        // current model: Reserve objects; earlier model: the ids of the cases in reserve
+        reserves: {
+          anyOf: [
+            { type: 'array', items: reserve },
+            { type: 'array', items: { type: 'string' } },
+          ],
+        },
+        blocking: { type: 'array', items: { type: 'string' } },
+        mode: { enum: ['standard', 'strict'] },
+        validForAcceptance: { type: 'boolean' },
+      },
+    },
     declarations: {
       type: 'array',
       items: {
@@ -247,7 +266,6 @@ export const RUN_RESULT_SCHEMA = {
         },
       },
     },
-    cases: { type: 'array', items: caseResult },
     waivers: {
       type: 'array',
       items: {
@@ -263,24 +281,6 @@ export const RUN_RESULT_SCHEMA = {
         },
       },
     },
-    summary: {
-      type: 'object',
-      required: ['total', 'passed', 'failed', 'skipped', 'error', 'byGroup', 'overall', 'reserves'],
-      properties: {
-        ...counts.properties,
-        byGroup: { type: 'object', additionalProperties: counts },
-        overall: { enum: ['favorable', 'favorable-with-reserves', 'unfavorable'] },
-        // current model: Reserve objects; earlier model: the ids of the cases in reserve
-        reserves: {
-          anyOf: [
-            { type: 'array', items: reserve },
-            { type: 'array', items: { type: 'string' } },
-          ],
-        },
-        blocking: { type: 'array', items: { type: 'string' } },
-        mode: { enum: ['standard', 'strict'] },
-        validForAcceptance: { type: 'boolean' },
-      },
-    },
+    cases: { type: 'array', items: caseResult },
   },
 } as const;
