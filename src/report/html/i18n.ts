@@ -150,7 +150,7 @@ const GROUPS_FR: Record<string, string> = {
   sos: 'SOS Médecins (sos)',
   transport: 'Transport — TLS et mTLS (transport)',
   capability: 'CapabilityStatement (capability)',
-  errors: 'Requêtes invalides — 4xx + OperationOutcome (errors)',
+  errors: 'Requêtes invalides — refus 4xx/5xx + OperationOutcome (errors)',
 };
 const GROUPS_EN: Record<string, string> = {
   psindiv: 'Individual practitioner (psindiv)',
@@ -158,7 +158,7 @@ const GROUPS_EN: Record<string, string> = {
   sos: 'SOS Médecins (sos)',
   transport: 'Transport — TLS and mTLS (transport)',
   capability: 'CapabilityStatement (capability)',
-  errors: 'Invalid requests — 4xx + OperationOutcome (errors)',
+  errors: 'Invalid requests — refused with 4xx/5xx + OperationOutcome (errors)',
 };
 
 function plural(n: number, one: string, many: string): string {
