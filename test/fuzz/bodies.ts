@@ -371,11 +371,21 @@ function mutate(seed: unknown, mutations: readonly ValueMutation[]): { value: un
   return { value: root, raws };
 }
 
-/** The placeholders replaced by their raw text (nested placeholders included). */
+/**
+ * A body is never larger than this: nested huge arrays of huge strings could otherwise multiply past what a
+ * JavaScript string can hold (the endpoint's own body cap is 20 MB; 64 M characters is well past it).
+ */
+const MAX_BODY_CHARS = 64 * 1024 * 1024;
+
+/** The placeholders replaced by their raw text (nested placeholders included), within MAX_BODY_CHARS. */
 function serialise(value: unknown, raws: readonly string[]): string {
   let text = stringify(value);
   for (let round = 0; round <= raws.length && RAW.test(text); round++) {
     RAW.lastIndex = 0;
+    let grown = text.length;
+    for (const m of text.matchAll(RAW)) grown += (raws[Number(m[1])] ?? 'null').length - m[0].length;
+    RAW.lastIndex = 0;
+    if (grown > MAX_BODY_CHARS) break; // the placeholders left are plain JSON strings: still a body to judge
     text = text.replace(RAW, (_m, i: string) => raws[Number(i)] ?? 'null');
   }
   return text;
