@@ -27,6 +27,16 @@ function check(run: () => unknown[]): Scope {
 }
 
 describe('invariants that cannot be evaluated', () => {
+  it('data of the wrong type for the expression is the input\'s fault: noted as not evaluated, not an internal error', () => {
+    const scope = check(() => {
+      throw new Error('Expected string, but got: [null]');
+    });
+    expect(scope.sink.findings).toEqual([]);
+    const notes = [...scope.ctx.notes.values()];
+    expect(notes).toMatchObject([{ severity: 'information', ruleId: 'sas-test-1', notChecked: true }]);
+    expect(notes[0].message.en).toMatch(/^Constraint sas-test-1 not evaluated: the data it reads does not have the expected type/);
+  });
+
   it('a throwing evaluation is an internal error, never a pass', () => {
     const scope = check(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')");

@@ -45,7 +45,11 @@ export function checkConstraints(scope: Scope, node: ElementNode, value: unknown
         continue;
       }
       if (typeof evaluated !== 'boolean') {
-        internalError(scope, c.key, location, evaluated.crashed);
+        const why = evaluated.crashed instanceof Error ? evaluated.crashed.message : '';
+        // The FHIRPath library stops on data of the wrong type (a number where a string is expected): the
+        // input is at fault, not the engine — the element's type error is a finding of its own.
+        if (INVALID_DATA.test(why)) noteOnce(scope, `invariant-data:${c.key}`, c.key, location, msg.invariantOnInvalidData(c.key, why));
+        else internalError(scope, c.key, location, evaluated.crashed);
         continue;
       }
       pass = evaluated;
@@ -53,6 +57,9 @@ export function checkConstraints(scope: Scope, node: ElementNode, value: unknown
     if (!pass) report(scope, c.severity, c.key, location, msg.invariant(c.key, c.human));
   }
 }
+
+/** What the FHIRPath library says when the data an expression reads has the wrong type. */
+export const INVALID_DATA = /^Expected (a |an )?\w+,? but got/i;
 
 /** What the FHIRPath library says when it meets a feature it does not implement. */
 export const KNOWN_UNSUPPORTED = /not (yet )?implemented|not supported|unsupported|terminology|memberOf|conformsTo|resolve\(\)/i;

@@ -155,6 +155,11 @@ export const msg = {
       `Extension definition ${url} is unknown to the loaded packages: content not checked.`,
     ),
   invariant: (key: string, human: string) => m(`Contrainte ${key} non respectée : ${human}`, `Constraint ${key} failed: ${human}`),
+  invariantOnInvalidData: (key: string, why: string) =>
+    m(
+      `Contrainte ${key} non évaluée : les données qu'elle lit n'ont pas le type attendu (${show(why, 120)}) ; l'erreur de type est signalée à part.`,
+      `Constraint ${key} not evaluated: the data it reads does not have the expected type (${show(why, 120)}); the type error is reported separately.`,
+    ),
   invariantNotEvaluated: (key: string, expression: string) =>
     m(
       `Contrainte ${key} non évaluée (expression FHIRPath non prise en charge : ${show(expression, 120)}).`,
