@@ -27,7 +27,7 @@ function check(run: () => unknown[]): Scope {
 }
 
 describe('invariants that cannot be evaluated', () => {
-  it('data of the wrong type for the expression is the input\'s fault: noted as not evaluated, not an internal error', () => {
+  it("data of the wrong type for the expression is the input's fault: noted as not evaluated, not an internal error", () => {
     const scope = check(() => {
       throw new Error('Expected string, but got: [null]');
     });
