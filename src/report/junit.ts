@@ -117,10 +117,10 @@ export function systemOut(c: CaseResult, lang: Lang): string {
 }
 
 /**
- * A case that failed because an exchange got no usable HTTP answer (timeout, refused, reset, TLS
- * error…: deciding findings `HTTP-<OUTCOME>` from the run's judge) is reported as a JUnit `<error>`:
- * CI shows "could not talk to the endpoint" apart from "the endpoint answered wrongly". The verdict,
- * and so the exit code, stay those of the run (a failure of the endpoint).
+ * A run recorded before the current verdict model (`report` on an old run.json) marked a case whose
+ * exchange got no usable HTTP answer `failed`, with a deciding `HTTP-<OUTCOME>` finding; today's judge
+ * makes it `error`. Such a case is still reported as a JUnit `<error>`, so CI shows "could not talk to
+ * the endpoint" apart from "the endpoint answered wrongly", without re-judging the recorded run.
  */
 function failedByTransport(deciding: Finding[]): boolean {
   return deciding.length > 0 && deciding.some((f) => f.source === 'transport' && f.ruleId.startsWith('HTTP-'));

@@ -5,37 +5,22 @@
  * Real HTTP on loopback; the FHIR packages of ../shared are loaded once.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatorOf } from '../../src/run/structure-validator.js';
-import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import type { DefectName } from '../../src/mock/defects.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
-import { loadStructure, prepareRun, type StructureSetup } from '../../src/run/prepare.js';
-import { registeredKinds } from '../../src/run/registered-kinds.js';
+import type { StructureSetup } from '../../src/run/prepare.js';
 import type { RunResult } from '../../src/core/model.js';
-import { runAcceptance } from '../../src/run/run-acceptance.js';
-import { blockingRuleIds, PACKAGES, verdicts } from './support.js';
+import { blockingRuleIds, loadShippedStructure, playPrepared, prepareShipped, verdicts } from './support.js';
 
 let structure: StructureSetup;
 beforeAll(async () => {
-  structure = await loadStructure({ ig: 'ans.fhir.fr.sas#1.2.0', env: { SAS_RECETTE_PACKAGES: PACKAGES } });
+  structure = await loadShippedStructure();
 });
 
 async function runAgainst(defects: DefectName[], only: string[], opts: { timeoutMs?: number; delayMs?: number } = {}): Promise<RunResult> {
-  const kinds = registeredKinds({ definitions: structure.index });
-  const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only }, kinds });
+  const prepared = prepareShipped(structure, only);
   const server: MockServer = await startMockServer({ jdd: prepared.jdds, defects, ...(opts.delayMs ? { delayMs: opts.delayMs } : {}) });
   try {
-    return await runAcceptance({
-      prepared,
-      baseUrl: server.url,
-      now: new Date(),
-      http: { timeoutMs: opts.timeoutMs ?? 7000 },
-      kinds,
-      structure,
-      validate: validatorOf(structure),
-      lang: 'en',
-      command: 'test',
-    });
+    return await playPrepared(prepared, structure, server.url, opts.timeoutMs);
   } finally {
     await server.close();
   }

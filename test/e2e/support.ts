@@ -8,6 +8,10 @@ import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import type { RunResult } from '../../src/core/model.js';
+import { loadStructure, prepareRun, type PreparedRun, type StructureSetup } from '../../src/run/prepare.js';
+import { registeredKinds } from '../../src/run/registered-kinds.js';
+import { runAcceptance } from '../../src/run/run-acceptance.js';
+import { validatorOf } from '../../src/run/structure-validator.js';
 
 export const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve('../shared/fhir-packages');
 export const HAVE_PACKAGES = existsSync(PACKAGES);
@@ -56,4 +60,29 @@ export function blockingRuleIds(run: RunResult, caseId: string): string[] {
   const c = run.cases.find((x) => x.id === caseId);
   if (!c) throw new Error(`no case ${caseId}`);
   return [...new Set(c.findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').map((f) => f.ruleId))].sort();
+}
+
+/** The IG of the shipped cahier, loaded from the FHIR packages of ../shared. */
+export function loadShippedStructure(): Promise<StructureSetup> {
+  return loadStructure({ ig: 'ans.fhir.fr.sas#1.2.0', env: { SAS_RECETTE_PACKAGES: PACKAGES } });
+}
+
+/** The shipped cahier's cases `only`, over the shipped JDDs, ready to play (`prepared.jdds` feeds a reference editor). */
+export function prepareShipped(structure: StructureSetup, only: string[]): PreparedRun {
+  return prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only }, kinds: registeredKinds({ definitions: structure.index }) });
+}
+
+/** Plays prepared cases in-process against `baseUrl`, as `sas-recette run` does (structure checked, English). */
+export function playPrepared(prepared: PreparedRun, structure: StructureSetup, baseUrl: string, timeoutMs = 7000): Promise<RunResult> {
+  return runAcceptance({
+    prepared,
+    baseUrl,
+    now: new Date(),
+    http: { timeoutMs },
+    kinds: registeredKinds({ definitions: structure.index }),
+    structure,
+    validate: validatorOf(structure),
+    lang: 'en',
+    command: 'test',
+  });
 }

@@ -7,16 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/core/model.js';
-import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { startMockServer, type MockServer } from '../../src/mock/server.js';
-import { loadStructure, prepareRun } from '../../src/run/prepare.js';
-import { registeredKinds } from '../../src/run/registered-kinds.js';
-import { runAcceptance } from '../../src/run/run-acceptance.js';
-import { validatorOf } from '../../src/run/structure-validator.js';
 import { readBody } from '../../src/run/search-response.js';
 import { tooDeepMessage } from '../../src/core/json-depth.js';
 import { parseFhirJson } from '../../src/validate/parse-input.js';
-import { HAVE_PACKAGES, PACKAGES } from '../e2e/support.js';
+import { HAVE_PACKAGES, loadShippedStructure, playPrepared, prepareShipped } from '../e2e/support.js';
 
 /** Forwards each request to the reference editor and writes `"type":"searchset"` twice in the answer. */
 async function duplicatingProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -39,22 +34,11 @@ describe.skipIf(!HAVE_PACKAGES)('run: a key written twice in the answer', () => 
   let run: RunResult;
 
   beforeAll(async () => {
-    const structure = await loadStructure({ ig: 'ans.fhir.fr.sas#1.2.0', env: { SAS_RECETTE_PACKAGES: PACKAGES } });
-    const kinds = registeredKinds({ definitions: structure.index });
-    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only: ['PS-4.2-BUNDLE', 'PS-4.3-SEARCH'] }, kinds });
+    const structure = await loadShippedStructure();
+    const prepared = prepareShipped(structure, ['PS-4.2-BUNDLE', 'PS-4.3-SEARCH']);
     mock = await startMockServer({ jdd: prepared.jdds });
     proxy = await duplicatingProxy(mock.url);
-    run = await runAcceptance({
-      prepared,
-      baseUrl: proxy.url,
-      now: new Date(),
-      http: { timeoutMs: 7000 },
-      kinds,
-      structure,
-      validate: validatorOf(structure),
-      lang: 'en',
-      command: 'test',
-    });
+    run = await playPrepared(prepared, structure, proxy.url);
   });
   afterAll(async () => {
     await proxy?.close();

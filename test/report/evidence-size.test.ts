@@ -13,17 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatorOf } from '../../src/run/structure-validator.js';
 import type { RunResult } from '../../src/core/model.js';
-import { SHIPPED_JDD_FILES } from '../../src/jdd/load-jdd.js';
 import { BODY_EXCERPT_BYTES, cutRun, FINDINGS_LISTED_MAX, safeFileStem } from '../../src/report/evidence-files.js';
 import { readRunJson, writeReports } from '../../src/report/index.js';
 import { orderRunKeys } from '../../src/report/json.js';
 import { redactRun } from '../../src/report/redact.js';
-import { loadStructure, prepareRun, type StructureSetup } from '../../src/run/prepare.js';
-import { registeredKinds } from '../../src/run/registered-kinds.js';
-import { runAcceptance } from '../../src/run/run-acceptance.js';
-import { HAVE_PACKAGES, PACKAGES } from '../e2e/support.js';
+import type { StructureSetup } from '../../src/run/prepare.js';
+import { HAVE_PACKAGES, loadShippedStructure, playPrepared, prepareShipped } from '../e2e/support.js';
 import { makeRunResult } from './fixtures/run-result.js';
 
 const ENTRIES = 10_000;
@@ -59,22 +55,11 @@ describe.skipIf(!HAVE_PACKAGES)('a 10,000-entry garbage answer (issue #12, defec
   let out: string;
 
   beforeAll(async () => {
-    structure = await loadStructure({ ig: 'ans.fhir.fr.sas#1.2.0', env: { SAS_RECETTE_PACKAGES: PACKAGES } });
-    const kinds = registeredKinds({ definitions: structure.index });
-    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: { only: ['PS-4.2-BUNDLE'] }, kinds });
+    structure = await loadShippedStructure();
+    const prepared = prepareShipped(structure, ['PS-4.2-BUNDLE']);
     const server = await hostileServer(garbageBundle(ENTRIES));
     try {
-      run = await runAcceptance({
-        prepared,
-        baseUrl: server.url,
-        now: new Date(),
-        http: { timeoutMs: 7000 },
-        kinds,
-        structure,
-        validate: validatorOf(structure),
-        lang: 'en',
-        command: 'test',
-      });
+      run = await playPrepared(prepared, structure, server.url);
     } finally {
       await server.close();
     }
