@@ -9,7 +9,7 @@
  * Packages: SAS_RECETTE_PACKAGES, else ../shared/fhir-packages next to the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,7 +217,11 @@ async function parent() {
       ...notes.map((n) => `- ${n}`),
       '',
     ].join('\n');
-    writeFileSync(join(HERE, 'results.md'), md);
+    // keep the whole-process part (written by process-bench.mjs)
+    const resultsFile = join(HERE, 'results.md');
+    const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+    const at = old.indexOf('## Whole process');
+    writeFileSync(resultsFile, at >= 0 ? `${md}\n${old.slice(at)}` : md);
     process.stdout.write(`\nwritten: bench/results.md\n`);
   }
 }

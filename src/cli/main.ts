@@ -1,12 +1,17 @@
 /**
  * argv → exit code. Exit codes: 0 everything passed, 1 findings or failed checks, 2 usage or setup
  * problem (never a stack trace; `SAS_RECETTE_DEBUG=1` prints it).
+ *
+ * Every start loads only the commands' declarations (src/cli/commands/index.ts): `--help` and
+ * `--version` load no package but commander; chalk and a command's work are loaded once it runs.
  */
+import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { SetupError } from '../core/errors.js';
+import type { CliContext, CliIo } from '../core/io.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { COMMANDS } from './commands/index.js';
-import { decideColor, processIo, type CliContext, type CliIo } from './context.js';
+import { processIo } from './process-io.js';
 
 const EXIT_HELP = `
 Exit codes / codes de sortie:
@@ -17,9 +22,14 @@ Exit codes / codes de sortie:
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  let color: ChalkInstance | undefined;
   const ctx: CliContext = {
     io,
-    color: decideColor(io.env, io.isTTY, argv),
+    // decided by the preAction hook below, before any command's action reads it
+    get color(): ChalkInstance {
+      if (!color) throw new Error('colours asked for before the command started');
+      return color;
+    },
     setExitCode: (c) => {
       exitCode = Math.max(exitCode, c);
     },
@@ -35,6 +45,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
     });
+  // Runs before the action of every command (a parent's hooks run before its subcommand's): the colour
+  // decision needs chalk, which `--help` and `--version` never load.
+  program.hook('preAction', async () => {
+    const { decideColor } = await import('./context.js');
+    color = decideColor(io.env, io.isTTY, argv);
+  });
   for (const register of COMMANDS) register(program, ctx);
   program.commands.forEach((c) => {
     c.exitOverride();

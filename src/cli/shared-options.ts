@@ -3,13 +3,16 @@
  * `--format`, `--lang`, `--packages`, `--ig`, `--out`, `--reporter`, `--timeout` (a duration: 7s,
  * 500ms, or a bare number of milliseconds), `--now`, the official validator's three, and the files a
  * run reads. A command adds them to its own table, overriding the help or default where its use differs.
+ *
+ * Loaded by every start (`--help` too): it imports only commander and the small constant modules of the
+ * layers below, never their readers (contract of src/cli/commands/index.ts).
  */
-import { DEFAULT_IG } from '../fhir/packages/index.js';
-import { DEFAULT_REPORTERS } from '../report/run-reporters.js';
-import { checkTimeoutValue } from './option-checks.js';
 import { InvalidArgumentError } from 'commander';
 import { SetupError } from '../core/errors.js';
-import { parseRunTimeout } from '../run/run-guard.js';
+import { DEFAULT_IG } from '../fhir/packages/default-ig.js';
+import { DEFAULT_REPORTERS } from '../report/default-reporters.js';
+import { parseRunTimeout } from '../run/run-timeout.js';
+import { checkTimeoutValue } from './option-checks.js';
 import { option } from './option-table.js';
 
 export const FORMAT = option({

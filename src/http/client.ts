@@ -37,23 +37,27 @@ function round(ms: number): number {
 
 /**
  * The response as evidence. A compressed body (never inflated) is shown as a marked hex prefix, so
- * binary never reaches a report; `compressed` then says why it cannot be read.
+ * binary never reaches a report; `compressed` then says why it cannot be read. `text` decodes the
+ * whole body once, when first asked: an untruncated excerpt is that text, and the many samples of a
+ * latency series never need it.
  */
 function responseEvidence(
   got: Received,
   evidenceBytes: number,
   acceptEncoding: string | undefined,
-): { response: NonNullable<Exchange['response']>; full: Buffer; compressed?: CompressedBody } {
+): { response: NonNullable<Exchange['response']>; text: () => string; compressed?: CompressedBody } {
   const full = Buffer.concat(got.chunks, got.bytes);
   const compressed = compressedBody(got.headers, acceptEncoding, full);
   const truncated = full.length > evidenceBytes;
+  let decoded: string | undefined;
+  const text = (): string => (decoded ??= new TextDecoder('utf-8').decode(full));
   return {
-    full,
+    text,
     ...(compressed ? { compressed } : {}),
     response: {
       status: got.status,
       headers: redactHeaders(got.headers),
-      body: compressed ? compressed.excerpt : new TextDecoder('utf-8').decode(truncated ? full.subarray(0, evidenceBytes) : full),
+      body: compressed ? compressed.excerpt : truncated ? new TextDecoder('utf-8').decode(full.subarray(0, evidenceBytes)) : text(),
       bodyBytes: full.length,
       truncated,
       sha256: createHash('sha256').update(full).digest('hex'),
@@ -129,7 +133,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         got.chunks.push(buf);
       }
       const totalMs = performance.now() - t0;
-      const { response, full, compressed } = responseEvidence(got, evidenceBytes, headers['accept-encoding']);
+      const { response, text, compressed } = responseEvidence(got, evidenceBytes, headers['accept-encoding']);
       const tls = handshakes.facts(origin);
       return {
         exchange: {
@@ -139,7 +143,9 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
           timings: { totalMs: round(totalMs), ttfbMs: round(ttfbMs) },
           ...(tls ? { tls } : {}),
         },
-        fullBody: new TextDecoder('utf-8').decode(full),
+        get fullBody() {
+          return text();
+        },
         ...(compressed ? { bodyProblem: compressed.problem } : {}),
       };
     } catch (err) {

@@ -5,7 +5,7 @@
  * (EnvHttpProxyAgent when HTTP(S)_PROXY is set, the client certificate then travels as `requestTls`).
  */
 import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
-import { TLSSocket, type ConnectionOptions } from 'node:tls';
+import { TLSSocket, createSecureContext, type ConnectionOptions, type SecureContext } from 'node:tls';
 import type { TlsFacts } from '../core/model.js';
 import { readTlsFacts } from './tls-facts.js';
 import type { TlsMaterial } from './tls-material.js';
@@ -53,6 +53,19 @@ export function tlsConnectionOptions(material: TlsMaterial, opts: TlsClientOptio
   return out;
 }
 
+/**
+ * One secure context for every connection of a client: certificate, key and CA parsed once, not per
+ * connection (with no session cache, each connection still makes its full handshake). Options Node
+ * refuses are left to each connection, whose error is then the exchange's, as without it.
+ */
+function sharedContext(tls: ConnectionOptions): { secureContext?: SecureContext } {
+  try {
+    return { secureContext: createSecureContext(tls) };
+  } catch {
+    return {};
+  }
+}
+
 function envValue(env: NodeJS.ProcessEnv, name: string): string {
   return env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
 }
@@ -72,7 +85,7 @@ export function createDispatcher(
 ): DispatcherSetup {
   const tls = tlsConnectionOptions(material, opts);
   const handshakes = new HandshakeLog();
-  const base = buildConnector({ ...tls, maxCachedSessions: 0 });
+  const base = buildConnector({ ...tls, ...sharedContext(tls), maxCachedSessions: 0 });
   const connect: buildConnector.connector = (o, cb) => {
     base(o, (err, socket) => {
       if (!err && socket instanceof TLSSocket) {

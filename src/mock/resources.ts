@@ -13,14 +13,14 @@ import type {
   JddSosStructure,
   SlotType,
 } from '../jdd/types.js';
-import { formatParis } from '../sas/time.js';
+import { parisInstant } from './paris-memo.js';
 import { CPTS_CATEGORY_CODE, PROFILE, R5_SLOT_SERVICE_TYPE, SYSTEM } from '../sas/canonicals.js';
 
 export type Resource = Record<string, unknown> & { resourceType: string; id: string };
 
 const meta = (profile: string, extra: Record<string, unknown> = {}) => ({ meta: { profile: [profile], ...extra } });
 const phone = (value?: string) => (value ? { telecom: [{ system: 'phone', value }] } : {});
-const instant = (epochMs: number) => formatParis(new Date(epochMs));
+const instant = parisInstant;
 
 /** System of the editor's own (INTRN) location identifiers, derived from its booking site. */
 export function editorSystem(bookingBaseUrl: string): string {

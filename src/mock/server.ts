@@ -5,6 +5,7 @@
  * unexpected error becomes a 500 OperationOutcome.
  */
 import { readFileCappedSync } from '../core/read-capped.js';
+import { constants } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -90,6 +91,9 @@ function tlsOptions(tls: MockTlsOptions): HttpsOptions {
     ...(tls.crlFile ? { crl: readTlsFile(tls.crlFile, 'CRL') } : {}),
     requestCert,
     rejectUnauthorized: requestCert,
+    // A connection keeps the client certificate of its handshake (the subject check is made once per
+    // connection): no TLS 1.2 renegotiation, as hardened servers do (TLS 1.3 has none).
+    secureOptions: constants.SSL_OP_NO_RENEGOTIATION,
     minVersion: (tls.minVersion ?? 'TLSv1.2') as SecureVersion,
     ...(tls.maxVersion ? { maxVersion: tls.maxVersion as SecureVersion } : {}),
     ...(tls.ciphers ? { ciphers: tls.ciphers } : {}),
@@ -114,10 +118,25 @@ function subjectField(value: string | string[] | undefined): string | undefined 
   return Array.isArray(value) ? value.join('+') : value;
 }
 
+/**
+ * The subject check of each connection, made on its first request: the client certificate is the
+ * handshake's (no renegotiation), and reading it back from OpenSSL on every request cost about as much as
+ * building a small answer.
+ */
+const subjectChecked = new WeakMap<object, string | undefined>();
+
 /** Why a client certificate's CN/OU is refused, or undefined when it is accepted. */
 function subjectProblem(req: IncomingMessage, tls: MockTlsOptions | undefined): string | undefined {
   if (!tls || (tls.expectCn === undefined && tls.expectOu === undefined)) return undefined;
-  const subject = (req.socket as TLSSocket).getPeerCertificate?.()?.subject ?? {};
+  const socket = req.socket;
+  if (subjectChecked.has(socket)) return subjectChecked.get(socket);
+  const problem = subjectProblemOf(socket as TLSSocket, tls);
+  subjectChecked.set(socket, problem);
+  return problem;
+}
+
+function subjectProblemOf(socket: TLSSocket, tls: MockTlsOptions): string | undefined {
+  const subject = socket.getPeerCertificate?.()?.subject ?? {};
   const cn = subjectField(subject.CN);
   const ou = subjectField(subject.OU);
   if (tls.expectCn !== undefined && cn !== tls.expectCn) return `client certificate CN "${cn ?? ''}" is not the expected one`;
@@ -127,8 +146,9 @@ function subjectProblem(req: IncomingMessage, tls: MockTlsOptions | undefined): 
 
 function send(res: ServerResponse, status: number, body: string, contentType = FHIR_JSON): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
-  res.end(body);
+  const bytes = Buffer.from(body, 'utf8'); // encoded once, for its length and to send it
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+  res.end(bytes);
 }
 
 function sendOutcome(res: ServerResponse, status: number, code: string, text: string): void {

@@ -4,7 +4,7 @@
  * hour index) that does not depend on the window, so the attributes derived from it (slot type,
  * consultation type, CPTS) are stable from one search to the next.
  */
-import { formatParis, zonedWallToEpoch } from '../sas/time.js';
+import { parisInstant, parisWallToEpoch } from './paris-memo.js';
 
 /** Local (Europe/Paris) start times of the free slots of each day. */
 export const SLOT_HOURS: readonly [number, number][] = [
@@ -32,14 +32,14 @@ export interface SlotTime {
 /** Free slot times of the agenda of place `placeIndex`, starting within [fromMs, toMs]. */
 export function slotTimes(fromMs: number, toMs: number, placeIndex: number): SlotTime[] {
   if (!(fromMs <= toMs)) return [];
-  const [y, m, d] = formatParis(new Date(fromMs)).slice(0, 10).split('-').map(Number);
+  const [y, m, d] = parisInstant(fromMs).slice(0, 10).split('-').map(Number);
   const firstDay = Date.UTC(y, m - 1, d) - DAY_MS; // a day early: a shifted slot may start before midnight
   const out: SlotTime[] = [];
   for (let day = firstDay; day <= toMs + DAY_MS; day += DAY_MS) {
     const dayNumber = Math.round(day / DAY_MS);
     SLOT_HOURS.forEach(([hour, minute], index) => {
       const wall = day + (hour * 60 + minute + placeIndex * PLACE_SHIFT_MINUTES) * 60_000;
-      const start = zonedWallToEpoch(wall);
+      const start = parisWallToEpoch(wall);
       if (start >= fromMs && start <= toMs) {
         out.push({ start, end: start + SLOT_MINUTES * 60_000, ordinal: dayNumber * SLOT_HOURS.length + index });
       }
@@ -50,7 +50,7 @@ export function slotTimes(fromMs: number, toMs: number, placeIndex: number): Slo
 
 /** `202603020800`: a compact Paris time stamp for resource ids. */
 export function stamp(epochMs: number): string {
-  return formatParis(new Date(epochMs)).slice(0, 16).replace(/[-T:]/g, '');
+  return parisInstant(epochMs).slice(0, 16).replace(/[-T:]/g, '');
 }
 
 /** Round-robin pick, stable for an ordinal. */

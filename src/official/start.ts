@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finding, isBlocking, type Finding, type Message } from '../core/findings.js';
 import { guardProcessExit } from './lifecycle.js';
-import { LaunchError, LocalValidatorService } from './local-service.js';
 import { notAnswering, SERVICE_GONE, SERVICE_STOPPED, startFailed } from './messages.js';
 import { operationOutcomeToFindings } from './operation-outcome.js';
 import { checkOptions, choosePort } from './preflight.js';
@@ -74,6 +73,8 @@ export async function startOfficialValidator(o: OfficialValidatorOptions): Promi
   const port = await choosePort(o.port);
   if (typeof port !== 'number') return port;
 
+  // Loaded here, not at import: fhir-validator-wrapper is only for runs that ask for the official validator.
+  const { LaunchError, LocalValidatorService } = await import('./local-service.js');
   const workDir = mkdtempSync(path.join(tmpdir(), 'sas-recette-official-'));
   const txServer = o.txServer ?? 'n/a';
   const args = validatorArgs({

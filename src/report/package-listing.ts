@@ -1,8 +1,10 @@
 /**
- * Text output of `sas-recette ig list`: sources, packages found, and the dependency state of each SAS IG
- * version. Paths and ids come from the file system, so they go through terminalSafe too.
+ * Text output of `sas-recette ig list`: sources, packages found, the dependency state of each SAS IG
+ * version, and the definitions cache. Paths and ids come from the file system, so they go through
+ * terminalSafe too.
  */
 import type { ChalkInstance } from 'chalk';
+import type { CacheListing } from '../fhir/packages/index.js';
 import type { PackageListing } from '../validate/ig-status.js';
 import { terminalSafe } from './terminal.js';
 
@@ -32,6 +34,7 @@ export function formatPackageListing(listing: PackageListing, color: ChalkInstan
     }
     if (ig.dependencies.length === 0) out.push('  (none declared)');
   }
+  if (listing.cache) out.push('', ...formatCacheListing(listing.cache, color));
   if (listing.igs.length === 0) {
     out.push('');
     out.push(color.red(`${igId} not found in these sources.`));
@@ -40,4 +43,40 @@ export function formatPackageListing(listing: PackageListing, color: ChalkInstan
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The definitions cache section: folder, then one line per entry (package, size, date, whether current). */
+export function formatCacheListing(cache: CacheListing, color: ChalkInstance): string[] {
+  if (!cache.dir) return [color.bold('Definitions cache: off') + color.dim(' (SAS_RECETTE_CACHE=off: packages are read at every start)')];
+  const out = [color.bold('Definitions cache: ') + terminalSafe(cache.dir) + color.dim(' (SAS_RECETTE_CACHE to change, off to disable)')];
+  if (cache.entries.length === 0) {
+    out.push(`  (empty: ${cache.exists ? '' : 'folder not created yet; '}the next validate builds it)`);
+    return out;
+  }
+  const width = Math.max(...cache.entries.map((e) => e.id.length + e.version.length + 1));
+  for (const e of cache.entries) {
+    const state = e.current ? color.green('current') : color.dim('not used (another package content or tool version)');
+    out.push(
+      `  ${terminalSafe(`${e.id}#${e.version}`).padEnd(width)}  ${formatBytes(e.bytes).padStart(8)}  ${localTime(e.written)}  ${state}`,
+    );
+  }
+  const stale = cache.entries.filter((e) => !e.current).length;
+  out.push(
+    `  ${cache.entries.length} ${cache.entries.length === 1 ? 'entry' : 'entries'}, ${formatBytes(cache.bytes)}` +
+      (stale > 0 ? ` — ${stale} not used: sas-recette ig cache clear removes every entry (rebuilt when needed)` : ''),
+  );
+  return out;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+/** `YYYY-MM-DD HH:MM` in the local time zone. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

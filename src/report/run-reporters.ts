@@ -14,7 +14,7 @@ import { renderRunJson } from './json.js';
 import { checkOutDir, pointLatest, runFolderName } from './run-folder.js';
 import type { Reporter } from './types.js';
 
-export const DEFAULT_REPORTERS = 'console,json,junit,html';
+export { DEFAULT_REPORTERS } from './default-reporters.js';
 
 /** `--reporter a,b`: the names, once each. */
 export function reporterNames(text: string): string[] {

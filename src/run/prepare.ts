@@ -10,7 +10,7 @@ import { SetupError } from '../core/errors.js';
 import type { Finding, Message } from '../core/findings.js';
 import { cahierFiles, defaultCahierDir, loadCahier } from '../cahier/load-cahier.js';
 import type { TestCase } from '../cahier/types.js';
-import { defaultPackageSources, loadDefinitions } from '../fhir/packages/index.js';
+import { defaultPackageSources, definitionsCacheDir, loadDefinitions } from '../fhir/packages/index.js';
 import type { DefinitionIndex } from '../fhir/packages/types.js';
 import { loadJdd } from '../jdd/load-jdd.js';
 import type { Jdd } from '../jdd/types.js';
@@ -129,7 +129,7 @@ export async function loadStructure(o: { ig: string; packages?: string[]; env: N
   const explicit = o.packages && o.packages.length > 0;
   const sources = explicit ? (o.packages as string[]) : defaultPackageSources(o.env);
   try {
-    const { index, warnings } = await loadDefinitions({ sources, ig: o.ig });
+    const { index, warnings } = await loadDefinitions({ sources, ig: o.ig, cache: definitionsCacheDir(o.env) ?? false });
     return {
       index,
       packages: index.packages.map((p) => `${p.id}#${p.version}`),

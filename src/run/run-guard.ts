@@ -10,22 +10,12 @@
 import { finding, type Message } from '../core/findings.js';
 import type { KindOutcome } from '../cahier/kinds.js';
 import type { Exchange } from '../core/model.js';
-import { SetupError } from '../core/errors.js';
-import { parseDuration } from '../core/parse-values.js';
+
+// `--run-timeout` is read in its own module, which the command line loads without the guard.
+export { parseRunTimeout } from './run-timeout.js';
 
 /** Consecutive timed-out requests after which the endpoint is taken as not answering. */
 export const STOP_AFTER_TIMEOUTS = 4;
-
-/** Longest accepted `--run-timeout` (a day): beyond it, a typo more likely than a wish. */
-const MAX_RUN_TIMEOUT_MS = 24 * 3600_000;
-
-/** `--run-timeout 10m`: a duration, or a usage error (exit 2). */
-export function parseRunTimeout(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const ms = parseDuration(text, '--run-timeout');
-  if (ms > MAX_RUN_TIMEOUT_MS) throw new SetupError(`--run-timeout "${text}" is longer than a day`, 'write it like 10m, 90s or 600000');
-  return ms;
-}
 
 /** `2 min 5 s`, `45 s`, for messages. */
 export function spokenDuration(ms: number): string {

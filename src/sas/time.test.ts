@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, formatParis, parseFhirDateTime, searchWindow, zoneOffsetMinutes, zonedWallToEpoch } from './time.js';
+import {
+  formatInZone,
+  formatParis,
+  intlOffsetMinutes,
+  parisOffsetByRule,
+  parseFhirDateTime,
+  searchWindow,
+  zoneOffsetMinutes,
+  zonedWallToEpoch,
+} from './time.js';
 
 describe('parseFhirDateTime', () => {
   it('keeps the written offset, millis and precision', () => {
@@ -112,5 +121,44 @@ describe('searchWindow', () => {
   it('takes another length and refuses a non-positive one', () => {
     expect(searchWindow(new Date(Date.UTC(2026, 9, 24, 22)), { hours: 6 }).le).toBe('2026-10-25T05:00:00.000+01:00');
     expect(() => searchWindow(new Date(), { hours: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('the Paris offset by the EU rule agrees with Intl (ICU)', () => {
+  const HOUR = 3600_000;
+  const from = Date.UTC(1996, 0, 1);
+  const to = Date.UTC(2100, 0, 1);
+
+  it('every 5 hours from 1996 to 2099', () => {
+    const disagree: string[] = [];
+    for (let t = from; t < to; t += 5 * HOUR) {
+      if (parisOffsetByRule(t) !== intlOffsetMinutes(t, 'Europe/Paris')) disagree.push(new Date(t).toISOString());
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('minute by minute around every change, and a second before and after it', () => {
+    const disagree: string[] = [];
+    let changes = 0;
+    for (let t = from; t + HOUR < to; t += HOUR) {
+      if (parisOffsetByRule(t) === parisOffsetByRule(t + HOUR)) continue;
+      changes++;
+      const change = t + HOUR;
+      for (let m = change - 2 * HOUR; m <= change + 2 * HOUR; m += 60_000) {
+        if (parisOffsetByRule(m) !== intlOffsetMinutes(m, 'Europe/Paris')) disagree.push(new Date(m).toISOString());
+      }
+      for (const s of [change - 1000, change]) {
+        if (parisOffsetByRule(s) !== intlOffsetMinutes(s, 'Europe/Paris')) disagree.push(new Date(s).toISOString());
+      }
+    }
+    expect(changes).toBe(2 * 104);
+    expect(disagree).toEqual([]);
+  });
+
+  it('leaves other years to Intl', () => {
+    expect(parisOffsetByRule(Date.UTC(1995, 6, 1))).toBeUndefined();
+    expect(parisOffsetByRule(Date.UTC(2100, 6, 1))).toBeUndefined();
+    // 1995: summer time ended on the last Sunday of September
+    expect(zoneOffsetMinutes(Date.UTC(1995, 9, 10, 12))).toBe(60);
   });
 });

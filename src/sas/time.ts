@@ -1,7 +1,8 @@
 /**
  * FHIR instants and dateTimes as the SAS exchanges them: parsing that keeps the written offset, and
- * Europe/Paris formatting for the search window. The time zone arithmetic uses Intl (the ICU data
- * shipped with Node) so daylight-saving change nights come out right without a date library.
+ * Europe/Paris formatting for the search window. The time zone arithmetic uses the EU summer-time rule
+ * for Paris (1996–2099) and Intl (the ICU data shipped with Node) otherwise, so daylight-saving change
+ * nights come out right without a date library.
  */
 
 export const PARIS = 'Europe/Paris';
@@ -93,11 +94,16 @@ function makeFormatter(timeZone: string): Intl.DateTimeFormat {
   });
 }
 
-/** Built once: creating an Intl formatter is costly and Paris is the zone used on every call. */
-const PARIS_FORMAT = makeFormatter(PARIS);
+/** Built on first use, then kept: creating an Intl formatter is costly. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  return timeZone === PARIS ? PARIS_FORMAT : makeFormatter(timeZone);
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = makeFormatter(timeZone);
+    formatters.set(timeZone, f);
+  }
+  return f;
 }
 
 /** Wall-clock fields of an instant in a time zone, as a UTC epoch (ms dropped). */
@@ -109,8 +115,38 @@ function wallClockOf(epochMs: number, timeZone: string): number {
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
+/**
+ * Europe/Paris offset by the EU summer-time rule (Directive 2000/84/EC; the same dates since 1996): +120
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, else +60.
+ * Written by hand because the first Intl date formatter of a process costs about 30 ms (ICU start-up),
+ * a large part of a whole `validate` run; undefined outside 1996–2099, where Intl decides. time.test.ts
+ * compares it with Intl hour by hour and around every change.
+ */
+export function parisOffsetByRule(epochMs: number): number | undefined {
+  const year = new Date(epochMs).getUTCFullYear();
+  if (!(year >= 1996 && year <= 2099)) return undefined;
+  const summerStart = lastSundayUtc(year, 2) + 3600_000;
+  const summerEnd = lastSundayUtc(year, 9) + 3600_000;
+  return epochMs >= summerStart && epochMs < summerEnd ? 120 : 60;
+}
+
+/** 00:00 UTC of the last Sunday of a month (0-based). */
+function lastSundayUtc(year: number, month0: number): number {
+  const lastDay = Date.UTC(year, month0 + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * 86_400_000;
+}
+
 /** Offset of a time zone at an instant, in minutes east of UTC (+60 or +120 for Paris). */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string = PARIS): number {
+  if (timeZone === PARIS) {
+    const byRule = parisOffsetByRule(epochMs);
+    if (byRule !== undefined) return byRule;
+  }
+  return intlOffsetMinutes(epochMs, timeZone);
+}
+
+/** Offset of a time zone at an instant from Intl (ICU's time zone data). */
+export function intlOffsetMinutes(epochMs: number, timeZone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
   return Math.round((wallClockOf(whole, timeZone) - whole) / 60_000);
 }

@@ -10,9 +10,10 @@
  * set past dates, and only `ca` keeps the list of revoked serials a CRL is made from).
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SetupError } from '../core/errors.js';
 
@@ -124,6 +125,36 @@ function caConfig(): string {
   ].join('\n');
 }
 
+/**
+ * Runs openssl steps as soon as the steps they need are done: independent ones run side by side (an
+ * openssl process mostly waits on its own start-up, so 15 in a row took most of a second). Every step
+ * is waited for before `settled` answers, so the work folder is never removed under a running one.
+ */
+function stepRunner(ossl: (args: string[], cwd?: string) => Promise<void>) {
+  const steps: Promise<void>[] = [];
+  const add = (p: Promise<void>): Promise<void> => {
+    steps.push(p);
+    return p;
+  };
+  return {
+    /**
+     * `args` once every step of `after` is done (a failed one fails this one too); a step that needs
+     * none starts now, before the caller goes on with its own (possibly synchronous) work.
+     */
+    run: (after: Promise<void>[], args: string[], cwd?: string): Promise<void> =>
+      add(after.length === 0 ? ossl(args, cwd) : Promise.all(after).then(() => ossl(args, cwd))),
+    /** Other work (files of the work folder) once every step of `after` is done. */
+    files: (after: Promise<void>[], work: () => Promise<unknown>): Promise<void> =>
+      add(Promise.all(after).then(async () => void (await work()))),
+    /** Waits for every step; throws the first failure in the order the steps were added. */
+    async settled(): Promise<void> {
+      const outcomes = await Promise.allSettled(steps);
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  };
+}
+
 /** Generates the whole set into `opts.dir`; intermediate files go to a temporary folder removed after. */
 export async function makePki(opts: PkiOptions): Promise<TestPki> {
   const bin = opts.openssl ?? 'openssl';
@@ -134,19 +165,31 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
   const wrongCn = checkName(opts.wrongCn ?? 'unexpected-client', 'wrong CN');
   const wrongOu = checkName(opts.wrongOu ?? 'unexpected-unit', 'wrong OU');
   const dir = resolve(opts.dir);
-  await mkdir(dir, { recursive: true });
-  const work = await mkdtemp(join(opts.workParent ?? tmpdir(), 'sas-recette-pki-'));
+  // Synchronous until the first openssl processes are started: a caller that goes on with synchronous
+  // work (the demo reads its cahier meanwhile) would otherwise hold them back until it is done.
+  mkdirSync(dir, { recursive: true });
+  const work = mkdtempSync(join(opts.workParent ?? tmpdir(), 'sas-recette-pki-'));
   const out = (f: string): string => join(dir, f);
+  const w = (f: string): string => join(work, f);
   const subj = (c: string, u: string): string => `/C=FR/O=${org}/OU=${u}/CN=${c}`;
-  const ossl = (args: string[], cwd: string): Promise<void> => openssl(bin, args, cwd, env);
+  const steps = stepRunner((args, cwd) => openssl(bin, args, cwd ?? work, env));
   try {
-    await writeFile(join(work, 'client.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
-    await writeFile(
-      join(work, 'server.ext'),
-      'basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
-    );
+    // `openssl ca` keeps a database (index, serial) that two processes must not share: the expired
+    // certificate is issued from its own copy of the test CA's database (other serials), while the
+    // revocation and the CRL use another.
+    const caDb = (name: string, serial: string) => async (): Promise<void> => {
+      await mkdir(w(name));
+      await writeFile(join(w(name), 'index.txt'), '');
+      await writeFile(join(w(name), 'serial'), `${serial}\n`);
+      await writeFile(join(w(name), 'ca.cnf'), caConfig());
+      await copyFile(out('ca.crt'), join(w(name), 'ca.crt'));
+      await copyFile(out('ca.key'), join(w(name), 'ca.key'));
+    };
+    writeFileSync(w('client.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+    writeFileSync(w('server.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
     const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
-    await ossl(
+    const ca = steps.run(
+      [],
       [
         'req',
         '-x509',
@@ -161,15 +204,15 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
         '/O=sas-recette test/CN=sas-recette Test CA',
         ...caExt,
       ],
-      work,
     );
-    await ossl(
+    const otherCa = steps.run(
+      [],
       [
         'req',
         '-x509',
         ...EC,
         '-keyout',
-        join(work, 'other-ca.key'),
+        w('other-ca.key'),
         '-out',
         out('other-ca.crt'),
         '-days',
@@ -178,57 +221,59 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
         '/O=sas-recette test/CN=sas-recette Other CA',
         ...caExt,
       ],
-      work,
     );
-    const sign = (csr: string, ca: string, caKey: string, ext: string, target: string): Promise<void> =>
-      ossl(
-        [
-          'x509',
-          '-req',
-          '-in',
-          csr,
-          '-CA',
-          ca,
-          '-CAkey',
-          caKey,
-          '-CAserial',
-          join(work, 'x509.srl'),
-          '-CAcreateserial',
-          '-days',
-          String(VALID_DAYS),
-          '-sha256',
-          '-extfile',
-          join(work, ext),
-          '-out',
-          target,
-        ],
-        work,
-      );
-    await ossl(
-      ['req', ...EC, '-keyout', out('server.key'), '-out', join(work, 'server.csr'), '-subj', '/O=sas-recette test/CN=localhost'],
-      work,
+    // Each signature has its own serial file (a random serial, created): signatures run side by side.
+    const sign = (after: Promise<void>[], csr: string, signer: 'ca' | 'other-ca', ext: string, target: string): Promise<void> =>
+      steps.run(after, [
+        'x509',
+        '-req',
+        '-in',
+        csr,
+        '-CA',
+        out(`${signer}.crt`),
+        '-CAkey',
+        signer === 'ca' ? out('ca.key') : w('other-ca.key'),
+        '-CAserial',
+        w(`${basename(target)}.srl`),
+        '-CAcreateserial',
+        '-days',
+        String(VALID_DAYS),
+        '-sha256',
+        '-extfile',
+        w(ext),
+        '-out',
+        target,
+      ]);
+    const serverCsr = steps.run(
+      [],
+      ['req', ...EC, '-keyout', out('server.key'), '-out', w('server.csr'), '-subj', '/O=sas-recette test/CN=localhost'],
     );
-    await sign(join(work, 'server.csr'), out('ca.crt'), out('ca.key'), 'server.ext', out('server.crt'));
+    sign([ca, serverCsr], w('server.csr'), 'ca', 'server.ext', out('server.crt'));
     // One client key for every client certificate: the certificates differ, the key does not matter.
-    await ossl(['req', ...EC, '-keyout', out('client.key'), '-out', join(work, 'client.csr'), '-subj', subj(cn, ou)], work);
-    await sign(join(work, 'client.csr'), out('ca.crt'), out('ca.key'), 'client.ext', out('client.crt'));
-    await sign(join(work, 'client.csr'), out('other-ca.crt'), join(work, 'other-ca.key'), 'client.ext', out('client-other-ca.crt'));
+    const clientCsr = steps.run([], ['req', ...EC, '-keyout', out('client.key'), '-out', w('client.csr'), '-subj', subj(cn, ou)]);
+    sign([ca, clientCsr], w('client.csr'), 'ca', 'client.ext', out('client.crt'));
+    sign([otherCa, clientCsr], w('client.csr'), 'other-ca', 'client.ext', out('client-other-ca.crt'));
     for (const [name, s] of [
       ['wrong-cn', subj(wrongCn, ou)],
       ['wrong-ou', subj(cn, wrongOu)],
     ] as const) {
-      await ossl(['req', '-new', '-key', out('client.key'), '-out', join(work, `${name}.csr`), '-subj', s], work);
-      await sign(join(work, `${name}.csr`), out('ca.crt'), out('ca.key'), 'client.ext', out(`client-${name}.crt`));
+      const csr = steps.run([clientCsr], ['req', '-new', '-key', out('client.key'), '-out', w(`${name}.csr`), '-subj', s]);
+      sign([ca, csr], w(`${name}.csr`), 'ca', 'client.ext', out(`client-${name}.crt`));
     }
-    // Expired, revoked and the CRL: `openssl ca`, in the work folder (index, serial, config).
-    // `-preserveDN` keeps the subject in the request's order, as `x509 -req` does (the config file's
-    // `preserve` had no effect with OpenSSL 3.0).
-    await writeFile(join(work, 'index.txt'), '');
-    await writeFile(join(work, 'serial'), '1000\n');
-    await writeFile(join(work, 'ca.cnf'), caConfig());
-    await copyFile(out('ca.crt'), join(work, 'ca.crt'));
-    await copyFile(out('ca.key'), join(work, 'ca.key'));
-    await ossl(
+    // Revoked: issued like the valid one (same subject), then revoked in the test CA's database (which
+    // adds it there), and the CRL made from that database lists it.
+    const revoked = sign([ca, clientCsr], w('client.csr'), 'ca', 'client.ext', out('client-revoked.crt'));
+    const crlDb = steps.files([ca], caDb('crl-db', '1000'));
+    const revoke = steps.run(
+      [revoked, crlDb],
+      ['ca', '-batch', '-config', 'ca.cnf', '-revoke', out('client-revoked.crt'), '-crl_reason', 'keyCompromise'],
+      w('crl-db'),
+    );
+    // Expired: `openssl ca`, the only command that sets past dates. `-preserveDN` keeps the subject in
+    // the request's order, as `x509 -req` does (the config file's `preserve` had no effect with OpenSSL 3.0).
+    const expiredDb = steps.files([ca], caDb('expired-db', '2000'));
+    steps.run(
+      [clientCsr, expiredDb],
       [
         'ca',
         '-batch',
@@ -237,7 +282,7 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
         '-config',
         'ca.cnf',
         '-in',
-        'client.csr',
+        w('client.csr'),
         '-out',
         out('client-expired.crt'),
         '-startdate',
@@ -247,28 +292,10 @@ export async function makePki(opts: PkiOptions): Promise<TestPki> {
         '-extensions',
         'client_ext',
       ],
-      work,
+      w('expired-db'),
     );
-    // Revoked: issued like the valid one (same subject), then revoked; the CRL lists it.
-    await ossl(
-      [
-        'ca',
-        '-batch',
-        '-notext',
-        '-preserveDN',
-        '-config',
-        'ca.cnf',
-        '-in',
-        'client.csr',
-        '-out',
-        out('client-revoked.crt'),
-        '-extensions',
-        'client_ext',
-      ],
-      work,
-    );
-    await ossl(['ca', '-batch', '-config', 'ca.cnf', '-revoke', out('client-revoked.crt'), '-crl_reason', 'keyCompromise'], work);
-    await ossl(['ca', '-batch', '-config', 'ca.cnf', '-gencrl', '-out', out('ca.crl')], work);
+    steps.run([revoke], ['ca', '-batch', '-config', 'ca.cnf', '-gencrl', '-out', out('ca.crl')], w('crl-db'));
+    await steps.settled();
   } finally {
     await rm(work, { recursive: true, force: true });
   }

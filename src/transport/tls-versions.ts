@@ -130,14 +130,12 @@ export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promi
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const isIp = /^[\d.]+$/.test(host) || host.includes(':');
   const timeoutMs = (tc.params as { timeoutMs?: number } | undefined)?.timeoutMs ?? ctx.httpOptions.timeoutMs ?? 7000;
-  const probes: ProbeResult[] = [];
-  for (const version of PROBED_VERSIONS) {
-    probes.push(
-      await probeTlsVersion({ host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) }, version, material, {
-        timeoutMs,
-      }),
-    );
-  }
+  // Each version is its own connection, independent of the others: probed side by side (a server that
+  // never answers costs one time-out, not four), results in the order of PROBED_VERSIONS.
+  const target = { host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) };
+  const probes: ProbeResult[] = await Promise.all(
+    PROBED_VERSIONS.map((version) => probeTlsVersion(target, version, material, { timeoutMs })),
+  );
   return { findings: judgeTlsVersions(probes), exchanges: probes.map((p) => p.exchange) };
 }
 

@@ -1,13 +1,22 @@
 /**
- * What `sas-recette ig list` shows: the package sources, the packages they hold, and for each version of
+ * What `sas-recette ig list` shows: the package sources, the packages they hold, for each version of
  * the SAS IG found, the state of each (transitive) dependency: present, mapped to another package, or
- * missing. The resolution follows the loader's rules (exact version; else the newest version of the same
+ * missing, and the definitions cache (its entries, which of them the packages found now use). The resolution follows the loader's rules (exact version; else the newest version of the same
  * package; `hl7.terminology.r4` ↔ `hl7.terminology`; else missing) — the loader's own `pickPackage` —
  * so that the list tells what `validate` will load.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareVersions, listPackages, pickPackage, readTgzJson, type AvailablePackage } from '../fhir/packages/index.js';
+import {
+  cachedManifests,
+  compareVersions,
+  listCache,
+  listPackages,
+  pickPackage,
+  readTgzJson,
+  type AvailablePackage,
+  type CacheListing,
+} from '../fhir/packages/index.js';
 
 export const SAS_IG_ID = 'ans.fhir.fr.sas';
 
@@ -34,30 +43,44 @@ export interface PackageListing {
   sources: { source: string; exists: boolean }[];
   packages: AvailablePackage[];
   igs: IgStatus[];
+  /** The definitions cache (absent when not asked for). */
+  cache?: CacheListing;
 }
 
-export async function listPackageSources(sources: string[], igId: string = SAS_IG_ID): Promise<PackageListing> {
+export interface ListingOptions {
+  /** Also list the definitions cache of this folder (null: the cache is off). */
+  cacheDir?: string | null;
+}
+
+export async function listPackageSources(sources: string[], igId: string = SAS_IG_ID, o: ListingOptions = {}): Promise<PackageListing> {
   const packages = await listPackages(sources);
+  // the dependencies of a package with a current definitions cache entry are read from it
+  const manifests = o.cacheDir ? cachedManifests(o.cacheDir, packages) : new Map<string, { dependencies: Record<string, string> }>();
   const igs: IgStatus[] = [];
   for (const ig of packages.filter((p) => p.id === igId)) {
-    igs.push({ id: ig.id, version: ig.version, location: ig.location, dependencies: await resolveDependencies(ig, packages) });
+    igs.push({ id: ig.id, version: ig.version, location: ig.location, dependencies: await resolveDependencies(ig, packages, manifests) });
   }
   return {
     sources: sources.map((source) => ({ source, exists: existsSync(source) })),
     packages: [...packages].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version)),
     igs,
+    ...(o.cacheDir !== undefined ? { cache: listCache(o.cacheDir, packages) } : {}),
   };
 }
 
 /** Breadth-first over dependencies, one version per package id (as the loader does). */
-async function resolveDependencies(ig: AvailablePackage, available: AvailablePackage[]): Promise<DependencyStatus[]> {
+async function resolveDependencies(
+  ig: AvailablePackage,
+  available: AvailablePackage[],
+  manifests: Map<string, { dependencies: Record<string, string> }>,
+): Promise<DependencyStatus[]> {
   const out: DependencyStatus[] = [];
   const seen = new Set<string>(); // each id#version once (r4.core is declared by almost every package)
   const chosen = new Set<string>([ig.id]);
   const queue: AvailablePackage[] = [ig];
   while (queue.length > 0) {
     const pkg = queue.shift()!;
-    const deps = await readDependencies(pkg);
+    const deps = manifests.get(pkg.location)?.dependencies ?? (await readDependencies(pkg));
     for (const [id, version] of Object.entries(deps)) {
       const requiredBy = `${pkg.id}#${pkg.version}`;
       if (seen.has(`${id}#${version}`)) continue;

@@ -9,5 +9,6 @@ export { validateInput, type ValidateInputOptions, type ValidateInputResult } fr
 export { validateFile, type ValidateFileOptions } from './validate-file.js';
 export { requireIg } from './require-ig.js';
 export { buildReport, orderFindings, resourceLabel, type ValidationReport } from './validation-report.js';
-export { attachOfficial, officialIgPackages, validateWithOfficial, type OfficialFileOptions, type OfficialReport } from './official.js';
+// Types only: the official validator's functions are in ./official.js, loaded when it is asked for.
+export type { OfficialFileOptions, OfficialReport } from './official.js';
 export { listPackageSources, SAS_IG_ID, type PackageListing, type IgStatus, type DependencyStatus } from './ig-status.js';

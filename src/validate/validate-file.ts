@@ -9,14 +9,7 @@ import { loadDefinitions } from '../fhir/packages/index.js';
 import type { LoadResult } from '../fhir/packages/types.js';
 import type { UseCase } from '../core/model.js';
 import type { ParsedSearch } from '../sas/search-types.js';
-import {
-  attachOfficial,
-  INPUT_NOT_PARSED,
-  officialIgPackages,
-  unavailableReport,
-  validateWithOfficial,
-  type OfficialFileOptions,
-} from './official.js';
+import type { OfficialFileOptions } from './official.js';
 import { parseFhirJson, MAX_INPUT_BYTES } from './parse-input.js';
 import { readInput, type InputSource } from './read-input.js';
 import { buildReport, resourceLabel, type ValidationReport } from './validation-report.js';
@@ -32,6 +25,8 @@ export interface ValidateFileOptions {
   sources: string[];
   /** IG to validate against, `id#version`. */
   ig: string;
+  /** Definitions cache folder, `false` for none (default: from the process environment). */
+  cache?: string | false;
   profile?: string;
   useCase?: UseCase;
   now: Date;
@@ -42,6 +37,9 @@ export interface ValidateFileOptions {
   /** `--official-validator`: the official HL7 validator beside our engine. */
   official?: OfficialFileOptions;
 }
+
+/** The official validator's part, loaded only when it is asked for (the HL7 validator's wrapper and its lifecycle). */
+const officialPart = () => import('./official.js');
 
 export async function validateFile(o: ValidateFileOptions): Promise<ValidationReport> {
   const raw = await readInput(o.input, o.from, o.maxBytes ?? MAX_INPUT_BYTES);
@@ -59,9 +57,11 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
       notes: o.loaded?.warnings ?? [],
       rootLabel: raw.label,
     });
-    return o.official ? attachOfficial(report, unavailableReport(o.official, INPUT_NOT_PARSED)) : report;
+    if (!o.official) return report;
+    const { attachOfficial, INPUT_NOT_PARSED, unavailableReport } = await officialPart();
+    return attachOfficial(report, unavailableReport(o.official, INPUT_NOT_PARSED));
   }
-  const { index, warnings } = o.loaded ?? (await loadDefinitions({ sources: o.sources, ig: o.ig }));
+  const { index, warnings } = o.loaded ?? (await loadDefinitions({ sources: o.sources, ig: o.ig, cache: o.cache }));
   const resource = parsed.resource;
   const choice = chooseUseCase(resource, { option: o.useCase, profile: o.profile, search: o.search?.useCase });
   // Given as the answer to a SAS search (--use-case or --search): it must be a searchset Bundle.
@@ -89,6 +89,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
     rootLabel: resourceLabel(resource),
   });
   if (!o.official) return report;
+  const { attachOfficial, officialIgPackages, validateWithOfficial } = await officialPart();
   const official = await validateWithOfficial(o.official, {
     resource,
     profile: result.profile,

@@ -7,7 +7,7 @@
  * (it would be a denial-of-service lever on untrusted endpoint bodies).
  */
 import { statSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isCollection, isPair, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { SourceRef } from '../core/errors.js';
@@ -134,10 +134,20 @@ function firstAliasOffset(doc: Document): number {
   return offset;
 }
 
-function compile(schema: object) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  addFormats(ajv);
-  return ajv.compile(schema);
+/** One validator per schema for the process: the cahier's files share one schema, the JDDs another, and compiling is most of their reading time. */
+const validators = new Map<string, ValidateFunction>();
+
+function compile(schema: object): ValidateFunction {
+  // keyed by content: callers read their schema file again on each load
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    addFormats(ajv);
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
 }
 
 /**

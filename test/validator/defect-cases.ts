@@ -370,4 +370,43 @@ export const DEFECTS: Defect[] = [
     mutate: (b) => delete b.entry[4].resource.resourceType,
     errors: [`structure.resource-type @ ${E(4)}`, 'Bundle.entry:organizationAgregateurSOS @ Bundle.entry'],
   },
+  {
+    what: 'invariant cpt-2 (native): a telecom value without its system',
+    bundle: 'cpts-valid',
+    mutate: (b) => delete b.entry[6].resource.telecom[0].system,
+    errors: [`cpt-2 @ ${E(6, '.telecom[0]')}`],
+  },
+  {
+    what: 'invariant org-3 (native): an Organization telecom of use home',
+    bundle: 'cpts-valid',
+    mutate: (b) => (b.entry[6].resource.telecom[0].use = 'home'),
+    errors: [`org-3 @ ${E(6, '.telecom[0]')}`],
+  },
+  {
+    what: 'invariant org-2 (native): an Organization address of use home',
+    bundle: 'sos-valid',
+    mutate: (b) => (b.entry[4].resource.address = [{ use: 'home', city: 'Nantes' }]),
+    errors: [`org-2 @ ${E(4, '.address[0]')}`, 'Bundle.entry:organizationAgregateurSOS @ Bundle.entry'],
+  },
+  {
+    what: 'invariant org-1 (native): an Organization with neither identifier nor name',
+    bundle: 'cpts-valid',
+    mutate: (b) => {
+      delete b.entry[6].resource.identifier;
+      delete b.entry[6].resource.name;
+    },
+    errors: [`Organization.identifier @ ${E(6, '.identifier')}`, `org-1 @ ${E(6)}`],
+  },
+  {
+    what: 'invariant per-1 (native): a period ending before it starts, across time zones',
+    bundle: 'cpts-valid',
+    mutate: (b) => (b.entry[4].resource.period = { start: '2025-03-10T09:00:00+01:00', end: '2025-03-10T07:59:59.999Z' }),
+    errors: [`per-1 @ ${E(4, '.period')}`, 'Bundle.entry:practitionerRole @ Bundle.entry'],
+  },
+  {
+    what: 'invariant per-1 at year precision (a shape left to the fhirpath library)',
+    bundle: 'cpts-valid',
+    mutate: (b) => (b.entry[4].resource.period = { start: '2025', end: '2024' }),
+    errors: [`per-1 @ ${E(4, '.period')}`, 'Bundle.entry:practitionerRole @ Bundle.entry'],
+  },
 ];

@@ -2,15 +2,10 @@
  * `sas-recette certs make`: generates a throw-away test PKI with openssl (test CA, untrusted CA,
  * server certificate for localhost/127.0.0.1, client certificate, the negative client certificates
  * the mTLS checks need, the CRL revoking the revoked one) and the matching tls-profile YAML. For loopback recettes and demos only:
- * production uses IGC-Santé certificates.
+ * production uses IGC-Santé certificates. Declares the command; its work is src/cli/actions/certs.ts,
+ * loaded when it runs.
  */
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SetupError } from '../../core/errors.js';
-import { makePki } from '../../transport/make-pki.js';
-import { tlsProfileYaml } from '../../transport/tls-profile-yaml.js';
 import type { CliContext } from '../context.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { OUT } from '../shared-options.js';
@@ -22,7 +17,7 @@ export const CERTS_MAKE_OPTIONS = optionTable({
   force: option({ flags: '--force', kind: 'flag', help: 'overwrite certificates already in the folder' }),
 });
 
-type MakeOptions = OptionsOf<typeof CERTS_MAKE_OPTIONS>;
+export type CertsMakeOptions = OptionsOf<typeof CERTS_MAKE_OPTIONS>;
 
 const HELP = `
 Writes into DIR: ca.crt ca.key (test CA), other-ca.crt, server.crt server.key (localhost, 127.0.0.1),
@@ -47,29 +42,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('generate a test CA, server and client certificates (valid and negative) and a tls-profile');
   addOptions(make, CERTS_MAKE_OPTIONS, ctx.io.env)
     .addHelpText('after', HELP)
-    .action(async (opts: MakeOptions) => {
-      const { io } = ctx;
-      const dir = resolve(io.cwd, opts.out);
-      if (!opts.force && existsSync(join(dir, 'ca.key'))) {
-        throw new SetupError(`${opts.out} already holds a test CA (ca.key)`, 'choose another --out folder, or add --force to replace it');
-      }
-      const pki = await makePki({ dir, cn: opts.cn, ou: opts.ou, env: io.env });
-      const profile = join(dir, 'tls-profile.yaml');
-      await writeFile(profile, tlsProfileYaml(pki));
-      const show = (f: string): string => relative(io.cwd, f) || '.';
-      io.stdout(
-        [
-          `Test PKI written to ${show(dir)} (EC P-256; test use only):`,
-          `  CA              ${show(pki.caCert)}  (the server trusts client certificates from it)`,
-          `  server          ${show(pki.serverCert)}, ${show(pki.serverKey)}  (localhost, 127.0.0.1)`,
-          `  client          ${show(pki.clientCert)}, ${show(pki.clientKey)}  (CN=${pki.subject.cn}, OU=${pki.subject.ou})`,
-          `  must be refused ${['client-other-ca.crt', 'client-expired.crt', 'client-wrong-cn.crt', 'client-wrong-ou.crt', 'client-revoked.crt'].join(', ')}`,
-          `  CRL             ${show(pki.crl)}  (revokes client-revoked.crt; the server must load it)`,
-          `  tls-profile     ${show(profile)}`,
-          '',
-          `Next: sas-recette run … --tls-profile ${show(profile)}`,
-          '',
-        ].join('\n'),
-      );
+    .action(async (opts: CertsMakeOptions) => {
+      const { certsMakeAction } = await import('../actions/certs.js');
+      await certsMakeAction(ctx, opts);
     });
 }

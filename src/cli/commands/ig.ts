@@ -1,16 +1,11 @@
 /**
- * `sas-recette ig list` (which FHIR packages are found, where, and what the SAS IG's dependencies resolve
- * to) and `sas-recette ig install <id>#<version>` (into the FHIR cache, from a local tgz or the public
- * FHIR package registry).
+ * `sas-recette ig list` (which FHIR packages are found, where, what the SAS IG's dependencies resolve to,
+ * and the definitions cache), `sas-recette ig install <id>#<version>` (into the FHIR cache, from a local
+ * tgz or the public FHIR package registry) and `sas-recette ig cache clear` (removes the definitions
+ * cache's entries). Declares the commands; their work is src/cli/actions/ig.ts, loaded when one runs.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { SetupError } from '../../core/errors.js';
-import { parseDuration } from '../../core/parse-values.js';
-import { defaultCacheDir, defaultPackageSources, installPackage, parsePackageRef } from '../../fhir/packages/index.js';
-import { formatPackageListing } from '../../report/package-listing.js';
-import { listPackageSources, SAS_IG_ID } from '../../validate/index.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { FORMAT, PACKAGES, TIMEOUT } from '../shared-options.js';
 
@@ -33,35 +28,65 @@ export const IG_INSTALL_OPTIONS = optionTable({
   timeout: { ...TIMEOUT, default: '15s', help: 'download time limit (15s, 500ms; a bare number is milliseconds), from 100ms to 10m' },
 });
 
-export function register(program: Command, ctx: CliContext): void {
-  const ig = program.command('ig').description('FHIR packages: list what is found, install an IG into the FHIR cache');
+export const IG_CACHE_CLEAR_OPTIONS = optionTable({ format: FORMAT });
 
-  const list = ig.command('list').description('list the FHIR packages found and the state of the SAS IG dependencies');
-  addOptions(list, IG_LIST_OPTIONS, ctx.io.env).action(async (opts: OptionsOf<typeof IG_LIST_OPTIONS>) => {
-    const { io } = ctx;
-    const sources = opts.packages.length > 0 ? opts.packages.map((p) => resolve(io.cwd, p)) : defaultPackageSources(io.env);
-    const listing = await listPackageSources(sources, SAS_IG_ID);
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : formatPackageListing(listing, ctx.color, SAS_IG_ID));
-    if (listing.igs.length === 0) ctx.setExitCode(2);
-  });
+export type IgListOptions = OptionsOf<typeof IG_LIST_OPTIONS>;
+export type IgInstallOptions = OptionsOf<typeof IG_INSTALL_OPTIONS>;
+export type IgCacheClearOptions = OptionsOf<typeof IG_CACHE_CLEAR_OPTIONS>;
+
+const CACHE_HELP = `
+The definitions cache holds, per FHIR package, an index of its canonical resources and their JSON, so
+that a start reads a few hundred kilobytes instead of parsing every package (docs/validate.md).
+Folder: SAS_RECETTE_CACHE, else $XDG_CACHE_HOME/sas-recette, else ~/.cache/sas-recette
+(%LOCALAPPDATA%\\sas-recette on Windows); SAS_RECETTE_CACHE=off turns it off. An entry is keyed by the
+package's content and the tool version: a changed package or a new version builds a new entry.
+`;
+
+const LIST_HELP = `
+Examples:
+  sas-recette ig list
+  sas-recette ig list --packages ../fhir-packages --format json
+${CACHE_HELP}
+Exit codes: 0 listed · 2 no version of ans.fhir.fr.sas found in the sources, or usage problem
+`;
+
+const CLEAR_HELP = `
+Removes only the files the cache writes in its folder (entries *.sasdefs, their temporary files,
+fingerprints.json) and says which; the next validate builds the entries again (a few seconds).
+${CACHE_HELP}
+Exit codes: 0 removed, or nothing to remove · 2 a file could not be removed, or usage problem
+`;
+
+export function register(program: Command, ctx: CliContext): void {
+  const ig = program
+    .command('ig')
+    .description('FHIR packages: list what is found, install an IG into the FHIR cache, clear the definitions cache');
+
+  const list = ig
+    .command('list')
+    .description('list the FHIR packages found, the state of the SAS IG dependencies and the definitions cache');
+  addOptions(list, IG_LIST_OPTIONS, ctx.io.env)
+    .addHelpText('after', LIST_HELP)
+    .action(async (opts: IgListOptions) => {
+      const { igListAction } = await import('../actions/ig.js');
+      await igListAction(ctx, opts);
+    });
 
   const install = ig
     .command('install')
     .description('install a FHIR package into the FHIR cache (<cache>/<id>#<version>/package/…)')
     .argument('<package>', 'package reference <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
-  addOptions(install, IG_INSTALL_OPTIONS, ctx.io.env).action(async (ref: string, opts: OptionsOf<typeof IG_INSTALL_OPTIONS>) => {
-    const { io } = ctx;
-    const { id, version } = parsePackageRef(ref);
-    if (!id || !version || /\s|\//.test(ref)) {
-      throw new SetupError(`"${ref}" is not a package reference`, 'write it as <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
-    }
-    const timeoutMs = parseDuration(opts.timeout);
-    const cacheDir = opts.cache ? resolve(io.cwd, opts.cache) : defaultCacheDir(io.env);
-    const from = opts.from ? resolve(io.cwd, opts.from) : undefined;
-    if (!from) io.stderr(`downloading ${id}#${version} from ${opts.registry} …\n`);
-    const result = await installPackage(ref, { from, cacheDir, registry: opts.registry.replace(/\/+$/, ''), timeoutMs, env: io.env });
-    io.stdout(ctx.color.green(`✓ installed ${result.id}#${result.version}`) + ` (${result.files} files) in ${result.folder}\n`);
-    const inDefault = defaultPackageSources(io.env).some((s) => resolve(s) === resolve(cacheDir));
-    if (!inDefault) io.stdout(`  → this folder is not searched by default: pass --packages ${cacheDir} (or set SAS_RECETTE_PACKAGES)\n`);
+  addOptions(install, IG_INSTALL_OPTIONS, ctx.io.env).action(async (ref: string, opts: IgInstallOptions) => {
+    const { igInstallAction } = await import('../actions/ig.js');
+    await igInstallAction(ctx, ref, opts);
   });
+
+  const cache = ig.command('cache').description('the definitions cache (see ig cache clear --help)');
+  const clear = cache.command('clear').description("remove the definitions cache's entries (rebuilt by the next validate)");
+  addOptions(clear, IG_CACHE_CLEAR_OPTIONS, ctx.io.env)
+    .addHelpText('after', CLEAR_HELP)
+    .action(async (opts: IgCacheClearOptions) => {
+      const { igCacheClearAction } = await import('../actions/ig.js');
+      await igCacheClearAction(ctx, opts);
+    });
 }

@@ -1,3 +1,10 @@
+/**
+ * Every command of the CLI, each declared in its own file: the commander command, its options table
+ * (src/cli/option-table.ts) and its help. These declarations are loaded by every start, `--help`
+ * included, so they import only commander, src/cli/option-table.ts, src/cli/shared-options.ts and small
+ * constant modules of the layers below; a command's work is in src/cli/actions/<name>.ts, imported by
+ * its `.action(…)` when it runs (test/cli/lazy-commands.test.ts checks what `--help` loads).
+ */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as validate } from './validate.js';
@@ -10,7 +17,6 @@ import { register as report } from './report.js';
 import { register as certs } from './certs.js';
 import { register as jdd } from './jdd.js';
 
-/** Every command of the CLI, each in its own file. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   validate,
   run,

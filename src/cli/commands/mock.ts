@@ -1,15 +1,11 @@
 /**
  * `sas-recette mock`: runs the reference editor server on the JDD files (default: the three shipped
  * ones) until Ctrl-C / SIGTERM, optionally over mTLS and with named defects, so a recette can be
- * rehearsed on loopback and every check seen failing.
+ * rehearsed on loopback and every check seen failing. Declares the command; its work is
+ * src/cli/actions/mock.ts, loaded when it runs.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SetupError } from '../../core/errors.js';
-import { loadJdd, SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
-import { DEFECT_NAMES, describeDefects, parseDefectNames } from '../../mock/defects.js';
-import { serveMock } from '../../mock/serve-mock.js';
-import type { MockServerOptions } from '../../mock/server.js';
+import { DEFECT_NAMES } from '../../mock/defect-names.js';
 import type { CliContext } from '../context.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { DEFECT, JDD, LANG } from '../shared-options.js';
@@ -55,47 +51,12 @@ Examples:
 Exit codes: 0 stopped by Ctrl-C / SIGTERM · 2 usage or setup problem (bad JDD, port in use…)
 `;
 
-function integer(value: string | undefined, what: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new SetupError(`${what} must be an integer from 0 to ${max}, got "${value}"`);
-  return Number(value);
-}
-
-/** The server options a command line asks for (files resolved against `cwd`). */
-export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockServerOptions {
-  const files = opts.jdd.length > 0 ? opts.jdd.map((f) => resolve(cwd, f)) : [...SHIPPED_JDD_FILES];
-  if ((opts.cert === undefined) !== (opts.key === undefined))
-    throw new SetupError('--cert and --key go together (server certificate and its key)');
-  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl))
-    throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
-  if (opts.crl && !opts.ca) throw new SetupError('--crl needs --ca (the CRL is checked on client certificates)');
-  return {
-    jdd: files.map((f) => loadJdd(f)),
-    port: integer(opts.port, '--port', 65535),
-    host: opts.host,
-    defects: parseDefectNames(opts.defect),
-    delayMs: integer(opts.delay, '--delay', 3_600_000),
-    ...(opts.cert && opts.key
-      ? {
-          tls: {
-            certFile: resolve(cwd, opts.cert),
-            keyFile: resolve(cwd, opts.key),
-            ...(opts.ca ? { caFile: resolve(cwd, opts.ca) } : {}),
-            ...(opts.crl ? { crlFile: resolve(cwd, opts.crl) } : {}),
-            ...(opts.clientCn ? { expectCn: opts.clientCn } : {}),
-            ...(opts.clientOu ? { expectOu: opts.clientOu } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('mock').description('run the reference editor server (SAS slot searches served from JDD files)');
   addOptions(cmd, MOCK_OPTIONS, ctx.io.env)
     .addHelpText('after', HELP)
     .action(async (opts: MockCommandOptions) => {
-      if (opts.listDefects) ctx.io.stdout(`${describeDefects(opts.lang)}\n`);
-      else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd));
+      const { mockAction } = await import('../actions/mock.js');
+      await mockAction(ctx, opts);
     });
 }

@@ -1,14 +1,10 @@
 /**
  * `sas-recette report <run.json>`: re-renders a saved run as the HTML PV and/or JUnit XML, optionally
  * with PV identification and declarations added afterwards. Exit 0 when the reports are written,
- * 2 when the run file is missing, broken or not a sas-recette run.
+ * 2 when the run file is missing, broken or not a sas-recette run. Declares the command; its work is
+ * src/cli/actions/report.ts, loaded when it runs.
  */
-import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeReports } from '../../report/index.js';
-import { loadDeclarations, loadPvInfo } from '../../report/pv-info.js';
-import { readRunJson } from '../../report/read-run.js';
-import type { RunResult } from '../../core/model.js';
 import type { CliContext } from '../context.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { DECLARATIONS, LANG, PV_INFO } from '../shared-options.js';
@@ -21,7 +17,7 @@ export const REPORT_COMMAND_OPTIONS = optionTable({
   declarations: DECLARATIONS,
 });
 
-type ReportOptions = OptionsOf<typeof REPORT_COMMAND_OPTIONS>;
+export type ReportOptions = OptionsOf<typeof REPORT_COMMAND_OPTIONS>;
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -35,17 +31,7 @@ export function register(program: Command, ctx: CliContext): void {
         'Exit codes: 0 reports written, 2 run file missing, broken or not a sas-recette run.\n',
     )
     .action(async (runJson: string, opts: ReportOptions) => {
-      const cwd = ctx.io.cwd;
-      const runFile = resolve(cwd, runJson);
-      let run: RunResult = await readRunJson(runFile, runJson);
-      if (opts.pvInfo) run = { ...run, pvInfo: { ...run.pvInfo, ...loadPvInfo(resolve(cwd, opts.pvInfo)) } };
-      if (opts.declarations) run = { ...run, declarations: loadDeclarations(resolve(cwd, opts.declarations)) };
-
-      const paths: Record<string, string> = {};
-      if (opts.html) paths.html = resolve(cwd, opts.html);
-      if (opts.junit) paths.junit = resolve(cwd, opts.junit);
-      const names = Object.keys(paths).length ? Object.keys(paths) : ['html', 'junit'];
-      const files = await writeReports(run, names, { outDir: dirname(runFile), lang: opts.lang, paths });
-      for (const f of files) ctx.io.stdout(`wrote ${relative(cwd, f) || f}\n`);
+      const { reportAction } = await import('../actions/report.js');
+      await reportAction(ctx, runJson, opts);
     });
 }

@@ -1,17 +1,12 @@
 /**
- * `sas-recette run`: the connected acceptance run of an editor endpoint. Declares the options, reads
- * them and calls `runConnected` (src/run/connected-run.ts).
+ * `sas-recette run`: the connected acceptance run of an editor endpoint. Declares the command; its work
+ * (read the options, call `runConnected`) is src/cli/actions/run.ts, loaded when it runs.
  *
  * Exit codes: 0 every case passed (or was skipped), 1 a case failed (the endpoint), 2 usage or setup
  * problem, or a case errored inside sas-recette.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseDuration, parseGrep, parseNow, parseUseCases } from '../../core/parse-values.js';
-import { reporterNames } from '../../report/run-reporters.js';
-import { runConnected } from '../../run/connected-run.js';
 import type { CliContext } from '../context.js';
-import { commandLine } from '../command-line.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import {
   CAHIER,
@@ -26,7 +21,6 @@ import {
   RUN_TIMEOUT,
   TIMEOUT,
 } from '../shared-options.js';
-import { parseRunTimeout } from '../../run/run-guard.js';
 
 export const RUN_OPTIONS = optionTable({
   baseUrl: option({ flags: '--base-url <url>', kind: 'value', help: 'FHIR base URL of the endpoint under test' }),
@@ -64,28 +58,7 @@ export type RunOptions = OptionsOf<typeof RUN_OPTIONS>;
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('run').description('run the cahier de recette against an editor endpoint (connected acceptance)');
   addOptions(cmd, RUN_OPTIONS, ctx.io.env).action(async (o: RunOptions, command: Command) => {
-    const abs = (f: string | undefined) => (f === undefined ? undefined : resolve(ctx.io.cwd, f));
-    await runConnected(ctx, {
-      baseUrl: o.baseUrl,
-      jddFiles: o.jdd.map((f) => resolve(ctx.io.cwd, f)),
-      cahier: o.cahier.map((f) => resolve(ctx.io.cwd, f)),
-      useCases: parseUseCases(o.useCase),
-      selection: { grep: parseGrep(o.grep), tags: o.tag, only: o.only },
-      list: o.list,
-      bail: o.bail,
-      tls: { cert: abs(o.cert), key: abs(o.key), passphraseEnv: o.passphraseEnv, ca: abs(o.ca), insecure: o.insecure },
-      tlsProfile: abs(o.tlsProfile),
-      timeoutMs: parseDuration(o.timeout),
-      runTimeoutMs: parseRunTimeout(o.runTimeout),
-      now: parseNow(o.now),
-      report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
-      ig: o.ig,
-      packages: o.packages.map((p) => resolve(ctx.io.cwd, p)),
-      pvInfo: abs(o.pvInfo),
-      declarations: abs(o.declarations),
-      strict: o.strict,
-      official: { officialValidator: o.officialValidator, officialValidatorGates: o.officialValidatorGates, officialTx: o.officialTx },
-      command: commandLine(command),
-    });
+    const { runAction } = await import('../actions/run.js');
+    await runAction(ctx, o, command);
   });
 }

@@ -1,18 +1,11 @@
 /**
  * `sas-recette validate <file|->`: validates one FHIR JSON resource (usually a SAS search answer) against
- * the SAS IG profiles and the SAS rules. Parses options and prints; the work is in src/validate/.
+ * the SAS IG profiles and the SAS rules. Declares the command; its work is src/cli/actions/validate.ts,
+ * loaded when it runs (src/cli/commands/index.ts).
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { textOf } from '../../core/findings.js';
 import { USE_CASES } from '../../core/model.js';
-import { parseNow } from '../../core/parse-values.js';
-import { defaultPackageSources } from '../../fhir/packages/index.js';
-import { OFFICIAL_STARTING, officialFileOptions } from '../../official/cli-options.js';
-import { parseSearch } from '../../sas/search.js';
-import { formatJson, formatText } from '../../report/validation/index.js';
-import { validateFile } from '../../validate/index.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { FORMAT, IG, LANG, NOW, OFFICIAL_OPTIONS, PACKAGES } from '../shared-options.js';
 
@@ -76,30 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
   addOptions(cmd, VALIDATE_OPTIONS, ctx.io.env)
     .addHelpText('after', HELP)
     .action(async (file: string, opts: ValidateOptions) => {
-      const { io } = ctx;
-      const now = parseNow(opts.now);
-      const search = opts.search !== undefined ? parseSearch(opts.search) : undefined;
-      const sources = opts.packages.length > 0 ? opts.packages.map((p) => resolve(io.cwd, p)) : defaultPackageSources(io.env);
-      const official = officialFileOptions(opts, io, () => io.stderr(ctx.color.dim(`${textOf(OFFICIAL_STARTING, opts.lang)}\n`)));
-      const report = await validateFile({
-        input: file,
-        from: io,
-        sources,
-        ig: opts.ig,
-        profile: opts.profile,
-        useCase: opts.useCase,
-        now,
-        search,
-        ...(official ? { official } : {}),
-      });
-      // In JSON the unavailable reason is in `official.unavailable`; say it on stderr too.
-      const unavailable = report.official?.unavailable;
-      if (unavailable && opts.format === 'json') io.stderr(ctx.color.yellow(`${textOf(unavailable, opts.lang)}\n`));
-      io.stdout(
-        opts.format === 'json'
-          ? formatJson(report, opts.lang)
-          : formatText(report, { lang: opts.lang, color: ctx.color, all: Boolean(opts.all) }),
-      );
-      ctx.setExitCode(report.valid ? 0 : 1);
+      const { validateAction } = await import('../actions/validate.js');
+      await validateAction(ctx, file, opts);
     });
 }

@@ -1,16 +1,23 @@
 /**
- * Loads an IG and its dependencies from the package sources and indexes their canonical resources.
+ * Loads an IG and its dependencies from the package sources and indexes their canonical resources,
+ * through the definitions cache (package-store.ts): a warm start reads each package's cache index only,
+ * and resources are parsed on first resolve.
  * Dependency resolution: exact version first; `hl7.terminology.r4#x` maps to whatever
  * `hl7.terminology.r4` / `hl7.terminology` is present; another version of the same package is used
  * with a warning; a missing dependency is a warning (said once), never a crash.
  */
+import { resolve } from 'node:path';
 import type { Message } from '../../core/findings.js';
 import { SetupError } from '../../core/errors.js';
+import { TOOL_VERSION } from '../../core/version.js';
+import { definitionsCacheDir } from './cache-location.js';
+import { DEFAULT_IG } from './default-ig.js';
 import { buildDefinitionIndex } from './definition-index.js';
-import { listPackages, readPackage, type AvailablePackage } from './package-source.js';
-import type { FhirResource, LoadOptions, LoadResult, LoadedPackage, PackageRef } from './types.js';
+import { DefinitionsStore, type PackageHandle } from './package-store.js';
+import { listPackages, type AvailablePackage } from './package-source.js';
+import type { LoadOptions, LoadResult, PackageRef } from './types.js';
 
-export const DEFAULT_IG = 'ans.fhir.fr.sas#1.2.0';
+export { DEFAULT_IG };
 
 /** Packages that stand in for another id when the asked one is absent. */
 const ALIASES: Record<string, string[]> = {
@@ -88,19 +95,25 @@ export async function loadDefinitions(options: LoadOptions): Promise<LoadResult>
   const chosen = new Map<string, AvailablePackage>();
   const order: AvailablePackage[] = [];
   const queue: { pick: AvailablePackage; requiredBy?: string }[] = [{ pick: igPick.pkg }];
-  const raws = new Map<string, ReturnType<typeof readPackage>>();
+  const store = new DefinitionsStore({
+    dir: cacheDirOf(options),
+    toolVersion: options.toolVersion ?? TOOL_VERSION,
+    warn: (m) => warnings.push(m),
+  });
+  const opened = new Map<string, Promise<PackageHandle>>();
   const startRead = (p: AvailablePackage) => {
     const key = `${p.id}#${p.version}`;
-    if (!raws.has(key)) raws.set(key, readPackage(p));
-    return raws.get(key)!;
+    if (!opened.has(key)) opened.set(key, store.open(p));
+    return opened.get(key)!;
   };
+  // a package that fails to open is awaited (and throws) in the loop; the others must not be unhandled meanwhile
+  const settle = (p: AvailablePackage) => void startRead(p).catch(() => undefined);
   while (queue.length > 0) {
     const { pick } = queue.shift()!;
     if (chosen.has(pick.id)) continue;
     chosen.set(pick.id, pick);
     order.push(pick);
-    const raw = await startRead(pick);
-    const deps = raw.manifest.dependencies ?? {};
+    const deps = (await startRead(pick)).pkg.dependencies;
     for (const [depId, depVersion] of Object.entries(deps)) {
       const found = pickPackage(available, depId, depVersion);
       const asked = `${depId}#${depVersion}`;
@@ -130,26 +143,22 @@ export async function loadDefinitions(options: LoadOptions): Promise<LoadResult>
         );
       }
       if (!chosen.has(found.pkg.id)) {
-        startRead(found.pkg); // read in parallel while the queue is processed
+        settle(found.pkg); // read in parallel while the queue is processed
         queue.push({ pick: found.pkg, requiredBy: by });
       }
     }
   }
 
-  const packages: LoadedPackage[] = [];
-  for (const p of order) {
-    const raw = await startRead(p);
-    const resources = raw.files
-      .map((f) => f.json)
-      .filter((j): j is FhirResource => typeof j === 'object' && j !== null && typeof (j as FhirResource).resourceType === 'string');
-    packages.push({
-      id: p.id,
-      version: p.version,
-      source: p.location,
-      dependencies: raw.manifest.dependencies ?? {},
-      resources,
-    });
-  }
+  const handles = await Promise.all(order.map(startRead));
+  store.finish();
   const ig: PackageRef = { id: igPick.pkg.id, version: igPick.pkg.version };
-  return { index: buildDefinitionIndex(packages, ig), warnings };
+  const cache = { dir: store.dir, entries: handles.map((h) => h.entry), ...(store.note ? { note: store.note } : {}) };
+  return { index: buildDefinitionIndex(handles, ig), warnings, cache };
+}
+
+/** `cache` of the options: a folder, false (none), or the default folder from the environment. */
+function cacheDirOf(options: LoadOptions): string | null {
+  if (options.cache === false) return null;
+  if (options.cache !== undefined && options.cache !== '') return resolve(options.cache);
+  return definitionsCacheDir(process.env);
 }

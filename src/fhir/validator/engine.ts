@@ -1,13 +1,20 @@
 /**
- * Per-DefinitionIndex caches: compiled profiles, value-set expansions and compiled FHIRPath
- * expressions. Kept in a WeakMap keyed by the index, so two IG versions can be validated side by side
- * and nothing outlives its index.
+ * Per-DefinitionIndex caches: compiled profiles, value-set expansions, native invariant versions and
+ * compiled FHIRPath expressions. Kept in a WeakMap keyed by the index, so two IG versions can be
+ * validated side by side and nothing outlives its index.
+ *
+ * The `fhirpath` library and its R4 model (≈ 180 ms to load) are required on the first expression the
+ * library must evaluate, not at import: a usual SAS answer meets only invariants with a native version
+ * (native-invariants.ts, native-expressions.ts) and never loads it. `createRequire` keeps `expression()`
+ * synchronous (the package's CommonJS entry: exports["."].require = ./src/fhirpath.js).
  */
-import fhirpath from 'fhirpath';
-import r4Model from 'fhirpath/fhir-context/r4';
+import { createRequire } from 'node:module';
+import type Fhirpath from 'fhirpath';
+import type { Model } from 'fhirpath';
 import type { DefinitionIndex } from '../packages/types.js';
 import { compileProfile } from './compile.js';
 import type { CompiledProfile } from './model.js';
+import { nativeExpression, type NativeExpression } from './native-expressions.js';
 import { expandValueSet, type Expansion } from './valuesets.js';
 
 export type CompiledExpression = (resource: unknown, env?: Record<string, unknown>) => unknown[];
@@ -20,6 +27,8 @@ export interface Engine {
   valueSet(url: string): Expansion | undefined;
   /** FHIRPath expression compiled once for a base type; an Error when the library rejects it. */
   expression(base: string, expression: string): CompiledExpression | Error;
+  /** The native version of an invariant's expression on a base type, if there is one (cached). */
+  native(base: string, expression: string): NativeExpression | undefined;
   /** True when `code` names a resource type (including Resource and DomainResource). */
   isResourceType(code: string): boolean;
 }
@@ -30,12 +39,29 @@ const BASE_SD = 'http://hl7.org/fhir/StructureDefinition/';
 
 const silentTrace = () => undefined;
 
+interface Library {
+  fhirpath: typeof Fhirpath;
+  r4: Model;
+}
+
+let library: Library | undefined;
+
+/** The fhirpath library with its R4 model, loaded once per process on first use. */
+function fhirpathLibrary(): Library {
+  if (!library) {
+    const require = createRequire(import.meta.url);
+    library = { fhirpath: require('fhirpath') as typeof Fhirpath, r4: require('fhirpath/fhir-context/r4') as Model };
+  }
+  return library;
+}
+
 function createEngine(index: DefinitionIndex): Engine {
   const profiles = new Map<string, CompiledProfile | undefined>();
   const valueSets = new Map<string, Expansion | undefined>();
   /** Same results keyed by the canonical exactly as bound (with its `|version`, if any). */
   const expansions = new Map<string, Expansion | undefined>();
   const expressions = new Map<string, CompiledExpression | Error>();
+  const natives = new Map<string, NativeExpression | undefined>();
   const resourceTypes = new Map<string, boolean>();
 
   const profile = (canonicalOrType: string): CompiledProfile | undefined => {
@@ -54,6 +80,8 @@ function createEngine(index: DefinitionIndex): Engine {
     return compiled;
   };
 
+  const fieldOf = (type: string, name: string) => profile(type)?.root.byJsonName.get(name)?.node;
+
   return {
     index,
     profile,
@@ -65,14 +93,20 @@ function createEngine(index: DefinitionIndex): Engine {
       const key = `${base}\u0000${expression}`;
       let compiled = expressions.get(key);
       if (!compiled) {
+        const { fhirpath, r4 } = fhirpathLibrary(); // a missing package is a setup error, not an unsupported expression
         try {
-          compiled = fhirpath.compile({ base, expression }, r4Model, { traceFn: silentTrace }) as CompiledExpression;
+          compiled = fhirpath.compile({ base, expression }, r4, { traceFn: silentTrace }) as CompiledExpression;
         } catch (e) {
           compiled = e instanceof Error ? e : new Error(String(e));
         }
         expressions.set(key, compiled);
       }
       return compiled;
+    },
+    native(base, expression) {
+      const key = `${base}\u0000${expression}`;
+      if (!natives.has(key)) natives.set(key, nativeExpression(base, expression, fieldOf));
+      return natives.get(key);
     },
     isResourceType(code) {
       let known = resourceTypes.get(code);

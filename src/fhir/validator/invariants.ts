@@ -1,12 +1,14 @@
 /**
- * Invariants (`constraint[].expression`): native for the hot base ones, the `fhirpath` library with
- * its R4 model for the others (compiled once per index, evaluated with the type name as base). An
- * expression the library rejects, or stops on a known unsupported feature, gives one "not checked"
- * information per key (a reserve). An invariant whose evaluation throws for any other reason is an
- * internal error of sas-recette (severity error, `internalError`): never a pass.
+ * Invariants (`constraint[].expression`): native for the hot base ones (by key, native-invariants.ts)
+ * and for those SAS answers commonly meet (by exact expression, native-expressions.ts), the `fhirpath`
+ * library with its R4 model for the others (loaded on first use, compiled once per index, evaluated
+ * with the type name as base). An expression the library rejects, or stops on a known unsupported
+ * feature, gives one "not checked" information per key (a reserve). An invariant whose evaluation
+ * throws for any other reason is an internal error of sas-recette (severity error, `internalError`):
+ * never a pass.
  */
 import { finding } from '../../core/findings.js';
-import { noteOnce, report, type Scope } from './context.js';
+import { isObject, noteOnce, report, type Scope } from './context.js';
 import { msg } from './messages.js';
 import type { ElementNode } from './model.js';
 import { NATIVE_INVARIANTS } from './native-invariants.js';
@@ -39,7 +41,8 @@ export function checkConstraints(scope: Scope, node: ElementNode, value: unknown
       }
     } else {
       if (!c.expression || value === undefined || value === null) continue;
-      const evaluated = evaluate(scope, base, c.expression, value);
+      const decided = scope.ctx.fhirpathInvariants ? undefined : nativeDecision(scope, base, c.expression, value);
+      const evaluated = decided ?? evaluate(scope, base, c.expression, value);
       if (evaluated === 'unsupported') {
         noteOnce(scope, `invariant:${c.key}`, c.key, location, msg.invariantNotEvaluated(c.key, c.expression));
         continue;
@@ -56,6 +59,12 @@ export function checkConstraints(scope: Scope, node: ElementNode, value: unknown
     }
     if (!pass) report(scope, c.severity, c.key, location, msg.invariant(c.key, c.human));
   }
+}
+
+/** The native version's verdict, when there is one and it decides this shape of value. */
+function nativeDecision(scope: Scope, base: string, expression: string, value: unknown): boolean | undefined {
+  if (!isObject(value)) return undefined;
+  return scope.ctx.engine.native(base, expression)?.(value);
 }
 
 /** What the FHIRPath library says when the data an expression reads has the wrong type. */

@@ -4,7 +4,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { textOf, type Lang } from '../../core/findings.js';
-import { countDisagreements, type Disagreement } from '../../official/index.js';
+import { countDisagreements } from '../../official/compare-engines.js';
+import type { Disagreement } from '../../official/types.js';
 import type { OfficialReport } from '../../validate/official.js';
 import { groupFindingsByResource, groupLines } from '../finding-groups.js';
 import { countsText, SEVERITY_LABEL } from '../finding-line.js';

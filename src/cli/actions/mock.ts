@@ -1,0 +1,52 @@
+/**
+ * The work of `sas-recette mock` (declared in src/cli/commands/mock.ts): lists the defects, or serves the
+ * reference editor with the server options the command line asks for.
+ */
+import { resolve } from 'node:path';
+import { SetupError } from '../../core/errors.js';
+import { loadJdd, SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
+import { describeDefects, parseDefectNames } from '../../mock/defects.js';
+import { serveMock } from '../../mock/serve-mock.js';
+import type { MockServerOptions } from '../../mock/server.js';
+import type { MockCommandOptions } from '../commands/mock.js';
+import type { CliContext } from '../context.js';
+
+export async function mockAction(ctx: CliContext, opts: MockCommandOptions): Promise<void> {
+  if (opts.listDefects) ctx.io.stdout(`${describeDefects(opts.lang)}\n`);
+  else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd));
+}
+
+function integer(value: string | undefined, what: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new SetupError(`${what} must be an integer from 0 to ${max}, got "${value}"`);
+  return Number(value);
+}
+
+/** The server options a command line asks for (files resolved against `cwd`). */
+export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockServerOptions {
+  const files = opts.jdd.length > 0 ? opts.jdd.map((f) => resolve(cwd, f)) : [...SHIPPED_JDD_FILES];
+  if ((opts.cert === undefined) !== (opts.key === undefined))
+    throw new SetupError('--cert and --key go together (server certificate and its key)');
+  if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl))
+    throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
+  if (opts.crl && !opts.ca) throw new SetupError('--crl needs --ca (the CRL is checked on client certificates)');
+  return {
+    jdd: files.map((f) => loadJdd(f)),
+    port: integer(opts.port, '--port', 65535),
+    host: opts.host,
+    defects: parseDefectNames(opts.defect),
+    delayMs: integer(opts.delay, '--delay', 3_600_000),
+    ...(opts.cert && opts.key
+      ? {
+          tls: {
+            certFile: resolve(cwd, opts.cert),
+            keyFile: resolve(cwd, opts.key),
+            ...(opts.ca ? { caFile: resolve(cwd, opts.ca) } : {}),
+            ...(opts.crl ? { crlFile: resolve(cwd, opts.crl) } : {}),
+            ...(opts.clientCn ? { expectCn: opts.clientCn } : {}),
+            ...(opts.clientOu ? { expectOu: opts.clientOu } : {}),
+          },
+        }
+      : {}),
+  };
+}

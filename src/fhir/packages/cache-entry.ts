@@ -1,0 +1,230 @@
+/**
+ * One definitions cache entry: a file per package content, named from sha256(format version, tool
+ * version, package content hash), so a changed package or another tool version simply uses another name.
+ *
+ *   header (32 bytes)  magic "SASDEFS\n" · format u32 · meta length u32 · index length u32 ·
+ *                      crc32 of meta + index u32 · blob length u48 · 2 bytes reserved (little-endian)
+ *   meta (JSON)        { format, tool, hash, package: { id, version, dependencies } }
+ *   index (JSON)       { table, offset, length, crc }: the lookup columns (resource-table.ts) and, per
+ *                      resource, where its bytes are in the blob and their crc32
+ *   blob               the JSON bytes of each resource as found in the package (StructureDefinitions
+ *                      without their documentation, slim-definition.ts)
+ *
+ * Loading reads the header, meta and index only; a resource's bytes are read on its first resolve with
+ * a positional read, and checked against their length and crc32. The content is deterministic (no date,
+ * no path), so two processes building the same entry write the same bytes and the last rename wins.
+ * Hand-written rather than v8.serialize or one JSON: a JSON blob would have to be parsed whole at every
+ * start, which is what the cache avoids.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type { PackageContent, PackageManifest } from './package-content.js';
+import { ResourceTable, type TableData } from './resource-table.js';
+
+/** 2: StructureDefinitions stored without their documentation (slim-definition.ts). */
+export const FORMAT_VERSION = 2;
+export const ENTRY_SUFFIX = '.sasdefs';
+/** Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`). */
+export const CACHE_FILE = /^(?:[0-9a-f]{64}\.sasdefs|fingerprints\.json)(?:\.tmp-\d+-[0-9a-z]+)?$/;
+
+const MAGIC = Buffer.from('SASDEFS\n', 'latin1');
+const HEADER = 32;
+
+export interface EntryKey {
+  tool: string;
+  hash: string;
+}
+
+export interface EntryMeta extends EntryKey {
+  format: number;
+  package: PackageManifest;
+}
+
+/** A cache entry's index, read at load: the lookup table, and where each resource's bytes are. */
+export interface EntryIndex {
+  meta: EntryMeta;
+  table: ResourceTable;
+  offset: number[];
+  length: number[];
+  crc: number[];
+  /** Position and size of the blob in the file. */
+  blobStart: number;
+  blobLength: number;
+}
+
+/** A cache entry that cannot be used as it is: rebuilt, with `reason` in the note. */
+export class CorruptEntry extends Error {}
+
+export function entryFileName(key: EntryKey): string {
+  const digest = createHash('sha256').update(`sas-recette definitions ${FORMAT_VERSION}\u0000${key.tool}\u0000${key.hash}`).digest('hex');
+  return `${digest}${ENTRY_SUFFIX}`;
+}
+
+/** Writes an entry under a temporary name, then renames it into place (atomic on one file system); returns its index. */
+export function writeEntry(file: string, key: EntryKey, content: PackageContent): EntryIndex {
+  const table = ResourceTable.fromMetas(content.resources);
+  const offset: number[] = [];
+  const length: number[] = [];
+  const crc: number[] = [];
+  let blobLength = 0;
+  for (const bytes of content.contents) {
+    offset.push(blobLength);
+    length.push(bytes.length);
+    crc.push(crc32(bytes));
+    blobLength += bytes.length;
+  }
+  const meta: EntryMeta = { format: FORMAT_VERSION, tool: key.tool, hash: key.hash, package: content.manifest };
+  const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+  const indexBytes = Buffer.from(JSON.stringify({ table, offset, length, crc }), 'utf8');
+  const header = Buffer.alloc(HEADER);
+  MAGIC.copy(header, 0);
+  header.writeUInt32LE(FORMAT_VERSION, 8);
+  header.writeUInt32LE(metaBytes.length, 12);
+  header.writeUInt32LE(indexBytes.length, 16);
+  header.writeUInt32LE(crc32(indexBytes, crc32(metaBytes)), 20);
+  header.writeUIntLE(blobLength, 24, 6);
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeAll(fd, Buffer.concat([header, metaBytes, indexBytes]));
+      // the resources in batches of about 4 MB: one write per file would be thousands of system calls
+      let batch: Buffer[] = [];
+      let batchBytes = 0;
+      for (const bytes of content.contents) {
+        batch.push(bytes);
+        batchBytes += bytes.length;
+        if (batchBytes >= 4 << 20) {
+          writeAll(fd, Buffer.concat(batch));
+          batch = [];
+          batchBytes = 0;
+        }
+      }
+      if (batch.length > 0) writeAll(fd, Buffer.concat(batch));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+    return { meta, table, offset, length, crc, blobStart: HEADER + metaBytes.length + indexBytes.length, blobLength };
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    throw e;
+  }
+}
+
+/** Reads and checks an entry's header, meta and index (not the blob). Throws CorruptEntry, or the fs error (ENOENT…). */
+export function readEntryIndex(file: string, expected: EntryKey): EntryIndex {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const { metaLength, indexLength, crc: headCrc, blobLength } = readHeader(fd, size);
+    if (HEADER + metaLength + indexLength + blobLength !== size) throw new CorruptEntry('lengths do not match the file size');
+    const head = readAt(fd, HEADER, metaLength + indexLength);
+    if (crc32(head) !== headCrc) throw new CorruptEntry('index checksum mismatch');
+    const meta = parseMeta(head.subarray(0, metaLength));
+    if (meta.tool !== expected.tool || meta.hash !== expected.hash) throw new CorruptEntry('entry of another package or tool version');
+    let index: Partial<Record<'table' | 'offset' | 'length' | 'crc', unknown>>;
+    try {
+      index = JSON.parse(head.toString('utf8', metaLength)) as typeof index;
+    } catch {
+      throw new CorruptEntry('index is not valid JSON');
+    }
+    let table: ResourceTable;
+    try {
+      table = new ResourceTable(index?.table as TableData);
+    } catch {
+      throw new CorruptEntry('index malformed');
+    }
+    const { offset, length, crc } = index;
+    const n = table.size;
+    if (!isList(offset, n) || !isList(length, n) || !isList(crc, n)) throw new CorruptEntry('index malformed');
+    // each position is checked when read (readResourceBytes): no loop over thousands of resources here
+    return { meta, table, offset, length, crc, blobStart: HEADER + metaLength + indexLength, blobLength };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Header and meta of an entry, for listing (`ig list`); undefined when it is not a readable entry. */
+export function readEntryMeta(file: string): EntryMeta | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const { metaLength } = readHeader(fd, fstatSync(fd).size);
+      return parseMeta(readAt(fd, HEADER, metaLength));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of resource i, checked (length, crc32); throws CorruptEntry, or the fs error. No descriptor is kept open. */
+export function readResourceBytes(file: string, index: EntryIndex, i: number): Buffer {
+  const [offset, length, crc] = [index.offset[i], index.length[i], index.crc[i]];
+  if (!isCount(offset) || !isCount(length) || !isCount(crc) || offset + length > index.blobLength)
+    throw new CorruptEntry('index points outside the blob');
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = readAt(fd, index.blobStart + offset, length);
+    if (crc32(bytes) !== crc) throw new CorruptEntry('resource checksum mismatch');
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHeader(fd: number, size: number): { metaLength: number; indexLength: number; crc: number; blobLength: number } {
+  if (size < HEADER) throw new CorruptEntry('shorter than its header');
+  const h = readAt(fd, 0, HEADER);
+  if (!h.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptEntry('not a definitions cache entry');
+  if (h.readUInt32LE(8) !== FORMAT_VERSION) throw new CorruptEntry(`format ${h.readUInt32LE(8)}, expected ${FORMAT_VERSION}`);
+  return { metaLength: h.readUInt32LE(12), indexLength: h.readUInt32LE(16), crc: h.readUInt32LE(20), blobLength: h.readUIntLE(24, 6) };
+}
+
+function parseMeta(bytes: Buffer): EntryMeta {
+  let meta: Partial<EntryMeta>;
+  try {
+    meta = JSON.parse(bytes.toString('utf8')) as Partial<EntryMeta>;
+  } catch {
+    throw new CorruptEntry('meta is not valid JSON');
+  }
+  const p = meta?.package;
+  if (
+    meta?.format !== FORMAT_VERSION ||
+    typeof meta.tool !== 'string' ||
+    typeof meta.hash !== 'string' ||
+    !p ||
+    typeof p.id !== 'string' ||
+    typeof p.version !== 'string' ||
+    typeof p.dependencies !== 'object' ||
+    p.dependencies === null
+  )
+    throw new CorruptEntry('meta malformed');
+  return meta as EntryMeta;
+}
+
+/** Reads exactly `length` bytes at `position` (a short file is a corrupt entry). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new CorruptEntry('file ends early');
+    done += n;
+  }
+  return buf;
+}
+
+function writeAll(fd: number, buf: Buffer): void {
+  for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done);
+}
+
+const isList = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

@@ -1,0 +1,98 @@
+/**
+ * `sas-recette ig list` shows the definitions cache (folder, entries, whether the packages found now use
+ * them) and `sas-recette ig cache clear` removes the cache's own files only, saying which (in-process CLI,
+ * a temporary cache folder through SAS_RECETTE_CACHE).
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from '../../src/fhir/packages/load-definitions.js';
+import { runCli } from '../validate/helpers.js';
+import { PACKAGES, removeTemps, SAS_12, sourcesWith, tempDir } from './helpers.js';
+
+afterAll(removeTemps);
+
+let cache: string;
+const env = () => ({ SAS_RECETTE_PACKAGES: PACKAGES, SAS_RECETTE_CACHE: cache });
+
+beforeAll(async () => {
+  cache = tempDir();
+  await loadDefinitions({ sources: [PACKAGES], ig: SAS_12, cache });
+  // an entry of an older tool version: not used any more
+  await loadDefinitions({
+    sources: [sourcesWith({ 'ans.fhir.fr.sas#1.2.0.tgz': 'ans.fhir.fr.sas#1.2.0.tgz' })],
+    ig: SAS_12,
+    cache,
+    toolVersion: '0.0.1',
+  });
+});
+
+describe('ig list: the definitions cache', () => {
+  it('shows the folder and each entry, current or not', async () => {
+    const r = await runCli(['ig', 'list'], { env: env() });
+    expect(r.code).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf('Definitions cache: '));
+    expect(section).toContain(`Definitions cache: ${cache} (SAS_RECETTE_CACHE to change, off to disable)`);
+    expect(section).toMatch(/hl7\.fhir\.r4\.core#4\.0\.1 +\d+\.\d MB +\d{4}-\d\d-\d\d \d\d:\d\d +current/);
+    expect(section.match(/ans\.fhir\.fr\.sas#1\.2\.0 .*/g)).toEqual([
+      expect.stringMatching(/current$/),
+      expect.stringMatching(/not used \(another package content or tool version\)$/),
+    ]);
+    expect(section).toMatch(/6 entries, \d+\.\d MB — 1 not used: sas-recette ig cache clear removes every entry/);
+  });
+
+  it('gives the same facts as JSON', async () => {
+    const r = await runCli(['ig', 'list', '--format', 'json'], { env: env() });
+    const json = JSON.parse(r.stdout) as { cache: { dir: string; entries: { id: string; current: boolean; bytes: number }[] } };
+    expect(json.cache.dir).toBe(cache);
+    expect(json.cache.entries).toHaveLength(6);
+    expect(json.cache.entries.filter((e) => e.current).map((e) => e.id)).toEqual([
+      'ans.fhir.fr.sas',
+      'hl7.fhir.fr.core',
+      'hl7.fhir.r4.core',
+      'hl7.fhir.uv.extensions.r4',
+      'hl7.terminology',
+    ]);
+    expect(json.cache.entries.every((e) => e.bytes > 1000)).toBe(true);
+  });
+
+  it('says when the cache is off, or not built yet', async () => {
+    const off = await runCli(['ig', 'list'], { env: { SAS_RECETTE_PACKAGES: PACKAGES, SAS_RECETTE_CACHE: 'off' } });
+    expect(off.stdout).toContain('Definitions cache: off (SAS_RECETTE_CACHE=off');
+    const fresh = join(tempDir(), 'not-yet');
+    const empty = await runCli(['ig', 'list'], { env: { SAS_RECETTE_PACKAGES: PACKAGES, SAS_RECETTE_CACHE: fresh } });
+    expect(empty.stdout).toContain(`Definitions cache: ${fresh}`);
+    expect(empty.stdout).toContain('(empty: folder not created yet; the next validate builds it)');
+  });
+});
+
+describe('ig cache clear', () => {
+  it('removes only the files the cache wrote, says which, and is fine with nothing to remove', async () => {
+    const foreign = ['notes.txt', 'old.sasdefs', `${'a'.repeat(64)}.sasdefs.bak`];
+    for (const f of foreign) writeFileSync(join(cache, f), 'not ours');
+    const r = await runCli(['ig', 'cache', 'clear'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^ {2}removed .*$/gm)).toHaveLength(7); // 6 entries + fingerprints.json
+    expect(r.stdout).toMatch(/removed \S+\.sasdefs \(hl7\.fhir\.r4\.core#4\.0\.1\) +\d+\.\d MB/);
+    expect(r.stdout).toContain(`removed ${join(cache, 'fingerprints.json')}`);
+    expect(r.stdout).toMatch(
+      new RegExp(`✓ definitions cache ${cache.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 7 files removed \\(\\d+\\.\\d MB\\)`),
+    );
+    expect(readdirSync(cache).sort()).toEqual([...foreign].sort());
+
+    const again = await runCli(['ig', 'cache', 'clear'], { env: env() });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`Definitions cache ${cache}: nothing to remove.\n`);
+    const json = await runCli(['ig', 'cache', 'clear', '--format', 'json'], { env: env() });
+    expect(JSON.parse(json.stdout)).toEqual({ dir: cache, removed: [], bytes: 0 });
+  });
+
+  it('with the cache off or its folder absent: nothing to remove, exit 0', async () => {
+    const off = await runCli(['ig', 'cache', 'clear'], { env: { SAS_RECETTE_CACHE: 'off' } });
+    expect(off).toMatchObject({ code: 0, stdout: 'Definitions cache is off (SAS_RECETTE_CACHE=off): nothing to remove.\n' });
+    const absent = join(tempDir(), 'absent');
+    const r = await runCli(['ig', 'cache', 'clear'], { env: { SAS_RECETTE_CACHE: absent } });
+    expect(r).toMatchObject({ code: 0, stdout: `Definitions cache ${absent}: nothing to remove.\n` });
+    expect(existsSync(absent)).toBe(false);
+  });
+});
