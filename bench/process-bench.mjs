@@ -17,13 +17,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCptsBundle } from './cpts-bundle.mjs';
-import { markdownTable, median, table } from './stats.mjs';
+import { median, resultsPart, table, WHOLE_PROCESS, writeResultsPart } from './stats.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const BIN = join(ROOT, 'bin', 'sas-recette.js');
 const RESULTS = join(HERE, 'results.md');
-const SECTION = '## Whole process';
 const NOW = '2026-03-02T08:00:00+01:00';
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -144,19 +143,16 @@ const notes = [
 process.stdout.write(`\n${table(HEADER, body)}\n\n${notes.join('\n')}\n`);
 
 if (!process.argv.includes('--no-write')) {
-  const section = [
-    SECTION,
-    '',
-    `Run of \`node bench/process-bench.mjs\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}. Whole processes as a user starts them (\`node bin/sas-recette.js …\`), medians of ${rounds} interleaved rounds (demo: ${Math.min(3, rounds)}), \`node -e ''\` measured in the same rounds as the floor. **cold** = an empty definitions cache for each run (the first run after a package or tool change); **warm** = the cache built. \`validate\` inputs are the benchmark's generated CPTS answers, judged at a pinned instant (\`--now\`), JSON output.`,
-    '',
-    markdownTable(HEADER, body),
-    '',
-    ...notes.map((n) => `- ${n}`),
-    '',
-  ].join('\n');
-  const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-  const at = old.indexOf(SECTION);
-  const head = at >= 0 ? old.slice(0, at) : old.endsWith('\n') || old === '' ? old : `${old}\n`;
-  writeFileSync(RESULTS, `${head}${head && !head.endsWith('\n\n') ? '\n' : ''}${section}`);
-  process.stdout.write(`\nwritten: the "${SECTION}" part of bench/results.md\n`);
+  const section = resultsPart(
+    [
+      WHOLE_PROCESS,
+      '',
+      `Run of \`node bench/process-bench.mjs\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}. Whole processes as a user starts them (\`node bin/sas-recette.js …\`), medians of ${rounds} interleaved rounds (demo: ${Math.min(3, rounds)}), \`node -e ''\` measured in the same rounds as the floor. **cold** = an empty definitions cache for each run (the first run after a package or tool change); **warm** = the cache built. \`validate\` inputs are the benchmark's generated CPTS answers, judged at a pinned instant (\`--now\`), JSON output.`,
+    ],
+    HEADER,
+    body,
+    notes,
+  );
+  writeResultsPart(RESULTS, 'whole-process', section);
+  process.stdout.write(`\nwritten: the "${WHOLE_PROCESS}" part of bench/results.md\n`);
 }

@@ -1,4 +1,5 @@
 /** Small helpers of the benchmark: timing loops and a plain-text table. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -38,4 +39,28 @@ export function markdownTable(header, rows) {
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
+}
+
+/** Heading of the whole-process part of bench/results.md (process-bench.mjs); the in-process part comes before it. */
+export const WHOLE_PROCESS = '## Whole process';
+
+/**
+ * A part of results.md as Markdown: its intro lines, the table, then the notes as a list.
+ */
+export function resultsPart(intro, header, body, notes) {
+  return [...intro, '', markdownTable(header, body), '', ...notes.map((n) => `- ${n}`), ''].join('\n');
+}
+
+/**
+ * Writes one part of `file` and keeps the other: 'in-process' is everything before the WHOLE_PROCESS
+ * heading, 'whole-process' that heading and what follows.
+ */
+export function writeResultsPart(file, part, markdown) {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(WHOLE_PROCESS);
+  const inProcess = at >= 0 ? old.slice(0, at) : old;
+  const wholeProcess = at >= 0 ? old.slice(at) : '';
+  const [first, second] = part === 'in-process' ? [markdown, wholeProcess] : [inProcess, markdown];
+  const joined = first && second ? `${first.replace(/\n*$/, '\n\n')}${second}` : first || second;
+  writeFileSync(file, joined);
 }

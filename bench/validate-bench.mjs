@@ -9,11 +9,11 @@
  * Packages: SAS_RECETTE_PACKAGES, else ../shared/fhir-packages next to the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownTable, median, table } from './stats.mjs';
+import { median, resultsPart, table, writeResultsPart } from './stats.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -199,29 +199,25 @@ async function parent() {
   for (const r of errors) notes.push(`${r.size} slots: unexpected errors on the generated bundle: ${r.findings.sample.join(' | ')}`);
   for (const n of notes) process.stdout.write(`${n}\n`);
   if (!process.argv.includes('--no-write')) {
-    const md = [
-      '# Validation benchmark',
-      '',
-      `Run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GB RAM (machine shared with other jobs: absolute times move with its load, ratios much less).`,
-      '',
-      'Input: generated CPTS answers (`bench/cpts-bundle.mjs`), one Slot per slot plus 1–25 practitioners with their roles, schedules and 2 CPTS (HealthcareService + Organization). Medians of 5–21 runs after warm-up; each size in its own process (peak RSS = that process, definitions included).',
-      '',
-      '- **structure**: `validateResource` (profiles, slicing, bindings, invariants); **rules**: `runRules` with the search and a pinned clock; **slots/s** on structure + rules.',
-      '- **ajv pkg**: `@asymmetrik/fhir-json-schema-validator` as its users run it (ajv 6, the whole R4 schema, `validate()` per entry); **ajv8/type**: ajv 8 with one compiled validator per resource type of the same schema (its best case). Both check base R4 structure only, no profile. Ratios = structure / ajv.',
-      '- **peak RSS**: the process after the sas-recette runs (definitions of SAS 1.2.0 + R4 core + terminology + extensions + FR Core 2.1.0 included), before the ajv baselines are loaded.',
-      "- **native vs fhirpath**: rows marked `(native)` are the engine as shipped (the hot base invariants ele-1, dom-2..6, ext-1, ref-1, bdl-*, txt-1/2 implemented natively, the others through the `fhirpath` library); rows marked `(fhirpath)` evaluate every invariant through `fhirpath` (`validateResource(…, { invariants: 'fhirpath' })`). Both give the same findings (checked by test/validator/defects.test.ts).",
-      '- **E/W/I**: errors (incl. fatal) / warnings / information found on the generated bundle: no error; one dom-6 warning (no narrative) per resource, as the HL7 validator reports it; information = "not checked" notes for FR Core 1.1.0 and NOS profiles and value sets.',
-      '',
-      markdownTable(HEADER, body),
-      '',
-      ...notes.map((n) => `- ${n}`),
-      '',
-    ].join('\n');
-    // keep the whole-process part (written by process-bench.mjs)
-    const resultsFile = join(HERE, 'results.md');
-    const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
-    const at = old.indexOf('## Whole process');
-    writeFileSync(resultsFile, at >= 0 ? `${md}\n${old.slice(at)}` : md);
+    const md = resultsPart(
+      [
+        '# Validation benchmark',
+        '',
+        `Run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GB RAM (machine shared with other jobs: absolute times move with its load, ratios much less).`,
+        '',
+        'Input: generated CPTS answers (`bench/cpts-bundle.mjs`), one Slot per slot plus 1–25 practitioners with their roles, schedules and 2 CPTS (HealthcareService + Organization). Medians of 5–21 runs after warm-up; each size in its own process (peak RSS = that process, definitions included).',
+        '',
+        '- **structure**: `validateResource` (profiles, slicing, bindings, invariants); **rules**: `runRules` with the search and a pinned clock; **slots/s** on structure + rules.',
+        '- **ajv pkg**: `@asymmetrik/fhir-json-schema-validator` as its users run it (ajv 6, the whole R4 schema, `validate()` per entry); **ajv8/type**: ajv 8 with one compiled validator per resource type of the same schema (its best case). Both check base R4 structure only, no profile. Ratios = structure / ajv.',
+        '- **peak RSS**: the process after the sas-recette runs (the definitions it read from SAS 1.2.0 + R4 core + terminology + extensions + FR Core 2.1.0 included: they are read lazily from the definitions cache), before the ajv baselines are loaded.',
+        "- **native vs fhirpath**: rows marked `(native)` are the engine as shipped (the hot base invariants ele-1, dom-2..6, ext-1, ref-1, bdl-*, txt-1/2, and by exact expression cpt-2, org-1/2/3, per-1 and `field.matches(…)` implemented natively, the others through the `fhirpath` library); rows marked `(fhirpath)` evaluate every invariant through `fhirpath` (`validateResource(…, { invariants: 'fhirpath' })`). Both give the same findings (checked by test/validator/defects.test.ts).",
+        '- **E/W/I**: errors (incl. fatal) / warnings / information found on the generated bundle: no error; one dom-6 warning (no narrative) per resource, as the HL7 validator reports it; information = "not checked" notes for FR Core 1.1.0 and NOS profiles and value sets.',
+      ],
+      HEADER,
+      body,
+      notes,
+    );
+    writeResultsPart(join(HERE, 'results.md'), 'in-process', md);
     process.stdout.write(`\nwritten: bench/results.md\n`);
   }
 }

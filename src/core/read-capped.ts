@@ -9,7 +9,7 @@
  *   (src/yaml/load-located-yaml.ts), less for the small ones;
  * - a body received from an endpoint: 20 MiB (the HTTP client's own cap, src/http).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** What was read: at most `maxBytes + 1` bytes; `overLimit` when there was more than `maxBytes`. */
@@ -21,7 +21,7 @@ export interface CappedRead {
 const CHUNK = 64 * 1024;
 
 function finish(chunks: Buffer[], total: number, maxBytes: number): CappedRead {
-  const bytes = Buffer.concat(chunks, total);
+  const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total); // one chunk: no copy
   return bytes.length > maxBytes ? { bytes: bytes.subarray(0, maxBytes + 1), overLimit: true } : { bytes, overLimit: false };
 }
 
@@ -31,8 +31,11 @@ export function readFileCappedSync(path: string, maxBytes: number): CappedRead {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    // a regular file says its size: one read of all of it (and one more to see the end)
+    const size = fstatSync(fd).size;
+    const chunk = size > 0 ? Math.min(size + 1, maxBytes + 1) : CHUNK;
     while (total <= maxBytes) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const buf = Buffer.allocUnsafe(Math.min(chunk, maxBytes + 1 - total));
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));

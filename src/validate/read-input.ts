@@ -4,10 +4,10 @@
  * limit is read only up to the limit (files, devices such as /dev/zero, pipes and stdin alike: the cap
  * holds WHILE reading, src/core/read-capped.ts) and becomes a `fatal` finding later.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SetupError } from '../core/errors.js';
-import { readFileCapped } from '../core/read-capped.js';
+import { readFileCapped, readFileCappedSync } from '../core/read-capped.js';
 import { MAX_INPUT_BYTES, type RawInput } from './parse-input.js';
 
 export interface InputSource {
@@ -33,13 +33,14 @@ export async function readInput(pathOrDash: string, from: InputSource, maxBytes:
   }
   const full = resolve(from.cwd, pathOrDash);
   try {
-    const info = await stat(full);
+    const info = statSync(full);
     if (info.isDirectory()) {
       throw new SetupError(`${pathOrDash} is a folder, not a file`, 'give the path of a JSON file, or - to read standard input');
     }
     // A regular file says its size up front; devices and pipes say 0, hence the capped read below.
     if (info.size > maxBytes) return tooLarge(pathOrDash, info.size, true);
-    const { bytes, overLimit } = await readFileCapped(full, maxBytes);
+    // a regular file is read at once (no round trip per chunk); devices and FIFOs without blocking the process
+    const { bytes, overLimit } = info.isFile() ? readFileCappedSync(full, maxBytes) : await readFileCapped(full, maxBytes);
     return overLimit ? tooLarge(pathOrDash, bytes.length, false) : { label: pathOrDash, size: bytes.length, content: bytes };
   } catch (e) {
     if (e instanceof SetupError) throw e;

@@ -2,7 +2,9 @@
  * The built binary loads a command's work only when that command runs: `--help`, `--version` and every
  * `<command> --help` load no package but commander and, below src/cli, only the small constant modules
  * the declarations need (src/cli/commands/index.ts). Each start is recorded with
- * test/support/record-imports.mjs (every module the process loaded). Needs `npm run build`.
+ * test/support/record-imports.mjs (every module the process loaded), on the modules of dist/ (the bundle
+ * users run hides module names: its own part below checks it loads few files and behaves the same).
+ * Needs `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,11 +47,18 @@ interface Start {
   modules: string[];
 }
 
-function start(args: string[]): Start {
+/** A start of the built CLI; `bundled`: through the bundle of dist/cli-bundle/ (what users run), else the modules of dist/. */
+function start(args: string[], bundled = false): Start {
   const record = join(tmp, `imports-${runs++}.txt`);
   const r = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, NO_COLOR: '1', SAS_RECETTE_PACKAGES: PACKAGES, RECORD_IMPORTS_FILE: record },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      SAS_RECETTE_PACKAGES: PACKAGES,
+      RECORD_IMPORTS_FILE: record,
+      ...(bundled ? {} : { SAS_RECETTE_UNBUNDLED: '1' }),
+    },
     timeout: 60_000,
   });
   const urls = readFileSync(record, 'utf8').split('\n').filter(Boolean);
@@ -131,5 +140,38 @@ describe('a command that runs loads its work', () => {
     expect(s.packages).toContain('chalk');
     // only its own action
     expect(s.modules.filter((m) => m.startsWith('cli/actions/'))).toEqual(['cli/actions/validate.js']);
+  });
+});
+
+describe('the bundle users run (dist/cli-bundle/)', () => {
+  const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'bundles');
+
+  it('--help: the same output as the modules, from a handful of bundle files and commander', () => {
+    const bundled = start(['--help'], true);
+    const modules = start(['--help']);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe(modules.stdout);
+    expect(bundled.packages).toEqual(['commander']);
+    expect(bundled.modules.every((m) => m.startsWith('cli-bundle/'))).toBe(true);
+    expect(bundled.modules).toContain('cli-bundle/main.js');
+    expect(bundled.modules.length).toBeLessThan(modules.modules.length / 3);
+  });
+
+  it.each(['cpts-valid', 'psindiv-valid', 'sos-valid'])('validate %s: the same JSON and exit code as the modules', (name) => {
+    const args = ['validate', join(FIXTURES, `${name}.json`), '--now', '2026-03-02T08:00:00+01:00', '--format', 'json', '--lang', 'en'];
+    const bundled = start(args, true);
+    const modules = start(args);
+    expect(bundled.code).toBe(modules.code);
+    expect(bundled.stderr).toBe(modules.stderr);
+    const strip = (out: string) => {
+      const report = JSON.parse(out) as { stats: Record<string, number> };
+      expect(report.stats.resources).toBeGreaterThan(5);
+      delete report.stats.structureMs;
+      delete report.stats.rulesMs;
+      return report;
+    };
+    expect(strip(bundled.stdout)).toEqual(strip(modules.stdout));
+    expect(bundled.modules.every((m) => m.startsWith('cli-bundle/'))).toBe(true);
+    expect(bundled.packages).not.toContain('fhirpath');
   });
 });

@@ -36,7 +36,7 @@ function validateRecorded(file: string, name: string): Recorded {
   const record = join(tmp.path, `${name}.imports`);
   const r = spawnSync(process.execPath, ['--import', RECORDER, BIN, 'validate', file, '--now', NOW, '--format', 'json', '--lang', 'en'], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1', RECORD_IMPORTS_FILE: record },
+    env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1', RECORD_IMPORTS_FILE: record, SAS_RECETTE_UNBUNDLED: '1' },
     timeout: 60_000,
   });
   return {
