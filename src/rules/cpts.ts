@@ -4,7 +4,7 @@
  * the CPTS Organization; a 604 serviceType never appears on a slot not typed CPTS.
  * (The 48 h horizon, SAS-CPTS-001, lives with the time rules in window.ts.)
  */
-import { asArr, asObj, codings, searchedSlots, type Json, type Node } from './graph.js';
+import { asArr, asObj, codings, memo, searchedSlots, type Json, type Node } from './graph.js';
 import { is604, isTreR66, TRE_R66, TRE_R66_VARIANTS } from './cpts-codes.js';
 import { defineRule, PS_CPTS, q } from './kit.js';
 import { firstSeen } from './iterate.js';
@@ -14,6 +14,10 @@ import { isCptsSlot } from './window.js';
 
 /** The 604 serviceTypes of a Slot: [serviceType index, its R5 serviceType extensions]. */
 function cptsServiceTypes(slot: Node): { i: number; exts: Json[] }[] {
+  return memo(slot, 'cptsServiceTypes', readCptsServiceTypes); // four rules read them
+}
+
+function readCptsServiceTypes(slot: Node): { i: number; exts: Json[] }[] {
   return asArr(slot.resource.serviceType).flatMap((st, i) => (is604(st) ? [{ i, exts: r5ExtensionsOf(st).map((x) => x.ext) }] : []));
 }
 

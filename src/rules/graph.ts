@@ -35,6 +35,21 @@ export interface Node {
   label: string;
   /** The entry holding a contained resource. */
   container?: Node;
+  /** What the rules derived from this node's resource (see memo): several rules read the same values. */
+  memo?: Map<string, unknown>;
+}
+
+/**
+ * `derive(node)`, computed once per node and `key`: the parsed Slot times, the CPTS serviceTypes, the
+ * base of a fullUrl are read by several rules. Nodes live as long as their graph (one run of the rules),
+ * so nothing outlives the Bundle it was read from.
+ */
+export function memo<T>(node: Node, key: string, derive: (node: Node) => T): T {
+  const m = (node.memo ??= new Map<string, unknown>());
+  if (m.has(key)) return m.get(key) as T;
+  const value = derive(node);
+  m.set(key, value);
+  return value;
 }
 
 export interface Resolution {
@@ -61,8 +76,8 @@ function labelOf(type: string, id: string | undefined, index: number): string {
   return id ? `${type}/${id}` : `${type} (entry ${index})`;
 }
 
-function baseOfFullUrl(fullUrl: string | undefined): string | undefined {
-  const m = fullUrl ? ABSOLUTE_TAIL.exec(fullUrl) : null;
+function baseOfFullUrl(node: Node): string | undefined {
+  const m = node.fullUrl ? ABSOLUTE_TAIL.exec(node.fullUrl) : null;
   return m ? m[1] : undefined;
 }
 
@@ -128,7 +143,7 @@ export function buildGraph(bundle: Json): BundleGraph {
     const rel = RELATIVE.exec(reference);
     if (rel) {
       // FHIR: a relative reference is read against the base of the referring entry's fullUrl.
-      const base = baseOfFullUrl((from.container ?? from).fullUrl);
+      const base = memo(from.container ?? from, 'base', baseOfFullUrl);
       const target = (base && byFullUrl.get(`${base}/${rel[1]}/${rel[2]}`)) || byTypeId.get(`${rel[1]}/${rel[2]}`);
       return { reference, target, kind: 'relative' };
     }

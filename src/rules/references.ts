@@ -2,7 +2,7 @@
  * References resolve inside the Bundle: every link of the response graph (IG "expected response
  * graph") points at a resource of the right type present in the Bundle (or contained).
  */
-import { asArr, asObj, asStr, type BundleGraph, type Json, type Node } from './graph.js';
+import { asArr, asObj, asStr, memo, type BundleGraph, type Json, type Node } from './graph.js';
 import { ALL, defineRule, PS_CPTS, q, type Reporter } from './kit.js';
 import type { Rule } from './types.js';
 import { R5_SLOT_SERVICE_TYPE } from '../sas/canonicals.js';
@@ -149,6 +149,10 @@ export function r5ExtensionsOf(serviceType: unknown): { k: number; ext: Json }[]
 
 /** The R5 serviceType extensions of a Slot: [serviceType index, extension index, extension]. */
 export function r5Extensions(slot: Node): { i: number; k: number; ext: Json }[] {
+  return memo(slot, 'r5Extensions', readR5Extensions);
+}
+
+function readR5Extensions(slot: Node): { i: number; k: number; ext: Json }[] {
   return asArr(slot.resource.serviceType).flatMap((st, i) => r5ExtensionsOf(st).map(({ k, ext }) => ({ i, k, ext })));
 }
 

@@ -5,8 +5,8 @@
  * calendar dates.
  */
 import { formatParis, parseFhirDateTime, type ParsedDateTime } from '../sas/time.js';
-import { asArr, asObj, asStr, searchedSlots, type Node } from './graph.js';
-import { ALL, defineRule, PS_CPTS, q, SEARCHED_SLOTS } from './kit.js';
+import { asArr, asObj, asStr, memo, searchedSlots, type Node } from './graph.js';
+import { ALL, defineRule, PS_CPTS, q, SEARCHED_SLOTS, type Reporter } from './kit.js';
 import type { Rule } from './types.js';
 import { SYSTEM } from '../sas/canonicals.js';
 
@@ -20,10 +20,19 @@ export const SLOT_TIMES = ['start', 'end'] as const;
  * Slot.start or Slot.end as written and as read by parseFhirDateTime (`parsed` undefined when it is
  * not a FHIR dateTime); undefined when the element is absent or not text.
  */
-export function slotTime(slot: Node, k: (typeof SLOT_TIMES)[number]): { raw: string; parsed: ParsedDateTime | undefined } | undefined {
+export function slotTime(slot: Node, k: (typeof SLOT_TIMES)[number]): SlotTime | undefined {
+  return memo(slot, k, k === 'start' ? readStart : readEnd);
+}
+
+type SlotTime = { raw: string; parsed: ParsedDateTime | undefined };
+
+const readTime = (slot: Node, k: (typeof SLOT_TIMES)[number]): SlotTime | undefined => {
   const raw = asStr(slot.resource[k]);
   return raw === undefined ? undefined : { raw, parsed: parseFhirDateTime(raw) };
-}
+};
+// Five rules read each Slot's times: parsed once per Slot (memo).
+const readStart = (slot: Node) => readTime(slot, 'start');
+const readEnd = (slot: Node) => readTime(slot, 'end');
 
 /** Slot.start as an epoch second, when it is a full FHIR dateTime (with a time). */
 function startSecond(slot: Node): number | undefined {
@@ -33,6 +42,10 @@ function startSecond(slot: Node): number | undefined {
 
 /** True when the Slot's meta.security carries the CPTS slot type (TRE_R314 or no system). */
 export function isCptsSlot(slot: Node): boolean {
+  return memo(slot, 'cpts', readCptsSlot); // four rules ask
+}
+
+function readCptsSlot(slot: Node): boolean {
   return asArr(asObj(slot.resource.meta)?.security).some((c) => {
     const o = asObj(c);
     return o?.code === 'CPTS' && (o.system === undefined || o.system === TRE_R314);
@@ -83,6 +96,13 @@ export const slotInWindow = defineRule({
   },
 });
 
+function reportMissing(report: Reporter, s: Node, k: (typeof SLOT_TIMES)[number]): void {
+  report(`${s.path}.${k}`, s, {
+    fr: `${s.label} n'a pas de ${k} (obligatoire).`,
+    en: `${s.label} has no ${k} (required).`,
+  });
+}
+
 export const slotStartBeforeEnd = defineRule({
   id: 'SAS-WIN-003',
   title: { fr: 'Chaque créneau a un début et une fin, le début avant la fin', en: 'Every slot has a start and an end, start before end' },
@@ -91,16 +111,12 @@ export const slotStartBeforeEnd = defineRule({
   severity: 'error',
   each: 'Slot',
   check(s, { report }) {
-    const times = { start: slotTime(s, 'start'), end: slotTime(s, 'end') };
-    const missing = SLOT_TIMES.filter((k) => times[k] === undefined);
-    for (const k of missing) {
-      report(`${s.path}.${k}`, s, {
-        fr: `${s.label} n'a pas de ${k} (obligatoire).`,
-        en: `${s.label} has no ${k} (required).`,
-      });
-    }
-    const a = times.start?.parsed;
-    const b = times.end?.parsed;
+    const start = slotTime(s, 'start');
+    const end = slotTime(s, 'end');
+    if (start === undefined) reportMissing(report, s, 'start');
+    if (end === undefined) reportMissing(report, s, 'end');
+    const a = start?.parsed;
+    const b = end?.parsed;
     if (!a || !b) return; // missing: above; unreadable: SAS-DAT-001
     if (a.epochMs >= b.epochMs) {
       report(`${s.path}.end`, s, {

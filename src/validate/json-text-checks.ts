@@ -31,18 +31,49 @@ export interface JsonTextScan {
   /** Totals, when more were found than kept (`limit`). */
   duplicateKeyCount: number;
   outOfRangeCount: number;
+  /** Deepest nesting of objects and arrays in the text (the root value is level 1). */
+  maxDepth: number;
 }
 
-type Frame = { kind: 'object'; keys: Set<string>; key: string | undefined; expectKey: boolean } | { kind: 'array'; index: number };
+/**
+ * One open object or array. Frames are reused from one object to the next (a Bundle has thousands): the
+ * keys of an object are checked in a list while it is small, in a Set once it grows.
+ */
+interface Frame {
+  array: boolean;
+  index: number;
+  key: string | undefined;
+  expectKey: boolean;
+  keys: string[];
+  keySet: Set<string> | undefined;
+}
+
+const SMALL_OBJECT = 16;
+
+/** True when `key` was already seen in the object of `f`; records it. */
+function seenBefore(f: Frame, key: string): boolean {
+  if (f.keySet) {
+    if (f.keySet.has(key)) return true;
+    f.keySet.add(key);
+    return false;
+  }
+  if (f.keys.includes(key)) return true;
+  f.keys.push(key);
+  if (f.keys.length > SMALL_OBJECT) f.keySet = new Set(f.keys);
+  return false;
+}
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 const segment = (key: string) => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 80 ? `${key.slice(0, 79)}…` : key)}]`);
 
-/** Path of the value being read in the innermost frame (each frame adds its current key or index), then `last`. */
-function pathOf(root: string, stack: Frame[], last?: string): string {
+/** Path of the value being read in the `depth` innermost frames (each adds its current key or index), then `last`. */
+function pathOf(root: string, frames: Frame[], depth: number, last?: string): string {
   let out = root;
-  for (const f of stack) out += f.kind === 'array' ? `[${f.index}]` : f.key === undefined ? '' : segment(f.key);
+  for (let k = 0; k < depth; k++) {
+    const f = frames[k];
+    out += f.array ? `[${f.index}]` : f.key === undefined ? '' : segment(f.key);
+  }
   return last === undefined ? out : out + segment(last);
 }
 
@@ -68,42 +99,53 @@ function isNumberChar(c: number): boolean {
  * or `$`); at most `limit` problems of each kind are kept (the counts say how many there were).
  */
 export function scanJsonText(text: string, root = '$', limit = 100): JsonTextScan {
-  const out: JsonTextScan = { duplicateKeys: [], outOfRange: [], duplicateKeyCount: 0, outOfRangeCount: 0 };
-  const stack: Frame[] = [];
+  const out: JsonTextScan = { duplicateKeys: [], outOfRange: [], duplicateKeyCount: 0, outOfRangeCount: 0, maxDepth: 0 };
+  const frames: Frame[] = [];
+  let depth = 0;
+  const open = (array: boolean) => {
+    const f = frames[depth];
+    if (f === undefined) frames.push({ array, index: 0, key: undefined, expectKey: !array, keys: [], keySet: undefined });
+    else {
+      f.array = array;
+      f.index = 0;
+      f.key = undefined;
+      f.expectKey = !array;
+      f.keys.length = 0;
+      f.keySet = undefined;
+    }
+    depth++;
+    if (depth > out.maxDepth) out.maxDepth = depth;
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       const end = stringEnd(text, i);
-      const top = stack[stack.length - 1];
-      if (top?.kind === 'object' && top.expectKey) {
+      const top = depth > 0 ? frames[depth - 1] : undefined;
+      if (top !== undefined && !top.array && top.expectKey) {
         const raw = text.slice(i + 1, end - 1);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
-        if (top.keys.has(key)) {
+        if (seenBefore(top, key)) {
           out.duplicateKeyCount++;
           if (out.duplicateKeys.length < limit) {
             // the object's own path (the frames above it) plus the repeated key
-            out.duplicateKeys.push({ path: pathOf(root, stack.slice(0, -1), key), key, offset: i });
+            out.duplicateKeys.push({ path: pathOf(root, frames, depth - 1, key), key, offset: i });
           }
         }
-        top.keys.add(key);
         top.key = key;
         top.expectKey = false;
       }
       i = end;
-    } else if (c === 0x7b) {
-      stack.push({ kind: 'object', keys: new Set(), key: undefined, expectKey: true });
-      i++;
-    } else if (c === 0x5b) {
-      stack.push({ kind: 'array', index: 0 });
+    } else if (c === 0x7b || c === 0x5b) {
+      open(c === 0x5b);
       i++;
     } else if (c === 0x7d || c === 0x5d) {
-      stack.pop();
+      if (depth > 0) depth--;
       i++;
     } else if (c === 0x2c) {
-      const top = stack[stack.length - 1];
-      if (top?.kind === 'object') top.expectKey = true;
+      const top = depth > 0 ? frames[depth - 1] : undefined;
+      if (top && !top.array) top.expectKey = true;
       else if (top) top.index++;
       i++;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
@@ -118,7 +160,11 @@ export function scanJsonText(text: string, root = '$', limit = 100): JsonTextSca
         out.outOfRangeCount++;
         if (out.outOfRange.length < limit) {
           const written = text.slice(i, end);
-          out.outOfRange.push({ path: pathOf(root, stack), text: written.length > 40 ? `${written.slice(0, 39)}…` : written, offset: i });
+          out.outOfRange.push({
+            path: pathOf(root, frames, depth),
+            text: written.length > 40 ? `${written.slice(0, 39)}…` : written,
+            offset: i,
+          });
         }
       }
       i = end;
@@ -140,7 +186,11 @@ export const RULE_NUMBER_OUT_OF_RANGE = 'json-number-out-of-range';
  * answers judged by `run`. The last finding of a kind says how many more there were.
  */
 export function jsonTextFindings(text: string, root = '$', limit = 100): Finding[] {
-  const scan = scanJsonText(text, root, limit);
+  return scanFindings(scanJsonText(text, root, limit));
+}
+
+/** The findings of a scan (jsonTextFindings), for a caller that also reads the scan's depth. */
+export function scanFindings(scan: JsonTextScan): Finding[] {
   const more = (count: number, kept: number) =>
     count > kept ? { fr: ` (et ${count - kept} autres non listés)`, en: ` (and ${count - kept} more not listed)` } : { fr: '', en: '' };
   const findings: Finding[] = [];

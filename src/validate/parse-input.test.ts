@@ -23,6 +23,14 @@ describe('parseFhirJson', () => {
     }
   });
 
+  it('judges nesting on the value: too deep is fatal, a deep part JSON.parse dropped (duplicate key) is not', () => {
+    const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
+    expect(fatalOf(`{"resourceType":"Bundle","x":${deep}}`).ruleId).toBe('input-too-deep');
+    const r = parseFhirJson(raw(`{"resourceType":"Bundle","x":${deep},"x":1}`));
+    if (!r.ok) throw new Error('expected a resource');
+    expect(r.findings.map((f) => [f.ruleId, f.location])).toEqual([['json-duplicate-key', 'Bundle.x']]);
+  });
+
   it('reports an empty or blank input', () => {
     expect(fatalOf('').ruleId).toBe('input-empty');
     expect(fatalOf(' \n\t ').ruleId).toBe('input-empty');

@@ -9,8 +9,8 @@ import { finding, type Finding } from '../core/findings.js';
 import type { FhirResource } from '../fhir/packages/types.js';
 import { inputTooLargeMessage } from '../core/read-capped.js';
 import { findJsonErrorOffset } from './json-error-position.js';
-import { jsonTextFindings } from './json-text-checks.js';
-import { nestsDeeperThan, tooDeepMessage } from '../core/json-depth.js';
+import { scanFindings, scanJsonText } from './json-text-checks.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../core/json-depth.js';
 
 /** Largest input read (a 25-practitioner SAS answer is a few MB; 100 MiB leaves a wide margin). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -98,11 +98,15 @@ export function parseFhirJson(input: RawInput, maxBytes: number = MAX_INPUT_BYTE
   } catch (e) {
     return syntaxError(label, text, e as Error);
   }
-  const shape = checkResourceShape(value, label);
-  return shape.ok ? { ...shape, findings: jsonTextFindings(text, shape.resource.resourceType) } : shape;
+  return checkResourceShape(value, label, text);
 }
 
-function checkResourceShape(value: unknown, label: string): ParsedInput {
+/**
+ * The parsed value as a resource, with the findings of its text. The text scan (duplicate keys, numbers
+ * out of range) also measures the nesting of the text, which bounds the value's: only a text nested too
+ * deeply needs the walk of the value (a duplicate key may have dropped the deep part).
+ */
+function checkResourceShape(value: unknown, label: string, text: string): ParsedInput {
   if (value === null || typeof value !== 'object') {
     const kind = value === null ? 'null' : typeof value;
     return fatal(
@@ -120,11 +124,12 @@ function checkResourceShape(value: unknown, label: string): ParsedInput {
       `The JSON is an array (${value.length} items), not a FHIR resource: one resource is expected (e.g. a searchset Bundle).`,
     );
   }
-  if (nestsDeeperThan(value)) {
+  const rt = (value as { resourceType?: unknown }).resourceType;
+  const scan = scanJsonText(text, typeof rt === 'string' ? rt : '$');
+  if (scan.maxDepth > MAX_JSON_DEPTH && nestsDeeperThan(value)) {
     const m = tooDeepMessage();
     return fatal('input-too-deep', label, `${m.fr}.`, `${m.en}.`);
   }
-  const rt = (value as { resourceType?: unknown }).resourceType;
   if (typeof rt !== 'string' || rt === '') {
     return fatal(
       'input-not-resource',
@@ -137,7 +142,7 @@ function checkResourceShape(value: unknown, label: string): ParsedInput {
         : `"resourceType" must be a non-empty string (found: ${JSON.stringify(rt).slice(0, 40)}).`,
     );
   }
-  return { ok: true, resource: value as FhirResource, findings: [] };
+  return { ok: true, resource: value as FhirResource, findings: scanFindings(scan) };
 }
 
 function syntaxError(label: string, text: string, e: Error): ParsedInput {

@@ -2,7 +2,7 @@
  * The result of validating one input, as every output format reads it (text and JSON, in
  * src/report/validation/). Building it is pure; formats never compute the verdict themselves.
  */
-import { countBySeverity, isBlocking, severityRank, type Finding, type Message, type Severity } from '../core/findings.js';
+import { countBySeverity, isBlocking, sortFindingsBy, type Finding, type Message, type Severity } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
 import type { OfficialReport } from './official.js';
 import type { UseCaseOrigin } from './use-case.js';
@@ -61,14 +61,9 @@ export function buildReport(r: ValidationReportInput): ValidationReport {
   };
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
-
 /** `entry[2]` before `entry[10]`; then rule id; then the worst severity first. */
 export function orderFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      collator.compare(a.location, b.location) || a.ruleId.localeCompare(b.ruleId) || severityRank[a.severity] - severityRank[b.severity],
-  );
+  return sortFindingsBy(findings, true);
 }
 
 /** `Bundle/abc` when the resource has a string id, else its type. */

@@ -55,6 +55,7 @@ if (isOfficialUnavailable(v)) {
 export function buildDriver(dir: string): string {
   const files = [
     'src/core/findings.ts',
+    'src/core/collate.ts',
     ...readdirSync(path.join(REPO, 'src/official'))
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
       .map((f) => `src/official/${f}`),

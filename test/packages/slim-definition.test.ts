@@ -1,6 +1,6 @@
 /**
- * StructureDefinitions lose their documentation when a package is read (slim-definition.ts), and keep
- * everything validation reads: checked on every definition of the real packages.
+ * StructureDefinitions and CodeSystems lose their documentation when a package is read
+ * (slim-definition.ts), and keep everything validation reads: checked on every definition of the real packages.
  */
 import { describe, expect, it } from 'vitest';
 import { slimDefinition } from '../../src/fhir/packages/slim-definition.js';
@@ -57,6 +57,42 @@ describe('slimDefinition', () => {
     expect(slimDefinition(vs)).toBe(vs);
   });
 
+  it('drops the documentation of a CodeSystem and of its concepts, nested ones included', () => {
+    const cs: Json = {
+      resourceType: 'CodeSystem',
+      url: 'http://example.org/cs',
+      text: { div: '<div>…</div>' },
+      description: 'long text',
+      content: 'complete',
+      property: [{ code: 'status', type: 'code' }],
+      concept: [
+        {
+          code: 'a',
+          display: 'A',
+          definition: 'definition of a',
+          designation: [{ value: 'x' }],
+          property: [{ code: 'status', valueCode: 'active' }],
+          concept: [{ code: 'a1', display: 'A1', definition: 'definition of a1', concept: [{ code: 'a11', definition: 'd' }] }],
+        },
+      ],
+    };
+    expect(slimDefinition(cs)).toEqual({
+      resourceType: 'CodeSystem',
+      url: 'http://example.org/cs',
+      content: 'complete',
+      property: [{ code: 'status', type: 'code' }],
+      concept: [
+        {
+          code: 'a',
+          display: 'A',
+          property: [{ code: 'status', valueCode: 'active' }],
+          concept: [{ code: 'a1', display: 'A1', concept: [{ code: 'a11' }] }],
+        },
+      ],
+    });
+    expect(cs.concept[0].definition).toBe('definition of a'); // the input is not changed
+  });
+
   it('is what the index serves: no definition of the loaded packages keeps documentation', async () => {
     const index = await loadIndex('1.2.0');
     const sds = index.all('StructureDefinition') as Json[];
@@ -66,5 +102,13 @@ describe('slimDefinition', () => {
     const slot = index.structureDefinition('Slot') as Json;
     expect(slot.snapshot.element.length).toBeGreaterThan(10);
     expect(slot.snapshot.element.flatMap((e: Json) => e.constraint ?? []).some((c: Json) => c.key === 'ele-1' && c.expression)).toBe(true);
+    const codeSystems = index.all('CodeSystem') as Json[];
+    expect(codeSystems.length).toBeGreaterThan(100);
+    const withDefinitions = (concepts: Json[] | undefined): boolean =>
+      (concepts ?? []).some((c) => c.definition !== undefined || c.designation !== undefined || withDefinitions(c.concept));
+    expect(codeSystems.filter((cs) => cs.text || withDefinitions(cs.concept)).map((cs) => cs.url)).toEqual([]);
+    const actCode = index.codeSystem('http://terminology.hl7.org/CodeSystem/v3-ActCode') as Json;
+    expect(actCode.concept.length).toBeGreaterThan(10);
+    expect(actCode.concept.every((c: Json) => typeof c.code === 'string')).toBe(true);
   });
 });

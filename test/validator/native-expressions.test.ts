@@ -214,7 +214,8 @@ describe('native invariants agree with the fhirpath library', () => {
         decided++;
         expect({ value: v, native: n }).toEqual({ value: v, native: library(base, expression, v) });
       }),
-      { numRuns: 300 },
+      // a fixed seed: the share of values decided natively (asserted below) must not depend on the draw
+      { numRuns: 300, seed: 20261207 },
     );
     expect(decided).toBeGreaterThan(30);
   });

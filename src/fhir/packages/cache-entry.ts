@@ -22,8 +22,8 @@ import { crc32 } from 'node:zlib';
 import type { PackageContent, PackageManifest } from './package-content.js';
 import { ResourceTable, type TableData } from './resource-table.js';
 
-/** 2: StructureDefinitions stored without their documentation (slim-definition.ts). */
-export const FORMAT_VERSION = 2;
+/** 2: StructureDefinitions stored without their documentation (slim-definition.ts); 3: CodeSystems too. */
+export const FORMAT_VERSION = 3;
 export const ENTRY_SUFFIX = '.sasdefs';
 /** Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`). */
 export const CACHE_FILE = /^(?:[0-9a-f]{64}\.sasdefs|fingerprints\.json)(?:\.tmp-\d+-[0-9a-z]+)?$/;

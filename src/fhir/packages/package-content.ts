@@ -1,13 +1,13 @@
 /**
  * What the definitions index needs from a package: its manifest (id, version, dependencies) and, per
  * canonical resource, the few fields a lookup needs (type, url, version) beside the raw JSON bytes
- * (StructureDefinitions without their documentation: slim-definition.ts), which are parsed again only
+ * (StructureDefinitions and CodeSystems without their documentation: slim-definition.ts), parsed again only
  * when the resource is resolved. Files that are not a JSON resource are
  * left out here, as the loader always did.
  */
 import { SetupError } from '../../core/errors.js';
 import type { AvailablePackage, PackageFiles } from './package-source.js';
-import { slimDefinition } from './slim-definition.js';
+import { isSlimmed, slimDefinition } from './slim-definition.js';
 
 /** The fields of a resource that resolve() and all() look at, without parsing it again. */
 export interface ResourceMeta {
@@ -38,7 +38,7 @@ export function packageContent(p: AvailablePackage, raw: PackageFiles): PackageC
     const json = parseResource(f.content);
     if (!json) continue; // a broken file in a package is skipped, not fatal
     resources.push(metaOf(json));
-    contents.push(json.resourceType === 'StructureDefinition' ? Buffer.from(JSON.stringify(slimDefinition(json)), 'utf8') : f.content);
+    contents.push(isSlimmed(json.resourceType) ? Buffer.from(JSON.stringify(slimDefinition(json)), 'utf8') : f.content);
   }
   return { manifest, resources, contents };
 }

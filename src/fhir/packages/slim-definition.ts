@@ -4,6 +4,11 @@
  * the differential) is about 70 % of a base R4 definition's bytes and nothing in sas-recette reads it.
  * Smaller definitions are read and parsed faster at every start (the definitions cache stores them
  * this way). Everything else is kept as written.
+ *
+ * CodeSystems likewise lose their narrative and the definitions and designations of their concepts
+ * (codes, displays, properties and the hierarchy stay: value-set expansion reads them): a whole code
+ * system is parsed when a binding to a value set filtering it is first checked (v3-ActCode, about half
+ * of it being concept definitions, for `v3-ActEncounterCode`).
  */
 
 /** Top-level fields of a StructureDefinition that only document it. */
@@ -55,8 +60,49 @@ function slimElement(e: unknown): unknown {
   return out;
 }
 
-/** The StructureDefinition without its documentation; any other resource (or odd shape) unchanged. */
+/** Top-level fields of a CodeSystem that only document it. */
+const DOC_CODE_SYSTEM = new Set(['text', 'description', 'purpose', 'copyright', 'contact', 'useContext', 'jurisdiction']);
+
+/** Concept fields that only document the concept. */
+const DOC_CONCEPT = new Set(['definition', 'designation']);
+
+/** Concepts without their documentation, nested ones included (iterative: a deep hierarchy cannot exhaust the stack). */
+function slimConcepts(concepts: unknown[]): unknown[] {
+  const top: unknown[] = [];
+  const stack: { from: unknown[]; to: unknown[] }[] = [{ from: concepts, to: top }];
+  while (stack.length > 0) {
+    const { from, to } = stack.pop()!;
+    for (const c of from) {
+      if (!isObject(c)) {
+        to.push(c);
+        continue;
+      }
+      const out = without(c, DOC_CONCEPT);
+      if (Array.isArray(out.concept)) {
+        const nested: unknown[] = [];
+        stack.push({ from: out.concept, to: nested });
+        out.concept = nested;
+      }
+      to.push(out);
+    }
+  }
+  return top;
+}
+
+function slimCodeSystem(resource: Json): Json {
+  const out = without(resource, DOC_CODE_SYSTEM);
+  if (Array.isArray(out.concept)) out.concept = slimConcepts(out.concept);
+  return out;
+}
+
+/** True for the resources slimDefinition reduces (the others are stored as they are). */
+export function isSlimmed(resourceType: unknown): boolean {
+  return resourceType === 'StructureDefinition' || resourceType === 'CodeSystem';
+}
+
+/** The StructureDefinition or CodeSystem without its documentation; any other resource (or odd shape) unchanged. */
 export function slimDefinition(resource: Json): Json {
+  if (resource.resourceType === 'CodeSystem') return slimCodeSystem(resource);
   if (resource.resourceType !== 'StructureDefinition') return resource;
   const out = without(resource, DOC_TOP);
   if (isObject(out.snapshot) && Array.isArray(out.snapshot.element)) {

@@ -40,16 +40,20 @@ function typeCode(t: RawType): string {
 
 /** One TypeRef per type code; profiles and target profiles of repeated codes are merged. */
 function compileTypes(raw: RawType[] | undefined): TypeRef[] {
-  const byCode = new Map<string, TypeRef>();
+  // a list searched by code, not a Map: an element has one type, a choice a few (run for every element)
+  const out: TypeRef[] = [];
   for (const t of raw ?? []) {
     const code = typeCode(t);
     if (!code) continue;
-    const ref = byCode.get(code) ?? { code, profiles: [], targetProfiles: [] };
+    let ref = out.find((r) => r.code === code);
+    if (!ref) {
+      ref = { code, profiles: [], targetProfiles: [] };
+      out.push(ref);
+    }
     for (const p of t.profile ?? []) ref.profiles.push(p);
     for (const p of t.targetProfile ?? []) ref.targetProfiles.push(p);
-    byCode.set(code, ref);
   }
-  return [...byCode.values()];
+  return out;
 }
 
 function parseMax(max: string | undefined): number {
@@ -83,10 +87,31 @@ function compileConstraints(raw: RawElement['constraint']): Constraint[] {
     }));
 }
 
-function findPrefixed(e: RawElement, prefix: 'fixed' | 'pattern'): unknown {
-  for (const key of Object.keys(e)) if (key.startsWith(prefix) && key.length > prefix.length) return e[key];
-  return undefined;
+/** `fixed[x]` and `pattern[x]` of an element (the first key of each), in one pass over its keys. */
+function fixedAndPattern(e: RawElement): { fixed: unknown; pattern: unknown } {
+  let fixed: unknown;
+  let pattern: unknown;
+  let hasFixed = false;
+  let hasPattern = false;
+  for (const key in e) {
+    if (!Object.hasOwn(e, key)) continue;
+    if (!hasFixed && key.length > 5 && key.startsWith('fixed')) {
+      fixed = e[key];
+      hasFixed = true;
+    } else if (!hasPattern && key.length > 7 && key.startsWith('pattern')) {
+      pattern = e[key];
+      hasPattern = true;
+    }
+  }
+  return { fixed, pattern };
 }
+
+/**
+ * The indexes of a node without children (most of a snapshot: primitives, leaves): shared and empty,
+ * never written (indexJsonNames gives a node with children its own).
+ */
+const NO_CHILDREN: ReadonlyMap<string, never> = new Map<string, never>();
+const NONE_REQUIRED: readonly ElementNode[] = [];
 
 function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -97,6 +122,7 @@ function newNode(e: RawElement, owner: CompiledProfile, isRoot: boolean): Elemen
   const path = e.path ?? id;
   const lastSegment = path.slice(path.lastIndexOf('.') + 1);
   const baseMax = e.base?.max ?? e.max;
+  const { fixed, pattern } = fixedAndPattern(e);
   return {
     id,
     path,
@@ -110,40 +136,51 @@ function newNode(e: RawElement, owner: CompiledProfile, isRoot: boolean): Elemen
     children: [],
     slices: [],
     slicing: compileSlicing(e.slicing),
-    fixed: findPrefixed(e, 'fixed'),
-    pattern: findPrefixed(e, 'pattern'),
+    fixed,
+    pattern,
     binding: compileBinding(e.binding),
     constraints: compileConstraints(e.constraint),
     contentReference: e.contentReference,
     maxLength: typeof e.maxLength === 'number' ? e.maxLength : undefined,
     owner,
-    byJsonName: new Map(),
-    choicePrefixes: new Map(),
-    required: [],
+    byJsonName: NO_CHILDREN,
+    choicePrefixes: NO_CHILDREN,
+    required: NONE_REQUIRED,
   };
 }
 
-/** Fills the JSON-name index of a node from its children (choice `[x]` → one name per type). */
+/** Indexes a node and every node below it (children and slices). */
 function indexChildren(node: ElementNode): void {
+  if (node.children.length > 0) indexJsonNames(node);
+  for (const child of node.children) indexChildren(child);
+  for (const slice of node.slices) indexChildren(slice);
+}
+
+/** Fills the JSON-name index of a node from its children (choice `[x]` → one name per type). */
+function indexJsonNames(node: ElementNode): void {
+  const byJsonName = new Map<string, ChildRef>();
+  const choicePrefixes = new Map<string, ElementNode>();
+  const required: ElementNode[] = [];
+  node.byJsonName = byJsonName;
+  node.choicePrefixes = choicePrefixes;
+  node.required = required;
   for (const child of node.children) {
-    if (child.min > 0 || child.slices.some((s) => s.min > 0)) node.required.push(child);
+    if (child.min > 0 || child.slices.some((s) => s.min > 0)) required.push(child);
     if (!child.isChoice) {
       const type = child.types[0] ?? { code: 'BackboneElement', profiles: [], targetProfiles: [] };
-      node.byJsonName.set(child.name, { node: child, type });
+      byJsonName.set(child.name, { node: child, type });
       continue;
     }
     const prefix = child.name.slice(0, -3);
-    node.choicePrefixes.set(prefix, child);
+    choicePrefixes.set(prefix, child);
     for (const type of child.types) {
       const jsonName = prefix + upperFirst(type.code);
       // a type slice (`value[x]:valueReference`) narrows the definition for that type
       const typeSlice = child.slices.find((s) => s.sliceName === jsonName);
       const ref: ChildRef = { node: typeSlice ?? child, type };
-      node.byJsonName.set(jsonName, ref);
+      byJsonName.set(jsonName, ref);
     }
   }
-  for (const child of node.children) indexChildren(child);
-  for (const slice of node.slices) indexChildren(slice);
 }
 
 export function compileProfile(sd: FhirResource): CompiledProfile | undefined {

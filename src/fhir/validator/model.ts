@@ -62,11 +62,11 @@ export interface ElementNode {
   /** The profile this node belongs to (for contentReference resolution). */
   owner: CompiledProfile;
   /** JSON property name → child node and the type that name selects (choice types: one entry per type). */
-  byJsonName: Map<string, ChildRef>;
+  byJsonName: ReadonlyMap<string, ChildRef>;
   /** Choice children by their prefix (`value` → the `value[x]` node), to explain a type not allowed here. */
-  choicePrefixes: Map<string, ElementNode>;
+  choicePrefixes: ReadonlyMap<string, ElementNode>;
   /** Children with min > 0 (checked when absent). */
-  required: ElementNode[];
+  required: readonly ElementNode[];
 }
 
 export interface ChildRef {

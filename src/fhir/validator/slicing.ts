@@ -22,9 +22,23 @@ export interface SliceAssignment {
   failed: Map<number, ResourceResult>;
 }
 
+/** One step of a discriminator path; `extension` is the URL of an `extension('url')` step. */
+interface Segment {
+  name: string;
+  extension?: string;
+}
+
+/**
+ * Discriminator paths, split once per distinct path (they come from the profiles: a few dozen at most)
+ * instead of once per value and slice.
+ */
+const SEGMENTS = new Map<string, readonly Segment[]>();
+
 /** Path segments of a discriminator path (`coding.system`, `extension('url').value`, `resource`, `$this`). */
-function segments(path: string): string[] {
-  const out: string[] = [];
+function segments(path: string): readonly Segment[] {
+  const known = SEGMENTS.get(path);
+  if (known) return known;
+  const names: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < path.length; i++) {
@@ -32,62 +46,85 @@ function segments(path: string): string[] {
     if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '.' && depth === 0) {
-      out.push(path.slice(start, i));
+      names.push(path.slice(start, i));
       start = i + 1;
     }
   }
-  out.push(path.slice(start));
-  return out.filter((s) => s !== '$this' && s !== '');
+  names.push(path.slice(start));
+  const out = names
+    .filter((s) => s !== '$this' && s !== '')
+    .map((name): Segment => {
+      const ext = /^extension\('([^']*)'\)$/.exec(name);
+      return ext ? { name, extension: ext[1] } : { name };
+    });
+  SEGMENTS.set(path, out);
+  return out;
 }
 
-function flat(values: unknown[]): unknown[] {
-  const out: unknown[] = [];
-  for (const v of values) {
-    if (Array.isArray(v))
-      for (const item of v) out.push(item); // no push(...v): a huge array would overflow the stack
-    else if (v !== undefined && v !== null) out.push(v);
-  }
-  return out;
+/** Appends `v` to `out`, or its items when it is an array (no push(...v): a huge array would overflow the stack). */
+function pushFlat(out: unknown[], v: unknown): void {
+  if (Array.isArray(v)) for (const item of v) out.push(item);
+  else if (v !== undefined && v !== null) out.push(v);
 }
 
 /** Values reached from `item` by a discriminator path. */
 function valuesAt(scope: Scope, item: unknown, path: string): unknown[] {
   let current: unknown[] = [item];
   for (const seg of segments(path)) {
-    const ext = /^extension\('([^']*)'\)$/.exec(seg);
-    if (ext) {
-      current = flat(current.map((v) => (isObject(v) ? v.extension : undefined))).filter((e) => isObject(e) && e.url === ext[1]);
-    } else if (seg === 'resolve()') {
-      current = current
-        .map((v) => (isObject(v) && typeof v.reference === 'string' ? resolveReference(scope, v.reference) : undefined))
-        .filter((v): v is JsonObject => v !== undefined);
-    } else if (seg.startsWith('ofType(')) {
+    if (seg.extension !== undefined) {
+      const reached: unknown[] = [];
+      for (const v of current) if (isObject(v)) pushFlat(reached, v.extension);
+      current = reached.filter((e) => isObject(e) && e.url === seg.extension);
+    } else if (seg.name === 'resolve()') {
+      const reached: JsonObject[] = [];
+      for (const v of current) {
+        const target = isObject(v) && typeof v.reference === 'string' ? resolveReference(scope, v.reference) : undefined;
+        if (target !== undefined) reached.push(target);
+      }
+      current = reached;
+    } else if (seg.name.startsWith('ofType(')) {
       continue;
     } else {
-      current = flat(current.map((v) => (isObject(v) ? v[seg] : undefined)));
+      const reached: unknown[] = [];
+      for (const v of current) if (isObject(v)) pushFlat(reached, v[seg.name]);
+      current = reached;
     }
   }
   return current;
 }
 
+/** definitionAt per slice and path: the compiled tree does not change once built. */
+const DEFINITIONS = new WeakMap<ElementNode, Map<string, ElementNode | undefined>>();
+
 /** The definition reached from a slice by a discriminator path (within the snapshot's children). */
 function definitionAt(slice: ElementNode, path: string): ElementNode | undefined {
+  let memo = DEFINITIONS.get(slice);
+  if (!memo) DEFINITIONS.set(slice, (memo = new Map()));
+  if (memo.has(path)) return memo.get(path);
+  const found = findDefinition(slice, path);
+  memo.set(path, found);
+  return found;
+}
+
+function findDefinition(slice: ElementNode, path: string): ElementNode | undefined {
   let node: ElementNode | undefined = slice;
   for (const seg of segments(path)) {
     if (!node) return undefined;
-    const ext = /^extension\('([^']*)'\)$/.exec(seg);
-    if (ext) {
+    const url = seg.extension;
+    if (url !== undefined) {
       const extension: ElementNode | undefined = node.children.find((c) => c.name === 'extension');
-      node = extension?.slices.find((s) => s.types[0]?.profiles.includes(ext[1]));
+      node = extension?.slices.find((s) => s.types[0]?.profiles.includes(url));
       continue;
     }
-    if (seg === 'resolve()' || seg.startsWith('ofType(')) continue;
-    node = node.children.find((c) => c.name === seg || c.name === `${seg}[x]`);
+    const name = seg.name;
+    if (name === 'resolve()' || name.startsWith('ofType(')) continue;
+    node = node.children.find((c) => c.name === name || c.name === `${name}[x]`);
   }
   return node;
 }
 
-function matchesValue(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown, location: string): boolean {
+/** `location` is the sliced element's, `index` the item's: the item's location is built only for a note. */
+function matchesValue(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown, location: string, index: number): boolean {
   const def = definitionAt(slice, d.path);
   let expected = def?.fixed ?? def?.pattern;
   const exact = def?.fixed !== undefined;
@@ -100,7 +137,8 @@ function matchesValue(scope: Scope, d: Discriminator, slice: ElementNode, item: 
   if (def && binding?.valueSet && (binding.strength === 'required' || binding.strength === 'extensible')) {
     const exp = scope.ctx.engine.valueSet(binding.valueSet);
     if (!exp) {
-      noteOnce(scope, `vs:${binding.valueSet.split('|')[0]}`, RULE.valueSetNotChecked, location, msg.valueSetNotChecked(binding.valueSet));
+      const itemLoc = `${location}[${index}]`;
+      noteOnce(scope, `vs:${binding.valueSet.split('|')[0]}`, RULE.valueSetNotChecked, itemLoc, msg.valueSetNotChecked(binding.valueSet));
       return false;
     }
     const typeCode = def.types[0]?.code ?? 'CodeableConcept';
@@ -146,6 +184,7 @@ function matchesSlice(
   slice: ElementNode,
   item: unknown,
   location: string,
+  index: number,
   failed: ResourceResult[],
 ): boolean {
   const discriminators = node.slicing?.discriminators ?? [];
@@ -154,7 +193,7 @@ function matchesSlice(
     switch (d.type) {
       case 'value':
       case 'pattern':
-        return matchesValue(scope, d, slice, item, location);
+        return matchesValue(scope, d, slice, item, location, index);
       case 'type':
         return matchesType(scope, d, slice, item);
       case 'profile':
@@ -172,7 +211,7 @@ export function assignSlices(scope: Scope, node: ElementNode, items: unknown[], 
   const failed = new Map<number, ResourceResult>();
   items.forEach((item, i) => {
     const failures: ResourceResult[] = [];
-    const slice = node.slices.find((s) => matchesSlice(scope, node, s, item, `${location}[${i}]`, failures));
+    const slice = node.slices.find((s) => matchesSlice(scope, node, s, item, location, i, failures));
     slices.push(slice);
     if (!slice && failures.length > 0) failed.set(i, failures[0]);
   });
@@ -190,20 +229,23 @@ export function checkSliceRules(scope: Scope, node: ElementNode, assignment: Sli
     if (n > slice.max) report(scope, 'error', slice.id, location, msg.sliceMax(name, slice.max, n));
   }
   const rules = node.slicing?.rules ?? 'open';
+  const ordered = node.slicing?.ordered === true;
   let lastOrder = -1;
   let seenUnmatched = false;
-  assignment.slices.forEach((s, i) => {
-    const itemLoc = `${location}[${i}]`;
+  const assigned = assignment.slices;
+  for (let i = 0; i < assigned.length; i++) {
+    const s = assigned[i];
     if (!s) {
-      if (rules === 'closed') report(scope, 'error', RULE.slicing, itemLoc, msg.closedSlicing(node.id));
+      if (rules === 'closed') report(scope, 'error', RULE.slicing, `${location}[${i}]`, msg.closedSlicing(node.id));
       seenUnmatched = true;
-      return;
+      continue;
     }
-    if (rules === 'openAtEnd' && seenUnmatched) report(scope, 'error', RULE.slicing, itemLoc, msg.sliceOrder(node.id));
+    if (rules === 'openAtEnd' && seenUnmatched) report(scope, 'error', RULE.slicing, `${location}[${i}]`, msg.sliceOrder(node.id));
+    if (!ordered) continue; // the slice's rank matters only for an ordered slicing
     const order = node.slices.indexOf(s);
-    if (node.slicing?.ordered && order < lastOrder) report(scope, 'error', RULE.slicing, itemLoc, msg.sliceOrder(node.id));
+    if (order < lastOrder) report(scope, 'error', RULE.slicing, `${location}[${i}]`, msg.sliceOrder(node.id));
     lastOrder = Math.max(lastOrder, order);
-  });
+  }
 }
 
 /** Slice minimums when the sliced element is absent altogether. */

@@ -8,6 +8,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
+  // most comparisons are of primitives (a fixed code, uri…): decided without allocating the stack
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const stack: [unknown, unknown][] = [[a, b]];
   while (stack.length > 0) {
     const [x, y] = stack.pop()!;

@@ -81,17 +81,29 @@ function codeSystemView(cs: FhirResource): CodeSystemView | undefined {
   return { concepts, parents };
 }
 
-function isDescendant(view: CodeSystemView, code: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  const stack = [...(view.parents.get(code) ?? [])];
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    if (p === ancestor) return true;
-    if (seen.has(p)) continue;
-    seen.add(p);
-    for (const parent of view.parents.get(p) ?? []) stack.push(parent);
+/**
+ * The codes below `ancestor` (reached from it by one child link or more): one walk down from the
+ * ancestor, instead of one walk up from each of the code system's codes (v3-ActCode has 1,300).
+ */
+function descendants(view: CodeSystemView, ancestor: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const [code, parents] of view.parents) {
+    for (const p of parents) {
+      const list = children.get(p);
+      if (list) list.push(code);
+      else children.set(p, [code]);
+    }
   }
-  return false;
+  const found = new Set<string>();
+  const stack = [ancestor];
+  while (stack.length > 0) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      if (found.has(child)) continue;
+      found.add(child);
+      stack.push(child);
+    }
+  }
+  return found;
 }
 
 function propertyValue(c: Concept, name: string): string[] {
@@ -104,7 +116,8 @@ function propertyValue(c: Concept, name: string): string[] {
 function applyFilter(view: CodeSystemView, codes: string[], f: NonNullable<Include['filter']>[number]): string[] | undefined {
   const value = f.value ?? '';
   if (f.property === 'concept' && (f.op === 'is-a' || f.op === 'descendent-of')) {
-    return codes.filter((c) => (f.op === 'is-a' && c === value) || isDescendant(view, c, value));
+    const below = descendants(view, value);
+    return codes.filter((c) => (f.op === 'is-a' && c === value) || below.has(c));
   }
   if (f.property === 'concept' && f.op === 'in') {
     const allowed = new Set(value.split(',').map((s) => s.trim()));

@@ -15,6 +15,8 @@ import { assignSlices, checkAbsentSlices, checkSliceRules } from './slicing.js';
 import { deepEqual, matchesPattern } from './values.js';
 
 interface Present {
+  /** The element's name, or its path for a choice (`value[x]`: one group whatever the type). */
+  groupKey: string;
   ref: { node: ElementNode; type: TypeRef };
   jsonName: string;
   value?: unknown;
@@ -37,7 +39,8 @@ function unknownProperty(scope: Scope, container: ElementNode, name: string, loc
 
 /** Walks the properties of one JSON object against the children of `container`. */
 export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObject, location: string, isResource: boolean): void {
-  const present = new Map<string, Present>();
+  // a list, not a Map: it holds at most one entry per child of the definition (a few), and this runs for every object
+  const present: Present[] = [];
   for (const key of Object.keys(obj)) {
     if (isResource && key === 'resourceType') continue;
     const isExt = key.charCodeAt(0) === 95;
@@ -48,14 +51,14 @@ export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObje
       continue;
     }
     const groupKey = ref.node.isChoice ? ref.node.path : ref.node.name;
-    let p = present.get(groupKey);
+    let p = findPresent(present, groupKey);
     if (p && p.jsonName !== name) {
       report(scope, 'error', RULE.choice, `${location}.${name}`, msg.choiceMultiple(`${p.jsonName}, ${name}`));
       continue;
     }
     if (!p) {
-      p = { ref, jsonName: name, hasValue: false, hasExt: false };
-      present.set(groupKey, p);
+      p = { groupKey, ref, jsonName: name, hasValue: false, hasExt: false };
+      present.push(p);
     }
     if (isExt) {
       p.ext = obj[key];
@@ -67,12 +70,17 @@ export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObje
   }
   for (const req of container.required) {
     const groupKey = req.isChoice ? req.path : req.name;
-    if (present.has(groupKey)) continue;
+    if (findPresent(present, groupKey)) continue;
     const loc = `${location}.${req.isChoice ? req.name.slice(0, -3) : req.name}`;
     if (req.min > 0) report(scope, 'error', req.id, loc, msg.min(req.id, req.min, 0));
     checkAbsentSlices(scope, req, loc);
   }
-  for (const p of present.values()) walkElement(scope, p, location);
+  for (const p of present) walkElement(scope, p, location);
+}
+
+function findPresent(present: readonly Present[], groupKey: string): Present | undefined {
+  for (const p of present) if (p.groupKey === groupKey) return p;
+  return undefined;
 }
 
 function asItems(scope: Scope, v: unknown, has: boolean, loc: string): unknown[] {
