@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNumeric, compareText } from './collate.js';
+import { collationKey, compareNumeric, compareText } from './collate.js';
 import { sortFindingsBy, type Finding } from './findings.js';
 
 const intlNumeric = new Intl.Collator('en', { numeric: true });
@@ -104,6 +104,13 @@ describe('compareNumeric / compareText: the order of Intl.Collator("en")', () =>
     expect(['entry[10]', 'entry[2]'].sort(compareText)).toEqual(['entry[10]', 'entry[2]']);
   });
 
+  it('keys texts of any length (a location built from a hostile key of 200,000 characters)', () => {
+    const long = `Bundle.${'a'.repeat(200_000)}`;
+    expect(collationKey(long, true)?.length).toBe(2 * long.length + 1);
+    expect(compareNumeric(long, `${long}b`)).toBe(-1);
+    expect(compareNumeric(`${long}B`, `${long}b`)).toBe(intlNumeric.compare(`${long}B`, `${long}b`));
+  });
+
   it('sorts findings as Intl orders their locations and rule ids', () => {
     const findings: Finding[] = strings.map((location, k) => ({
       severity: (['fatal', 'error', 'warning', 'information'] as const)[k % 4],
@@ -118,7 +125,6 @@ describe('compareNumeric / compareText: the order of Intl.Collator("en")', () =>
       const expected = [...findings].sort(
         (a, b) => intl.compare(a.location, b.location) || intlText.compare(a.ruleId, b.ruleId) || rank[a.severity] - rank[b.severity],
       );
-      // up to 400 findings: the hand-written order; beyond: ICU's
       const sortedLike = (list: Finding[]) => [...list].sort((a, b) => expected.indexOf(a) - expected.indexOf(b));
       for (let k = 0; k < findings.length; k += 300) {
         const part = findings.slice(k, k + 300);

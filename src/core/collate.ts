@@ -1,9 +1,10 @@
 /**
  * The order of ICU's root collation (what `localeCompare` and `Intl.Collator('en')` give), written by hand
- * for printable ASCII: the first Intl call of a process starts ICU (about 10 ms), which `validate` paid only
- * to sort its findings. Locations and rule ids are ASCII; any other text (a non-ASCII key, a digit run with
- * a leading zero or longer than 100 digits, where ICU has its own rules) is compared by Intl, created on
- * first need. collate.test.ts checks this order against Intl on generated locations.
+ * for printable ASCII, as sort keys: the first Intl call of a process starts ICU (about 10 ms), which
+ * `validate` paid only to sort its findings, and each ICU comparison is slower than a comparison of two
+ * keys. Locations and rule ids are ASCII; any other text (a non-ASCII key, a digit run with a leading
+ * zero or longer than 100 digits, where ICU has its own rules) is compared by Intl, created on first
+ * need. collate.test.ts checks this order against Intl on generated locations.
  */
 
 /** Printable ASCII in ICU root order; a lowercase letter and its capital share a primary weight. */
@@ -23,87 +24,84 @@ const PRIMARY = new Uint8Array(128);
 /** The text this module orders itself: printable ASCII (every character has its own primary weight). */
 const PRINTABLE_ASCII = /^[ -~]*$/;
 const MAX_DIGITS = 100;
-/** compareAscii's answer when a digit run is read by ICU's own rules (leading zero, very long): ask Intl. */
-const ASK_INTL = 2;
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-export function isPrintableAscii(s: string): boolean {
-  return PRINTABLE_ASCII.test(s);
-}
+const ZERO = 0x30;
+const isDigit = (c: number) => c >= ZERO && c <= 0x39;
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /**
- * ICU's order of two printable ASCII texts: the first primary difference (digit runs as numbers when
- * `numeric`); equal primaries mean equal lengths, and the first difference of case puts lowercase first
- * (ICU's tertiary level). Walks only up to the first difference: a sort compares each text many times.
+ * A sort key of `s` whose plain string order (`<`) is ICU's root order: the primary weights (with
+ * `numeric`, a digit run becomes the weight of a digit, its length, then its digits: shorter numbers
+ * first), a separator below every weight (a text before its extensions), then one case mark per
+ * character (ICU's tertiary level: on equal primaries, the first difference of case puts lowercase
+ * first). Undefined when ICU has its own rules for the text: not printable ASCII, or with `numeric` a
+ * digit run with a leading zero or longer than 100 digits. Keys make a sort of n texts cost n keys and
+ * native string comparisons, where ICU costs its start and a collation per comparison.
  */
-function compareAscii(a: string, b: string, numeric: boolean): number {
-  const n = a.length;
-  const m = b.length;
+export function collationKey(s: string, numeric: boolean): string | undefined {
+  if (!PRINTABLE_ASCII.test(s)) return undefined;
+  const n = s.length;
+  const primary: number[] = [];
+  let cases = '';
   let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(j);
-    if (numeric && isDigit(ca) && isDigit(cb)) {
-      let ei = i + 1;
-      while (ei < n && isDigit(a.charCodeAt(ei))) ei++;
-      let ej = j + 1;
-      while (ej < m && isDigit(b.charCodeAt(ej))) ej++;
-      const la = ei - i;
-      const lb = ej - j;
-      if ((ca === 0x30 && la > 1) || (cb === 0x30 && lb > 1) || la > MAX_DIGITS || lb > MAX_DIGITS) return ASK_INTL;
-      if (la !== lb) return la < lb ? -1 : 1;
-      for (; i < ei; i++, j++) {
-        const d = a.charCodeAt(i) - b.charCodeAt(j);
-        if (d !== 0) return d < 0 ? -1 : 1;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (numeric && isDigit(c)) {
+      let end = i + 1;
+      while (end < n && isDigit(s.charCodeAt(end))) end++;
+      const length = end - i;
+      if ((c === ZERO && length > 1) || length > MAX_DIGITS) return undefined;
+      primary.push(PRIMARY[ZERO], length);
+      for (; i < end; i++) {
+        primary.push(PRIMARY[s.charCodeAt(i)]);
+        cases += '0';
       }
       continue;
     }
-    if (ca !== cb) {
-      const d = PRIMARY[ca] - PRIMARY[cb];
-      if (d !== 0) return d < 0 ? -1 : 1;
-    }
+    primary.push(PRIMARY[c]);
+    cases += isUpper(c) ? '1' : '0';
     i++;
-    j++;
   }
-  if (i < n) return 1;
-  if (j < m) return -1;
-  for (let k = 0; k < n; k++) {
-    const c = a.charCodeAt(k);
-    if (c !== b.charCodeAt(k)) return c >= 0x61 ? -1 : 1;
-  }
-  return 0;
+  return `${fromCodes(primary)}\u0000${cases}`;
+}
+
+/** String.fromCharCode of a list of any length (a spread of a very long list overflows the stack). */
+function fromCodes(codes: number[]): string {
+  let out = '';
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode(...codes.slice(k, k + 4096));
+  return out;
+}
+
+/** Orders two keys of collationKey (or any two strings) by their UTF-16 code units. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 let collator: Intl.Collator | undefined;
 
 /** `Intl.Collator('en', { numeric: true })`, created on first need (it starts ICU). */
-export function numericCollator(): Intl.Collator {
+function numericCollator(): Intl.Collator {
   return (collator ??= new Intl.Collator('en', { numeric: true }));
 }
 
 /** The order the tool always had, through ICU: `localeCompare`, or with `numeric` numericCollator. */
-function compareByIcu(a: string, b: string, numeric: boolean): number {
+export function compareByIcu(a: string, b: string, numeric: boolean): number {
   return numeric ? numericCollator().compare(a, b) : a.localeCompare(b);
 }
 
-/**
- * compareByIcu's order (its sign) without starting ICU when `ascii` says both texts are printable ASCII
- * (isPrintableAscii, checked once per text by a sort).
- */
-export function compareTexts(a: string, b: string, numeric: boolean, ascii: boolean): number {
+/** compareByIcu's order (its sign), through collation keys when both texts have one. */
+export function compareTexts(a: string, b: string, numeric: boolean): number {
   if (a === b) return 0;
-  const r = ascii ? compareAscii(a, b, numeric) : ASK_INTL;
-  return r === ASK_INTL ? compareByIcu(a, b, numeric) : r;
+  const ka = collationKey(a, numeric);
+  const kb = ka === undefined ? undefined : collationKey(b, numeric);
+  return kb === undefined ? Math.sign(compareByIcu(a, b, numeric)) : compareKeys(ka!, kb);
 }
 
 /** `Intl.Collator('en').compare(a, b)` (the sign of it), without starting ICU for ASCII text. */
 export function compareText(a: string, b: string): number {
-  return compareTexts(a, b, false, isPrintableAscii(a) && isPrintableAscii(b));
+  return compareTexts(a, b, false);
 }
 
 /** `Intl.Collator('en', { numeric: true }).compare(a, b)` (the sign of it): `entry[2]` before `entry[10]`. */
 export function compareNumeric(a: string, b: string): number {
-  return compareTexts(a, b, true, isPrintableAscii(a) && isPrintableAscii(b));
+  return compareTexts(a, b, true);
 }

@@ -2,7 +2,7 @@
  * The findings model shared by every layer: structural validation, SAS rules, transport checks,
  * cahier expectations and the optional official validator. Reporters only read these values.
  */
-import { compareTexts, isPrintableAscii, numericCollator } from './collate.js';
+import { collationKey, compareByIcu, compareKeys } from './collate.js';
 
 export const SEVERITIES = ['fatal', 'error', 'warning', 'information'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -64,35 +64,25 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /**
  * Findings by location (with `numeric`, indexes compared as numbers: `entry[2]` before `entry[10]`), then
- * rule id, then the worst severity first; texts in ICU's root order. Up to a few hundred findings the
- * hand-written order of collate.ts is cheaper than starting ICU (about 10 ms); beyond, ICU's native
- * comparison wins, so Intl sorts them (the same order: collate.test.ts).
+ * rule id, then the worst severity first; texts in ICU's root order, through the collation keys of
+ * collate.ts (locations and rule ids are ASCII: ICU starts only for other text; collate.test.ts).
  */
 export function sortFindingsBy(findings: Finding[], numeric: boolean): Finding[] {
-  if (findings.length > HAND_SORTED_MAX) {
-    const rank = severityRank;
-    if (!numeric) {
-      return [...findings].sort(
-        (a, b) => a.location.localeCompare(b.location) || a.ruleId.localeCompare(b.ruleId) || rank[a.severity] - rank[b.severity],
-      );
-    }
-    const collator = numericCollator();
-    return [...findings].sort(
-      (a, b) => collator.compare(a.location, b.location) || a.ruleId.localeCompare(b.ruleId) || rank[a.severity] - rank[b.severity],
-    );
-  }
-  const rows = findings.map((f) => ({ f, location: isPrintableAscii(f.location), ruleId: isPrintableAscii(f.ruleId) }));
+  const rows = findings.map((f) => ({ f, location: collationKey(f.location, numeric), ruleId: collationKey(f.ruleId, false) }));
   rows.sort(
     (a, b) =>
-      compareTexts(a.f.location, b.f.location, numeric, a.location && b.location) ||
-      compareTexts(a.f.ruleId, b.f.ruleId, false, a.ruleId && b.ruleId) ||
+      compareKeyed(a.f.location, a.location, b.f.location, b.location, numeric) ||
+      compareKeyed(a.f.ruleId, a.ruleId, b.f.ruleId, b.ruleId, false) ||
       severityRank[a.f.severity] - severityRank[b.f.severity],
   );
   return rows.map((r) => r.f);
 }
 
-/** Measured on a fresh process: 560 findings sort as fast by hand as by ICU including its start. */
-const HAND_SORTED_MAX = 400;
+/** Two texts by their keys, or by ICU when one has none. */
+function compareKeyed(a: string, ka: string | undefined, b: string, kb: string | undefined, numeric: boolean): number {
+  if (a === b) return 0;
+  return ka !== undefined && kb !== undefined ? compareKeys(ka, kb) : Math.sign(compareByIcu(a, b, numeric));
+}
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const out: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
