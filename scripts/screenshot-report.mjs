@@ -1,25 +1,15 @@
 #!/usr/bin/env node
 // Takes a PNG screenshot of a PV (pv.html) with headless Chromium, for the documentation.
 //   node scripts/screenshot-report.mjs reports/pv.html docs/pv.png [--width 1280] [--height 1800]
-// Chromium: $CHROMIUM_PATH, else /usr/bin/chromium. A fresh profile folder is used and removed; network
-// features are switched off (the PV needs none). Exit 0 on success, 2 on usage or Chromium failure.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// Chromium: the one `--pdf` uses (CHROMIUM_PATH, a system Chromium, else the npm package
+// @sparticuz/chromium), driven by playwright-core, with JavaScript off and offline (the PV needs
+// neither). Needs the compiled tool (dist/, built by `npm ci`). Exit 0 on success, 2 on usage or
+// Chromium failure.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-];
+import { chromium } from 'playwright-core';
+import { findBrowser } from '../dist/report/pdf/find-browser.js';
 
 function fail(message) {
   process.stderr.write(`screenshot-report: ${message}\n`);
@@ -46,27 +36,20 @@ function parseArgs(argv) {
 
 const { input, output, width, height } = parseArgs(process.argv.slice(2));
 if (!existsSync(input)) fail(`${input}: not found`);
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) fail(`Chromium not found at ${chromium} (install chromium or set CHROMIUM_PATH)`);
+const found = await findBrowser();
+if (!found) fail('no Chromium found: install chromium, set CHROMIUM_PATH, or npm install @sparticuz/chromium');
 
-const profile = mkdtempSync(join(tmpdir(), 'sas-recette-chromium-'));
+let browser;
 try {
-  const r = spawnSync(
-    chromium,
-    [
-      ...CHROMIUM_FLAGS,
-      `--user-data-dir=${profile}`,
-      `--window-size=${width},${height}`,
-      `--screenshot=${output}`,
-      pathToFileURL(input).href,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (r.error) fail(`could not run Chromium: ${r.error.message}`);
-  if (r.status !== 0 || !existsSync(output) || statSync(output).size === 0) {
-    fail(`Chromium exited with ${r.status}; no screenshot written\n${(r.stderr || '').split('\n').slice(-5).join('\n')}`);
-  }
-  process.stdout.write(`wrote ${output}\n`);
+  browser = await chromium.launch({ executablePath: found.executablePath, args: found.source === 'npm' ? ['--no-zygote'] : [] });
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(input).href, { waitUntil: 'load' });
+  await page.screenshot({ path: output });
+} catch (e) {
+  fail(`Chromium (${found.executablePath}) could not take the screenshot: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
 } finally {
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 }
+if (!existsSync(output) || statSync(output).size === 0) fail('no screenshot written');
+process.stdout.write(`wrote ${output}\n`);

@@ -38,7 +38,13 @@ export function cahierFiles(paths: string | string[]): string[] {
     try {
       isDir = statSync(abs).isDirectory();
     } catch {
-      throw new SetupError(`cahier de recette not found: ${p}`, 'give a folder of *.yaml test cases or the files themselves (--cahier)');
+      throw new SetupError(
+        { fr: `cahier de recette introuvable\u00a0: ${p}`, en: `cahier de recette not found: ${p}` },
+        {
+          fr: 'indiquer un dossier de cas de test *.yaml ou les fichiers eux-mêmes (--cahier)',
+          en: 'give a folder of *.yaml test cases or the files themselves (--cahier)',
+        },
+      );
     }
     if (!isDir) {
       out.push(abs);
@@ -48,7 +54,8 @@ export function cahierFiles(paths: string | string[]): string[] {
       .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
       .sort()
       .map((f) => join(abs, f));
-    if (found.length === 0) throw new SetupError(`no *.yaml test case file in ${p}`);
+    if (found.length === 0)
+      throw new SetupError({ fr: `aucun fichier de cas de test *.yaml dans ${p}`, en: `no *.yaml test case file in ${p}` });
     out.push(...found);
   }
   return [...new Set(out)];
@@ -97,9 +104,16 @@ export function loadCahier(paths: string | string[], options: LoadCahierOptions 
 
 export function cahierError(errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
+  const list = formatYamlErrors(errors);
   return new SetupError(
-    `the cahier de recette has ${n} error${n > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`,
-    'fix the file(s) above; schemas/cahier.schema.json describes the format (docs/run.md)',
+    {
+      fr: `le cahier de recette contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
+      en: `the cahier de recette has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+    },
+    {
+      fr: 'corriger le ou les fichiers ci-dessus\u00a0; schemas/cahier.schema.json en décrit le format (docs/run.md)',
+      en: 'fix the file(s) above; schemas/cahier.schema.json describes the format (docs/run.md)',
+    },
   );
 }
 

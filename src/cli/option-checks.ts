@@ -1,11 +1,14 @@
 /**
  * Checks of option values made while commander parses the command line, so a bad value is a usage
- * error (exit 2, commander's "option … argument … is invalid" plus our reason in French and English)
+ * error (exit 2, commander's "option … argument … is invalid" plus our reason in the run's language)
  * before anything runs: an empty path (`--out ''` would silently mean the current folder) and a
  * duration outside the bounds the tool can honour (`--timeout 99999999999` overflows Node's timers).
+ *
+ * Loaded by every start (`--help` too): it imports commander and the small value readers of core only.
  */
 import { InvalidArgumentError } from 'commander';
 import { SetupError } from '../core/errors.js';
+import type { Lang, Message } from '../core/findings.js';
 import { parseDuration } from '../core/parse-values.js';
 
 /** Flags whose value is a file or folder: `--out <dir>`, `--jdd <file>`, `--official-validator <jar>`… */
@@ -15,11 +18,20 @@ export function isPathFlag(flags: string): boolean {
   return PATH_PLACEHOLDER.test(flags);
 }
 
+/** commander's usage error (exit 2), in the run's language. */
+export function usageProblem(text: Message, lang: Lang): InvalidArgumentError {
+  return new InvalidArgumentError(text[lang]);
+}
+
 /** Throws commander's usage error when a path value is empty or blank. */
-export function checkPathValue(value: string): string {
+export function checkPathValue(value: string, lang: Lang = 'fr'): string {
   if (value.trim() === '') {
-    throw new InvalidArgumentError(
-      'an empty path is not allowed / un chemin vide est refusé (give a file or folder name / indiquer un nom de fichier ou de dossier)',
+    throw usageProblem(
+      {
+        fr: 'un chemin vide est refusé (indiquer un nom de fichier ou de dossier)',
+        en: 'an empty path is not allowed (give a file or folder name)',
+      },
+      lang,
     );
   }
   return value;
@@ -29,21 +41,35 @@ export function checkPathValue(value: string): string {
 export const TIMEOUT_MIN_MS = 100;
 export const TIMEOUT_MAX_MS = 10 * 60_000;
 
-/** Throws commander's usage error when a duration is unreadable or outside [TIMEOUT_MIN_MS, TIMEOUT_MAX_MS]. */
-export function checkTimeoutValue(value: string): string {
-  let ms: number;
+/**
+ * A duration as `--timeout` and `--run-timeout` take it, in milliseconds, or commander's usage error
+ * saying how to write one. `example`: durations shown in the hint.
+ */
+export function durationValue(flag: string, value: string, lang: Lang, example: string): number {
   try {
-    ms = parseDuration(value);
+    return parseDuration(value, flag);
   } catch (err) {
-    if (err instanceof SetupError)
-      throw new InvalidArgumentError(
-        `${err.message} / n'est pas une durée (write it like 7s, 500ms or 7000 / écrire par exemple 7s, 500ms ou 7000)`,
-      );
-    throw err;
+    if (!(err instanceof SetupError)) throw err;
+    throw usageProblem(
+      {
+        fr: `ce n'est pas une durée (écrire par exemple ${example.replace(' or ', ' ou ')})`,
+        en: `${flag} "${value}" is not a duration (write it like ${example})`,
+      },
+      lang,
+    );
   }
+}
+
+/** Throws commander's usage error when a duration is unreadable or outside [TIMEOUT_MIN_MS, TIMEOUT_MAX_MS]. */
+export function checkTimeoutValue(value: string, lang: Lang = 'fr'): string {
+  const ms = durationValue('--timeout', value, lang, '7s, 500ms or 7000');
   if (ms < TIMEOUT_MIN_MS || ms > TIMEOUT_MAX_MS) {
-    throw new InvalidArgumentError(
-      `out of range / hors limites: allowed from 100ms to 10m (600s) / autorisé de 100ms à 10m (600s), got / reçu ${ms} ms`,
+    throw usageProblem(
+      {
+        fr: `hors limites : de 100ms à 10m (600s), reçu ${ms} ms`,
+        en: `out of range: allowed from 100ms to 10m (600s), got ${ms} ms`,
+      },
+      lang,
     );
   }
   return value;

@@ -9,6 +9,7 @@
  */
 import { Option, type Command } from 'commander';
 import { SetupError } from '../core/errors.js';
+import type { Lang } from '../core/findings.js';
 import { checkPathValue, isPathFlag } from './option-checks.js';
 
 /** commander accumulator of a repeatable option. */
@@ -22,10 +23,13 @@ const collectSplit = (value: string, previous: string[] | undefined): string[] =
     .filter(Boolean),
 ];
 
-/** Checks a table against its flags (each key must be commander's attribute name) and adds its options. */
-export function addOptions<T extends OptionTable>(cmd: Command, table: T, env: NodeJS.ProcessEnv): Command {
+/**
+ * Checks a table against its flags (each key must be commander's attribute name) and adds its options.
+ * `lang`: the run's language (src/cli/run-lang.ts), of the refusals of a value.
+ */
+export function addOptions<T extends OptionTable>(cmd: Command, table: T, env: NodeJS.ProcessEnv, lang: Lang = 'fr'): Command {
   for (const [key, spec] of Object.entries(table)) {
-    const option = toOption(spec);
+    const option = toOption(spec, lang);
     if (option.attributeName() !== key)
       throw new Error(`option table: key "${key}" does not match ${spec.flags} (${option.attributeName()})`);
     cmd.addOption(option);
@@ -46,16 +50,16 @@ export function addOptions<T extends OptionTable>(cmd: Command, table: T, env: N
  * The check of each value typed for an option: the spec's own (`check`), and for a path option
  * (`<file>`, `<dir>`, `<path>`, `<jar>`) the refusal of an empty value (src/cli/option-checks.ts).
  */
-function valueCheck(spec: OptionSpec): ((value: string) => string) | undefined {
+function valueCheck(spec: OptionSpec, lang: Lang): ((value: string) => string) | undefined {
   const checks = [...(isPathFlag(spec.flags) ? [checkPathValue] : []), ...(spec.check ? [spec.check] : [])];
   if (checks.length === 0) return undefined;
-  return (value) => checks.reduce((v, check) => check(v), value);
+  return (value) => checks.reduce((v, check) => check(v, lang), value);
 }
 
-/** commander's Option of one table entry. */
-export function toOption(spec: OptionSpec): Option {
+/** commander's Option of one table entry; `lang`: the language of the refusals of a value. */
+export function toOption(spec: OptionSpec, lang: Lang = 'fr'): Option {
   const option = new Option(spec.flags, spec.help);
-  const check = valueCheck(spec);
+  const check = valueCheck(spec, lang);
   if (spec.kind === 'list') {
     const accumulate = spec.split ? collectSplit : collect;
     // a split list checks the whole typed value first: `--jdd ''` or `--jdd ,` is refused, not ignored
@@ -82,9 +86,11 @@ function applyEnv(cmd: Command, entries: Array<[string, OptionSpec]>, env: NodeJ
       continue;
     }
     if (spec.choices && !spec.choices.includes(text)) {
+      const flag = spec.flags.split(/[ ,]/)[0];
+      const choices = spec.choices.join(', ');
       throw new SetupError(
-        `${spec.env}="${text}" is not a valid ${spec.flags.split(/[ ,]/)[0]}`,
-        `choose among ${spec.choices.join(', ')}`,
+        { fr: `${spec.env}="${text}" n'est pas une valeur possible de ${flag}`, en: `${spec.env}="${text}" is not a valid ${flag}` },
+        { fr: `choisir parmi ${choices}`, en: `choose among ${choices}` },
       );
     }
     const value =
@@ -115,9 +121,10 @@ export interface OptionSpec {
   split?: boolean;
   /**
    * Checks one value typed on the command line (not the default): returns it, or throws commander's
-   * `InvalidArgumentError` (a usage error, exit 2). Path options also refuse an empty value.
+   * `InvalidArgumentError` (a usage error, exit 2) saying why in `lang`, the run's language. Path
+   * options also refuse an empty value.
    */
-  check?: (value: string) => string;
+  check?: (value: string, lang: Lang) => string;
 }
 
 /** A command's options, keyed by commander's attribute name (`--base-url` → `baseUrl`). */

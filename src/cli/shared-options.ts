@@ -1,19 +1,18 @@
 /**
  * Options several commands take, declared once so the same flag means the same thing everywhere:
- * `--format`, `--lang`, `--packages`, `--ig`, `--out`, `--reporter`, `--timeout` (a duration: 7s,
+ * `--format`, `--lang`, `--packages`, `--ig`, `--out`, `--reporter`, `--pdf`, `--timeout` (a duration: 7s,
  * 500ms, or a bare number of milliseconds), `--now`, the official validator's three, and the files a
  * run reads. A command adds them to its own table, overriding the help or default where its use differs.
  *
  * Loaded by every start (`--help` too): it imports only commander and the small constant modules of the
  * layers below, never their readers (contract of src/cli/commands/index.ts).
  */
-import { InvalidArgumentError } from 'commander';
-import { SetupError } from '../core/errors.js';
 import { DEFAULT_IG } from '../fhir/packages/default-ig.js';
-import { DEFAULT_REPORTERS } from '../report/default-reporters.js';
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../report/default-reporters.js';
 import { parseRunTimeout } from '../run/run-timeout.js';
-import { checkTimeoutValue } from './option-checks.js';
+import { checkTimeoutValue, durationValue, usageProblem } from './option-checks.js';
 import { option } from './option-table.js';
+import { LANG_ENV } from './run-lang.js';
 
 export const FORMAT = option({
   flags: '--format <format>',
@@ -28,7 +27,8 @@ export const LANG = option({
   kind: 'value',
   choices: ['fr', 'en'],
   default: 'fr',
-  help: 'language of the messages and reports',
+  env: LANG_ENV,
+  help: 'language of the messages, errors and reports',
 });
 
 export const PACKAGES = option({
@@ -51,7 +51,7 @@ export const REPORTER = option({
   flags: '--reporter <names>',
   kind: 'value',
   default: DEFAULT_REPORTERS,
-  help: 'comma list of console, json (run.json), junit, html',
+  help: `comma list of ${REPORTER_NAMES.join(', ')} (pdf: pv.pdf printed from pv.html, see --pdf)`,
 });
 
 export const TIMEOUT = option({
@@ -67,15 +67,12 @@ export const RUN_TIMEOUT = option({
   flags: '--run-timeout <duration>',
   kind: 'value',
   help: 'deadline of the whole run (10m, 90s); once reached, the cases left end in error "run deadline reached" (default: none)',
-  check: (value: string) => {
+  check: (value: string, lang) => {
+    durationValue('--run-timeout', value, lang, '10m, 90s or 600000');
     try {
       parseRunTimeout(value);
-    } catch (err) {
-      if (err instanceof SetupError)
-        throw new InvalidArgumentError(
-          `${err.message} / durée invalide (write it like 10m, 90s / écrire par exemple 10m, 90s), at most 24h`,
-        );
-      throw err;
+    } catch {
+      throw usageProblem({ fr: "plus d'une journée (24h au plus)", en: 'longer than a day (24h at most)' }, lang);
     }
     return value;
   },
@@ -145,5 +142,12 @@ export const OFFICIAL_OPTIONS = {
   }),
 } as const;
 
+/** `--pdf`: the PV also printed to PDF (src/report/pdf/pdf-reporter.ts); never fails a run. */
+export const PDF = option({
+  flags: '--pdf',
+  kind: 'flag',
+  help: 'also print the PV to pv.pdf next to pv.html, with Chromium: CHROMIUM_PATH, else chromium or google-chrome on the PATH, else the npm package @sparticuz/chromium (none found: a message, no PDF, same exit code)',
+});
+
 /** The options of every command that writes the reports of a run (`run`, `demo`). */
-export const REPORT_OPTIONS = { out: OUT, reporter: REPORTER, format: FORMAT, lang: LANG, strict: STRICT } as const;
+export const REPORT_OPTIONS = { out: OUT, reporter: REPORTER, pdf: PDF, format: FORMAT, lang: LANG, strict: STRICT } as const;

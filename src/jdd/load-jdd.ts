@@ -160,10 +160,17 @@ export function readJdd(file: string): JddRead {
 }
 
 function jddError(file: string, errors: LocatedYamlError[]): SetupError {
-  const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
+  const n = errors.length;
+  const list = formatYamlErrors(errors);
   return new SetupError(
-    `JDD ${file} has ${count}:\n${formatYamlErrors(errors)}`,
-    'fix the JDD file (schema: schemas/jdd.schema.json) and run again',
+    {
+      fr: `le JDD ${file} contient ${n === 1 ? 'un problème' : `${n} problèmes`}\u00a0:\n${list}`,
+      en: `JDD ${file} has ${n === 1 ? 'a problem' : `${n} problems`}:\n${list}`,
+    },
+    {
+      fr: 'corriger le fichier JDD (schéma\u00a0: schemas/jdd.schema.json) puis relancer',
+      en: 'fix the JDD file (schema: schemas/jdd.schema.json) and run again',
+    },
   );
 }
 

@@ -272,9 +272,16 @@ export function isDefectName(name: string): name is DefectName {
 export function parseDefectNames(names: string[]): DefectName[] {
   const unknown = names.filter((n) => !isDefectName(n));
   if (unknown.length > 0) {
+    const known = DEFECT_NAMES.join(', ');
     throw new SetupError(
-      `unknown defect ${unknown.map((n) => `"${n}"`).join(', ')}`,
-      `known defects: ${DEFECT_NAMES.join(', ')} (sas-recette mock --list-defects)`,
+      {
+        fr: `défaut inconnu\u00a0: ${unknown.map((n) => `«\u00a0${n}\u00a0»`).join(', ')}`,
+        en: `unknown defect ${unknown.map((n) => `"${n}"`).join(', ')}`,
+      },
+      {
+        fr: `défauts connus\u00a0: ${known} (sas-recette mock --list-defects)`,
+        en: `known defects: ${known} (sas-recette mock --list-defects)`,
+      },
     );
   }
   return [...new Set(names)] as DefectName[];

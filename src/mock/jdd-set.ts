@@ -34,5 +34,11 @@ export function checkJddSet(jdds: Jdd[]): void {
     }
   }
   if (problems.length > 0)
-    throw new SetupError(`the JDDs cannot be served together:\n${problems.join('\n')}`, 'use distinct identifiers and keys in each JDD');
+    throw new SetupError(
+      {
+        fr: `ces JDD ne peuvent pas être servis ensemble\u00a0:\n${problems.join('\n')}`,
+        en: `the JDDs cannot be served together:\n${problems.join('\n')}`,
+      },
+      { fr: 'donner à chaque JDD ses propres identifiants et clés', en: 'use distinct identifiers and keys in each JDD' },
+    );
 }

@@ -2,6 +2,7 @@
  * `sas-recette mock`'s run: starts the reference editor, says where it listens and what it serves,
  * waits for Ctrl-C / SIGTERM (or the given promise), closes.
  */
+import type { Lang } from '../core/findings.js';
 import type { CliContext } from '../core/io.js';
 import { startMockServer, type MockServer, type MockServerOptions } from './server.js';
 
@@ -18,27 +19,52 @@ export function untilSignal(): Promise<string> {
   });
 }
 
-/** Starts the server, prints where it listens, waits for `stopped`, closes. */
+const WORDS = {
+  fr: {
+    listening: 'éditeur de référence à l’écoute sur',
+    tls: (mtls: boolean) => `TLS\u00a0: ${mtls ? 'certificat client exigé (mTLS)' : 'certificat serveur seul'}`,
+    defects: 'défauts',
+    delay: (ms: number) => `délai\u00a0: ${ms} ms avant chaque réponse de recherche`,
+    stop: 'Ctrl-C pour arrêter',
+    stopped: 'arrêté',
+    colon: '\u00a0:',
+  },
+  en: {
+    listening: 'reference editor listening on',
+    tls: (mtls: boolean) => `TLS: ${mtls ? 'client certificate required (mTLS)' : 'server certificate only'}`,
+    defects: 'defects',
+    delay: (ms: number) => `delay: ${ms} ms before each search answer`,
+    stop: 'Ctrl-C to stop',
+    stopped: 'stopped',
+    colon: ':',
+  },
+};
+
+/** Starts the server, prints where it listens (in `lang`), waits for `stopped`, closes. */
 export async function serveMock(
   ctx: CliContext,
   options: MockServerOptions,
   stopped: (server: MockServer) => Promise<unknown> = untilSignal,
+  lang: Lang = 'fr',
 ): Promise<void> {
   const { io, color } = ctx;
+  const w = WORDS[lang];
   const server = await startMockServer(options);
   const jdds = Array.isArray(options.jdd) ? options.jdd : [options.jdd];
-  io.stdout(`${color.bold('sas-recette mock')}: reference editor listening on ${color.cyan(server.url)}\n`);
+  io.stdout(`${color.bold('sas-recette mock')}${w.colon} ${w.listening} ${color.cyan(server.url)}\n`);
   for (const j of jdds) {
-    io.stdout(`  JDD ${j.id} (${j.useCase}): ${j.practitioners.length} PS, ${j.cpts.length} CPTS, ${j.sos.length} SOS — ${j.file ?? ''}\n`);
+    io.stdout(
+      `  JDD ${j.id} (${j.useCase})${w.colon} ${j.practitioners.length} PS, ${j.cpts.length} CPTS, ${j.sos.length} SOS — ${j.file ?? ''}\n`,
+    );
   }
-  if (options.tls) io.stdout(`  TLS: ${options.tls.caFile ? 'client certificate required (mTLS)' : 'server certificate only'}\n`);
-  if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow('defects')}: ${options.defects.join(', ')}\n`);
-  if (options.delayMs) io.stdout(`  delay: ${options.delayMs} ms before each search answer\n`);
-  io.stdout('  Ctrl-C to stop\n');
+  if (options.tls) io.stdout(`  ${w.tls(Boolean(options.tls.caFile))}\n`);
+  if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow(w.defects)}${w.colon} ${options.defects.join(', ')}\n`);
+  if (options.delayMs) io.stdout(`  ${w.delay(options.delayMs)}\n`);
+  io.stdout(`  ${w.stop}\n`);
   try {
     await stopped(server);
   } finally {
     await server.close();
   }
-  io.stdout('sas-recette mock: stopped\n');
+  io.stdout(`sas-recette mock${w.colon} ${w.stopped}\n`);
 }

@@ -11,6 +11,7 @@ import { createServer as createHttpsServer, type ServerOptions as HttpsOptions }
 import type { AddressInfo } from 'node:net';
 import type { SecureVersion, TLSSocket } from 'node:tls';
 import { SetupError } from '../core/errors.js';
+import type { Message } from '../core/findings.js';
 import type { Jdd } from '../jdd/types.js';
 import { parseSearch } from '../sas/search.js';
 import { capabilityStatement } from './capability.js';
@@ -69,26 +70,42 @@ const FHIR_BASE_PATH = '/fhir';
 /** A certificate, key or CRL of the reference editor is a few KiB. */
 const MAX_TLS_FILE_BYTES = 1024 * 1024;
 
-function readTlsFile(file: string, what: string): Buffer {
+function readTlsFile(file: string, what: Message): Buffer {
   let read;
   try {
     read = readFileCappedSync(file, MAX_TLS_FILE_BYTES);
   } catch (err) {
-    throw new SetupError(`cannot read the ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new SetupError({
+      fr: `impossible de lire le ${what.fr} ${file}\u00a0: ${reason}`,
+      en: `cannot read the ${what.en} file ${file}: ${reason}`,
+    });
   }
-  if (read.overLimit) throw new SetupError(`the ${what} file ${file} is larger than 1 MiB: not a certificate, key or CRL`);
+  if (read.overLimit)
+    throw new SetupError({
+      fr: `le ${what.fr} ${file} dépasse 1\u00a0Mio\u00a0: ce n'est ni un certificat, ni une clé, ni une CRL`,
+      en: `the ${what.en} file ${file} is larger than 1 MiB: not a certificate, key or CRL`,
+    });
   return read.bytes;
 }
 
 function tlsOptions(tls: MockTlsOptions): HttpsOptions {
   const requestCert = tls.requestClientCert ?? tls.caFile !== undefined;
-  if (requestCert && tls.caFile === undefined) throw new SetupError('requiring a client certificate needs the CA that signs them (--ca)');
-  if (tls.crlFile !== undefined && !requestCert) throw new SetupError('a CRL only applies when client certificates are required (--ca)');
+  if (requestCert && tls.caFile === undefined)
+    throw new SetupError({
+      fr: "exiger un certificat client demande l'AC qui signe ces certificats (--ca)",
+      en: 'requiring a client certificate needs the CA that signs them (--ca)',
+    });
+  if (tls.crlFile !== undefined && !requestCert)
+    throw new SetupError({
+      fr: "une CRL ne s'applique que si des certificats clients sont exigés (--ca)",
+      en: 'a CRL only applies when client certificates are required (--ca)',
+    });
   return {
-    cert: readTlsFile(tls.certFile, 'server certificate'),
-    key: readTlsFile(tls.keyFile, 'server key'),
-    ...(tls.caFile ? { ca: readTlsFile(tls.caFile, 'CA') } : {}),
-    ...(tls.crlFile ? { crl: readTlsFile(tls.crlFile, 'CRL') } : {}),
+    cert: readTlsFile(tls.certFile, { fr: 'fichier du certificat du serveur', en: 'server certificate' }),
+    key: readTlsFile(tls.keyFile, { fr: 'fichier de la clé du serveur', en: 'server key' }),
+    ...(tls.caFile ? { ca: readTlsFile(tls.caFile, { fr: "fichier de l'AC", en: 'CA' }) } : {}),
+    ...(tls.crlFile ? { crl: readTlsFile(tls.crlFile, { fr: 'fichier de la CRL', en: 'CRL' }) } : {}),
     requestCert,
     rejectUnauthorized: requestCert,
     // A connection keeps the client certificate of its handshake (the subject check is made once per
@@ -106,9 +123,13 @@ function createSecureServer(tls: MockTlsOptions, handler: (req: IncomingMessage,
   try {
     return createHttpsServer(options, handler);
   } catch (err) {
+    const reason = (err as Error).message;
     throw new SetupError(
-      `the TLS files cannot be used: ${(err as Error).message}`,
-      'give PEM files: server certificate and its key, CA certificate(s), CRL',
+      { fr: `les fichiers TLS sont inutilisables\u00a0: ${reason}`, en: `the TLS files cannot be used: ${reason}` },
+      {
+        fr: "donner des fichiers PEM\u00a0: certificat du serveur et sa clé, certificat(s) d'AC, CRL",
+        en: 'give PEM files: server certificate and its key, CA certificate(s), CRL',
+      },
     );
   }
 }
@@ -248,7 +269,10 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new SetupError(`port ${opts.port} is already in use on ${host}`, 'choose another one with --port')
+          ? new SetupError(
+              { fr: `le port ${opts.port} est déjà utilisé sur ${host}`, en: `port ${opts.port} is already in use on ${host}` },
+              { fr: 'en choisir un autre avec --port', en: 'choose another one with --port' },
+            )
           : err,
       ),
     );

@@ -16,7 +16,11 @@ export const OFFICIAL_STARTING: Message = {
 export function officialFileOptions(o: OfficialCliOptions, io: CliIo, onStart: () => void): OfficialRequest | undefined {
   if (!o.officialValidator) {
     const orphan = o.officialValidatorGates ? '--official-validator-gates' : o.officialTx !== undefined ? '--official-tx' : undefined;
-    if (orphan) throw new SetupError(`${orphan} needs --official-validator JAR`, 'e.g. --official-validator ~/tools/validator_cli.jar');
+    if (orphan)
+      throw new SetupError(
+        { fr: `${orphan} demande --official-validator JAR`, en: `${orphan} needs --official-validator JAR` },
+        { fr: 'par exemple --official-validator ~/tools/validator_cli.jar', en: 'e.g. --official-validator ~/tools/validator_cli.jar' },
+      );
     return undefined;
   }
   return {

@@ -13,17 +13,20 @@ function runOf(cases: CaseResult[], summary: Partial<RunSummary> = {}, extra: Pa
   return { cases, summary: s, setupNotes: [{ fr: 'note fr', en: 'note en' }], ...extra } as unknown as RunResult;
 }
 
-function capture(live: boolean, level: 0 | 1 = 0, lang: 'fr' | 'en' = 'en') {
+/** A console reporter writing into strings; `clock.t` is its time (ms), moved by hand. */
+function capture(live: boolean, level: 0 | 1 = 0, lang: 'fr' | 'en' = 'en', total = 2) {
   const out = { stdout: '', stderr: '' };
+  const clock = { t: 0 };
   const reporter = consoleReporter({
     stdout: (s) => (out.stdout += s),
     stderr: (s) => (out.stderr += s),
     color: new Chalk({ level }),
     lang,
     live,
-    total: 2,
+    total,
+    now: () => clock.t,
   });
-  return { out, reporter };
+  return { out, reporter, clock };
 }
 
 const failed = makeResult({
@@ -82,21 +85,33 @@ const reserves: Reserve[] = [
 ];
 
 describe('consoleReporter', () => {
-  it('prints one line per case when not live, then failures, notes and the summary', async () => {
+  it('prints one line per case when not live, then failures by cause, notes and the summary', async () => {
     const { out, reporter } = capture(false);
     await reporter.onCaseEnd?.(passed);
+    reporter.onProgress?.({ caseId: 'PS-4.3-DATES', index: 2, total: 2, elapsedMs: 0 }); // quiet: no heartbeat in a log
     await reporter.onCaseEnd?.(failed);
     await reporter.onRunEnd(runOf([passed, failed]));
     expect(out.stderr).toBe('');
     const lines = out.stdout.split('\n');
-    expect(lines[0]).toBe('✓ passed  PS-4.3-SEARCH  Search (1 ms)');
-    expect(lines[1]).toBe('✗ failed  PS-4.3-DATES  Title (1 ms)');
+    expect(lines[0]).toBe('[1/2] ✓ passed  PS-4.3-SEARCH  Search (1 ms)');
+    expect(lines[1]).toBe('[2/2] ✗ failed  PS-4.3-DATES  Title (1 ms)');
     expect(out.stdout).toContain(
-      'Failures and errors\n✗ PS-4.3-DATES [blocking] Title\n    testcases/psindiv.yaml:40\n    SAS-WIN-002 Bundle.entry[3].resource.start\n      outside the window',
+      [
+        'Failures by cause',
+        '  cases  block.  cause and cases hit',
+        '      1       1  SAS-WIN-002 — outside the window \\u001b[31mred\\u0007',
+        '                 PS-4.3-DATES',
+        '',
+        'First case of each cause',
+        '✗ PS-4.3-DATES [blocking] Title',
+        '    testcases/psindiv.yaml:40',
+        '    SAS-WIN-002 Bundle.entry[3].resource.start',
+        '      outside the window',
+      ].join('\n'),
     );
     expect(out.stdout).not.toContain('EXP-CONTENT-TYPE'); // warnings do not decide
     expect(out.stdout).toContain('  • note en\n');
-    expect(out.stdout).toContain('psindiv      2 cases: 1 passed, 1 failed, 0 error, 0 skipped, 0 not applicable');
+    expect(out.stdout).toContain('psindiv      2 cases: 1 passed, 1 failed, 0 errors, 0 skipped, 0 not applicable');
     expect(out.stdout).toContain('Verdict: UNFAVOURABLE — 1/2 passed — standard mode');
     expect(out.stdout).toContain(
       'Blocking non-conformities (1):\n      PS-4.3-DATES Title — SAS-WIN-002 Bundle.entry[3].resource.start: outside the window',
@@ -111,13 +126,30 @@ describe('consoleReporter', () => {
     expect(out.stdout).toContain('      outside the window \\u001b[31mred\\u0007\n'); // the one sanitiser of terminal.ts
   });
 
-  it('redraws a progress line on stderr when live, and clears it at the end', async () => {
-    const { out, reporter } = capture(true);
-    await reporter.onCaseEnd?.(passed);
-    await reporter.onCaseEnd?.(failed);
-    expect(out.stderr).toBe('\r\u001b[2K[1/2] 1✓ 0✗ PS-4.3-SEARCH\r\u001b[2K[2/2] 1✓ 1✗ PS-4.3-DATES');
-    await reporter.onCaseEnd?.(notApplicable);
-    expect(out.stderr.endsWith('[3/2] 1✓ 1✗ 1○ PS-NA')).toBe(true);
+  it('redraws a progress line on stderr when live: position, tally, time, running case; clears it at the end', async () => {
+    const { out, reporter, clock } = capture(true, 0, 'en', 3);
+    const frames = (): string[] => out.stderr.split('\r\u001b[2K').slice(1);
+    reporter.onProgress?.({ caseId: 'PS-4.3-SEARCH', index: 1, total: 3, elapsedMs: 0 });
+    clock.t = 2000;
+    await reporter.onCaseEnd?.({ ...passed, durationMs: 2000 });
+    reporter.onProgress?.({ caseId: 'PS-4.3-DATES', index: 2, total: 3, elapsedMs: 0 });
+    clock.t = 3400; // a heartbeat: the case's own time, what it is doing (endpoint text made safe)
+    reporter.onProgress?.({ caseId: 'PS-4.3-DATES', index: 2, total: 3, elapsedMs: 1400, detail: { fr: 'x', en: '4/10\u001b[2J' } });
+    clock.t = 4000;
+    await reporter.onCaseEnd?.({ ...failed, durationMs: 2000 });
+    await reporter.onCaseEnd?.({ ...notApplicable, durationMs: 0 });
+    expect(frames()).toEqual([
+      '[1/3] 0✓ 0✗ · elapsed 0 s · PS-4.3-SEARCH',
+      // mean 2 s a case, 2 to come
+      '[1/3] 1✓ 0✗ · elapsed 2 s · ≈ 4 s left',
+      // the running one's share, then one more
+      '[2/3] 1✓ 0✗ · elapsed 2 s · ≈ 4 s left · PS-4.3-DATES',
+      // 0.6 s of the running one (mean 2 s, 1.4 s spent), then 2 s
+      '[2/3] 1✓ 0✗ · elapsed 3 s · ≈ 3 s left · PS-4.3-DATES 1 s — 4/10\\u001b[2J',
+      '[2/3] 1✓ 1✗ · elapsed 4 s · ≈ 2 s left',
+      // the mean falls to 4 s / 3 cases, none to come
+      '[3/3] 1✓ 1✗ 1○ · elapsed 4 s · ≈ 0 s left',
+    ]);
     await reporter.onRunEnd(runOf([passed, failed]));
     expect(out.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(out.stdout).not.toContain('PS-4.3-SEARCH  Search');
@@ -142,28 +174,24 @@ describe('consoleReporter and the verdict model', () => {
     for (const c of all) await reporter.onCaseEnd?.(c);
     const lines = out.stdout.split('\n');
     expect(lines).toEqual([
-      '✓ passed  PS-4.3-SEARCH  Search (1 ms)',
-      '◐ passed with reserves  PS-RES  Title (1 ms)',
-      '    reserve: value set TRE-R04 not checked',
-      '    reserve: invariant sas-1 not evaluated',
-      '✗ failed  PS-4.3-DATES  Title (1 ms)',
-      '! error  PS-ERR  Title (1 ms)',
-      '- skipped  PS-SKIP  Title (1 ms)',
-      '    reason: official validator missing',
-      '○ not applicable  PS-NA  Title (1 ms)',
-      '    reason: no practitioner with two places in the dataset',
+      '[1/2] ✓ passed  PS-4.3-SEARCH  Search (1 ms)',
+      '[2/2] ◐ passed with reserves  PS-RES  Title (1 ms) — reserve: value set TRE-R04 not checked (… and 1 more)',
+      '[3/2] ✗ failed  PS-4.3-DATES  Title (1 ms)',
+      '[4/2] ! error  PS-ERR  Title (1 ms)',
+      '[5/2] - skipped  PS-SKIP  Title (1 ms) — reason: official validator missing',
+      '[6/2] ○ not applicable  PS-NA  Title (1 ms) — reason: no practitioner with two places in the dataset',
       '',
     ]);
     const fr = capture(false, 0, 'fr');
     for (const c of all) await fr.reporter.onCaseEnd?.(c);
     for (const w of [
-      '✓ réussi ',
-      '◐ réussi avec réserves ',
-      '✗ échec ',
-      '! erreur ',
-      '- non exécuté ',
-      '○ non applicable ',
-      '    motif: aucun PS à deux lieux dans le JDD',
+      '] ✓ réussi ',
+      '] ◐ réussi avec réserves ',
+      '] ✗ échec ',
+      '] ! erreur ',
+      '] - non exécuté ',
+      '] ○ non applicable ',
+      ' — motif\u00a0: aucun PS à deux lieux dans le JDD\n',
     ]) {
       expect(fr.out.stdout).toContain(w);
     }
@@ -173,7 +201,7 @@ describe('consoleReporter and the verdict model', () => {
     const { out, reporter } = capture(false);
     await reporter.onRunEnd(runOf(all, { overall: 'unfavorable', reserves }));
     const s = out.stdout.slice(out.stdout.indexOf('Summary'));
-    expect(s).toContain('psindiv      6 cases: 2 passed (with reserves: 1), 1 failed, 1 error, 1 skipped, 1 not applicable');
+    expect(s).toContain('psindiv      6 cases: 2 passed (1 with reserves), 1 failed, 1 error, 1 skipped, 1 not applicable');
     expect(s).toContain('Verdict: UNFAVOURABLE — 2/6 passed — standard mode');
     expect(s).toContain('Blocking non-conformities (1):\n      PS-4.3-DATES');
     expect(s).not.toContain('Blocking non-conformities (1):\n      PS-ERR'); // a minor error is a reserve, not blocking
@@ -200,8 +228,8 @@ describe('consoleReporter and the verdict model', () => {
     expect(en.out.stdout).toContain('Verdict: FAVOURABLE WITH RESERVES — 2/3 passed — strict mode (any reserve fails the run)');
     const fr = capture(false, 0, 'fr');
     await fr.reporter.onRunEnd(runOf(cases, { overall: 'favorable-with-reserves', mode: 'strict', reserves: reserves.slice(2, 4) }));
-    expect(fr.out.stdout).toContain('Avis: FAVORABLE AVEC RÉSERVES — 2/3 réussi — mode strict (toute réserve fait échouer)');
-    expect(fr.out.stdout).toContain('éléments non vérifiés (1):');
+    expect(fr.out.stdout).toContain('Avis\u00a0: FAVORABLE AVEC RÉSERVES — 2/3 réussis — mode strict (toute réserve fait échouer)');
+    expect(fr.out.stdout).toContain('éléments non vérifiés (1)\u00a0:');
   });
 
   it('says an insecure run is not valid for acceptance, and why; likewise a run where nothing was judged', async () => {
@@ -227,8 +255,9 @@ describe('consoleReporter and the verdict model', () => {
     const ESC = '\u001b[';
     const colourOf = (id: string): string => {
       const line = coloured.out.stdout.split('\n').find((l) => l.includes(` ${id} `) || l.includes(`${id}${ESC}`))!;
-      expect(line.startsWith(ESC)).toBe(true);
-      return line.slice(0, line.indexOf('m') + 1); // the opening colour code of the symbol and word
+      const mark = line.slice(line.indexOf(']') + 1); // after the dim position `[1/2]`
+      expect(mark.startsWith(`${ESC}22m ${ESC}`)).toBe(true);
+      return mark.slice(5, mark.indexOf('m', 5) + 1); // the opening colour code of the symbol and word
     };
     const colours = all.map((c) => colourOf(c.id));
     expect(new Set(colours).size).toBe(colours.length);

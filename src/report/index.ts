@@ -1,6 +1,8 @@
 /**
  * Reporter registry: name → factory. json, junit and html are built in; the console reporter
- * (src/report/console.ts) and any other come in through `extra`, so this module does not depend on it.
+ * (src/report/console.ts), the pdf reporter (src/report/pdf/pdf-reporter.ts, which needs the command's
+ * environment and a place to say why no PDF was printed) and any other come in through `extra`, so this
+ * module depends on none of them.
  */
 import { SetupError } from '../core/errors.js';
 import type { RunResult } from '../core/model.js';
@@ -16,6 +18,7 @@ export { junitReporter, renderJunit } from './junit.js';
 export { readRunJson, parseRunResult } from './read-run.js';
 export { loadDeclarations, loadPvInfo } from './pv-info.js';
 export { redactRun } from './redact.js';
+export { pdfReporter, pdfPathFor, withPdf, type PdfReporterSetup } from './pdf/pdf-reporter.js';
 
 export const BUILTIN_REPORTERS: Readonly<Record<string, ReporterFactory>> = {
   json: jsonReporter,
@@ -29,9 +32,11 @@ export function createReporters(names: string[], options: ReporterOptions, extra
   const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   const unknown = unique.filter((n) => !Object.hasOwn(registry, n));
   if (unknown.length) {
+    const names = { fr: unknown.map((n) => `«\u00a0${n}\u00a0»`).join(', '), en: unknown.map((n) => `"${n}"`).join(', ') };
+    const known = Object.keys(registry).sort().join(', ');
     throw new SetupError(
-      `unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}`,
-      `choose among: ${Object.keys(registry).sort().join(', ')}`,
+      { fr: `rapport inconnu ${names.fr}`, en: `unknown reporter ${names.en}` },
+      { fr: `choisir parmi\u00a0: ${known}`, en: `choose among: ${known}` },
     );
   }
   return unique.map((n) => registry[n](options));

@@ -14,7 +14,8 @@ const T = {
     optional: 'facultatif',
     cases: 'cas',
     na: 'Cas non applicables avec ce JDD',
-    summary: (e: number, w: number, n: number, c: number) => `${e} erreur(s), ${w} avertissement(s) ; ${c - n} cas sur ${c} applicables`,
+    summary: (e: number, w: number, n: number, c: number) =>
+      `${e} erreur(s), ${w} avertissement(s)\u00a0; ${c - n} cas sur ${c} applicables`,
   },
   en: {
     roles: 'Roles the cahier asks for',
@@ -27,8 +28,15 @@ const T = {
   },
 };
 
+/** A JDD field named in a problem: champ «\u00a0x\u00a0» (French typography), field "x". */
+function field(name: string, lang: Lang): string {
+  return lang === 'fr' ? `champ «\u00a0${name}\u00a0»` : `field "${name}"`;
+}
+
 export function formatLintText(lint: JddLint, lang: Lang, color: ChalkInstance): string {
   const t = T[lang];
+  // French typography: a non-breaking space before the colon and the semicolon
+  const colon = lang === 'fr' ? '\u00a0:' : ':';
   const out: string[] = [];
   out.push(
     color.bold(
@@ -37,17 +45,16 @@ export function formatLintText(lint: JddLint, lang: Lang, color: ChalkInstance):
   );
   for (const p of lint.problems) {
     const mark = p.severity === 'error' ? color.red('✗') : color.yellow('!');
-    out.push(
-      `  ${mark} ${p.file}:${p.line}:${p.col}${p.field ? ` ${lang === 'fr' ? 'champ' : 'field'} "${p.field}"` : ''}: ${p.message[lang]}`,
-    );
+    out.push(`  ${mark} ${p.file}:${p.line}:${p.col}${p.field ? ` ${field(p.field, lang)}` : ''}${colon} ${p.message[lang]}`);
   }
   if (lint.jdd) {
-    const colon = lang === 'fr' ? ' :' : ':';
     out.push(`  ${t.roles}${colon}${lint.roles.length === 0 ? ` ${t.none}` : ''}`);
     for (const r of lint.roles) {
       const filled = r.filled ? r.entries.map((e) => `${e.key} (${e.identifier})`).join(', ') : color.yellow(t.missing);
       const opt = r.optionalOnly ? ` [${t.optional}]` : '';
-      out.push(`    ${r.role}${opt} → ${filled}  ${color.dim(`${r.summary[lang]}; ${t.cases}${colon} ${r.cases.join(', ')}`)}`);
+      out.push(
+        `    ${r.role}${opt} → ${filled}  ${color.dim(`${r.summary[lang]}${lang === 'fr' ? '\u00a0;' : ';'} ${t.cases}${colon} ${r.cases.join(', ')}`)}`,
+      );
     }
     if (lint.notApplicable.length > 0) {
       out.push(`  ${t.na}${colon}`);

@@ -17,16 +17,20 @@ function readSchema(name: string): object {
   return JSON.parse(readFileSync(resolve(TOOL_ROOT, 'schemas', name), 'utf8')) as object;
 }
 
-function load<T>(file: string, schemaName: string, label: string): { value: T; locate: (path: (string | number)[]) => string } {
-  const loaded = loadYamlFile<T>(file, readSchema(schemaName), { label, maxBytes: 1024 * 1024 });
+function load<T>(file: string, schemaName: string, label: Message): { value: T; locate: (path: (string | number)[]) => string } {
+  const loaded = loadYamlFile<T>(file, readSchema(schemaName), { label: label.en, maxBytes: 1024 * 1024 });
   if (!loaded.ok) {
-    throw new SetupError(`invalid ${label}:\n${formatYamlErrors(loaded.errors)}`, `see schemas/${schemaName}`);
+    const list = formatYamlErrors(loaded.errors);
+    throw new SetupError(
+      { fr: `${label.fr} invalide\u00a0:\n${list}`, en: `invalid ${label.en}:\n${list}` },
+      { fr: `voir schemas/${schemaName}`, en: `see schemas/${schemaName}` },
+    );
   }
   return { value: loaded.value, locate: (path) => formatSourceRef(loaded.locate(path)) };
 }
 
 export function loadPvInfo(file: string): PvInfo {
-  return load<PvInfoFile>(file, 'pv-info.schema.json', 'PV information file').value;
+  return load<PvInfoFile>(file, 'pv-info.schema.json', { fr: "fichier d'identification du PV", en: 'PV information file' }).value;
 }
 
 /** Built-in questions for the usual attestations, so a declarations file only gives the answers. */
@@ -50,22 +54,36 @@ export const KNOWN_DECLARATIONS: Readonly<Record<string, Message>> = {
 };
 
 export function loadDeclarations(file: string): Declaration[] {
-  const { value, locate } = load<DeclarationsFile>(file, 'declarations.schema.json', 'declarations file');
+  const { value, locate } = load<DeclarationsFile>(file, 'declarations.schema.json', {
+    fr: 'fichier des déclarations',
+    en: 'declarations file',
+  });
   const seen = new Set<string>();
   return value.declarations.map((d, i) => {
     const at = (field: string): string => locate(['declarations', i, field]);
-    if (seen.has(d.id)) throw new SetupError(`${at('id')} field "declarations[${i}].id": "${d.id}" is declared twice`);
+    if (seen.has(d.id))
+      throw new SetupError({
+        fr: `${at('id')} champ «\u00a0declarations[${i}].id\u00a0»\u00a0: «\u00a0${d.id}\u00a0» est déclaré deux fois`,
+        en: `${at('id')} field "declarations[${i}].id": "${d.id}" is declared twice`,
+      });
     seen.add(d.id);
     const question = d.question ?? KNOWN_DECLARATIONS[d.id];
     if (!question) {
+      const known = Object.keys(KNOWN_DECLARATIONS).join(', ');
       throw new SetupError(
-        `${at('id')} field "declarations[${i}].question": required for "${d.id}"`,
-        `built-in questions exist for ${Object.keys(KNOWN_DECLARATIONS).join(', ')}`,
+        {
+          fr: `${at('id')} champ «\u00a0declarations[${i}].question\u00a0»\u00a0: obligatoire pour «\u00a0${d.id}\u00a0»`,
+          en: `${at('id')} field "declarations[${i}].question": required for "${d.id}"`,
+        },
+        { fr: `des questions intégrées existent pour ${known}`, en: `built-in questions exist for ${known}` },
       );
     }
     const declaredBy = d.declaredBy ?? value.declaredBy;
     if (!declaredBy) {
-      throw new SetupError(`${at('id')} field "declarations[${i}].declaredBy": say who declares it (here or at the top of the file)`);
+      throw new SetupError({
+        fr: `${at('id')} champ «\u00a0declarations[${i}].declaredBy\u00a0»\u00a0: dire qui fait la déclaration (ici ou en tête du fichier)`,
+        en: `${at('id')} field "declarations[${i}].declaredBy": say who declares it (here or at the top of the file)`,
+      });
     }
     const declaredAt = d.declaredAt ?? value.declaredAt;
     return {

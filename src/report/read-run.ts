@@ -23,27 +23,47 @@ function lineCol(text: string, offset: number): string {
 function jsonError(file: string, text: string, err: Error): SetupError {
   const pos = /position (\d+)/.exec(err.message);
   const where = pos ? `:${lineCol(text, Number(pos[1]))}` : '';
+  const reason = err.message.split('\n')[0];
   return new SetupError(
-    `${file}${where}: not valid JSON (${err.message.split('\n')[0]})`,
-    'give the run.json written by "sas-recette run"',
+    { fr: `${file}${where}\u00a0: JSON invalide (${reason})`, en: `${file}${where}: not valid JSON (${reason})` },
+    { fr: 'donner le run.json écrit par «\u00a0sas-recette run\u00a0»', en: 'give the run.json written by "sas-recette run"' },
   );
 }
 
 /** Validates parsed JSON as a RunResult; `file` is only used in messages. */
 export function parseRunResult(data: unknown, file: string): RunResult {
-  const hint = 'give the run.json written by "sas-recette run" (reports/run.json by default)';
+  const hint = {
+    fr: 'donner le run.json écrit par «\u00a0sas-recette run\u00a0» (reports/run.json par défaut)',
+    en: 'give the run.json written by "sas-recette run" (reports/run.json by default)',
+  };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SetupError(`${file}: not a sas-recette run result (expected a JSON object)`, hint);
+    throw new SetupError(
+      {
+        fr: `${file}\u00a0: ce n'est pas un résultat d'exécution de sas-recette (un objet JSON est attendu)`,
+        en: `${file}: not a sas-recette run result (expected a JSON object)`,
+      },
+      hint,
+    );
   }
   const obj = data as Record<string, unknown>;
   const tool = obj.tool as { name?: unknown } | undefined;
   if (obj.schemaVersion === undefined || tool?.name !== 'sas-recette') {
-    throw new SetupError(`${file}: not a sas-recette run result (no "schemaVersion" / "tool.name": "sas-recette")`, hint);
+    throw new SetupError(
+      {
+        fr: `${file}\u00a0: ce n'est pas un résultat d'exécution de sas-recette (ni "schemaVersion" ni "tool.name": "sas-recette")`,
+        en: `${file}: not a sas-recette run result (no "schemaVersion" / "tool.name": "sas-recette")`,
+      },
+      hint,
+    );
   }
   if (obj.schemaVersion !== 1) {
+    const version = JSON.stringify(obj.schemaVersion);
     throw new SetupError(
-      `${file}: run result schema version ${JSON.stringify(obj.schemaVersion)} is not supported (this sas-recette reads version 1)`,
-      'render it with the sas-recette version that produced it',
+      {
+        fr: `${file}\u00a0: la version ${version} du schéma des résultats n'est pas prise en charge (cette version de sas-recette lit la version 1)`,
+        en: `${file}: run result schema version ${version} is not supported (this sas-recette reads version 1)`,
+      },
+      { fr: 'le rendre avec la version de sas-recette qui l’a produit', en: 'render it with the sas-recette version that produced it' },
     );
   }
   const ajv = new Ajv({ allErrors: false, strict: false });
@@ -52,7 +72,13 @@ export function parseRunResult(data: unknown, file: string): RunResult {
     const e = validate.errors?.[0];
     const where = e?.instancePath ? e.instancePath : '(root)';
     const extra = e?.keyword === 'required' ? ` "${(e.params as { missingProperty: string }).missingProperty}"` : '';
-    throw new SetupError(`${file}: broken run result at ${where}: ${e?.message ?? 'invalid'}${extra}`, hint);
+    throw new SetupError(
+      {
+        fr: `${file}\u00a0: résultat d'exécution altéré en ${where}\u00a0: ${e?.message ?? 'invalide'}${extra}`,
+        en: `${file}: broken run result at ${where}: ${e?.message ?? 'invalid'}${extra}`,
+      },
+      hint,
+    );
   }
   return upgradeLegacyRun(data as unknown as RunResult);
 }
@@ -62,13 +88,22 @@ export async function readRunJson(file: string, label: string = file): Promise<R
   let text: string;
   try {
     const read = await readFileCapped(file, MAX_BYTES);
-    if (read.overLimit) throw new SetupError(`${label}: too large for a run result (more than ${MAX_BYTES} bytes)`);
+    if (read.overLimit)
+      throw new SetupError({
+        fr: `${label}\u00a0: trop volumineux pour un résultat d'exécution (plus de ${MAX_BYTES} octets)`,
+        en: `${label}: too large for a run result (more than ${MAX_BYTES} bytes)`,
+      });
     text = read.bytes.toString('utf8');
   } catch (err) {
     if (err instanceof SetupError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new SetupError(`${label}: ${reason}`);
+    const reason =
+      code === 'ENOENT'
+        ? { fr: 'fichier introuvable', en: 'not found' }
+        : code === 'EISDIR'
+          ? { fr: "c'est un dossier", en: 'is a directory' }
+          : { fr: (err as Error).message, en: (err as Error).message };
+    throw new SetupError({ fr: `${label}\u00a0: ${reason.fr}`, en: `${label}: ${reason.en}` });
   }
   let data: unknown;
   try {

@@ -41,15 +41,21 @@ export function checkOutDir(dir: string, flag = '--out'): void {
       stats = statSync(dir);
     } catch (err2) {
       throw new SetupError(
-        `${flag} ${dir}: the folder cannot be created (${codeOf(err2)}) / le dossier des rapports ne peut pas être créé (${codeOf(err2)})`,
-        'give a folder that exists or can be created / indiquer un dossier existant ou que l’on peut créer',
+        {
+          fr: `${flag} ${dir}\u00a0: le dossier des rapports ne peut pas être créé (${codeOf(err2)})`,
+          en: `${flag} ${dir}: the folder cannot be created (${codeOf(err2)})`,
+        },
+        { fr: 'indiquer un dossier existant ou que l’on peut créer', en: 'give a folder that exists or can be created' },
       );
     }
   }
   if (!stats.isDirectory()) {
     throw new SetupError(
-      `${flag} ${dir} is not a folder / n'est pas un dossier`,
-      'the reports need a folder (e.g. --out reports) / les rapports vont dans un dossier (par exemple --out reports)',
+      { fr: `${flag} ${dir}\u00a0: ce n'est pas un dossier`, en: `${flag} ${dir} is not a folder` },
+      {
+        fr: 'les rapports vont dans un dossier (par exemple --out reports)',
+        en: 'the reports need a folder (e.g. --out reports)',
+      },
     );
   }
   try {
@@ -61,8 +67,8 @@ export function checkOutDir(dir: string, flag = '--out'): void {
 
 function unusable(dir: string, flag: string, code: string): SetupError {
   return new SetupError(
-    `${flag} ${dir}: nothing can be written there (${code}) / impossible d'y écrire (${code})`,
-    'give a folder you can write to / indiquer un dossier où l’on peut écrire',
+    { fr: `${flag} ${dir}\u00a0: impossible d'y écrire (${code})`, en: `${flag} ${dir}: nothing can be written there (${code})` },
+    { fr: 'indiquer un dossier où l’on peut écrire', en: 'give a folder you can write to' },
   );
 }
 

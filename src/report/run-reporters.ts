@@ -1,24 +1,27 @@
 /**
- * The reporters of a run as the command line asks for them (`--reporter`, `--format`, `--lang`,
+ * The reporters of a run as the command line asks for them (`--reporter`, `--pdf`, `--format`, `--lang`,
  * `--out`): checked before any request (an unknown name, an unusable `--out`: exit 2), then fed the
  * finished run; the report files go to the run's own folder under `--out`, `latest` points at it
  * (src/report/run-folder.ts), and the files written are said.
  */
 import { isAbsolute, join, relative } from 'node:path';
-import type { Lang } from '../core/findings.js';
+import { textOf, type Lang } from '../core/findings.js';
 import type { CliContext } from '../core/io.js';
 import type { RunResult } from '../core/model.js';
 import { consoleReporter, wantsLiveProgress } from './console.js';
 import { createReporters } from './index.js';
+import { wantsHyperlinks } from './hyperlink.js';
 import { renderRunJson } from './json.js';
+import { pdfReporter, withPdf } from './pdf/pdf-reporter.js';
+import { reportPathsText } from './report-paths.js';
 import { checkOutDir, pointLatest, runFolderName } from './run-folder.js';
-import type { Reporter } from './types.js';
+import type { Reporter, ReporterFactory } from './types.js';
 
 export { DEFAULT_REPORTERS } from './default-reporters.js';
 
-/** `--reporter a,b`: the names, once each. */
-export function reporterNames(text: string): string[] {
-  return [
+/** `--reporter a,b` (and `--pdf`): the names, once each; with a PDF, `pdf` last and `html` before it. */
+export function reporterNames(text: string, pdf = false): string[] {
+  const names = [
     ...new Set(
       text
         .split(',')
@@ -26,6 +29,21 @@ export function reporterNames(text: string): string[] {
         .filter(Boolean),
     ),
   ];
+  return withPdf(names, pdf);
+}
+
+/**
+ * The reporters a command adds to the built-in ones: `pdf`, which looks for the browser in the command's
+ * environment and says on stderr, in the run's language, why no PDF was printed (the run goes on, its
+ * exit code unchanged).
+ */
+export function commandReporters(ctx: CliContext, lang: Lang): Record<string, ReporterFactory> {
+  return {
+    pdf: pdfReporter({
+      env: ctx.io.env,
+      onNotice: (reason) => ctx.io.stderr(ctx.color.yellow(`${textOf(reason, lang)}\n`)),
+    }),
+  };
 }
 
 /** How files are shown in results: relative to the working folder when inside it. */
@@ -42,7 +60,7 @@ export function displayPathFrom(cwd: string): (file: string) => string {
  */
 export function makeReporters(ctx: CliContext, r: ReportSetup, total: number): RunReporters {
   const fileNames = r.names.filter((n) => n !== 'console');
-  createReporters(fileNames, { outDir: r.outDir, lang: r.lang }); // the names, checked now
+  createReporters(fileNames, { outDir: r.outDir, lang: r.lang }, commandReporters(ctx, r.lang)); // the names, checked now
   if (fileNames.length > 0) checkOutDir(r.outDir);
   const wantConsole = r.format === 'text' && (r.names.includes('console') || r.names.length === 0);
   const console = wantConsole
@@ -67,18 +85,17 @@ export async function reportRun(ctx: CliContext, run: RunResult, reporters: RunR
   let latest: string | undefined;
   if (reporters.fileNames.length > 0) {
     const folder = runFolderName(run);
-    const files = createReporters(reporters.fileNames, { outDir: join(reporters.outDir, folder), lang: reporters.lang });
+    const options = { outDir: join(reporters.outDir, folder), lang: reporters.lang };
+    const files = createReporters(reporters.fileNames, options, commandReporters(ctx, reporters.lang));
     for (const reporter of files) written.push(...(await reporter.onRunEnd(run)));
     latest = await pointLatest(reporters.outDir, folder);
   }
   if (reporters.console) await reporters.console.onRunEnd(run);
   if (format === 'json') ctx.io.stdout(renderRunJson(run));
-  const display = displayPathFrom(ctx.io.cwd);
-  if (written.length > 0) {
-    const out = format === 'json' ? ctx.io.stderr : ctx.io.stdout;
-    const pointer = latest ? `  (latest / dernière exécution: ${display(latest)})\n` : '';
-    out(`\nReports / rapports:\n${written.map((f) => `  ${display(f)}`).join('\n')}\n${pointer}`);
-  }
+  // the files written, as absolute paths (links on a terminal that takes them), after the result
+  const out = format === 'json' ? ctx.io.stderr : ctx.io.stdout;
+  const links = format === 'text' && wantsHyperlinks(ctx.io.env, { isTTY: ctx.io.isTTY, colorLevel: ctx.color.level });
+  out(reportPathsText({ files: written, latest, cwd: ctx.io.cwd, lang: reporters.lang, links }));
 }
 
 export type ReportFormat = 'text' | 'json';

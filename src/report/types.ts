@@ -17,7 +17,7 @@ export interface Reporter {
   readonly name: string;
   /** Progress only (console). */
   onCaseEnd?(c: CaseResult): void | Promise<void>;
-  /** A case still running, about every 10 s (console). */
+  /** A case starting, then still running, about every second (console; src/run/execute.ts). */
   onProgress?(p: CaseProgressEvent): void;
   /** Writes the artefact; returns the files written. */
   onRunEnd(run: RunResult): Promise<string[]> | string[];

@@ -73,7 +73,11 @@ export function loadCatalogue(file: string = defaultRequirementsFile()): Catalog
 
 function catalogueError(errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
-  return new SetupError(`the requirements catalogue has ${n} error${n > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`);
+  const list = formatYamlErrors(errors);
+  return new SetupError({
+    fr: `le catalogue des exigences contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
+    en: `the requirements catalogue has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+  });
 }
 
 /** Catalogue order: by set (agg, cpts, sos, gen, tls, decl), then number. */

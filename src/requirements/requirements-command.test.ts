@@ -67,9 +67,19 @@ describe('sas-recette requirements', () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain('agg-psindiv@10  SHALL  automatic');
     expect(text.out).toContain('SAS-BDL-002 → warning [sos]');
-    expect(text.out).toMatch(/Écarts \(aucun cas de test\) : agg-psindiv@1, /);
+    expect(text.out).toMatch(/^ {2}règles\u00a0: SAS-WIN-001/m);
+    expect(text.out).toMatch(/^\d+ exigences\u00a0: \d+ testées, /m);
+    expect(text.out).toMatch(/Écarts \(aucun cas de test\)\u00a0: agg-psindiv@1, /);
     expect(text.out).toContain("cas MINI-1 cite l'exigence inconnue agg-psindiv@99");
     expect((await run(['--cahier', c, '--strict'])).code).toBe(1);
+
+    const en = await run(['--cahier', c, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^agg-psindiv@10 {2}SHALL {2}automatic .* ✓ tested$/m);
+    expect(en.out).toMatch(/^ {2}rules: SAS-WIN-001/m);
+    expect(en.out).toMatch(/^\d+ requirements: \d+ tested, /m);
+    expect(en.out).toMatch(/Gaps \(no test case\): agg-psindiv@1, /);
+    expect(en.out).toContain('case MINI-1 cites the unknown requirement agg-psindiv@99');
   });
 
   it('reads the shipped cahier by default', async () => {
@@ -84,7 +94,7 @@ describe('sas-recette requirements', () => {
     writeFileSync(bad, 'version: 2\nrequirements: []\n');
     const r = await run(['--requirements', bad, '--cahier', writeCahier(['agg-psindiv@1'])]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/requirements catalogue has \d+ errors?/);
+    expect(r.err).toMatch(/le catalogue des exigences contient \d+ erreurs?\u00a0:/);
     expect(r.err).toContain('bad.yaml:1');
     expect((await run(['--cahier', cahier])).code).toBe(2);
   });

@@ -33,7 +33,8 @@ export const INSECURE_NOTE: Message = {
 
 /** The client side of TLS: the command line's files over the TLS profile's. */
 function tlsOptions(o: ClientTlsFiles, profile: TlsProfile | undefined): TlsClientOptions | undefined {
-  if ((o.cert && !o.key) || (!o.cert && o.key)) throw new SetupError('--cert and --key go together');
+  if ((o.cert && !o.key) || (!o.cert && o.key))
+    throw new SetupError({ fr: '--cert et --key vont ensemble', en: '--cert and --key go together' });
   const cli: TlsClientOptions = {
     ...(o.cert ? { certFile: o.cert, keyFile: o.key } : {}),
     ...(o.passphraseEnv ? { passphraseEnv: o.passphraseEnv } : {}),
@@ -72,7 +73,8 @@ export async function runConnected(ctx: CliContext, o: ConnectedRun): Promise<vo
   deps.definitions = structure.index;
   const notes: Message[] = [];
   if (o.tls.insecure) {
-    io.stderr(ctx.color.bold.red(`WARNING: ${INSECURE_NOTE.en}\nATTENTION : ${INSECURE_NOTE.fr}\n`));
+    const warning = o.report.lang === 'fr' ? `ATTENTION\u00a0: ${INSECURE_NOTE.fr}` : `WARNING: ${INSECURE_NOTE.en}`;
+    io.stderr(ctx.color.bold.red(`${warning}\n`)); // in the run's language only
     notes.push(INSECURE_NOTE);
   }
   if (!structure.index) io.stderr(ctx.color.yellow(`${structure.notes[0][o.report.lang]}\n`));

@@ -11,6 +11,7 @@ import { DEFAULT_IG } from '../fhir/packages/index.js';
 import type { HttpClientOptions } from '../http/types.js';
 import { SHIPPED_JDD_FILES } from '../jdd/load-jdd.js';
 import { startMockServer, type MockServer, type MockTlsOptions } from '../mock/server.js';
+import { colon } from '../report/console-words.js';
 import { loadPvInfo } from '../report/pv-info.js';
 import { displayPathFrom, makeReporters } from '../report/run-reporters.js';
 import { OpensslMissingError, type TestPki } from '../transport/make-pki.js';
@@ -84,13 +85,12 @@ export async function playDemo(ctx: CliContext, o: DemoRun, pkiPending: Promise<
     deps.definitions = structure.index;
     if (!structure.index) io.stderr(ctx.color.yellow(`${structure.notes[0][report.lang]}\n`));
 
+    // In the run's language only, like the rest of the console.
     const say = report.format === 'json' ? io.stderr : io.stdout;
-    const mode = transport.serverTls ? ' (HTTPS, mTLS, test PKI / PKI de test)' : '';
-    say(
-      ctx.color.dim(
-        `Reference editor / éditeur de référence: ${server.url}${mode}${defects.length ? ` (defects / défauts: ${defects.join(', ')})` : ''}\n\n`,
-      ),
-    );
+    const fr = report.lang === 'fr';
+    const mode = transport.serverTls ? ` (HTTPS, mTLS, ${fr ? 'PKI de test' : 'test PKI'})` : '';
+    const shown = defects.length ? ` (${fr ? 'défauts' : 'defects'}${colon(report.lang)} ${defects.join(', ')})` : '';
+    say(ctx.color.dim(`${fr ? 'Éditeur de référence' : 'Reference editor'}${colon(report.lang)} ${server.url}${mode}${shown}\n\n`));
     // From here Ctrl-C / SIGTERM keeps what was played: reports written, then exit 130 / 143.
     interrupt = watchInterrupt((text) => io.stderr(ctx.color.yellow(text)));
     const run = await runAcceptance({

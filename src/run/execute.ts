@@ -3,7 +3,8 @@
  * (`search`, the transport checks…): times it, turns a check that throws into an `error` case,
  * judges the outcome and hands the result on. Nothing an endpoint sends stops the run; `--bail`
  * does, and so do an endpoint that answers nothing and the run's deadline (run-guard.ts): the cases
- * left then end `error` with the reason. While a case runs, a progress event is given every ~10 s.
+ * left then end `error` with the reason. A progress event is given when a case starts, then every
+ * second while it runs (the console's live line: its clock, estimate and what the case is doing).
  */
 import { performance } from 'node:perf_hooks';
 import type { Lang, Message } from '../core/findings.js';
@@ -16,8 +17,12 @@ import type { CaseResult, UseCase } from '../core/model.js';
 import { interruptedOutcome, untilAborted } from './interrupt.js';
 import { runGuard } from './run-guard.js';
 
-/** Every ~10 s while a case runs, unless the caller says otherwise. */
-export const PROGRESS_EVERY_MS = 10_000;
+/**
+ * Heartbeat while a case runs, unless the caller says otherwise: often enough that a live line never
+ * looks stuck (a latency series or a dead endpoint can keep one case busy for minutes), and cheap (one
+ * timer, one event).
+ */
+export const PROGRESS_EVERY_MS = 1_000;
 
 async function runCase(
   tc: TestCase,
@@ -37,7 +42,10 @@ async function runCase(
   });
 }
 
-/** Runs one case, telling `onProgress` every `progressEveryMs` that it is still waiting (and on what). */
+/**
+ * Runs one case, telling `onProgress` that it started (once its kind has begun, so with what it said it
+ * does), then every `progressEveryMs` that it is still running (and on what).
+ */
 async function runWithProgress(
   tc: TestCase,
   position: { index: number; total: number },
@@ -47,15 +55,15 @@ async function runWithProgress(
   const t0 = performance.now();
   let detail: Message | undefined;
   const onProgress = env.onProgress;
-  const timer = onProgress
-    ? setInterval(
-        () => onProgress({ caseId: tc.id, ...position, elapsedMs: Math.round(performance.now() - t0), ...(detail ? { detail } : {}) }),
-        env.progressEveryMs ?? PROGRESS_EVERY_MS,
-      )
+  const tell = onProgress
+    ? () => onProgress({ caseId: tc.id, ...position, elapsedMs: Math.round(performance.now() - t0), ...(detail ? { detail } : {}) })
     : undefined;
+  const timer = tell ? setInterval(tell, env.progressEveryMs ?? PROGRESS_EVERY_MS) : undefined;
   timer?.unref();
   try {
-    return await runCase(tc, env, { signal, progress: (what) => void (detail = what) });
+    const running = runCase(tc, env, { signal, progress: (what) => void (detail = what) });
+    tell?.();
+    return await running;
   } finally {
     if (timer) clearInterval(timer);
   }
@@ -207,7 +215,7 @@ export interface ExecuteEnv {
   startedAtMs?: number;
   /** Consecutive timed-out requests after which the remaining cases are not sent (run-guard.ts; 0: never). */
   stopAfterTimeouts?: number;
-  /** Called every `progressEveryMs` (default 10 s) while a case runs. */
+  /** Called when a case starts, then every `progressEveryMs` (default PROGRESS_EVERY_MS) while it runs. */
   onProgress?: (p: CaseProgress) => void;
   progressEveryMs?: number;
   /** A note for the run's notes (and stderr): the endpoint stopped answering, the deadline was reached. */

@@ -60,21 +60,38 @@ export function sha256OfFiles(files: readonly string[]): string {
 }
 
 export function prepareRun(o: PrepareOptions): PreparedRun {
-  if (o.jddFiles.length === 0) throw new SetupError('no JDD given', 'pass --jdd FILE (one per use case: datasets/recette-psindiv.yaml…)');
+  if (o.jddFiles.length === 0)
+    throw new SetupError(
+      { fr: 'aucun JDD indiqué', en: 'no JDD given' },
+      {
+        fr: 'passer --jdd FILE (un par cas d’usage\u00a0: datasets/recette-psindiv.yaml…)',
+        en: 'pass --jdd FILE (one per use case: datasets/recette-psindiv.yaml…)',
+      },
+    );
   const jdds = o.jddFiles.map((f) => loadJdd(f));
   const byUseCase = new Map<UseCase, Jdd>();
   for (const jdd of jdds) {
     const previous = byUseCase.get(jdd.useCase);
     if (previous)
-      throw new SetupError(`two JDDs for use case ${jdd.useCase}: ${previous.file} and ${jdd.file}`, 'give one JDD per use case');
+      throw new SetupError(
+        {
+          fr: `deux JDD pour le cas d’usage ${jdd.useCase}\u00a0: ${previous.file} et ${jdd.file}`,
+          en: `two JDDs for use case ${jdd.useCase}: ${previous.file} and ${jdd.file}`,
+        },
+        { fr: 'donner un seul JDD par cas d’usage', en: 'give one JDD per use case' },
+      );
     byUseCase.set(jdd.useCase, jdd);
   }
   const jddFor = (u: UseCase) => byUseCase.get(u);
   const missing = (o.useCases ?? []).filter((u) => !byUseCase.has(u));
   if (missing.length > 0) {
+    const covered = [...byUseCase.keys()].join(', ');
     throw new SetupError(
-      `no JDD for use case ${missing.join(', ')}`,
-      `pass a JDD of that use case with --jdd (the JDDs given cover: ${[...byUseCase.keys()].join(', ')})`,
+      { fr: `aucun JDD pour le cas d’usage ${missing.join(', ')}`, en: `no JDD for use case ${missing.join(', ')}` },
+      {
+        fr: `passer un JDD de ce cas d’usage avec --jdd (les JDD donnés couvrent\u00a0: ${covered})`,
+        en: `pass a JDD of that use case with --jdd (the JDDs given cover: ${covered})`,
+      },
     );
   }
   const useCases = USE_CASES.filter((u) => byUseCase.has(u) && (!o.useCases || o.useCases.length === 0 || o.useCases.includes(u)));
@@ -89,12 +106,23 @@ export function prepareRun(o: PrepareOptions): PreparedRun {
 
   const plan = planRun(cases, { ...o.selection, useCases });
   if (plan.unknownIds.length > 0) {
-    throw new SetupError(`no test case with id ${plan.unknownIds.join(', ')}`, 'list the test cases with --list');
+    const ids = plan.unknownIds.join(', ');
+    throw new SetupError(
+      { fr: `aucun cas de test d’identifiant ${ids}`, en: `no test case with id ${ids}` },
+      { fr: 'lister les cas de test avec --list', en: 'list the test cases with --list' },
+    );
   }
   if (plan.selected.length === 0) {
+    const n = cases.length;
     throw new SetupError(
-      `no test case selected (use cases: ${useCases.join(', ')}; ${cases.length} case(s) in the cahier)`,
-      'check --use-case, --grep, --tag and --only, or list the cases with --list',
+      {
+        fr: `aucun cas de test sélectionné (cas d’usage\u00a0: ${useCases.join(', ')}\u00a0; ${n} cas dans le cahier)`,
+        en: `no test case selected (use cases: ${useCases.join(', ')}; ${n} case(s) in the cahier)`,
+      },
+      {
+        fr: 'vérifier --use-case, --grep, --tag et --only, ou lister les cas avec --list',
+        en: 'check --use-case, --grep, --tag and --only, or list the cases with --list',
+      },
     );
   }
   return {

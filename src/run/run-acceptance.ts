@@ -47,7 +47,7 @@ export interface AcceptanceInput {
   official?: OfficialRunOptions;
   /** `--run-timeout` in ms: the remaining cases end `error` once it is reached. */
   runTimeoutMs?: number;
-  /** About every 10 s while a case runs (console progress). */
+  /** When a case starts, then about every second while it runs (console progress). */
   onProgress?: (p: CaseProgress) => void;
   /** What the pre-flight check and the run guard say, as soon as they say it (stderr); also in the notes. */
   onNotice?: (m: Message) => void;

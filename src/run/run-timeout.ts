@@ -13,6 +13,10 @@ const MAX_RUN_TIMEOUT_MS = 24 * 3600_000;
 export function parseRunTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseDuration(text, '--run-timeout');
-  if (ms > MAX_RUN_TIMEOUT_MS) throw new SetupError(`--run-timeout "${text}" is longer than a day`, 'write it like 10m, 90s or 600000');
+  if (ms > MAX_RUN_TIMEOUT_MS)
+    throw new SetupError(
+      { fr: `--run-timeout «\u00a0${text}\u00a0» dépasse une journée`, en: `--run-timeout "${text}" is longer than a day` },
+      { fr: 'l’écrire par exemple 10m, 90s ou 600000', en: 'write it like 10m, 90s or 600000' },
+    );
   return ms;
 }

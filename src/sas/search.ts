@@ -138,7 +138,10 @@ export function parseSearch(queryOrUrl: string): ParsedSearch {
       return eq < 0 ? [decodePart(p), ''] : [decodePart(p.slice(0, eq)), decodePart(p.slice(eq + 1))];
     });
   if (resource !== undefined && resource !== 'Slot' && resource !== 'Schedule' && /^[A-Z][A-Za-z]+$/.test(resource)) {
-    throw new SetupError(`search "${raw}" is on ${resource}; a SAS search is on Slot or Schedule`);
+    throw new SetupError({
+      fr: `la recherche «\u00a0${raw}\u00a0» porte sur ${resource}\u00a0; une recherche SAS porte sur Slot ou Schedule`,
+      en: `search "${raw}" is on ${resource}; a SAS search is on Slot or Schedule`,
+    });
   }
   const resourceType: 'Slot' | 'Schedule' =
     resource === 'Slot' || resource === 'Schedule'

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SetupError } from '../core/errors.js';
+import type { Message } from '../core/findings.js';
 
 const run = promisify(execFile);
 
@@ -73,9 +74,15 @@ export interface TestPki {
 
 const SAFE = /^[A-Za-z0-9 ._@-]{1,64}$/;
 
-function checkName(value: string, what: string): string {
+function checkName(value: string, what: Message): string {
   if (!SAFE.test(value)) {
-    throw new SetupError(`invalid ${what} "${value}"`, 'use letters, digits, space, dot, dash, underscore or @ (at most 64)');
+    throw new SetupError(
+      { fr: `${what.fr} invalide\u00a0: «\u00a0${value}\u00a0»`, en: `invalid ${what.en} "${value}"` },
+      {
+        fr: 'n’utiliser que lettres, chiffres, espace, point, tiret, tiret bas ou @ (64 caractères au plus)',
+        en: 'use letters, digits, space, dot, dash, underscore or @ (at most 64)',
+      },
+    );
   }
   return value;
 }
@@ -87,12 +94,15 @@ async function openssl(bin: string, args: string[], cwd: string, env?: NodeJS.Pr
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') {
       throw new OpensslMissingError(
-        `the "${bin}" command was not found`,
-        'install OpenSSL (it is needed to generate test certificates), or write a --tls-profile with your own certificates',
+        { fr: `la commande «\u00a0${bin}\u00a0» est introuvable`, en: `the "${bin}" command was not found` },
+        {
+          fr: 'installer OpenSSL (il sert à produire les certificats de test), ou écrire un --tls-profile avec vos propres certificats',
+          en: 'install OpenSSL (it is needed to generate test certificates), or write a --tls-profile with your own certificates',
+        },
       );
     }
     const detail = (e.stderr ?? e.message).trim().split('\n').slice(-2).join(' ');
-    throw new SetupError(`openssl ${args[0]} failed: ${detail}`);
+    throw new SetupError({ fr: `échec de openssl ${args[0]}\u00a0: ${detail}`, en: `openssl ${args[0]} failed: ${detail}` });
   }
 }
 
@@ -159,11 +169,11 @@ function stepRunner(ossl: (args: string[], cwd?: string) => Promise<void>) {
 export async function makePki(opts: PkiOptions): Promise<TestPki> {
   const bin = opts.openssl ?? 'openssl';
   const env = opts.env;
-  const cn = checkName(opts.cn ?? 'sas-recette-client', 'CN');
-  const ou = checkName(opts.ou ?? 'sas-recette', 'OU');
-  const org = checkName(opts.org ?? 'sas-recette test', 'O');
-  const wrongCn = checkName(opts.wrongCn ?? 'unexpected-client', 'wrong CN');
-  const wrongOu = checkName(opts.wrongOu ?? 'unexpected-unit', 'wrong OU');
+  const cn = checkName(opts.cn ?? 'sas-recette-client', { fr: 'CN', en: 'CN' });
+  const ou = checkName(opts.ou ?? 'sas-recette', { fr: 'OU', en: 'OU' });
+  const org = checkName(opts.org ?? 'sas-recette test', { fr: 'O', en: 'O' });
+  const wrongCn = checkName(opts.wrongCn ?? 'unexpected-client', { fr: 'CN erroné', en: 'wrong CN' });
+  const wrongOu = checkName(opts.wrongOu ?? 'unexpected-unit', { fr: 'OU erronée', en: 'wrong OU' });
   const dir = resolve(opts.dir);
   // Synchronous until the first openssl processes are started: a caller that goes on with synchronous
   // work (the demo reads its cahier meanwhile) would otherwise hold them back until it is done.

@@ -79,9 +79,17 @@ export function loadTlsProfile(file: string): TlsProfile {
 }
 
 function profileError(errors: LocatedYamlError[]): SetupError {
+  const n = errors.length;
+  const list = formatYamlErrors(errors);
   return new SetupError(
-    `the TLS profile has ${errors.length} error${errors.length > 1 ? 's' : ''}:\n${formatYamlErrors(errors)}`,
-    'schemas/tls-profile.schema.json describes the format; `sas-recette certs make` writes an example',
+    {
+      fr: `le profil TLS contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
+      en: `the TLS profile has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+    },
+    {
+      fr: 'schemas/tls-profile.schema.json en décrit le format\u00a0; «\u00a0sas-recette certs make\u00a0» en écrit un exemple',
+      en: 'schemas/tls-profile.schema.json describes the format; `sas-recette certs make` writes an example',
+    },
   );
 }
 

@@ -133,8 +133,22 @@ export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promi
   // Each version is its own connection, independent of the others: probed side by side (a server that
   // never answers costs one time-out, not four), results in the order of PROBED_VERSIONS.
   const target = { host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) };
+  // What the console's live line shows while the handshakes wait (up to the time-out each).
+  let answered = 0;
+  const said = (): void =>
+    ctx.progress?.({
+      fr: `sondes TLS : ${answered}/${PROBED_VERSIONS.length} terminées`,
+      en: `TLS probes: ${answered}/${PROBED_VERSIONS.length} done`,
+    });
+  said();
   const probes: ProbeResult[] = await Promise.all(
-    PROBED_VERSIONS.map((version) => probeTlsVersion(target, version, material, { timeoutMs })),
+    PROBED_VERSIONS.map((version) =>
+      probeTlsVersion(target, version, material, { timeoutMs }).then((p) => {
+        answered += 1;
+        said();
+        return p;
+      }),
+    ),
   );
   return { findings: judgeTlsVersions(probes), exchanges: probes.map((p) => p.exchange) };
 }

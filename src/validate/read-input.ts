@@ -24,8 +24,14 @@ export async function readInput(pathOrDash: string, from: InputSource, maxBytes:
   if (pathOrDash === '-') {
     if (from.stdinIsTTY) {
       throw new SetupError(
-        '"-" reads standard input, but nothing is piped into it',
-        'pipe the answer in: cat response.json | sas-recette validate -',
+        {
+          fr: '«\u00a0-\u00a0» lit l’entrée standard, mais rien n’y est envoyé',
+          en: '"-" reads standard input, but nothing is piped into it',
+        },
+        {
+          fr: 'y envoyer la réponse par un tube\u00a0: cat response.json | sas-recette validate -',
+          en: 'pipe the answer in: cat response.json | sas-recette validate -',
+        },
       );
     }
     const content = await from.readStdin(maxBytes);
@@ -35,7 +41,13 @@ export async function readInput(pathOrDash: string, from: InputSource, maxBytes:
   try {
     const info = statSync(full);
     if (info.isDirectory()) {
-      throw new SetupError(`${pathOrDash} is a folder, not a file`, 'give the path of a JSON file, or - to read standard input');
+      throw new SetupError(
+        { fr: `${pathOrDash} est un dossier, pas un fichier`, en: `${pathOrDash} is a folder, not a file` },
+        {
+          fr: 'donner le chemin d’un fichier JSON, ou - pour lire l’entrée standard',
+          en: 'give the path of a JSON file, or - to read standard input',
+        },
+      );
     }
     // A regular file says its size up front; devices and pipes say 0, hence the capped read below.
     if (info.size > maxBytes) return tooLarge(pathOrDash, info.size, true);
@@ -46,11 +58,21 @@ export async function readInput(pathOrDash: string, from: InputSource, maxBytes:
     if (e instanceof SetupError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new SetupError(`input file not found: ${pathOrDash} (looked for ${full})`, 'check the path, or give - to read standard input');
+      throw new SetupError(
+        {
+          fr: `fichier d'entrée introuvable\u00a0: ${pathOrDash} (cherché en ${full})`,
+          en: `input file not found: ${pathOrDash} (looked for ${full})`,
+        },
+        { fr: 'vérifier le chemin, ou donner - pour lire l’entrée standard', en: 'check the path, or give - to read standard input' },
+      );
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new SetupError(`input file not readable (permission denied): ${pathOrDash}`);
+      throw new SetupError({
+        fr: `fichier d'entrée illisible (permission refusée)\u00a0: ${pathOrDash}`,
+        en: `input file not readable (permission denied): ${pathOrDash}`,
+      });
     }
-    throw new SetupError(`cannot read ${pathOrDash}: ${(e as Error).message}`);
+    const reason = (e as Error).message;
+    throw new SetupError({ fr: `impossible de lire ${pathOrDash}\u00a0: ${reason}`, en: `cannot read ${pathOrDash}: ${reason}` });
   }
 }

@@ -134,7 +134,7 @@ describe('a command that runs loads its work', () => {
   it('validate of an absent file loads its action and chalk, and still says what is wrong (exit 2)', () => {
     const s = start(['validate', join(tmp, 'absent.json')]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/input file not found/);
+    expect(s.stderr).toMatch(/fichier d'entrée introuvable/);
     expect(s.modules).toContain('cli/actions/validate.js');
     expect(s.modules).toContain('cli/context.js');
     expect(s.packages).toContain('chalk');

@@ -14,8 +14,8 @@ describe('sas-recette exit codes for usage', () => {
   it('an unknown command or option is a usage error (2), with a suggestion', async () => {
     const r = await runCli(['valdate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown command 'valdate'/);
-    expect(r.stderr).toMatch(/validate/);
+    expect(r.stderr).toMatch(/commande inconnue «\u00a0valdate\u00a0»/);
+    expect(r.stderr).toMatch(/Vouliez-vous dire validate\u00a0\?/);
     expect((await runCli(['validate', '--no-such-option', 'x.json'])).code).toBe(2);
   });
 

@@ -99,11 +99,11 @@ describe('option tables drive commander', () => {
     for (const command of [['run', '--list'], ['demo'], ['ig', 'install', 'a#1']]) {
       const r = await runCli([...command, '--timeout', 'soon']);
       expect(r.code, command.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/--timeout "soon" is not a duration/);
+      expect(r.stderr).toMatch(/valeur «\u00a0soon\u00a0» refusée pour --timeout <duration>\u00a0: ce n'est pas une durée/);
     }
     const mock = await runCli(['mock', '--list-defects', '--lang', 'de']);
     expect(mock.code).toBe(2);
-    expect(mock.stderr).toMatch(/Allowed choices are fr, en/);
+    expect(mock.stderr).toMatch(/valeurs possibles\u00a0: fr, en/);
   });
 });
 
@@ -114,7 +114,7 @@ describe('--now is read the same way by run and validate', () => {
   /** Whether the command refused the value of --now (exit 2 naming it). */
   async function refuses(args: string[]): Promise<boolean> {
     const r = await runCli(args, { stdin: 'not json' });
-    return r.code === 2 && /--now "/.test(r.stderr);
+    return r.code === 2 && /^sas-recette: --now «\u00a0/.test(r.stderr);
   }
 
   it.each([...accepted.map((v) => [v, false] as const), ...rejected.map((v) => [v, true] as const)])(

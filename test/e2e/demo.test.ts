@@ -24,7 +24,7 @@ describe('sas-recette demo', () => {
       for (const f of ['run.json', 'junit.xml', 'pv.html']) expect(existsSync(join(out, 'latest', f)), f).toBe(true);
       const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
       expect(run.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/fhir$/);
-      expect(r.out).toMatch(/Reference editor \/ éditeur de référence: https:\/\/127\.0\.0\.1:\d+\/fhir \(HTTPS, mTLS/);
+      expect(r.out).toMatch(/Éditeur de référence\u00a0: https:\/\/127\.0\.0\.1:\d+\/fhir \(HTTPS, mTLS/);
       const transport = run.cases.filter((c) => c.group === 'transport');
       expect(transport).toHaveLength(38);
       expect(transport.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}=${c.verdict}`)).toEqual([]);
@@ -42,7 +42,7 @@ describe('sas-recette demo', () => {
       expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
       expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toEqual(['agg-psindiv@41']);
       expect(run.summary.reserves.find((x) => x.ref === 'SAS-TLS-015')?.cases).toHaveLength(3);
-      expect(r.out).toMatch(/Avis: FAVORABLE AVEC RÉSERVES — 92\/92/);
+      expect(r.out).toMatch(/Avis\u00a0: FAVORABLE AVEC RÉSERVES — 92\/92/);
       // Each refusal is the server's: revoked by the CRL (handshake), wrong CN/OU by HTTP 403.
       const refusal = (id: string) => run.cases.find((c) => c.id === id)?.findings[0]?.message.en ?? '';
       for (const uc of ['PS', 'CPTS', 'SOS']) {
@@ -115,7 +115,7 @@ describe('sas-recette demo', () => {
   it('refuses an unknown defect with the known ones (exit 2)', async () => {
     const r = await cli(['demo', '--defect', 'no-such-defect']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown defect "no-such-defect"/);
+    expect(r.err).toMatch(/défaut inconnu\u00a0: «\u00a0no-such-defect\u00a0»\n {2}→ défauts connus\u00a0: /);
   });
 });
 

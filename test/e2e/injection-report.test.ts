@@ -6,15 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INJECTION } from '../../src/mock/apply-defects.js';
-import { CHROMIUM, CHROMIUM_FLAGS, requireChromium } from '../report/helpers/chromium.js';
+import { launchBrowser } from '../report/helpers/chromium.js';
 import { cli, HAVE_PACKAGES, parseRun, tempDir } from './support.js';
 
 describe.skipIf(!HAVE_PACKAGES)('demo --defect injection → PV', () => {
   it('the payloads reach the PV as text and no script runs', async () => {
-    requireChromium();
     const out = tempDir('inject');
     const r = await cli(['demo', '--http', '--defect', 'injection', '--out', out, '--reporter', 'json,html']);
     expect(r.code).toBe(1); // the javascript: booking URL fails SAS-URL-001
@@ -24,7 +22,7 @@ describe.skipIf(!HAVE_PACKAGES)('demo --defect injection → PV', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless') });
+    const browser = await launchBrowser();
     try {
       for (const bypassCSP of [false, true]) {
         const page = await (await browser.newContext({ bypassCSP })).newPage();

@@ -89,8 +89,8 @@ describe('sas-recette run (clean reference editor)', () => {
       'en',
     ]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^✓ passed {2}PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
-    expect(r.out).toMatch(/^✓ passed {2}SOS-SEARCH /m);
+    expect(r.out).toMatch(/^\[\d\/2\] ✓ passed {2}PS-4\.3-SEARCH {2}Search of the free slots of a PS practising in one place \(\d+ ms\)$/m);
+    expect(r.out).toMatch(/^\[\d\/2\] ✓ passed {2}SOS-SEARCH /m);
     // two cases verify few requirements: the others are named as reserves, never a plain Favorable
     expect(r.out).toMatch(/Verdict: FAVOURABLE WITH RESERVES — 2\/2 passed — standard mode/);
     expect(r.out).toMatch(/untested requirements \(\d+\):/);
@@ -207,7 +207,7 @@ describe('sas-recette run (clean reference editor)', () => {
   });
 
   it('says loudly what --insecure disables', async () => {
-    const r = await cli([
+    const insecure = (out: string) => [
       'run',
       '--base-url',
       server.url,
@@ -215,15 +215,19 @@ describe('sas-recette run (clean reference editor)', () => {
       '--only',
       'PS-4.3-SEARCH',
       '--insecure',
-      '--format',
-      'json',
       '--reporter',
       'json',
       '--out',
-      tempDir('insecure'),
-    ]);
+      tempDir(out),
+    ];
+    const r = await cli([...insecure('insecure'), '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('WARNING: --insecure: the server certificate was NOT verified (chain, validity, host name)');
+    // in the run's language only (French by default)
+    expect(r.err).toContain('ATTENTION\u00a0: --insecure');
+    expect(r.err).not.toContain('WARNING');
+    const en = await cli([...insecure('insecure-en'), '--lang', 'en']);
+    expect(en.err).toContain('WARNING: --insecure: the server certificate was NOT verified (chain, validity, host name)');
+    expect(en.err).not.toContain('ATTENTION');
     const run = parseRun(r.out);
     expect(run.setupNotes.map((n) => n.en)).toContain(
       '--insecure: the server certificate was NOT verified (chain, validity, host name). This run is not a valid acceptance.',
@@ -346,14 +350,15 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
   });
 
   it.each([
-    [['--only', 'NOPE-1'], /no test case with id NOPE-1/],
-    [['--timeout', 'soon'], /--timeout "soon" is not a duration/],
-    [['--now', '2026-03-02T08:00:00'], /--now "2026-03-02T08:00:00" is not a date-time with an offset/],
-    [['--use-case', 'hospital'], /unknown use case hospital/],
-    [['--reporter', 'console,pdf'], /unknown reporter "pdf"/],
-    [['--grep', '('], /--grep: invalid regular expression/],
-    [['--cert', 'client.pem'], /--cert and --key go together/],
-    [['--tag', 'no-such-tag'], /no test case selected/],
+    [['--only', 'NOPE-1'], /aucun cas de test d’identifiant NOPE-1\n {2}→ lister les cas de test avec --list/],
+    [['--timeout', 'soon'], /valeur «\u00a0soon\u00a0» refusée pour --timeout <duration>\u00a0: ce n'est pas une durée/],
+    [['--now', '2026-03-02T08:00:00'], /--now «\u00a02026-03-02T08:00:00\u00a0»\u00a0: ce n'est pas une date-heure avec décalage horaire/],
+    [['--use-case', 'hospital'], /cas d’usage inconnu\u00a0: hospital/],
+    [['--reporter', 'console,pfd'], /rapport inconnu «\u00a0pfd\u00a0»/],
+    [['--grep', '('], /--grep\u00a0: expression régulière invalide\u00a0: /],
+    [['--cert', 'client.pem'], /--cert et --key vont ensemble/],
+    [['--tag', 'no-such-tag'], /aucun cas de test sélectionné \(cas d’usage\u00a0: psindiv, cpts, sos\u00a0; \d+ cas dans le cahier\)/],
+    [['--tag', 'no-such-tag', '--lang', 'en'], /no test case selected \(use cases: psindiv, cpts, sos; \d+ case\(s\) in the cahier\)/],
   ])('refuses %j', async (args, message) => {
     const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, ...args]);
     expect(r.code).toBe(2);
@@ -361,10 +366,11 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
   });
 
   it('requires a JDD and a base URL', async () => {
-    expect((await cli(['run', '--base-url', server.url])).err).toMatch(/no JDD given/);
+    expect((await cli(['run', '--base-url', server.url])).err).toMatch(/aucun JDD indiqué\n {2}→ passer --jdd FILE/);
     const noUrl = await cli(['run', ...JDD_ARGS]);
     expect(noUrl.code).toBe(2);
-    expect(noUrl.err).toMatch(/--base-url is required/);
-    expect((await cli(['run', '--base-url', 'ftp://x/fhir', ...JDD_ARGS])).err).toMatch(/--base-url must be http\(s\)/);
+    expect(noUrl.err).toMatch(/--base-url est obligatoire/);
+    expect((await cli(['run', ...JDD_ARGS, '--lang', 'en'])).err).toMatch(/--base-url is required\n {2}→ give the FHIR base/);
+    expect((await cli(['run', '--base-url', 'ftp://x/fhir', ...JDD_ARGS])).err).toMatch(/--base-url doit être en http\(s\), reçu ftp:/);
   });
 });

@@ -107,13 +107,16 @@ describe('sas-recette jdd check', () => {
       `! ${fixed}:${lineOf(text, '819999970024')}:12 field "practitioners[1].idnps": "819999970024": the check digit (Luhn) of RPPS 19999970024 is wrong`,
     );
     const fr = await sas(['jdd', 'check', fixed]);
-    expect(fr.out).toContain('champ "practitioners[1].roles[2]": l\'entrée « dr-durand » déclare le rôle « two-places »');
+    expect(fr.out).toMatch(
+      /champ «\u00a0practitioners\[1\]\.roles\[2\]\u00a0»\u00a0: l'entrée «.dr-durand.» déclare le rôle «.two-places.»/,
+    );
   });
 
   it('exits 2 on an unreadable file or a missing argument', async () => {
     const r = await sas(['jdd', 'check', join(dir, 'absent.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('JDD not found');
+    expect(r.err).toContain('JDD introuvable\u00a0:');
+    expect((await sas(['jdd', 'check', join(dir, 'absent.yaml'), '--lang', 'en'])).err).toContain('JDD not found');
     expect((await sas(['jdd', 'check'])).code).toBe(2);
   });
 });

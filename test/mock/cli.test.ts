@@ -42,10 +42,10 @@ describe('sas-recette mock', () => {
   it('refuses an unknown defect and a bad port (exit 2, no stack)', async () => {
     const bad = io();
     expect(await main(['node', 'sas-recette', 'mock', '--defect', 'slowly'], bad)).toBe(2);
-    expect(bad.err).toContain('unknown defect "slowly"');
+    expect(bad.err).toContain('défaut inconnu\u00a0: «\u00a0slowly\u00a0»');
     expect(bad.err).not.toMatch(/at .*\.ts:\d+/);
     const port = io();
-    expect(await main(['node', 'sas-recette', 'mock', '--port', '99999'], port)).toBe(2);
+    expect(await main(['node', 'sas-recette', 'mock', '--port', '99999', '--lang', 'en'], port)).toBe(2);
     expect(port.err).toContain('--port must be an integer from 0 to 65535');
   });
 
@@ -68,12 +68,17 @@ describe('sas-recette mock', () => {
     const out = io();
     const ctx = { io: out, color: decideColor(out.env, false, []), setExitCode: () => undefined };
     let url = '';
-    await serveMock(ctx, mockServerOptions({ ...defaults, defect: ['total-mismatch'] }, out.cwd), async (server) => {
-      url = server.url;
-      const res = await request(`${server.url}/metadata`);
-      expect(res.statusCode).toBe(200);
-      await res.body.text();
-    });
+    await serveMock(
+      ctx,
+      mockServerOptions({ ...defaults, defect: ['total-mismatch'] }, out.cwd),
+      async (server) => {
+        url = server.url;
+        const res = await request(`${server.url}/metadata`);
+        expect(res.statusCode).toBe(200);
+        await res.body.text();
+      },
+      'en',
+    );
     expect(out.out).toContain(`reference editor listening on ${url}`);
     expect(out.out).toMatch(/JDD recette-psindiv \(psindiv\): 27 PS/);
     expect(out.out).toContain('defects: total-mismatch');
@@ -85,9 +90,12 @@ describe('sas-recette mock', () => {
     const out = io();
     const running = main(['node', 'sas-recette', 'mock', '--port', '0'], out);
     for (let i = 0; i < 200 && !out.out.includes('Ctrl-C'); i += 1) await new Promise((r) => setTimeout(r, 10));
-    expect(out.out).toContain('Ctrl-C to stop');
+    // the default language: the start and stop lines in French only
+    expect(out.out).toContain('éditeur de référence à l’écoute sur');
+    expect(out.out).toContain('Ctrl-C pour arrêter');
+    expect(out.out).not.toMatch(/listening|to stop/);
     process.emit('SIGTERM');
     expect(await running).toBe(0);
-    expect(out.out).toContain('stopped');
+    expect(out.out).toContain('sas-recette mock\u00a0: arrêté');
   });
 });

@@ -116,13 +116,13 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
     expect(r.err).not.toMatch(/internal error/);
     expect(r.code).toBe(1);
     // Console: the failed cases name the official finding; the summary says the validator decided.
-    expect(r.out).toMatch(/^✓ passed {2}CPTS-4\.3-SEARCH /m);
-    expect(r.out).toMatch(/^✗ failed {2}CPTS-4\.2-BUNDLE /m);
+    expect(r.out).toMatch(/^\[[ \d]+\/\d+\] ✓ passed {2}CPTS-4\.3-SEARCH /m);
+    expect(r.out).toMatch(/^\[[ \d]+\/\d+\] ✗ failed {2}CPTS-4\.2-BUNDLE /m);
     expect(r.out).toMatch(
       / {4}official:Terminology_TX_NoValid_1_CC Bundle\.entry\[1\]\.resource\.meta\.security\[1\]\n {6}\[official validator\] /,
     );
     expect(r.out).toContain(
-      `Official HL7 validator: ${fx.standIn.jar} 6.9.9 — 3 disagreement(s) with sas-recette on structural errors; its errors also fail the cases`,
+      `Official HL7 validator: ${fx.standIn.jar} 6.9.9 — 3 disagreements with sas-recette on structural errors; its errors also fail the cases`,
     );
     expect(r.out).toContain('--official-validator-gates: errors of the official HL7 validator also fail the cases');
     // JUnit: with gates the official error is the failure.
@@ -197,7 +197,7 @@ describe.runIf(existsSync(SAS_TGZ))('run --official-validator (stand-in java, re
       standInEnv(fx, PACKAGES),
     );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--official-validator-gates needs --official-validator JAR');
+    expect(r.err).toContain('--official-validator-gates demande --official-validator JAR');
     expect(r.out).toBe('');
   });
 });

@@ -269,7 +269,7 @@ describe.runIf(haveSas)('validate --official-validator (stand-in java)', () => {
     for (const extra of [['--official-validator-gates'], ['--official-tx', 'http://127.0.0.1:9/tx']]) {
       const r = await runCli(['validate', validFile, ...extra], { env: standInEnv(fx, PACKAGES) });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${extra[0]} needs --official-validator JAR`);
+      expect(r.stderr).toContain(`${extra[0]} demande --official-validator JAR`);
     }
     expect(fx.starts()).toEqual([]);
   });

@@ -121,7 +121,7 @@ const fr = renderPv(condensedRun(), { lang: 'fr' });
 const en = renderPv(condensedRun(), { lang: 'en' });
 
 function card(doc: string, id: string): string {
-  const start = doc.indexOf(`<code>${id}</code> — `);
+  const start = doc.indexOf(`<code class="id">${id}</code> — `);
   expect(start, id).toBeGreaterThan(0);
   return doc.slice(start, doc.indexOf('</article>', start));
 }
@@ -135,14 +135,14 @@ describe('repeated findings', () => {
     const rows = big.match(/<tr class="finding repeated sev-warning">[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).toHaveLength(1);
     const row = rows.join('');
-    expect(row).toContain('<code>dom-6</code>');
+    expect(row).toContain('<code class="id">dom-6</code>');
     expect(row).toContain('<td class="num">300</td>');
     expect(row).toContain('Contrainte dom-6 non respectée');
     expect(count(row, /<li><code>Bundle\.entry\[\d+\]\.resource<\/code>/g)).toBe(3);
     expect(row).toContain('<li><code>Bundle.entry[0].resource</code> <span class="note">Slot/s-0</span></li>');
     expect(row).toContain('<li class="more">… et 297 autres</li>');
     // the 300 occurrences are not listed one by one anywhere in the card
-    expect(count(big, /<code>dom-6<\/code>/g)).toBe(1);
+    expect(count(big, /<code class="id">dom-6<\/code>/g)).toBe(1);
     expect(big).not.toContain('Constats sur Slot/s-5 ');
     expect(big).toMatch(/<caption>Constats répétés, regroupés par règle \(305\)<\/caption>/);
     expect(big).toContain('la liste complète est dans run.json');
@@ -159,7 +159,7 @@ describe('repeated findings', () => {
   it('lists a rule that comes exactly 3 times one by one, and says when grouped messages differ', () => {
     expect(count(big, /<tr class="finding sev-information">[\s\S]*?structure\.valueset-not-checked/g)).toBe(3);
     const target = (big.match(/<tr class="finding repeated sev-information">[\s\S]*?<\/tr>/g) ?? []).join('');
-    expect(target).toContain('<code>structure.target-profile-not-checked</code>');
+    expect(target).toContain('<code class="id long">structure.target-profile-not-checked</code>');
     expect(target).toContain('<td class="num">5</td>');
     expect(target).toContain('Information <em>(non vérifié)</em>');
     expect(target).toContain('profil cible 0 inconnu');
@@ -191,7 +191,7 @@ describe('repeated findings', () => {
     expect(doc).not.toContain('<img src=x');
     expect(doc).not.toContain('<b>rule</b>');
     expect(doc).not.toContain('<i>R</i>');
-    expect(doc).toContain('<code>&lt;b&gt;rule&lt;/b&gt;</code>');
+    expect(doc).toContain('<code class="id">&lt;b&gt;rule&lt;/b&gt;</code>');
     expect(doc).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(doc).toContain('<code>x&quot;&gt;&lt;img src=x onerror=alert(0)&gt;</code>');
   });
@@ -206,11 +206,11 @@ describe('compact passed cases', () => {
     expect(c).toContain('<details class="screen-only case-findings"><summary>Constats\u00a0: 200 avertissements, 1 information</summary>');
     expect(c).not.toMatch(/<details[^>]* open/);
     expect(c).toContain('<td class="num">200</td>');
-    expect(c).not.toContain('class="print-excerpt"');
+    expect(c).not.toContain('class="excerpt');
     expect(c).toContain('<p class="exchange-line">');
     expect(card(en, 'BIG-PASSED')).toContain('Findings: 200 warnings, 1 information — details in the on-screen version');
-    // failed cases keep their findings in full and their printed excerpt
-    expect(card(fr, 'BIG-FAILED')).toContain('<pre class="print-excerpt">');
+    // failed cases keep their findings in full and their excerpt
+    expect(card(fr, 'BIG-FAILED')).toContain('<figure class="excerpt');
     expect(card(fr, 'BIG-FAILED')).not.toContain('compact-findings');
   });
 
@@ -224,9 +224,9 @@ describe('compact passed cases', () => {
 
   it('the print stylesheet hides the screen-only parts and shows the print-only ones', () => {
     const print = fr.slice(fr.indexOf('@media print'));
-    expect(print).toMatch(/\.print-excerpt, \.print-only \{ display: block; \}/);
+    expect(print).toMatch(/\.print-only \{ display: block; \}/);
     expect(print).toMatch(/\.exchange > details, \.screen-only \{ display: none; \}/);
-    expect(fr.slice(0, fr.indexOf('@media print'))).toMatch(/\.print-excerpt, \.print-only \{ display: none; \}/);
+    expect(fr.slice(0, fr.indexOf('@media print'))).toMatch(/\.print-only \{ display: none; \}/);
   });
 });
 
@@ -242,7 +242,7 @@ describe('long exchange series', () => {
     expect(printed).toContain('[latency #3]');
     expect(printed).not.toContain('[latency #4]');
     expect(printed).not.toContain('<details');
-    expect(printed).not.toContain('print-excerpt');
+    expect(printed).not.toContain('class="excerpt');
     expect(printed).toContain('… et 57 autres échanges (dont 1 sans réponse HTTP) — tous dans la version écran de ce PV et dans run.json.');
     const screen = c.slice(c.indexOf('<details class="screen-only exchange-series">'));
     expect(screen).toMatch(/^<details class="screen-only exchange-series"><summary>Les 60 échanges<\/summary>/);
@@ -257,7 +257,7 @@ describe('long exchange series', () => {
       c.indexOf('<div class="print-only exchange-series">'),
       c.indexOf('<details class="screen-only exchange-series">'),
     );
-    expect(count(printed, /<pre class="print-excerpt">/g)).toBe(2); // #2 has no response
+    expect(count(printed, /<figure class="excerpt/g)).toBe(2); // #2 has no response
     expect(printed).toContain('Pas de réponse HTTP — timeout');
     expect(printed).toContain('… et 57 autres échanges (dont 1 sans réponse HTTP)');
   });

@@ -1,19 +1,16 @@
 /**
  * The PV of a realistic run on paper: the demo (reference editor on loopback, shipped cahier and JDDs,
- * real FHIR packages) run in-process, its pv.html printed to A4 by headless Chromium. Every structurally
+ * real FHIR packages) run in-process, its pv.html printed to A4 by headless Chromium (the code of `--pdf`). Every structurally
  * validated answer carries one dom-6 warning per resource and the latency cases keep 60 exchanges each;
  * the PV must still print in a bounded number of pages, with the signature block on the last one.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { RunResult } from '../../src/core/model.js';
-import { poppler, requireChromium, runChromium } from './helpers/chromium.js';
-
-const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(import.meta.dirname, '../../../shared/fhir-packages');
+import { cli, PACKAGES } from '../e2e/support.js';
+import { printToPdf, readPdf, type PdfFacts } from './helpers/chromium.js';
 
 /**
  * Measured: 42 pages for the --http demo (153 before passed cases were condensed, 36 before the
@@ -28,27 +25,18 @@ describe('demo PV printed to A4', () => {
   let run: RunResult;
   let pages = 0;
   let text = '';
+  let printed: PdfFacts;
 
   beforeAll(async () => {
-    requireChromium();
     if (!existsSync(PACKAGES)) throw new Error(`FHIR packages not found at ${PACKAGES}: set SAS_RECETTE_PACKAGES`);
-    let err = '';
-    const code = await main(['node', 'sas-recette', 'demo', '--http', '--out', dir, '--reporter', 'json,html'], {
-      stdout: () => {},
-      stderr: (s) => {
-        err += s;
-      },
-      readStdin: async () => Buffer.alloc(0),
-      env: { PATH: process.env.PATH, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1' },
-      cwd: process.cwd(),
-      isTTY: false,
-    });
-    if (code !== 0) throw new Error(`demo exited ${code}: ${err}`);
+    const r = await cli(['demo', '--http', '--out', dir, '--reporter', 'json,html']);
+    if (r.code !== 0) throw new Error(`demo exited ${r.code}: ${r.err}`);
     run = JSON.parse(readFileSync(join(dir, 'latest', 'run.json'), 'utf8')) as RunResult;
     const pdf = join(dir, 'pv.pdf');
-    runChromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(join(dir, 'latest', 'pv.html')).href]);
-    pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdf]))?.[1]);
-    text = poppler('pdftotext', ['-layout', pdf, '-']);
+    await printToPdf(join(dir, 'latest', 'pv.html'), pdf);
+    printed = await readPdf(pdf);
+    pages = printed.pages;
+    text = printed.text.join('\n');
   }, 180_000);
 
   it('is the noisy run this test is about: hundreds of dom-6 warnings, 60-exchange latency series', () => {
@@ -60,8 +48,7 @@ describe('demo PV printed to A4', () => {
   it(`prints in at most ${MAX_PAGES} A4 pages, the signature block whole on the last one`, () => {
     expect(pages).toBeGreaterThan(5);
     expect(pages).toBeLessThanOrEqual(MAX_PAGES);
-    const pdf = join(dir, 'pv.pdf');
-    const last = poppler('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', pdf, '-']);
+    const last = printed.text[pages - 1];
     expect(last.match(/Lu et approuvé/g)).toHaveLength(2);
     expect(last).toContain('Empreinte SHA-256 du PV');
     expect(last).toContain(`${pages} / ${pages}`);

@@ -162,9 +162,9 @@ describe('summary', () => {
     const w = section(renderPv(waived, { lang: 'fr' }), 'sec-summary');
     expect(w).toContain('<h3>Dérogations de sévérité appliquées</h3>');
     expect(w).toContain(
-      '<code>SAS-BDL-002</code> → warning\u00a0: total &lt;b&gt;<br>IG example does the same <span class="note">(IG 1.2.0 — SOS example)</span>',
+      '<code class="id">SAS-BDL-002</code> → warning\u00a0: total &lt;b&gt;<br>IG example does the same <span class="note">(IG 1.2.0 — SOS example)</span>',
     );
-    expect(w).toMatch(new RegExp(`<a href="#[^"]+"><code>${run.cases[0].id}</code></a></span></li>`));
+    expect(w).toMatch(new RegExp(`<a href="#[^"]+"><code class="id">${run.cases[0].id}</code></a></span></li>`));
   });
   it('gives counts and pass rate per group and overall', () => {
     expect(s).toContain(
@@ -191,19 +191,19 @@ describe('summary', () => {
       'Exigences non testées (1)',
     ]);
     expect(s).toMatch(
-      /<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code>PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/,
+      /<ol class="reserves reserves-failed-minor"><li><a href="#case-4-PS-4-3-WINDOW"><code class="id">PS-4\.3-WINDOW<\/code><\/a> — Créneaux compris dans la fenêtre demandée<br><span class="note">Motif\u00a0: SAS-WIN-001/,
     );
     expect(s).toContain(
-      '<ol class="reserves reserves-skipped" start="2"><li><a href="#case-11-CPTS-4-10-QA"><code>CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>',
+      '<ol class="reserves reserves-skipped" start="2"><li><a href="#case-11-CPTS-4-10-QA"><code class="id">CPTS-4.10-QA</code></a> — Contrôle par le validateur officiel HL7<br><span class="note">Motif\u00a0: Validateur officiel absent (validator_cli.jar introuvable)</span></li></ol>',
     );
     expect(s).toContain(
-      '<ol class="reserves reserves-not-applicable" start="3"><li><a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>',
+      '<ol class="reserves reserves-not-applicable" start="3"><li><a href="#case-8-CPTS-4-9-ORG"><code class="id">CPTS-4.9-ORG</code></a> — Organisation CPTS identifiée par son FINESS<br><span class="note">Motif\u00a0: Le JDD ne contient aucune CPTS</span></li></ol>',
     );
     expect(s).toContain(
-      '<ol class="reserves reserves-not-checked" start="4"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code>PS-4.3-REF</code></a></span></li></ol>',
+      '<ol class="reserves reserves-not-checked" start="4"><li><code>ValueSet https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire</code> — Jeu de valeurs d’un paquet absent : codes non vérifiés<br><span class="note">Rencontré dans\u00a0: <a href="#case-7-CPTS-4-8-SERVICE"><code class="id">CPTS-4.8-SERVICE</code></a>, <a href="#case-5-PS-4-3-REF"><code class="id">PS-4.3-REF</code></a></span></li></ol>',
     );
     expect(s).toContain(
-      '<ol class="reserves reserves-untested-requirement" start="5"><li><code>agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>',
+      '<ol class="reserves reserves-untested-requirement" start="5"><li><code class="id">agg-psindiv@34</code> — Aucun cas jugé ne vérifie cette exigence</li></ol>',
     );
     expect(section(en, 'sec-summary')).toContain('<h4 class="reserve-kind">Elements not checked (1)</h4>');
     expect(
@@ -218,16 +218,18 @@ describe('summary', () => {
     const doc = section(renderPv(r, { lang: 'fr' }), 'sec-summary');
     expect(doc).toContain('<h4 class="reserve-kind">Cas obligatoires non applicables (2)</h4>');
     expect(doc).toContain(
-      '<ol class="reserves reserves-not-applicable" start="3"><li>Motif\u00a0: Le JDD ne contient aucune CPTS<br><span class="note">2 cas\u00a0: <a href="#case-8-CPTS-4-9-ORG"><code>CPTS-4.9-ORG</code></a>, <a href="#case-12-CPTS-4-9-BIS"><code>CPTS-4.9-BIS</code></a></span></li></ol>',
+      '<ol class="reserves reserves-not-applicable" start="3"><li>Motif\u00a0: Le JDD ne contient aucune CPTS<br><span class="note">2 cas\u00a0: <a href="#case-8-CPTS-4-9-ORG"><code class="id">CPTS-4.9-ORG</code></a>, <a href="#case-12-CPTS-4-9-BIS"><code class="id">CPTS-4.9-BIS</code></a></span></li></ol>',
     );
   });
-  it('lists every blocking non-conformity with its case, title, reason and a link to its card', () => {
+  it('lists every blocking non-conformity by cause: case linked to its card, title, requirements, rule, reason', () => {
     const block = s.slice(s.indexOf('<h3>Non-conformités bloquantes</h3>'), s.indexOf('<h3>Réserves</h3>'));
-    const ids = [...block.matchAll(/<li><a href="#([^"]+)"><code>([^<]+)<\/code><\/a> — /g)].map((m) => m[2]);
-    expect(ids).toEqual(['TLS-05', 'PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT']);
+    const ids = [...block.matchAll(/<th scope="row"><a href="#([^"]+)"><code class="id">([^<]+)<\/code><\/a>/g)].map((m) => m[2]);
+    expect(ids.sort()).toEqual(['PS-4.2-PROFILES', 'SOS-1-SCHEDULE', 'SOS-2-TIMEOUT', 'TLS-05']);
+    expect(block).toContain('<p class="blocking-intro">4 cas obligatoires en échec ou en erreur, pour 4 causes\u00a0:</p>');
     expect(block).toContain(
-      '<a href="#case-3-PS-4-2-PROFILES"><code>PS-4.2-PROFILES</code></a> — Conformité des ressources aux profils SAS<br><span class="note">Motif\u00a0: SAS-SLOT-003 Bundle.entry[0].resource.meta.security[0].code: Type de créneau',
+      '<tr><th scope="row"><a href="#case-3-PS-4-2-PROFILES"><code class="id">PS-4.2-PROFILES</code></a><br><span class="note">Conformité des ressources aux profils SAS</span></th><td><code class="id">agg-psindiv@23</code>, <code class="id">agg-psindiv@46</code></td><td><code class="id">SAS-SLOT-003</code></td></tr>',
     );
+    expect(block).toContain('Motif\u00a0: SAS-SLOT-003 Bundle.entry[0].resource.meta.security[0].code: Type de créneau');
     const none = makeRunResult();
     none.summary.blocking = [];
     expect(section(renderPv(none, { lang: 'en' }), 'sec-summary')).toContain(
@@ -287,20 +289,20 @@ describe('requirements matrix', () => {
     const rows = m.match(/<tr class="req req-[a-z-]+">/g) ?? [];
     expect(rows).toHaveLength(makeRunResult().requirements.length);
     expect(m).toMatch(
-      /<th scope="row"><code>agg-psindiv@1<\/code><\/th>.*<a href="#case-0-TLS-01"><code>TLS-01<\/code><\/a> <span class="verdict verdict-passed">.*Satisfaite/,
+      /<th scope="row"><code class="id">agg-psindiv@1<\/code><\/th>.*<a href="#case-0-TLS-01"><code class="id">TLS-01<\/code><\/a> <span class="verdict verdict-passed">.*Satisfaite/,
     );
     expect(m).toMatch(/agg-psindiv@5<\/code>.*PS-4\.3-WINDOW.*Échec.*Non satisfaite/);
     expect(m).toMatch(/agg-psindiv@34<\/code>.*—<\/td>.*Non testée/);
     // a case passed with reserves shows so in the matrix
     expect(m).toMatch(
-      /<a href="#case-7-CPTS-4-8-SERVICE"><code>CPTS-4\.8-SERVICE<\/code><\/a> <span class="verdict verdict-passed-with-reserves">.*Réussi avec réserves/,
+      /<a href="#case-7-CPTS-4-8-SERVICE"><code class="id">CPTS-4\.8-SERVICE<\/code><\/a> <span class="verdict verdict-passed-with-reserves">.*Réussi avec réserves/,
     );
     expect(m).toMatch(/sas-securite@hds<\/code>.*Déclarée \(déclaratif\)/);
   });
   it('links only to cases that exist and marks the others', () => {
     const r = makeRunResult();
     r.requirements[0].cases.push('GONE-1');
-    expect(section(renderPv(r, { lang: 'en' }), 'sec-matrix')).toContain('<code>GONE-1</code> <em>(not in this run)</em>');
+    expect(section(renderPv(r, { lang: 'en' }), 'sec-matrix')).toContain('<code class="id">GONE-1</code> <em>(not in this run)</em>');
   });
   it('every in-page link points to an existing id', () => {
     const ids = new Set([...fr.matchAll(/\sid="([^"]+)"/g)].map((x) => x[1]));
@@ -313,7 +315,7 @@ describe('requirements matrix', () => {
 describe('test cases', () => {
   const c = section(fr, 'sec-cases');
   const card = (id: string): string => {
-    const start = c.indexOf(`<code>${id}</code> — `);
+    const start = c.indexOf(`<code class="id">${id}</code> — `);
     return c.slice(start, c.indexOf('</article>', start));
   };
   it('groups findings by resource with locations and requirements', () => {
@@ -322,26 +324,28 @@ describe('test cases', () => {
     expect(p).toContain('<caption>Constats sur Practitioner/pra-1 (1)</caption>');
     expect(p).toContain('<caption>Constats sur la réponse (2)</caption>');
     expect(p).toContain('<code>Bundle.entry[0].resource.meta.security[0].code</code>');
-    expect(p).toContain('<code>agg-psindiv@23</code>, <code>agg-psindiv@46</code>');
+    expect(p).toContain('<code class="id">agg-psindiv@23</code>, <code class="id">agg-psindiv@46</code>');
   });
-  it('opens the evidence of failures and errors and prints their excerpt; passed ones stay closed, without excerpt', () => {
+  it('opens the evidence of failures and errors and shows their excerpt; passed ones stay closed, without excerpt', () => {
     expect(card('PS-4.2-PROFILES')).toContain('<details open><summary>');
     expect(card('SOS-2-TIMEOUT')).toContain('<details open><summary>');
     expect(card('TLS-01')).toContain('<details><summary>');
-    expect(card('PS-4.2-PROFILES')).toContain('<pre class="print-excerpt">{\n  &quot;resourceType&quot;: &quot;Bundle&quot;');
-    expect(card('TLS-01')).not.toContain('print-excerpt');
+    expect(card('PS-4.2-PROFILES')).toContain('<figure class="excerpt fault-excerpt">');
+    // the failing location of PS-4.3-WINDOW (entry[5]) is not in the recorded answer: its first lines instead
+    expect(card('PS-4.3-WINDOW')).toContain('<pre>{\n  &quot;resourceType&quot;: &quot;Bundle&quot;');
+    expect(card('TLS-01')).not.toContain('class="excerpt');
     expect(card('PS-4.2-PROFILES')).toContain('→ HTTP 200 · 812 ms (TTFB 640 ms)');
     expect(card('SOS-2-TIMEOUT')).toContain('Pas de réponse HTTP — timeout (UND_ERR_HEADERS_TIMEOUT: Headers Timeout Error)');
   });
   it('shows the reason of a skipped and of a not-applicable case, each under its own word', () => {
-    expect(c).toContain('Non applicable</span> <code>CPTS-4.9-ORG</code>');
+    expect(c).toContain('Non applicable</span> <code class="id">CPTS-4.9-ORG</code>');
     expect(card('CPTS-4.9-ORG')).toContain('<strong>Motif\u00a0:</strong> Le JDD ne contient aucune CPTS');
-    expect(c).toContain('Non exécuté</span> <code>CPTS-4.10-QA</code>');
+    expect(c).toContain('Non exécuté</span> <code class="id">CPTS-4.10-QA</code>');
     expect(card('CPTS-4.10-QA')).toContain('<strong>Motif\u00a0:</strong> Validateur officiel absent (validator_cli.jar introuvable)');
   });
   it('shows a case passed with reserves with its reserve lines; a plain pass has none', () => {
     const p = card('CPTS-4.8-SERVICE');
-    expect(c).toContain('Réussi avec réserves</span> <code>CPTS-4.8-SERVICE</code>');
+    expect(c).toContain('Réussi avec réserves</span> <code class="id">CPTS-4.8-SERVICE</code>');
     expect(p).toContain(
       '<h5>Réserves — parties non vérifiées (2)</h5>\n<ul class="case-reserves"><li>Jeu de valeurs https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire non vérifié : paquet absent</li><li>Invariant sas-slot-1 non évalué par le moteur</li></ul>',
     );
@@ -373,7 +377,7 @@ describe('declarations and closing', () => {
     const d = section(fr, 'sec-declarations');
     expect(d).toContain('ne sont pas des tests');
     expect(d).toMatch(
-      /<code>DECL-HDS<\/code><br>Hébergement certifié HDS \?<\/th><td><strong>Oui<\/strong><\/td><td>Certificat HDS n° 2024-117<\/td><td>Jeanne Petit, DSI Éditeur Exemple<\/td><td>2025-11-20<\/td>/,
+      /<code class="id">DECL-HDS<\/code><br>Hébergement certifié HDS \?<\/th><td><strong>Oui<\/strong><\/td><td>Certificat HDS n° 2024-117<\/td><td>Jeanne Petit, DSI Éditeur Exemple<\/td><td>2025-11-20<\/td>/,
     );
     expect(d).toContain('<strong>Partiellement</strong>');
     expect(d).not.toMatch(/verdict-/);

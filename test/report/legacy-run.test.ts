@@ -109,6 +109,8 @@ describe('run.json of the earlier verdict model', () => {
     writeFileSync(join(dir, 'run.json'), JSON.stringify(run));
     const cli = io(dir);
     expect(await main(['node', 'sas-recette', 'report', 'run.json'], cli)).toBe(2);
-    expect(cli.err.join('')).toMatch(/run\.json: broken run result at \/cases\/2\/verdict: must be equal to one of the allowed values/);
+    expect(cli.err.join('')).toMatch(
+      /run\.json\u00a0: résultat d'exécution altéré en \/cases\/2\/verdict\u00a0: must be equal to one of the allowed values/,
+    );
   });
 });

@@ -30,12 +30,13 @@ describe('createReporters', () => {
   });
 
   it('rejects unknown names with the list of known ones', () => {
-    expect(() => createReporters(['html', 'pdf'], { outDir: 'x', lang: 'fr' })).toThrow(SetupError);
+    expect(() => createReporters(['html', 'pdf'], { outDir: 'x', lang: 'en' })).toThrow(SetupError);
     try {
-      createReporters(['pdf'], { outDir: 'x', lang: 'fr' });
+      createReporters(['pdf'], { outDir: 'x', lang: 'en' });
     } catch (e) {
       expect((e as SetupError).message).toBe('unknown reporter "pdf"');
-      expect((e as SetupError).hint).toBe('choose among: html, json, junit');
+      expect((e as SetupError).problem.fr).toBe('rapport inconnu «\u00a0pdf\u00a0»');
+      expect((e as SetupError).hint).toEqual({ fr: 'choisir parmi\u00a0: html, json, junit', en: 'choose among: html, json, junit' });
     }
   });
 });

@@ -42,7 +42,7 @@ describe('sas-recette report', () => {
     const r = await report(dir, 'run.json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toBe('wrote pv.html\nwrote junit.xml\n');
+    expect(r.out).toBe('écrit pv.html\nécrit junit.xml\n');
     const pv = readFileSync(join(dir, 'pv.html'), 'utf8');
     expect(pv).toContain('<html lang="fr">');
     expect(pvHashes(pv).computed).toBe(pvHashes(pv).written);
@@ -82,17 +82,18 @@ describe('sas-recette report', () => {
     writeFileSync(join(dir, 'broken.json'), '{"schemaVersion": 1,');
     const r = await report(dir, 'broken.json');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^sas-recette: broken\.json:1:21: not valid JSON \(/);
+    expect(r.err).toMatch(/^sas-recette: broken\.json:1:21\u00a0: JSON invalide \(/);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('exits 2 for a foreign JSON file and for a missing file', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}');
-    expect((await report(dir, 'package.json')).err).toMatch(/not a sas-recette run result/);
+    expect((await report(dir, 'package.json', '--lang', 'en')).err).toMatch(/^sas-recette: package\.json: not a sas-recette run result/);
+    expect((await report(dir, 'package.json')).err).toMatch(/^sas-recette: package\.json\u00a0: ce n'est pas un résultat d'exécution/);
     const missing = await report(dir, 'nope.json');
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/^sas-recette: nope\.json: not found/);
+    expect(missing.err).toMatch(/^sas-recette: nope\.json\u00a0: fichier introuvable/);
   });
 
   it('exits 2 for an invalid --pv-info file, naming file:line:col', async () => {

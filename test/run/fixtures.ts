@@ -3,7 +3,7 @@
  */
 import type { TestCase } from '../../src/cahier/types.js';
 import type { Jdd, JddPractitioner } from '../../src/jdd/types.js';
-import type { CaseResult } from '../../src/core/model.js';
+import type { CaseResult, Exchange } from '../../src/core/model.js';
 
 export function makeCase(p: Partial<TestCase> = {}): TestCase {
   return {
@@ -75,6 +75,18 @@ export function makeResult(p: Partial<CaseResult> = {}): CaseResult {
     findings: [],
     exchanges: [],
     durationMs: 1,
+    ...p,
+  };
+}
+
+/** One HTTP exchange as the client records it (an answered GET by default). */
+export function makeExchange(p: Partial<Exchange> = {}): Exchange {
+  return {
+    id: 'x',
+    request: { method: 'GET', url: 'https://editor.example/fhir/Slot', headers: {} },
+    outcome: 'ok',
+    startedAt: '2026-03-02T08:00:00+01:00',
+    timings: { totalMs: 5 },
     ...p,
   };
 }

@@ -96,10 +96,10 @@ describe.runIf(hasOpenssl())('sas-recette certs make', () => {
   it('refuses to overwrite an existing test CA without --force, and rejects unsafe names', async () => {
     const again = await cli(['certs', 'make', '--out', 'pki'], dir);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already holds a test CA');
+    expect(again.stderr).toContain('pki contient déjà une AC de test (ca.key)');
     const forced = await cli(['certs', 'make', '--out', 'pki', '--force'], dir);
     expect(forced.code).toBe(0);
-    const bad = await cli(['certs', 'make', '--out', 'other', '--cn', 'a/b=c'], dir);
+    const bad = await cli(['certs', 'make', '--out', 'other', '--cn', 'a/b=c'], dir, { ...process.env, SAS_RECETTE_LANG: 'en' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid CN "a/b=c"');
   });
@@ -107,7 +107,8 @@ describe.runIf(hasOpenssl())('sas-recette certs make', () => {
   it('says clearly when openssl is missing', async () => {
     const r = await cli(['certs', 'make', '--out', 'no-openssl'], dir, { PATH: join(dir, 'empty-path') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the "openssl" command was not found');
+    expect(r.stderr).toContain('la commande «\u00a0openssl\u00a0» est introuvable');
+    expect(r.stderr).toContain('installer OpenSSL');
     expect(r.stderr).not.toContain('    at ');
   });
 });

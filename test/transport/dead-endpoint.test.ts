@@ -180,22 +180,22 @@ describe('--run-timeout', () => {
   it('refuses a deadline that is not a duration, as a usage error', async () => {
     const r = await cli(['run', '--base-url', slow.url, ...JDD_ARGS, '--run-timeout', 'soon']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--run-timeout "soon" is not a duration');
-    const long = await cli(['run', '--base-url', slow.url, ...JDD_ARGS, '--run-timeout', '2000m']);
+    expect(r.err).toContain("valeur «\u00a0soon\u00a0» refusée pour --run-timeout <duration>\u00a0: ce n'est pas une durée");
+    const long = await cli(['run', '--base-url', slow.url, ...JDD_ARGS, '--run-timeout', '2000m', '--lang', 'en']);
     expect(long.code).toBe(2);
     expect(long.err).toContain('longer than a day');
   });
 });
 
 describe('the console says a case is still waiting', () => {
-  it('prints a progress line (stderr) with the case, how long and what it does', () => {
+  it('redraws the live progress line (stderr) with the case, how long and what it does', () => {
     const err: string[] = [];
     const rep = consoleReporter({
       stdout: () => undefined,
       stderr: (s) => void err.push(s),
       color: new Chalk({ level: 0 }),
       lang: 'en',
-      live: false,
+      live: true,
       total: 92,
     });
     rep.onProgress?.({
@@ -205,6 +205,6 @@ describe('the console says a case is still waiting', () => {
       elapsedMs: 20_000,
       detail: { fr: 'latence 1 id, c=1 : 2/10', en: 'latency 1 id, c=1: 2/10' },
     });
-    expect(err.join('')).toMatch(/^ {2}… \[7\/92\] TR-PS-LATENCY running for 20(\.0)? s — latency 1 id, c=1: 2\/10\n$/);
+    expect(err.join('')).toBe('\r\u001b[2K[ 7/92] 0✓ 0✗ · elapsed 20 s · TR-PS-LATENCY 20 s — latency 1 id, c=1: 2/10');
   });
 });

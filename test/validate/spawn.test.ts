@@ -57,7 +57,7 @@ describe('node bin/sas-recette.js validate', () => {
   it('exit 2 for a missing file, without stack trace', () => {
     const r = run(['validate', join(tmp.path, 'absent.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/input file not found/);
+    expect(r.stderr).toMatch(/fichier d'entrée introuvable/);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

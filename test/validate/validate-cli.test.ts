@@ -101,7 +101,7 @@ describe('validate: verdict and exit code', () => {
   it('does not wait on a terminal: "-" with nothing piped is a usage error', async () => {
     const r = await runCli(['validate', '-'], { stdinIsTTY: true, stdin: 'never read' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nothing is piped');
+    expect(r.stderr).toContain('«\u00a0-\u00a0» lit l’entrée standard, mais rien n’y est envoyé');
     expect(r.stderr).toContain('cat response.json | sas-recette validate -');
   });
 
@@ -181,14 +181,14 @@ describe('validate: usage and set-up problems exit 2', () => {
   it('missing file', async () => {
     const r = await runCli(['validate', 'nope/absent.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/input file not found: nope\/absent\.json/);
+    expect(r.stderr).toMatch(/fichier d'entrée introuvable\u00a0: nope\/absent\.json/);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
   it('IG not found: says where it looked and how to fix it', async () => {
     const empty = tempDir();
     try {
-      const r = await runCli(['validate', validFile, '--packages', empty.path]);
+      const r = await runCli(['validate', validFile, '--packages', empty.path, '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`ans.fhir.fr.sas#1.2.0 not found (looked in: ${empty.path})`);
@@ -197,10 +197,12 @@ describe('validate: usage and set-up problems exit 2', () => {
       expect(r.stderr).toMatch(/sas-recette ig install ans\.fhir\.fr\.sas#1\.2\.0 --from FILE\.tgz/);
       const viaEnv = await runCli(['validate', validFile], { env: { SAS_RECETTE_PACKAGES: `${empty.path}/missing` } });
       expect(viaEnv.code).toBe(2);
-      expect(viaEnv.stderr).toContain(`${empty.path}/missing (does not exist)`);
+      expect(viaEnv.stderr).toContain(
+        `package FHIR ans.fhir.fr.sas#1.2.0 introuvable (cherché dans\u00a0: ${empty.path}/missing (n'existe pas))`,
+      );
       const otherVersion = await runCli(['validate', validFile, '--ig', 'ans.fhir.fr.sas#9.9.9']);
       expect(otherVersion.code).toBe(2);
-      expect(otherVersion.stderr).toMatch(/other versions found: .*1\.2\.0/);
+      expect(otherVersion.stderr).toMatch(/autres versions trouvées\u00a0: .*1\.2\.0/);
     } finally {
       empty.remove();
     }
@@ -225,6 +227,6 @@ describe('validate: usage and set-up problems exit 2', () => {
   it('a folder instead of a file', async () => {
     const r = await runCli(['validate', tmp.path]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is a folder, not a file/);
+    expect(r.stderr).toMatch(/est un dossier, pas un fichier/);
   });
 });

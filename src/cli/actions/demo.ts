@@ -15,7 +15,7 @@ export async function demoAction(ctx: CliContext, o: DemoOptions, command: Comma
     defects: parseDefectNames(o.defect),
     timeoutMs: parseDuration(o.timeout),
     runTimeoutMs: parseRunTimeout(o.runTimeout),
-    report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
+    report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter, o.pdf) },
     http: o.http,
     pvInfo: o.pvInfo === undefined ? undefined : resolve(ctx.io.cwd, o.pvInfo),
     strict: o.strict,

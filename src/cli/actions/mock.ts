@@ -9,16 +9,20 @@ import { describeDefects, parseDefectNames } from '../../mock/defects.js';
 import { serveMock } from '../../mock/serve-mock.js';
 import type { MockServerOptions } from '../../mock/server.js';
 import type { MockCommandOptions } from '../commands/mock.js';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 
-export async function mockAction(ctx: CliContext, opts: MockCommandOptions): Promise<void> {
-  if (opts.listDefects) ctx.io.stdout(`${describeDefects(opts.lang)}\n`);
-  else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd));
+export async function mockAction(ctx: CliRunContext, opts: MockCommandOptions): Promise<void> {
+  if (opts.listDefects) ctx.io.stdout(`${describeDefects(ctx.lang)}\n`);
+  else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd), undefined, ctx.lang);
 }
 
 function integer(value: string | undefined, what: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new SetupError(`${what} must be an integer from 0 to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new SetupError({
+      fr: `${what} attend un entier de 0 à ${max}, reçu «\u00a0${value}\u00a0»`,
+      en: `${what} must be an integer from 0 to ${max}, got "${value}"`,
+    });
   return Number(value);
 }
 
@@ -26,10 +30,20 @@ function integer(value: string | undefined, what: string, max: number): number |
 export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockServerOptions {
   const files = opts.jdd.length > 0 ? opts.jdd.map((f) => resolve(cwd, f)) : [...SHIPPED_JDD_FILES];
   if ((opts.cert === undefined) !== (opts.key === undefined))
-    throw new SetupError('--cert and --key go together (server certificate and its key)');
+    throw new SetupError({
+      fr: '--cert et --key vont ensemble (certificat du serveur et sa clé)',
+      en: '--cert and --key go together (server certificate and its key)',
+    });
   if (opts.cert === undefined && (opts.ca || opts.clientCn || opts.clientOu || opts.crl))
-    throw new SetupError('--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too');
-  if (opts.crl && !opts.ca) throw new SetupError('--crl needs --ca (the CRL is checked on client certificates)');
+    throw new SetupError({
+      fr: '--ca, --crl, --client-cn et --client-ou demandent HTTPS\u00a0: donner aussi --cert et --key',
+      en: '--ca, --crl, --client-cn and --client-ou need HTTPS: give --cert and --key too',
+    });
+  if (opts.crl && !opts.ca)
+    throw new SetupError({
+      fr: '--crl demande --ca (la CRL sert à vérifier les certificats clients)',
+      en: '--crl needs --ca (the CRL is checked on client certificates)',
+    });
   return {
     jdd: files.map((f) => loadJdd(f)),
     port: integer(opts.port, '--port', 65535),

@@ -10,9 +10,9 @@ import { defaultRequirementsFile, loadCatalogue } from '../../requirements/load-
 import { tableSeverity } from '../../requirements/strength.js';
 import { RULES } from '../../rules/index.js';
 import type { RequirementsOptions } from '../commands/requirements.js';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 
-export function requirementsAction(ctx: CliContext, opts: RequirementsOptions): void {
+export function requirementsAction(ctx: CliRunContext, opts: RequirementsOptions): void {
   const { io } = ctx;
   const { requirements, waivers } = loadCatalogue(opts.requirements ? resolve(io.cwd, opts.requirements) : defaultRequirementsFile());
   const cases = loadCahier(opts.cahier.length > 0 ? opts.cahier.map((c) => resolve(io.cwd, c)) : defaultCahierDir());
@@ -33,7 +33,7 @@ export function requirementsAction(ctx: CliContext, opts: RequirementsOptions): 
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout(formatCoverageText(cov, ctx.color, waivers));
+    io.stdout(formatCoverageText(cov, ctx.color, ctx.lang, waivers));
   }
   if (opts.strict && (cov.counts.gap > 0 || cov.unknown.length > 0)) ctx.setExitCode(1);
 }

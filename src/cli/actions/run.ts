@@ -24,7 +24,7 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
     timeoutMs: parseDuration(o.timeout),
     runTimeoutMs: parseRunTimeout(o.runTimeout),
     now: parseNow(o.now),
-    report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter) },
+    report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter, o.pdf) },
     ig: o.ig,
     packages: o.packages.map((p) => resolve(ctx.io.cwd, p)),
     pvInfo: abs(o.pvInfo),

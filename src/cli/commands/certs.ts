@@ -6,15 +6,16 @@
  * loaded when it runs.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
-import { OUT } from '../shared-options.js';
+import { LANG, OUT } from '../shared-options.js';
 
 export const CERTS_MAKE_OPTIONS = optionTable({
   out: { ...OUT, default: 'sas-recette-certs', help: 'output folder' },
   cn: option({ flags: '--cn <cn>', kind: 'value', default: 'sas-recette-client', help: 'CN of the valid client certificate' }),
   ou: option({ flags: '--ou <ou>', kind: 'value', default: 'sas-recette', help: 'OU of the valid client certificate' }),
   force: option({ flags: '--force', kind: 'flag', help: 'overwrite certificates already in the folder' }),
+  lang: LANG,
 });
 
 export type CertsMakeOptions = OptionsOf<typeof CERTS_MAKE_OPTIONS>;
@@ -35,12 +36,12 @@ Test certificates only (keys unencrypted, CA key written beside them). Needs ope
 Exit codes: 0 written · 2 usage or setup problem (openssl missing, files already there without --force)
 `;
 
-export function register(program: Command, ctx: CliContext): void {
+export function register(program: Command, ctx: CliRunContext): void {
   const certs = program.command('certs').description('test certificates for mTLS recettes on loopback');
   const make = certs
     .command('make')
     .description('generate a test CA, server and client certificates (valid and negative) and a tls-profile');
-  addOptions(make, CERTS_MAKE_OPTIONS, ctx.io.env)
+  addOptions(make, CERTS_MAKE_OPTIONS, ctx.io.env, ctx.lang)
     .addHelpText('after', HELP)
     .action(async (opts: CertsMakeOptions) => {
       const { certsMakeAction } = await import('../actions/certs.js');

@@ -5,11 +5,11 @@
  * cache's entries). Declares the commands; their work is src/cli/actions/ig.ts, loaded when one runs.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
-import { FORMAT, PACKAGES, TIMEOUT } from '../shared-options.js';
+import { FORMAT, LANG, PACKAGES, TIMEOUT } from '../shared-options.js';
 
-export const IG_LIST_OPTIONS = optionTable({ packages: PACKAGES, format: FORMAT });
+export const IG_LIST_OPTIONS = optionTable({ packages: PACKAGES, format: FORMAT, lang: LANG });
 
 export const IG_INSTALL_OPTIONS = optionTable({
   from: option({ flags: '--from <file.tgz>', kind: 'value', help: 'install from this local package file instead of downloading' }),
@@ -26,9 +26,10 @@ export const IG_INSTALL_OPTIONS = optionTable({
     help: 'package registry to download from',
   }),
   timeout: { ...TIMEOUT, default: '15s', help: 'download time limit (15s, 500ms; a bare number is milliseconds), from 100ms to 10m' },
+  lang: LANG,
 });
 
-export const IG_CACHE_CLEAR_OPTIONS = optionTable({ format: FORMAT });
+export const IG_CACHE_CLEAR_OPTIONS = optionTable({ format: FORMAT, lang: LANG });
 
 export type IgListOptions = OptionsOf<typeof IG_LIST_OPTIONS>;
 export type IgInstallOptions = OptionsOf<typeof IG_INSTALL_OPTIONS>;
@@ -57,7 +58,7 @@ ${CACHE_HELP}
 Exit codes: 0 removed, or nothing to remove · 2 a file could not be removed, or usage problem
 `;
 
-export function register(program: Command, ctx: CliContext): void {
+export function register(program: Command, ctx: CliRunContext): void {
   const ig = program
     .command('ig')
     .description('FHIR packages: list what is found, install an IG into the FHIR cache, clear the definitions cache');
@@ -65,7 +66,7 @@ export function register(program: Command, ctx: CliContext): void {
   const list = ig
     .command('list')
     .description('list the FHIR packages found, the state of the SAS IG dependencies and the definitions cache');
-  addOptions(list, IG_LIST_OPTIONS, ctx.io.env)
+  addOptions(list, IG_LIST_OPTIONS, ctx.io.env, ctx.lang)
     .addHelpText('after', LIST_HELP)
     .action(async (opts: IgListOptions) => {
       const { igListAction } = await import('../actions/ig.js');
@@ -76,14 +77,14 @@ export function register(program: Command, ctx: CliContext): void {
     .command('install')
     .description('install a FHIR package into the FHIR cache (<cache>/<id>#<version>/package/…)')
     .argument('<package>', 'package reference <id>#<version>, e.g. ans.fhir.fr.sas#1.2.0');
-  addOptions(install, IG_INSTALL_OPTIONS, ctx.io.env).action(async (ref: string, opts: IgInstallOptions) => {
+  addOptions(install, IG_INSTALL_OPTIONS, ctx.io.env, ctx.lang).action(async (ref: string, opts: IgInstallOptions) => {
     const { igInstallAction } = await import('../actions/ig.js');
     await igInstallAction(ctx, ref, opts);
   });
 
   const cache = ig.command('cache').description('the definitions cache (see ig cache clear --help)');
   const clear = cache.command('clear').description("remove the definitions cache's entries (rebuilt by the next validate)");
-  addOptions(clear, IG_CACHE_CLEAR_OPTIONS, ctx.io.env)
+  addOptions(clear, IG_CACHE_CLEAR_OPTIONS, ctx.io.env, ctx.lang)
     .addHelpText('after', CLEAR_HELP)
     .action(async (opts: IgCacheClearOptions) => {
       const { igCacheClearAction } = await import('../actions/ig.js');

@@ -6,7 +6,7 @@
  * its `.action(…)` when it runs (test/cli/lazy-commands.test.ts checks what `--help` loads).
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { register as validate } from './validate.js';
 import { register as ig } from './ig.js';
 import { register as requirements } from './requirements.js';
@@ -17,7 +17,7 @@ import { register as report } from './report.js';
 import { register as certs } from './certs.js';
 import { register as jdd } from './jdd.js';
 
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliRunContext) => void> = [
   validate,
   run,
   demo,

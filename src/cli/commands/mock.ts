@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { DEFECT_NAMES } from '../../mock/defect-names.js';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { DEFECT, JDD, LANG } from '../shared-options.js';
 
@@ -16,7 +16,7 @@ export const MOCK_OPTIONS = optionTable({
   host: option({ flags: '--host <host>', kind: 'value', default: '127.0.0.1', help: 'interface to listen on' }),
   defect: { ...DEFECT, help: `defect to show, repeatable or comma-separated (${DEFECT_NAMES.length} known: --list-defects)` },
   listDefects: option({ flags: '--list-defects', kind: 'flag', help: 'list the defects and what should catch them, then exit' }),
-  lang: { ...LANG, help: 'language of --list-defects' },
+  lang: LANG,
   cert: option({ flags: '--cert <file>', kind: 'value', help: 'server certificate (PEM): serve HTTPS' }),
   key: option({ flags: '--key <file>', kind: 'value', help: 'key of the server certificate (PEM)' }),
   ca: option({ flags: '--ca <file>', kind: 'value', help: 'CA of the client certificates: require one (mTLS)' }),
@@ -51,9 +51,9 @@ Examples:
 Exit codes: 0 stopped by Ctrl-C / SIGTERM · 2 usage or setup problem (bad JDD, port in use…)
 `;
 
-export function register(program: Command, ctx: CliContext): void {
+export function register(program: Command, ctx: CliRunContext): void {
   const cmd = program.command('mock').description('run the reference editor server (SAS slot searches served from JDD files)');
-  addOptions(cmd, MOCK_OPTIONS, ctx.io.env)
+  addOptions(cmd, MOCK_OPTIONS, ctx.io.env, ctx.lang)
     .addHelpText('after', HELP)
     .action(async (opts: MockCommandOptions) => {
       const { mockAction } = await import('../actions/mock.js');

@@ -2,11 +2,12 @@
  * `sas-recette run`: the connected acceptance run of an editor endpoint. Declares the command; its work
  * (read the options, call `runConnected`) is src/cli/actions/run.ts, loaded when it runs.
  *
- * Exit codes: 0 every case passed (or was skipped), 1 a case failed (the endpoint), 2 usage or setup
- * problem, or a case errored inside sas-recette.
+ * Exit codes (./run-help.ts): 0 at least one case judged and none failed or errored, 1 a case failed or
+ * errored, nothing was judged, or (--strict) a reserve remains, 2 usage or setup problem, 130 / 143
+ * interrupted.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import {
   CAHIER,
@@ -21,6 +22,7 @@ import {
   RUN_TIMEOUT,
   TIMEOUT,
 } from '../shared-options.js';
+import { RUN_EXIT_CODES } from './run-help.js';
 
 export const RUN_OPTIONS = optionTable({
   baseUrl: option({ flags: '--base-url <url>', kind: 'value', help: 'FHIR base URL of the endpoint under test' }),
@@ -55,10 +57,26 @@ export const RUN_OPTIONS = optionTable({
 
 export type RunOptions = OptionsOf<typeof RUN_OPTIONS>;
 
-export function register(program: Command, ctx: CliContext): void {
+const HELP = `
+Examples:
+  sas-recette run --base-url https://agenda.example/fhir --jdd datasets/recette-psindiv.yaml --list
+  sas-recette run --base-url https://agenda.example/fhir --jdd recette-psindiv.yaml,recette-cpts.yaml \\
+                  --tls-profile certs/tls-profile.yaml --pv-info pv.yaml --pdf
+  sas-recette run --base-url http://127.0.0.1:8080/fhir --jdd datasets/recette-cpts.yaml --tag '!transport' \\
+                  --reporter console,junit --out reports --lang en
+  sas-recette run … --strict --declarations declarations.yaml        # the official acceptance run
+
+Reports: --out DIR/<start>-<run id>/ (run.json, junit.xml, pv.html; pv.pdf with --pdf), DIR/latest
+points at the newest run. A PV can be rendered again: sas-recette report DIR/latest/run.json --pdf
+
+${RUN_EXIT_CODES}`;
+
+export function register(program: Command, ctx: CliRunContext): void {
   const cmd = program.command('run').description('run the cahier de recette against an editor endpoint (connected acceptance)');
-  addOptions(cmd, RUN_OPTIONS, ctx.io.env).action(async (o: RunOptions, command: Command) => {
-    const { runAction } = await import('../actions/run.js');
-    await runAction(ctx, o, command);
-  });
+  addOptions(cmd, RUN_OPTIONS, ctx.io.env, ctx.lang)
+    .addHelpText('after', HELP)
+    .action(async (o: RunOptions, command: Command) => {
+      const { runAction } = await import('../actions/run.js');
+      await runAction(ctx, o, command);
+    });
 }

@@ -4,7 +4,7 @@
  * loaded when it runs (src/cli/commands/index.ts).
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { CliRunContext } from '../run-lang.js';
 import { USE_CASES } from '../../core/model.js';
 import { addOptions, option, optionTable, type OptionsOf } from '../option-table.js';
 import { FORMAT, IG, LANG, NOW, OFFICIAL_OPTIONS, PACKAGES } from '../shared-options.js';
@@ -61,12 +61,12 @@ Exit codes: 0 no error (warnings allowed) · 1 at least one error or fatal findi
 --official-validator-gates, of the official validator too) · 2 usage or setup problem
 `;
 
-export function register(program: Command, ctx: CliContext): void {
+export function register(program: Command, ctx: CliRunContext): void {
   const cmd = program
     .command('validate')
     .description('validate a FHIR JSON resource (a SAS search answer) against the SAS IG profiles and rules')
     .argument('<file>', 'JSON file, or - to read standard input');
-  addOptions(cmd, VALIDATE_OPTIONS, ctx.io.env)
+  addOptions(cmd, VALIDATE_OPTIONS, ctx.io.env, ctx.lang)
     .addHelpText('after', HELP)
     .action(async (file: string, opts: ValidateOptions) => {
       const { validateAction } = await import('../actions/validate.js');

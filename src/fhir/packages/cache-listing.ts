@@ -114,7 +114,11 @@ export function clearCache(dir: string | null): ClearResult {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') continue; // removed meanwhile (another process)
-      throw new SetupError(`could not remove ${full} (${code ?? (e as Error).message})`, 'check the permissions of the cache folder');
+      const reason = code ?? (e as Error).message;
+      throw new SetupError(
+        { fr: `impossible de supprimer ${full} (${reason})`, en: `could not remove ${full} (${reason})` },
+        { fr: 'vérifier les droits sur le dossier du cache', en: 'check the permissions of the cache folder' },
+      );
     }
   }
   return { dir, removed, bytes: removed.reduce((n, r) => n + r.bytes, 0) };

@@ -75,10 +75,16 @@ export async function loadDefinitions(options: LoadOptions): Promise<LoadResult>
   const available = await listPackages(options.sources);
   const igPick = pickPackage(available, igRef.id, igRef.version);
   if (!igPick || (igRef.version && igPick.pkg.version !== igRef.version && igPick.pkg.id === igRef.id && igPick.substituted)) {
-    const where = options.sources.length ? options.sources.join(', ') : '(no source)';
+    const where = options.sources.join(', ');
     throw new SetupError(
-      `FHIR package ${options.ig} not found (looked in: ${where})`,
-      `give a folder with --packages DIR or SAS_RECETTE_PACKAGES, or install it: sas-recette ig install ${options.ig} --from FILE.tgz`,
+      {
+        fr: `package FHIR ${options.ig} introuvable (cherché dans\u00a0: ${where || '(aucune source)'})`,
+        en: `FHIR package ${options.ig} not found (looked in: ${where || '(no source)'})`,
+      },
+      {
+        fr: `indiquer un dossier avec --packages DIR ou SAS_RECETTE_PACKAGES, ou l'installer\u00a0: sas-recette ig install ${options.ig} --from FILE.tgz`,
+        en: `give a folder with --packages DIR or SAS_RECETTE_PACKAGES, or install it: sas-recette ig install ${options.ig} --from FILE.tgz`,
+      },
     );
   }
 

@@ -69,9 +69,16 @@ function parseManifest(p: AvailablePackage, bytes: Buffer | undefined): PackageM
   try {
     m = JSON.parse(bytes.toString('utf8')) as typeof m;
   } catch (e) {
+    const reason = (e as Error).message;
     throw new SetupError(
-      `the package.json of FHIR package ${p.id}#${p.version} (${p.location}) is not valid JSON: ${(e as Error).message}`,
-      'reinstall the package: sas-recette ig install <id>#<version> --from FILE.tgz',
+      {
+        fr: `le package.json du package FHIR ${p.id}#${p.version} (${p.location}) n'est pas du JSON valide\u00a0: ${reason}`,
+        en: `the package.json of FHIR package ${p.id}#${p.version} (${p.location}) is not valid JSON: ${reason}`,
+      },
+      {
+        fr: 'réinstaller le package\u00a0: sas-recette ig install <id>#<version> --from FILE.tgz',
+        en: 'reinstall the package: sas-recette ig install <id>#<version> --from FILE.tgz',
+      },
     );
   }
   const deps = m?.dependencies;

@@ -73,9 +73,16 @@ export class DefinitionsStore {
       return this.build(p, hit.corrupt);
     } catch (e) {
       if (e instanceof SetupError) throw e;
+      const reason = (e as Error).message;
       throw new SetupError(
-        `FHIR package ${p.id}#${p.version} could not be read (${p.location}): ${(e as Error).message}`,
-        'replace the file (sas-recette ig install <id>#<version> --from FILE.tgz) or remove it from the package folder',
+        {
+          fr: `le package FHIR ${p.id}#${p.version} n'a pas pu être lu (${p.location})\u00a0: ${reason}`,
+          en: `FHIR package ${p.id}#${p.version} could not be read (${p.location}): ${reason}`,
+        },
+        {
+          fr: 'remplacer le fichier (sas-recette ig install <id>#<version> --from FILE.tgz) ou le retirer du dossier des packages',
+          en: 'replace the file (sas-recette ig install <id>#<version> --from FILE.tgz) or remove it from the package folder',
+        },
       );
     }
   }

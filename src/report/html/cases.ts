@@ -7,14 +7,15 @@
  */
 import { countBySeverity, isBlocking, type Lang } from '../../core/findings.js';
 import type { CaseResult, RunResult } from '../../core/model.js';
-import { caseReserves, caseState, caseTitle, groupOrder, verdictReason } from '../case-view.js';
+import { caseReserves, caseState, caseTitle, decidingFindings, groupOrder, verdictReason } from '../case-view.js';
 import { omittedLines } from '../evidence-files.js';
 import { humanMs } from '../format.js';
 import { verdictBadge } from './badges.js';
 import { evidenceBlock, latencyTable } from './evidence.js';
-import { html, type SafeHtml } from './escape.js';
+import { anchorId, html, type SafeHtml } from './escape.js';
 import { findingsBlock } from './findings.js';
 import type { Labels } from './i18n.js';
+import { idCode, idList } from './ids.js';
 
 /** Findings of a passed or skipped case: blocking ones listed (never hidden), the others counted. */
 function compactFindings(c: CaseResult, t: Labels, lang: Lang): SafeHtml | '' {
@@ -49,23 +50,28 @@ function caseCard(c: CaseResult, anchor: string, t: Labels, lang: Lang): SafeHtm
   const reason = verdictReason(c, lang);
   const state = caseState(c);
   return html`<article class="case case-${state}${full ? '' : ' case-compact'}" id="${anchor}" aria-labelledby="${anchor}-h">
-<h4 id="${anchor}-h">${verdictBadge(state, t)} <code>${c.id}</code> — ${caseTitle(c, lang)}</h4>
-<p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? c.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`) : '—'}
+<h4 id="${anchor}-h">${verdictBadge(state, t)} ${idCode(c.id)} — ${caseTitle(c, lang)}</h4>
+<p class="meta">${t.requirementsShort}${t.colon} ${c.requirements.length ? idList(c.requirements) : '—'}
  · ${t.caseSeverity[c.severity]} · ${t.duration}${t.colon} ${humanMs(c.durationMs, lang)}${c.source ? html` · ${t.declaredAt} <code>${c.source}</code>` : ''}</p>
 ${reason && c.verdict !== 'passed' ? html`<p><strong>${t.reason}${t.colon}</strong> ${reason}</p>` : ''}
 ${reservesList(c, t, lang)}
 ${full ? (c.findings.length ? findingsBlock(c.findings, t, lang, html`<h5>${t.findings} (${c.findings.length})</h5>`) : '') : compactFindings(c, t, lang)}
 ${omittedBlock(c, lang)}
 ${c.latency?.length ? html`<h5>${t.latency}</h5>${latencyTable(c.latency, t, lang)}` : ''}
-${evidenceBlock(c.exchanges, { open: full, excerpt: full }, t, lang)}
+${evidenceBlock(c.exchanges, { open: full, excerpt: full, failing: full ? decidingFindings(c) : [] }, t, lang)}
 </article>\n`;
+}
+
+/** The anchor of a group's heading in the case details (the table of contents links to it). */
+export function groupAnchor(group: string, index: number): string {
+  return anchorId('group', group, index);
 }
 
 export function casesSection(run: RunResult, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml {
   return html`<section aria-labelledby="sec-cases">
 <h2 id="sec-cases">${t.cases}</h2>
 ${groupOrder(run.cases).map(
-  (g) => html`<h3>${t.groupName(g)}</h3>
+  (g, i) => html`<h3 id="${groupAnchor(g, i)}">${t.groupName(g)}</h3>
 ${run.cases.filter((c) => c.group === g).map((c) => caseCard(c, anchors.get(c) ?? '', t, lang))}`,
 )}
 </section>`;
@@ -82,7 +88,7 @@ ${withOfficial.map((c) =>
     c.officialFindings ?? [],
     t,
     lang,
-    html`<h3><a href="#${anchors.get(c) ?? ''}"><code>${c.id}</code></a> — ${caseTitle(c, lang)}</h3>`,
+    html`<h3><a href="#${anchors.get(c) ?? ''}">${idCode(c.id)}</a> — ${caseTitle(c, lang)}</h3>`,
   ),
 )}
 </section>`;

@@ -4,6 +4,7 @@ import type { RunResult } from '../../core/model.js';
 import { humanInZone, PARIS } from '../format.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
+import { idCode, idList } from './ids.js';
 
 function when(value: string | undefined, lang: Lang): string {
   if (!value) return '—';
@@ -23,7 +24,7 @@ ${
 <tbody>
 ${run.declarations.map(
   (d) =>
-    html`<tr><th scope="row"><code>${d.id}</code><br>${textOf(d.question, lang)}</th><td><strong>${t.answer[d.answer]}</strong></td><td>${d.comment ?? '—'}</td><td>${d.declaredBy}</td><td>${when(d.declaredAt, lang)}</td><td>${d.requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`)}</td></tr>\n`,
+    html`<tr><th scope="row">${idCode(d.id)}<br>${textOf(d.question, lang)}</th><td><strong>${t.answer[d.answer]}</strong></td><td>${d.comment ?? '—'}</td><td>${d.declaredBy}</td><td>${when(d.declaredAt, lang)}</td><td>${idList(d.requirements)}</td></tr>\n`,
 )}</tbody>
 </table>`
     : html`<p>${t.noDeclarations}</p>`

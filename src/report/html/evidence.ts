@@ -1,18 +1,23 @@
 /**
- * Evidence of a case: each exchange (request line, redacted headers, status, timing, response excerpt)
- * inside a native <details>; on paper, for failed and error cases, the first lines of each response
- * instead; long series (latency) condensed; latency tables.
+ * Evidence of a case: each exchange's line (the request URL decoded for reading, its exact wire form
+ * beside it), for failed and error cases the part of each answer that shows the fault (fault-excerpt.ts,
+ * else the first lines of the answer), then the details (redacted headers, status, timing, TLS, the full
+ * answer behind its own disclosure) in a native <details> that is not printed; long series (latency)
+ * condensed; latency tables.
  */
-import type { Lang } from '../../core/findings.js';
+import type { Finding, Lang } from '../../core/findings.js';
 import type { Exchange, LatencySample } from '../../core/model.js';
 import { describeTransport } from '../case-view.js';
 import { headLines, humanMs, prettyBody, truncateUtf8 } from '../format.js';
 import { html, type SafeHtml } from './escape.js';
+import { faultExcerpts, type ExcerptLine, type FaultExcerpt } from './fault-excerpt.js';
 import type { Labels } from './i18n.js';
+import { idList } from './ids.js';
+import { readableUrl } from './url-text.js';
 
 /** Largest response excerpt written into the PV per exchange (the full recorded body is in run.json). */
 export const HTML_BODY_MAX_BYTES = 8 * 1024;
-/** Lines of each response body printed for failed and error cases (the details are not printed). */
+/** Lines of a response shown for a failed or error case when no failing element can be located in it. */
 export const PRINT_EXCERPT_LINES = 12;
 
 function headerLines(headers: Record<string, string>): string {
@@ -45,19 +50,59 @@ function tlsText(x: Exchange): string | undefined {
   return parts.length ? parts.join('\n') : undefined;
 }
 
+/** The request line decoded for reading; the exact wire form on a second line when it differs. */
 function exchangeLine(x: Exchange, t: Labels, lang: Lang): SafeHtml {
-  return html`<p class="exchange-line">${x.label ? html`[${x.label}] ` : ''}<code>${x.request.method} ${x.request.url}</code> → ${statusText(x, t)} · ${timing(x, lang)}</p>`;
+  const readable = readableUrl(x.request.url);
+  return html`<p class="exchange-line">${x.label ? html`[${x.label}] ` : ''}<code>${x.request.method} ${readable}</code> → ${statusText(x, t)} · ${timing(x, lang)}</p>${
+    readable !== x.request.url ? html`\n<p class="wire-url">${t.wireForm}${t.colon} <code>${x.request.url}</code></p>` : ''
+  }`;
 }
 
 function responseExcerpt(x: Exchange): { text: string; cut: boolean } | undefined {
   return x.response ? truncateUtf8(prettyBody(x.response.body), HTML_BODY_MAX_BYTES) : undefined;
 }
 
-/** The first lines of the response body, shown on paper only (request line and status are above). */
-function printExcerpt(x: Exchange): SafeHtml | '' {
+/** Lines of an excerpt: line numbers, marked lines prefixed ▶ in <mark>, gaps counted. */
+function excerptText(lines: ExcerptLine[], t: Labels): SafeHtml {
+  const width = String(Math.max(...lines.map((l) => (l.kind === 'line' ? l.n : 0)))).length;
+  return html`${lines.map((l, i) => {
+    const sep = i ? '\n' : '';
+    if (l.kind === 'gap') return html`${sep}<span class="gap">${' '.repeat(width)}   ${t.excerptGap(l.lines)}</span>`;
+    const n = html`<span class="ln">${String(l.n).padStart(width)}</span>`;
+    return l.marked ? html`${sep}${n} <mark>▶ ${l.text}</mark>` : html`${sep}${n}   ${l.text}`;
+  })}`;
+}
+
+function faultFigure(e: FaultExcerpt, t: Labels): SafeHtml {
+  return html`<figure class="excerpt fault-excerpt">
+<figcaption>${t.excerptOf(e.where, e.resource)} · ${t.excerptRules}${t.colon} ${idList(e.rules)} <span class="note">(${t.excerptLegend})</span>${
+    e.absent.length
+      ? html`<br><span class="note">${t.excerptAbsent}${t.colon} ${e.absent.map((a, i) => html`${i ? ', ' : ''}<code>${a}</code>`)}</span>`
+      : ''
+  }</figcaption>
+<pre>${excerptText(e.lines, t)}</pre>
+</figure>\n`;
+}
+
+/**
+ * What shows the fault in the answer: the lines around each failing element, else (answer cut, not
+ * JSON, no locatable finding) its first lines. Shown on screen and printed.
+ */
+function faultEvidence(x: Exchange, failing: readonly Finding[], t: Labels): SafeHtml | '' {
+  if (!x.response) return '';
+  const view = faultExcerpts(x.response.body, x.response.truncated, [...failing]);
+  if (view) {
+    return html`${view.excerpts.map((e) => faultFigure(e, t))}${
+      view.moreResources ? html`<p class="note more-resources">${t.moreResources(view.moreResources)}</p>\n` : ''
+    }`;
+  }
   const body = responseExcerpt(x);
-  const excerpt = body ? headLines(body.text, PRINT_EXCERPT_LINES) : undefined;
-  return excerpt ? html`<pre class="print-excerpt">${excerpt.text}${excerpt.cut ? '\n…' : ''}</pre>` : '';
+  const head = body ? headLines(body.text, PRINT_EXCERPT_LINES) : undefined;
+  if (!head || !head.text.trim()) return '';
+  return html`<figure class="excerpt body-head">
+<figcaption>${t.bodyHead(PRINT_EXCERPT_LINES)}</figcaption>
+<pre>${head.text}${head.cut ? '\n…' : ''}</pre>
+</figure>\n`;
 }
 
 function exchangeDetails(x: Exchange, open: boolean, t: Labels, lang: Lang): SafeHtml {
@@ -72,8 +117,10 @@ function exchangeDetails(x: Exchange, open: boolean, t: Labels, lang: Lang): Saf
 <pre>${status} · ${timing(x, lang)}${x.response && Object.keys(x.response.headers).length ? `\n${headerLines(x.response.headers)}` : ''}</pre>
 ${
   x.response && body
-    ? html`<p><strong>${t.body}</strong> <span class="note">${t.bodyInfo(x.response.bodyBytes, x.response.truncated, body.cut)} · SHA-256 <code>${x.response.sha256}</code></span></p>
-<pre>${body.text}${body.cut ? '\n…' : ''}</pre>`
+    ? html`<details class="full-body"><summary>${t.fullBody}</summary>
+<p><strong>${t.body}</strong> <span class="note">${t.bodyInfo(x.response.bodyBytes, x.response.truncated, body.cut)} · SHA-256 <code>${x.response.sha256}</code></span></p>
+<pre>${body.text}${body.cut ? '\n…' : ''}</pre>
+</details>`
     : ''
 }
 ${tls ? html`<p><strong>${t.tls}</strong></p><pre>${tls}</pre>` : ''}
@@ -83,24 +130,26 @@ ${tls ? html`<p><strong>${t.tls}</strong></p><pre>${tls}</pre>` : ''}
 export interface ExchangeView {
   /** Open the details on screen (failed and error cases). */
   open: boolean;
-  /** Print the first lines of the body on paper (failed and error cases). */
+  /** Show what in each answer shows the fault (failed and error cases). */
   excerpt: boolean;
+  /** The case's failing findings, whose locations the excerpts mark. */
+  failing?: readonly Finding[];
 }
 
-/** One exchange: its line, the printed excerpt when asked, and the details (screen only). */
+/** One exchange: its line, the fault excerpt when asked, and the details (screen only). */
 export function exchangeBlock(x: Exchange, view: ExchangeView, t: Labels, lang: Lang): SafeHtml {
   return html`<div class="exchange">
 ${exchangeLine(x, t, lang)}
-${view.excerpt ? printExcerpt(x) : ''}
+${view.excerpt ? faultEvidence(x, view.failing ?? [], t) : ''}
 ${exchangeDetails(x, view.open, t, lang)}
 </div>\n`;
 }
 
-/** An exchange as printed inside a long series: its line and, when asked, the excerpt; no details. */
-function printedExchange(x: Exchange, excerpt: boolean, t: Labels, lang: Lang): SafeHtml {
+/** An exchange as printed inside a long series: its line and, when asked, the fault excerpt; no details. */
+function printedExchange(x: Exchange, view: ExchangeView, t: Labels, lang: Lang): SafeHtml {
   return html`<div class="exchange">
 ${exchangeLine(x, t, lang)}
-${excerpt ? printExcerpt(x) : ''}
+${view.excerpt ? faultEvidence(x, view.failing ?? [], t) : ''}
 </div>\n`;
 }
 
@@ -119,7 +168,7 @@ export function evidenceBlock(exchanges: Exchange[], view: ExchangeView, t: Labe
   const rest = exchanges.slice(PRINTED_EXCHANGES);
   const noResponse = rest.filter((x) => !x.response).length;
   return html`${heading}<div class="print-only exchange-series">
-${exchanges.slice(0, PRINTED_EXCHANGES).map((x) => printedExchange(x, view.excerpt, t, lang))}<p class="note more-exchanges">${t.moreExchanges(rest.length, noResponse)}</p>
+${exchanges.slice(0, PRINTED_EXCHANGES).map((x) => printedExchange(x, view, t, lang))}<p class="note more-exchanges">${t.moreExchanges(rest.length, noResponse)}</p>
 </div>
 <details class="screen-only exchange-series"><summary>${t.allExchanges(exchanges.length)}</summary>
 ${exchanges.map((x) => exchangeBlock(x, { open: false, excerpt: false }, t, lang))}</details>\n`;

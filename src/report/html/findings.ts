@@ -7,9 +7,10 @@ import { textOf, type Finding, type Lang } from '../../core/findings.js';
 import { groupByResource, REPEAT_THRESHOLD, splitRepeated, type RepeatedFinding } from '../case-view.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
+import { idCode, idList } from './ids.js';
 
 function requirementCodes(requirements: readonly string[]): SafeHtml {
-  return html`${requirements.map((r, i) => html`${i ? ', ' : ''}<code>${r}</code>`)}`;
+  return idList(requirements);
 }
 
 function severityCell(f: Pick<Finding, 'severity' | 'notChecked'>, t: Labels): SafeHtml {
@@ -17,7 +18,7 @@ function severityCell(f: Pick<Finding, 'severity' | 'notChecked'>, t: Labels): S
 }
 
 function findingRow(f: Finding, t: Labels, lang: Lang): SafeHtml {
-  return html`<tr class="finding sev-${f.severity}"><td>${severityCell(f, t)}</td><td><code>${f.ruleId}</code></td><td><code>${f.location}</code></td><td>${textOf(f.message, lang)}</td><td>${requirementCodes(f.requirements ?? [])}</td></tr>\n`;
+  return html`<tr class="finding sev-${f.severity}"><td>${severityCell(f, t)}</td><td>${idCode(f.ruleId)}</td><td><code>${f.location}</code></td><td>${textOf(f.message, lang)}</td><td>${requirementCodes(f.requirements ?? [])}</td></tr>\n`;
 }
 
 function repeatedRow(r: RepeatedFinding, t: Labels, lang: Lang): SafeHtml {
@@ -28,7 +29,7 @@ function repeatedRow(r: RepeatedFinding, t: Labels, lang: Lang): SafeHtml {
   const varies = r.occurrences.some((f) => textOf(f.message, lang) !== message);
   const requirements = [...new Set(r.occurrences.flatMap((f) => f.requirements ?? []))];
   const notChecked = r.occurrences.every((f) => f.notChecked);
-  return html`<tr class="finding repeated sev-${r.severity}"><td>${severityCell({ severity: r.severity, notChecked }, t)}</td><td><code>${r.ruleId}</code></td><td class="num">${r.occurrences.length}</td><td><ul class="plain">${shown.map(
+  return html`<tr class="finding repeated sev-${r.severity}"><td>${severityCell({ severity: r.severity, notChecked }, t)}</td><td>${idCode(r.ruleId)}</td><td class="num">${r.occurrences.length}</td><td><ul class="plain">${shown.map(
     (f) => html`<li><code>${f.location}</code>${f.resource ? html` <span class="note">${f.resource}</span>` : ''}</li>`,
   )}${more > 0 ? html`<li class="more">${t.andMore(more)}</li>` : ''}</ul></td><td>${message}${varies ? html`<br><span class="note">(${t.messageVaries})</span>` : ''}</td><td>${requirementCodes(requirements)}</td></tr>\n`;
 }

@@ -3,8 +3,10 @@ import type { Lang, Severity } from '../../core/findings.js';
 import type { CaseSeverity, Declaration, RequirementCoverage, ReserveKind, RunSummary, Verdict } from '../../core/model.js';
 import type { CaseState, InvalidCause } from '../case-view.js';
 import { condensedEn, condensedFr, type CondensedLabels } from './i18n-condensed.js';
+import { evidenceEn, evidenceFr, type EvidenceLabels } from './i18n-evidence.js';
+import { summaryEn, summaryFr, type SummaryLabels } from './i18n-summary.js';
 
-export interface Labels extends CondensedLabels {
+export interface Labels extends CondensedLabels, EvidenceLabels, SummaryLabels {
   /** ' :' in French (no-break space before the colon), ':' in English. */
   colon: string;
   title: string;
@@ -167,6 +169,8 @@ function plural(n: number, one: string, many: string): string {
 
 const fr: Labels = {
   ...condensedFr,
+  ...evidenceFr,
+  ...summaryFr,
   colon: '\u00a0:',
   title: 'Procès-verbal de recette SAS',
   subtitle: 'Agrégation de créneaux — API FHIR de l’éditeur',
@@ -327,6 +331,8 @@ const fr: Labels = {
 
 const en: Labels = {
   ...condensedEn,
+  ...evidenceEn,
+  ...summaryEn,
   colon: ':',
   title: 'SAS acceptance report (procès-verbal de recette)',
   subtitle: 'Slot aggregation — editor FHIR API',

@@ -4,11 +4,12 @@ import { caseState } from '../case-view.js';
 import { verdictBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
+import { idCode } from './ids.js';
 
 function caseRef(id: string, byId: Map<string, { c: CaseResult; anchor: string }>, t: Labels): SafeHtml {
   const hit = byId.get(id);
-  if (!hit) return html`<li><code>${id}</code> <em>(${t.caseNotInRun})</em></li>`;
-  return html`<li><a href="#${hit.anchor}"><code>${id}</code></a> ${verdictBadge(caseState(hit.c), t)}</li>`;
+  if (!hit) return html`<li>${idCode(id)} <em>(${t.caseNotInRun})</em></li>`;
+  return html`<li><a href="#${hit.anchor}">${idCode(id)}</a> ${verdictBadge(caseState(hit.c), t)}</li>`;
 }
 
 const STATUS_CLASS: Record<RequirementCoverage['status'], string> = {
@@ -22,7 +23,7 @@ const STATUS_ICON: Record<RequirementCoverage['status'], string> = { passed: 'âœ
 export function matrixSection(run: RunResult, anchors: Map<string, { c: CaseResult; anchor: string }>, t: Labels): SafeHtml {
   const rows = run.requirements.map(
     (r) =>
-      html`<tr class="req req-${r.status}"><th scope="row"><code>${r.id}</code></th><td>${r.text}</td><td>${
+      html`<tr class="req req-${r.status}"><th scope="row">${idCode(r.id)}</th><td>${r.text}</td><td>${
         r.cases.length ? html`<ul class="plain">${r.cases.map((id) => caseRef(id, anchors, t))}</ul>` : 'â€”'
       }</td><td><span class="verdict ${STATUS_CLASS[r.status]}"><span aria-hidden="true">${STATUS_ICON[r.status]}</span> ${t.coverage[r.status]}</span></td></tr>\n`,
   );

@@ -71,7 +71,7 @@ ${notValidBanner(run, t)}
 </header>
 <main>
 ${identificationSection(run, t, lang)}
-${summarySection(run, byId, t, lang)}
+${summarySection(run, byId, anchors, t, lang)}
 ${matrixSection(run, byId, t)}
 ${casesSection(run, anchors, t, lang)}
 ${officialSection(run, anchors, t, lang)}

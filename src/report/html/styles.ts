@@ -2,6 +2,10 @@
  * The PV's only stylesheet, inlined in a <style> element (the CSP allows inline styles and nothing
  * else). System fonts, no images; every status is a word plus an icon, colours only reinforce it.
  * `pvNumberCss` is a CSS string literal already escaped by cssString().
+ *
+ * Nothing may pass the right margin on paper (Chromium cuts it at the page edge): any long token
+ * (URL, hash, location) may break where it must, table columns and the signature grid may shrink below
+ * their content's width, and no region scrolls. Case, requirement and rule ids never break (ids.ts).
  */
 export function pvStyles(pvNumberCss: string): string {
   return `
@@ -11,7 +15,7 @@ export function pvStyles(pvNumberCss: string): string {
 * { box-sizing: border-box; }
 html { font-family: system-ui, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink);
   background: #fff; line-height: 1.45; }
-body { margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 62rem; font-size: 15px; }
+body { margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 62rem; font-size: 15px; overflow-wrap: break-word; }
 h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
@@ -22,7 +26,9 @@ a { color: #0b4f9c; }
 a:focus-visible, summary:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
 code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: .85em; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; border: 1px solid #ddd; padding: .5rem .6rem;
-  margin: .3rem 0; max-height: 32rem; overflow: auto; }
+  margin: .3rem 0; }
+code.id { white-space: nowrap; overflow-wrap: normal; }
+code.id.long { white-space: normal; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .92em; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
@@ -31,17 +37,20 @@ th[scope=row] { background: #fafafa; font-weight: 600; }
 thead th { overflow-wrap: normal; hyphens: auto; }
 table.identification th[scope=row] { width: 30%; }
 table.findings, table.declarations, table.matrix { table-layout: fixed; }
-table.findings col.c-sev { width: 14%; } table.findings col.c-rule { width: 14%; } table.findings col.c-loc { width: 27%; }
-table.findings col.c-msg { width: 31%; } table.findings col.c-req { width: 14%; }
-table.findings.repeated col.c-sev { width: 15%; } table.findings.repeated col.c-rule { width: 14%; }
-table.findings.repeated col.c-count { width: 9%; } table.findings.repeated col.c-loc { width: 29%; }
-table.findings.repeated col.c-msg { width: 23%; } table.findings.repeated col.c-req { width: 10%; }
+table.findings col.c-sev { width: 12%; } table.findings col.c-rule { width: 17%; } table.findings col.c-loc { width: 27%; }
+table.findings col.c-msg { width: 27%; } table.findings col.c-req { width: 17%; }
+table.findings.repeated col.c-sev { width: 12%; } table.findings.repeated col.c-rule { width: 17%; }
+table.findings.repeated col.c-count { width: 8%; } table.findings.repeated col.c-loc { width: 26%; }
+table.findings.repeated col.c-msg { width: 20%; } table.findings.repeated col.c-req { width: 17%; }
 table.findings.repeated li.more { font-style: italic; }
 table.matrix col.c-id { width: 16%; } table.matrix col.c-text { width: 34%; } table.matrix col.c-cases { width: 33%; }
 table.matrix col.c-status { width: 17%; }
-table.matrix .verdict, table.declarations .verdict { white-space: normal; }
-table.declarations col.c-q { width: 30%; } table.declarations col.c-a { width: 12%; } table.declarations col.c-com { width: 20%; }
-table.declarations col.c-by { width: 15%; } table.declarations col.c-date { width: 11%; } table.declarations col.c-req { width: 12%; }
+td .verdict { white-space: normal; }
+table.latency { font-size: .85em; }
+table.blocking .cause-reason { font-weight: normal; }
+caption { overflow-wrap: anywhere; }
+table.declarations col.c-q { width: 28%; } table.declarations col.c-a { width: 11%; } table.declarations col.c-com { width: 18%; }
+table.declarations col.c-by { width: 15%; } table.declarations col.c-date { width: 11%; } table.declarations col.c-req { width: 17%; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .status-line { font-size: 1.05rem; font-weight: 700; border: 2px dashed var(--ink); display: inline-block; padding: .15rem .6rem;
   margin: .4rem 0 1rem; }
@@ -72,12 +81,20 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .exchange { border-top: 1px dotted var(--line); padding-top: .4rem; margin-top: .4rem; }
 .exchange-line { font-weight: 600; overflow-wrap: anywhere; }
 details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
-.print-excerpt, .print-only { display: none; }
+.print-only { display: none; }
+.wire-url { margin: 0 0 .2rem; font-size: .85em; color: var(--muted); }
+figure.excerpt { margin: .3rem 0; }
+figure.excerpt figcaption { font-size: .9em; }
+figure.excerpt pre { margin-top: .15rem; }
+figure.excerpt .ln, figure.excerpt .gap { color: var(--muted); }
+mark { background: #ffe27a; color: var(--ink); font-weight: 700; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+details.full-body { margin: .2rem 0 .3rem; }
+nav.toc ol { margin: .2rem 0; padding-left: 1.6rem; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { margin: .1rem 0; }
 .note { color: var(--muted); font-size: .9em; }
 .declarative { border-left: 6px double var(--muted); padding-left: .7rem; }
-.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.signatures { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
 .signature-box { border: 1.5px solid var(--ink); padding: .6rem .8rem; }
 .signature-box h3 { margin-top: 0; }
 .signature-box dl { margin: 0; }
@@ -97,7 +114,7 @@ footer .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflo
   .case, .overall, .signature-box, .closing, .declarative, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   pre { max-height: none; overflow: visible; background: none; }
-  .print-excerpt, .print-only { display: block; }
+  .print-only { display: block; }
   .exchange > details, .screen-only { display: none; }
   a { color: inherit; text-decoration: none; }
   th, td { padding: .2rem .35rem; }
@@ -106,6 +123,8 @@ footer .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflo
   .case h5 { font-size: 9.5pt; margin: .35rem 0 .15rem; }
   .exchange { padding-top: .15rem; margin-top: .15rem; }
   .case-compact .exchange-line { font-weight: normal; font-size: .9em; }
+  /* the wire form of a passed case's requests stays on screen: on paper it would double each exchange */
+  .case-compact .wire-url { display: none; }
 }
 `;
 }

@@ -1,14 +1,18 @@
 /**
  * Summary: the overall verdict in words and the mode that produced it, a prominent "not valid for
  * acceptance" when the run cannot support one, counts and pass rate per group, every blocking
- * non-conformity (linked to its card), then the reserves grouped by kind, and notes about the run.
+ * non-conformity grouped by root cause (blocking.ts), then the reserves grouped by kind, notes about
+ * the run, and the table of contents.
  */
 import { textOf, type Lang } from '../../core/findings.js';
 import type { CaseResult, Reserve, RunResult, VerdictCounts } from '../../core/model.js';
 import { acceptanceValidity, caseState, caseTitle, reservesByKind, verdictReason } from '../case-view.js';
+import { blockingBlock } from './blocking.js';
 import { overallBadge } from './badges.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
+import { idCode } from './ids.js';
+import { tocBlock } from './toc.js';
 
 type CaseIndex = Map<string, { c: CaseResult; anchor: string }>;
 
@@ -30,14 +34,7 @@ function countCells(c: VerdictCounts, lang: Lang): SafeHtml {
 /** `<a href="#card"><code>ID</code></a>` when the case is in the run, the bare id otherwise. */
 function caseLink(id: string, byId: CaseIndex): SafeHtml {
   const hit = byId.get(id);
-  return hit ? html`<a href="#${hit.anchor}"><code>${id}</code></a>` : html`<code>${id}</code>`;
-}
-
-function blockingItem(id: string, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
-  const hit = byId.get(id);
-  if (!hit) return html`<li>${caseLink(id, byId)}</li>`;
-  const why = verdictReason(hit.c, lang);
-  return html`<li>${caseLink(id, byId)} — ${caseTitle(hit.c, lang)}${why ? html`<br><span class="note">${t.reason}${t.colon} ${why}</span>` : ''}</li>`;
+  return hit ? html`<a href="#${hit.anchor}">${idCode(id)}</a>` : idCode(id);
 }
 
 /** One reserve: the case (linked, with its reason) or the element / requirement with its message and the cases that met it. */
@@ -49,7 +46,7 @@ function reserveItem(r: Reserve, byId: CaseIndex, t: Labels, lang: Lang): SafeHt
     return html`<li>${caseLink(r.ref, byId)} — ${caseTitle(hit.c, lang)}<br><span class="note">${t.reason}${t.colon} ${why}</span></li>`;
   }
   const others = (r.cases ?? []).filter((id) => id !== r.ref);
-  return html`<li><code>${r.ref}</code> — ${message}${
+  return html`<li>${r.kind === 'untested-requirement' ? idCode(r.ref) : html`<code>${r.ref}</code>`} — ${message}${
     others.length
       ? html`<br><span class="note">${t.seenIn}${t.colon} ${others.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span>`
       : ''
@@ -106,7 +103,7 @@ function waiversBlock(run: RunResult, byId: CaseIndex, t: Labels): SafeHtml | ''
 <ul class="waivers">${waivers.map(
     (
       w,
-    ) => html`<li><code>${w.rule}</code> → ${w.severity}${t.colon} ${w.when}<br>${w.reason} <span class="note">(${w.source})</span><br><span class="note">${t.waiverCases}${t.colon} ${w.cases.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span></li>
+    ) => html`<li>${idCode(w.rule)} → ${w.severity}${t.colon} ${w.when}<br>${w.reason} <span class="note">(${w.source})</span><br><span class="note">${t.waiverCases}${t.colon} ${w.cases.map((id, i) => html`${i ? ', ' : ''}${caseLink(id, byId)}`)}</span></li>
 `,
   )}</ul>`;
 }
@@ -118,12 +115,11 @@ export function notValidBanner(run: RunResult, t: Labels): SafeHtml | '' {
   return html`<p class="not-valid"><span aria-hidden="true">⚠</span> ${t.notValid(v.causes)}</p>`;
 }
 
-export function summarySection(run: RunResult, byId: CaseIndex, t: Labels, lang: Lang): SafeHtml {
+export function summarySection(run: RunResult, byId: CaseIndex, anchors: Map<CaseResult, string>, t: Labels, lang: Lang): SafeHtml {
   const s = run.summary;
   const mode = s.mode ?? 'standard';
   const groups = Object.keys(s.byGroup);
   const withReserves = run.cases.filter((c) => caseState(c) === 'passed-with-reserves').length;
-  const blocking = s.blocking ?? [];
   const banner = notValidBanner(run, t);
   return html`<section aria-labelledby="sec-summary">
 <h2 id="sec-summary">${t.summary}</h2>
@@ -142,10 +138,10 @@ ${groups.map((g) => html`<tr><th scope="row">${t.groupName(g)}</th>${countCells(
 <tfoot><tr><th scope="row">${t.allGroups}</th>${countCells(s, lang)}</tr></tfoot>
 </table>
 <p class="note">${t.passRateNote}</p>
-<h3>${t.blocking}</h3>
-${blocking.length ? html`<ol class="blocking">${blocking.map((id) => blockingItem(id, byId, t, lang))}</ol>` : html`<p>${t.noBlocking}</p>`}
+${blockingBlock(run, anchors, t, lang)}
 ${reservesBlock(run, byId, t, lang)}
 ${waiversBlock(run, byId, t)}
 ${run.setupNotes.length ? html`<h3>${t.setupNotes}</h3><ul>${run.setupNotes.map((n) => html`<li>${textOf(n, lang)}</li>`)}</ul>` : ''}
+${tocBlock(run, t)}
 </section>`;
 }

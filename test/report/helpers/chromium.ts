@@ -1,44 +1,46 @@
-/** Headless Chromium from the command line, as the report tests and scripts/screenshot-report.mjs use it. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/**
+ * A real browser and real PDF reading for the report tests, with nothing installed on the system: the
+ * browser is the one `--pdf` finds (CHROMIUM_PATH, a system Chromium, else the npm package
+ * @sparticuz/chromium, a devDependency), driven by playwright-core; PDF text and metadata come from
+ * unpdf (pdf.js), not from poppler.
+ */
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { findBrowser } from '../../../src/report/pdf/find-browser.js';
+import { printPdf } from '../../../src/report/pdf/print-pdf.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Flags for a quiet, offline, throw-away Chromium (the user-data-dir is added per launch). */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install chromium or set CHROMIUM_PATH`);
+/** Launches the browser `--pdf` would use; throws (a test set-up failure) when none is found. */
+export async function launchBrowser(): Promise<Browser> {
+  const found = await findBrowser();
+  if (!found) throw new Error('no Chromium: the devDependency @sparticuz/chromium should provide one (npm ci)');
+  return chromium.launch({ executablePath: found.executablePath, args: found.source === 'npm' ? ['--no-zygote'] : [] });
 }
 
-/** Runs Chromium with a fresh profile folder; throws with its stderr tail when it fails. */
-export function runChromium(args: string[]): void {
-  requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'sas-chromium-'));
-  try {
-    const r = spawnSync(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, ...args], { encoding: 'utf8', timeout: 120_000 });
-    if (r.error || r.status !== 0)
-      throw new Error(`chromium failed (${r.status}): ${r.error?.message ?? r.stderr.split('\n').slice(-5).join('\n')}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+/** Prints an HTML file to PDF exactly as `--pdf` does; throws with the reason when it cannot. */
+export async function printToPdf(html: string, pdf: string): Promise<void> {
+  const r = await printPdf(html, pdf);
+  if (!r.ok) throw new Error(r.reason.en);
 }
 
-/** A poppler tool's stdout (pdfinfo, pdftotext). */
-export function poppler(tool: 'pdfinfo' | 'pdftotext', args: string[]): string {
-  const r = spawnSync(tool, args, { encoding: 'utf8' });
-  if (r.error) throw new Error(`${tool} is needed for this test (Debian: apt-get install poppler-utils): ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${tool} failed: ${r.stderr}`);
-  return r.stdout;
+export interface PdfFacts {
+  pages: number;
+  title?: string;
+  /** Size of the first page in points. */
+  width: number;
+  height: number;
+  /** Text of each page (pdf.js text items joined; lines as pdf.js reports them). */
+  text: string[];
+}
+
+/** Page count, title, page size and text of every page of a PDF file. */
+export async function readPdf(file: string): Promise<PdfFacts> {
+  const data = new Uint8Array(readFileSync(file));
+  const doc = await getDocumentProxy(data);
+  const meta = await getMeta(doc);
+  const page = await doc.getPage(1);
+  const [x0, y0, x1, y1] = page.view;
+  const { text } = await extractText(doc, { mergePages: false });
+  const info = meta.info as { Title?: string };
+  return { pages: doc.numPages, title: info.Title, width: x1 - x0, height: y1 - y0, text };
 }
