@@ -10,65 +10,55 @@
 /** Printable ASCII in ICU root order; a lowercase letter and its capital share a primary weight. */
 const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
 
-/** Primary weight of each printable ASCII code (ICU's first level): capitals weigh as their lowercase letter. */
-const PRIMARY = new Uint8Array(128);
+/**
+ * The primary weight of each punctuation character, as a character below the digits (0x30): ICU puts
+ * punctuation before digits before letters, and orders digits and letters as ASCII does once the
+ * letters are lowercased. So a key keeps digits and lowercase letters as they are and replaces only
+ * the punctuation: native string operations (toLowerCase, replace) do most of the work.
+ */
+const PUNCTUATION_WEIGHT: Record<string, string> = {};
 {
   let w = 0;
-  for (let k = 0; k < ROOT_ORDER.length; k++) {
-    const c = ROOT_ORDER.charCodeAt(k);
-    if (c < 0x41 || c > 0x5a) w++;
-    PRIMARY[c] = w;
+  for (const ch of ROOT_ORDER) {
+    if (/[0-9A-Za-z]/.test(ch)) continue;
+    PUNCTUATION_WEIGHT[ch] = String.fromCharCode(++w);
   }
 }
 
 /** The text this module orders itself: printable ASCII (every character has its own primary weight). */
 const PRINTABLE_ASCII = /^[ -~]*$/;
+const NOT_ALPHANUMERIC = /[^0-9a-z]/g;
+const DIGIT_RUN = /[0-9]+/g;
+const UPPERCASE = /[A-Z]/;
 const MAX_DIGITS = 100;
-const ZERO = 0x30;
-const isDigit = (c: number) => c >= ZERO && c <= 0x39;
-const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/** A digit run of `numeric` keys: a digit as marker, the run's length, then its digits (shorter numbers first). */
+function digitRunKey(run: string): string {
+  return `0${String.fromCharCode(run.length)}${run}`;
+}
 
 /**
- * A sort key of `s` whose plain string order (`<`) is ICU's root order: the primary weights (with
- * `numeric`, a digit run becomes the weight of a digit, its length, then its digits: shorter numbers
- * first), a separator below every weight (a text before its extensions), then one case mark per
- * character (ICU's tertiary level: on equal primaries, the first difference of case puts lowercase
- * first). Undefined when ICU has its own rules for the text: not printable ASCII, or with `numeric` a
- * digit run with a leading zero or longer than 100 digits. Keys make a sort of n texts cost n keys and
- * native string comparisons, where ICU costs its start and a collation per comparison.
+ * A sort key of `s` whose plain string order (`<`) is ICU's root order: the primary weights (letters
+ * lowercased, punctuation replaced by its weight; with `numeric`, each digit run as digitRunKey), a
+ * separator below every weight (a text before its extensions), then one case mark per character (ICU's
+ * tertiary level: on equal primaries, the first difference of case puts lowercase first). Undefined
+ * when ICU has its own rules for the text: not printable ASCII, or with `numeric` a digit run with a
+ * leading zero or longer than 100 digits. Keys make a sort of n texts cost n keys and native string
+ * comparisons, where ICU costs its start and a collation per comparison.
  */
 export function collationKey(s: string, numeric: boolean): string | undefined {
   if (!PRINTABLE_ASCII.test(s)) return undefined;
-  const n = s.length;
-  const primary: number[] = [];
-  let cases = '';
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (numeric && isDigit(c)) {
-      let end = i + 1;
-      while (end < n && isDigit(s.charCodeAt(end))) end++;
-      const length = end - i;
-      if ((c === ZERO && length > 1) || length > MAX_DIGITS) return undefined;
-      primary.push(PRIMARY[ZERO], length);
-      for (; i < end; i++) {
-        primary.push(PRIMARY[s.charCodeAt(i)]);
-        cases += '0';
-      }
-      continue;
-    }
-    primary.push(PRIMARY[c]);
-    cases += isUpper(c) ? '1' : '0';
-    i++;
+  let primary = s.toLowerCase().replace(NOT_ALPHANUMERIC, (ch) => PUNCTUATION_WEIGHT[ch]);
+  if (numeric) {
+    let icuRules = false;
+    primary = primary.replace(DIGIT_RUN, (run) => {
+      if ((run.length > 1 && run[0] === '0') || run.length > MAX_DIGITS) icuRules = true;
+      return digitRunKey(run);
+    });
+    if (icuRules) return undefined;
   }
-  return `${fromCodes(primary)}\u0000${cases}`;
-}
-
-/** String.fromCharCode of a list of any length (a spread of a very long list overflows the stack). */
-function fromCodes(codes: number[]): string {
-  let out = '';
-  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode(...codes.slice(k, k + 4096));
-  return out;
+  const cases = UPPERCASE.test(s) ? s.replace(/[^A-Z]/g, '0').replace(/[A-Z]/g, '1') : '0'.repeat(s.length);
+  return `${primary}\u0000${cases}`;
 }
 
 /** Orders two keys of collationKey (or any two strings) by their UTF-16 code units. */
