@@ -130,4 +130,17 @@ describe('request URLs', () => {
     r.cases[3].exchanges[0].request.url = 'https://e.fr/metadata';
     expect(card(renderPv(r, { lang: 'en' }), 'PS-4.2-PROFILES')).not.toContain('wire-url');
   });
+
+  it('give long request lines a shortened form for passed cases on paper, cut between code points', () => {
+    const r = makeRunResult();
+    const passed = r.cases.find((c) => c.verdict === 'passed' && c.exchanges.length > 0)!;
+    passed.exchanges[0].request.url = `https://e.fr/fhir/Slot?name=${'😀'.repeat(80)}`;
+    const c = card(renderPv(r, { lang: 'fr' }), passed.id);
+    const full = /<code class="url-full">([^<]*)<\/code>/.exec(c)?.[1];
+    const short = /<code class="url-short">([^<]*)<\/code>/.exec(c)?.[1];
+    expect(full).toBe(`GET https://e.fr/fhir/Slot?name=${'😀'.repeat(80)}`);
+    expect([...short!]).toHaveLength(101); // 100 code points and the ellipsis
+    expect(short!.endsWith('😀…')).toBe(true);
+    expect(/[\uD800-\uDFFF]/u.test(short!)).toBe(false); // no lone surrogate
+  });
 });

@@ -50,10 +50,21 @@ function tlsText(x: Exchange): string | undefined {
   return parts.length ? parts.join('\n') : undefined;
 }
 
+/** Request lines longer than this print shortened in passed cases (the full line stays on screen and in run.json). */
+const SHORT_REQUEST_LINE = 100;
+
+/** The request, decoded for reading; with a shortened form that passed cases print when it is long. */
+function requestText(method: string, readable: string): SafeHtml {
+  const full = `${method} ${readable}`;
+  const chars = [...full]; // by code point: never half of a surrogate pair
+  if (chars.length <= SHORT_REQUEST_LINE) return html`<code>${full}</code>`;
+  return html`<code class="url-full">${full}</code><code class="url-short">${chars.slice(0, SHORT_REQUEST_LINE).join('')}…</code>`;
+}
+
 /** The request line decoded for reading; the exact wire form on a second line when it differs. */
 function exchangeLine(x: Exchange, t: Labels, lang: Lang): SafeHtml {
   const readable = readableUrl(x.request.url);
-  return html`<p class="exchange-line">${x.label ? html`[${x.label}] ` : ''}<code>${x.request.method} ${readable}</code> → ${statusText(x, t)} · ${timing(x, lang)}</p>${
+  return html`<p class="exchange-line">${x.label ? html`[${x.label}] ` : ''}${requestText(x.request.method, readable)} → ${statusText(x, t)} · ${timing(x, lang)}</p>${
     readable !== x.request.url ? html`\n<p class="wire-url">${t.wireForm}${t.colon} <code>${x.request.url}</code></p>` : ''
   }`;
 }

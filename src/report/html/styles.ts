@@ -82,6 +82,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .exchange-line { font-weight: 600; overflow-wrap: anywhere; }
 details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
 .print-only { display: none; }
+.url-short { display: none; }
 .wire-url { margin: 0 0 .2rem; font-size: .85em; color: var(--muted); }
 figure.excerpt { margin: .3rem 0; }
 figure.excerpt figcaption { font-size: .9em; }
@@ -125,6 +126,9 @@ footer .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflo
   .case-compact .exchange-line { font-weight: normal; font-size: .9em; }
   /* the wire form of a passed case's requests stays on screen: on paper it would double each exchange */
   .case-compact .wire-url { display: none; }
+  /* and its long request lines print shortened (a passed case's request is evidence of nothing wrong) */
+  .case-compact .url-full { display: none; }
+  .case-compact .url-short { display: inline; }
 }
 `;
 }
