@@ -50,8 +50,6 @@ export interface JddLint {
   cases: number;
 }
 
-const same = (text: string): Message => ({ fr: text, en: text });
-
 /** Luhn check over the digits (RPPS 11 digits, SIRET 14, FINESS 9: their last digit is a Luhn key). */
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -69,7 +67,7 @@ function keyProblem(value: string): Message | undefined {
   const kind = kinds[value[0]];
   if (!kind || !/^\d+$/.test(value) || value.length !== kind[1] + 1 || luhnValid(value.slice(1))) return undefined;
   return {
-    fr: `« ${value} » : la clé de contrôle (Luhn) du ${kind[0]} ${value.slice(1)} est fausse — faute de frappe ? (le SAS cherche ce PS / cette structure par cet identifiant)`,
+    fr: `«\u00a0${value}\u00a0»\u00a0: la clé de contrôle (Luhn) du ${kind[0]} ${value.slice(1)} est fausse — faute de frappe\u00a0? (le SAS cherche ce PS / cette structure par cet identifiant)`,
     en: `"${value}": the check digit (Luhn) of ${kind[0]} ${value.slice(1)} is wrong — a typo? (the SAS searches the PS / structure by this identifier)`,
   };
 }
@@ -90,7 +88,7 @@ function identifierPaths(jdd: Jdd): [DataPath, string][] {
 /** Checks a JDD file; `cases` is the cahier (every use case: only the JDD's own are looked at). */
 export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
   const read = readJdd(file);
-  const problems: LintProblem[] = read.errors.map((e) => ({ severity: 'error', ...e, message: same(e.message) }));
+  const problems: LintProblem[] = read.errors.map((e) => ({ severity: 'error', ...e }));
   const { jdd, locate } = read;
   if (!jdd || !locate) return { file, problems, roles: [], notApplicable: [], cases: 0 };
   const at = (path: DataPath): SourceRef & { field: string } => ({ ...locate(path), field: formatDataPath(path) });
@@ -112,7 +110,7 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
           ? { fr: ` (rôle du cas d'usage ${spec.useCase})`, en: ` (a role of use case ${spec.useCase})` }
           : { fr: '', en: '' };
         add('warning', path, {
-          fr: `rôle « ${role} » inconnu pour le cas d'usage ${jdd.useCase}${other.fr} : aucun cas ne le demande (vocabulaire : datasets/README.md)`,
+          fr: `rôle «\u00a0${role}\u00a0» inconnu pour le cas d'usage ${jdd.useCase}${other.fr}\u00a0: aucun cas ne le demande (vocabulaire\u00a0: datasets/README.md)`,
           en: `unknown role "${role}" for use case ${jdd.useCase}${other.en}: no case asks for it (vocabulary: datasets/README.md)`,
         });
         return;
@@ -120,7 +118,7 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
       const unmet = checkRole(spec, e, jdd);
       if (unmet.length > 0) {
         add('error', path, {
-          fr: `l'entrée « ${e.key} » déclare le rôle « ${role} » (${spec.needs.fr}) mais ${unmet.map((u) => u.fr).join(', ')}`,
+          fr: `l'entrée «\u00a0${e.key}\u00a0» déclare le rôle «\u00a0${role}\u00a0» (${spec.needs.fr}) mais ${unmet.map((u) => u.fr).join(', ')}`,
           en: `entry "${e.key}" declares role "${role}" (${spec.needs.en}) but ${unmet.map((u) => u.en).join(', ')}`,
         });
       }
@@ -168,14 +166,14 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
   for (const r of roles.filter((x) => !x.filled)) {
     const hint =
       r.couldPlay.length > 0
-        ? { fr: ` ; pourraient le jouer : ${r.couldPlay.join(', ')}`, en: `; could play it: ${r.couldPlay.join(', ')}` }
+        ? { fr: `\u00a0; pourraient le jouer\u00a0: ${r.couldPlay.join(', ')}`, en: `; could play it: ${r.couldPlay.join(', ')}` }
         : { fr: '', en: '' };
     const affected = r.cases.filter((id) => notApplicable.some((na) => na.caseId === id));
     const effect =
       affected.length > 0
-        ? { fr: ` — cas non applicables : ${affected.join(', ')}`, en: ` — cases not applicable: ${affected.join(', ')}` }
+        ? { fr: ` — cas non applicables\u00a0: ${affected.join(', ')}`, en: ` — cases not applicable: ${affected.join(', ')}` }
         : {
-            fr: ` — cas concernés (rôle facultatif, laissé de côté) : ${r.cases.join(', ')}`,
+            fr: ` — cas concernés (rôle facultatif, laissé de côté)\u00a0: ${r.cases.join(', ')}`,
             en: ` — cases concerned (optional role, left out): ${r.cases.join(', ')}`,
           };
     add('warning', [list], {

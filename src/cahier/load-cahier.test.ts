@@ -99,6 +99,17 @@ describe('loadCahier', () => {
     const a = write('dup-a.yaml', one);
     const b = write('dup-b.yaml', `\n${one}`);
     expect(loadError([a, b])).toContain(`${b}:4:9 field "cases[0].id": duplicate test case id "PS-ONE" (first defined at ${a}:3)`);
+    // the same line in French, for a run in French
+    let french = '';
+    try {
+      loadCahier([a, b]);
+    } catch (err) {
+      french = (err as SetupError).problem.fr;
+    }
+    expect(french).toMatch(/^le cahier de recette contient 1 erreur\u00a0:\n/);
+    expect(french).toContain(
+      `${b}:4:9 champ «\u00a0cases[0].id\u00a0»\u00a0: identifiant de cas de test «\u00a0PS-ONE\u00a0» en double (défini d'abord en ${a}:3)`,
+    );
   });
 
   it('requires a use case, on the case or the file', () => {

@@ -2,18 +2,23 @@
  * Loads the cahier de recette: every `*.yaml` of a folder (or the files given), validated against
  * schemas/cahier.schema.json through the located YAML loader, file defaults applied, then checked
  * as a whole (unique ids, kinds, use-case coherence, known requirement ids). Any problem stops the
- * load with a SetupError listing every error as `file:line:col field "x": message`.
+ * load with a SetupError listing every error as `file:line:col field "x": message` (in both languages).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { SetupError, type SourceRef } from '../core/errors.js';
+import type { Message } from '../core/findings.js';
 import { TOOL_ROOT } from '../core/version.js';
-import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { loadYamlFile, yamlErrorsText, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath } from '../yaml/yaml-tree.js';
 import { parseRoleNeed, roleSpec, rolesOfUseCase } from './roles.js';
 import type { CahierFile, RawCase, TestCase } from './types.js';
 
 export const SEARCH_KIND = 'search';
+
+const NBSP = '\u00a0';
+/** A verbatim name or value between French guillemets. */
+const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
 
 export interface LoadCahierOptions {
   /**
@@ -85,7 +90,9 @@ export function loadCahier(paths: string | string[], options: LoadCahierOptions 
   const errors: LocatedYamlError[] = [];
   const cases: TestCase[] = [];
   for (const file of files) {
-    const loaded = loadYamlFile<CahierFile>(file, schema, { label: 'cahier de recette file' });
+    const loaded = loadYamlFile<CahierFile>(file, schema, {
+      label: { fr: 'fichier du cahier de recette', en: 'cahier de recette file' },
+    });
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;
@@ -104,11 +111,11 @@ export function loadCahier(paths: string | string[], options: LoadCahierOptions 
 
 export function cahierError(errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
-  const list = formatYamlErrors(errors);
+  const list = yamlErrorsText(errors);
   return new SetupError(
     {
-      fr: `le cahier de recette contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
-      en: `the cahier de recette has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+      fr: `le cahier de recette contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list.fr}`,
+      en: `the cahier de recette has ${n} error${n > 1 ? 's' : ''}:\n${list.en}`,
     },
     {
       fr: 'corriger le ou les fichiers ci-dessus\u00a0; schemas/cahier.schema.json en décrit le format (docs/run.md)',
@@ -118,7 +125,7 @@ export function cahierError(errors: LocatedYamlError[]): SetupError {
 }
 
 /** An error at `path` inside a case, named like the schema errors (`cases[3].practitioners[1]`). */
-export function caseError(tc: TestCase, path: (string | number)[], message: string): LocatedYamlError {
+export function caseError(tc: TestCase, path: (string | number)[], message: Message): LocatedYamlError {
   const ref = tc.locate(path);
   return { file: ref.file, line: ref.line, col: ref.col, field: formatDataPath(['cases', tc.caseIndex, ...path]), message };
 }
@@ -137,7 +144,10 @@ function buildCase(
       error: {
         ...ref,
         field: `cases[${caseIndex}].useCase`,
-        message: 'missing use case: set "useCase" on the case or at the top of the file',
+        message: {
+          fr: `cas d'usage manquant${NBSP}: renseigner ${q('useCase')} sur le cas ou en tête du fichier`,
+          en: 'missing use case: set "useCase" on the case or at the top of the file',
+        },
       },
     };
   }
@@ -145,7 +155,14 @@ function buildCase(
   const { role, ...rest } = raw;
   if (role !== undefined && raw.roles !== undefined) {
     return {
-      error: { ...locate(['role']), field: `cases[${caseIndex}].role`, message: 'give "role" (one role) or "roles" (a list), not both' },
+      error: {
+        ...locate(['role']),
+        field: `cases[${caseIndex}].role`,
+        message: {
+          fr: `donner ${q('role')} (un rôle) ou ${q('roles')} (une liste), pas les deux`,
+          en: 'give "role" (one role) or "roles" (a list), not both',
+        },
+      },
     };
   }
   // `role: x` is read as `roles: [x]`; errors about roles[0] point at the `role` line
@@ -174,29 +191,59 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
   for (const tc of cases) {
     const first = seen.get(tc.id);
     if (first) {
-      errors.push(caseError(tc, ['id'], `duplicate test case id "${tc.id}" (first defined at ${first.file}:${first.line})`));
+      errors.push(
+        caseError(tc, ['id'], {
+          fr: `identifiant de cas de test ${q(tc.id)} en double (défini d'abord en ${first.file}:${first.line})`,
+          en: `duplicate test case id "${tc.id}" (first defined at ${first.file}:${first.line})`,
+        }),
+      );
     } else seen.set(tc.id, tc.source);
 
     if (tc.kind === SEARCH_KIND) {
       if (tc.params !== undefined)
-        errors.push(caseError(tc, ['params'], '"params" is for other kinds; a search case uses "request" and "expect"'));
+        errors.push(
+          caseError(tc, ['params'], {
+            fr: `${q('params')} sert aux autres types de cas${NBSP}; un cas de recherche utilise ${q('request')} et ${q('expect')}`,
+            en: '"params" is for other kinds; a search case uses "request" and "expect"',
+          }),
+        );
     } else {
       for (const key of ['request', 'expect'] as const) {
         if (Object.keys(tc[key]).length > 0)
-          errors.push(caseError(tc, [key], `"${key}" is for search cases; kind "${tc.kind}" takes "params"`));
+          errors.push(
+            caseError(tc, [key], {
+              fr: `${q(key)} sert aux cas de recherche${NBSP}; le type ${q(tc.kind)} prend ${q('params')}`,
+              en: `"${key}" is for search cases; kind "${tc.kind}" takes "params"`,
+            }),
+          );
       }
     }
     if (tc.useCase === 'sos' && tc.practitioners !== undefined) {
-      errors.push(caseError(tc, ['practitioners'], 'an SOS case names SOS structures ("sos"), not practitioners'));
+      errors.push(
+        caseError(tc, ['practitioners'], {
+          fr: `un cas SOS désigne des structures SOS (${q('sos')}), pas des PS`,
+          en: 'an SOS case names SOS structures ("sos"), not practitioners',
+        }),
+      );
     }
     if (tc.useCase !== 'sos' && tc.sos !== undefined) {
-      errors.push(caseError(tc, ['sos'], `a ${tc.useCase} case names practitioners, not SOS structures`));
+      errors.push(
+        caseError(tc, ['sos'], {
+          fr: `un cas ${tc.useCase} désigne des PS, pas des structures SOS`,
+          en: `a ${tc.useCase} case names practitioners, not SOS structures`,
+        }),
+      );
     }
     errors.push(...checkRoles(tc));
     if (options.requirementIds) {
       tc.requirements.forEach((id, i) => {
         if (!options.requirementIds?.has(id)) {
-          errors.push(caseError(tc, ['requirements', i], `unknown requirement id "${id}" (see requirements/requirements.yaml)`));
+          errors.push(
+            caseError(tc, ['requirements', i], {
+              fr: `identifiant d'exigence ${q(id)} inconnu (voir requirements/requirements.yaml)`,
+              en: `unknown requirement id "${id}" (see requirements/requirements.yaml)`,
+            }),
+          );
         }
       });
     }
@@ -210,20 +257,24 @@ function checkRoles(tc: TestCase): LocatedYamlError[] {
   const errors: LocatedYamlError[] = [];
   const explicit = (['practitioners', 'sos', 'cpts'] as const).filter((k) => tc[k] !== undefined);
   if (explicit.length > 0) {
-    errors.push(caseError(tc, [explicit[0]], `a case names roles or JDD keys, not both: remove "${explicit[0]}" or the roles`));
+    errors.push(
+      caseError(tc, [explicit[0]], {
+        fr: `un cas désigne des rôles ou des clés du JDD, pas les deux${NBSP}: retirer ${q(explicit[0])} ou les rôles`,
+        en: `a case names roles or JDD keys, not both: remove "${explicit[0]}" or the roles`,
+      }),
+    );
   }
   const known = rolesOfUseCase(tc.useCase).map((r) => r.name);
   tc.roles.forEach((need, i) => {
     const { role } = parseRoleNeed(need);
     const spec = roleSpec(role);
     if (spec && spec.useCase === tc.useCase) return;
-    const other = spec ? ` (a role of use case ${spec.useCase})` : '';
+    const other = spec ? { fr: ` (rôle du cas d'usage ${spec.useCase})`, en: ` (a role of use case ${spec.useCase})` } : { fr: '', en: '' };
     errors.push(
-      caseError(
-        tc,
-        ['roles', i],
-        `unknown role "${role}" for use case ${tc.useCase}${other}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`,
-      ),
+      caseError(tc, ['roles', i], {
+        fr: `rôle ${q(role)} inconnu pour le cas d'usage ${tc.useCase}${other.fr}${NBSP}; rôles de ${tc.useCase}${NBSP}: ${known.join(', ')} (datasets/README.md)`,
+        en: `unknown role "${role}" for use case ${tc.useCase}${other.en}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`,
+      }),
     );
   });
   return errors;

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SetupError, type SourceRef } from '../core/errors.js';
+import type { Message } from '../core/findings.js';
 import { TOOL_ROOT } from '../core/version.js';
-import { formatYamlErrors, loadYamlFile, parseYamlText, type LoadedYaml, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { loadYamlFile, parseYamlText, yamlErrorsText, type LoadedYaml, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath, type DataPath } from '../yaml/yaml-tree.js';
 import type {
   AppointmentType,
@@ -66,6 +67,11 @@ function normalise(raw: RawJdd, file: string): Jdd {
 
 type Locate = (path: (string | number)[]) => SourceRef;
 
+const NBSP = '\u00a0';
+/** A verbatim name or value between French guillemets. */
+const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
+const LABEL: Message = { fr: 'JDD', en: 'JDD' };
+
 function duplicates<T>(items: T[], keyOf: (item: T) => string): number[] {
   const seen = new Set<string>();
   const out: number[] = [];
@@ -80,55 +86,101 @@ function duplicates<T>(items: T[], keyOf: (item: T) => string): number[] {
 /** Checks a JSON Schema cannot express. Exported for tests; `locate` maps a data path to the file. */
 export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
   const errors: LocatedYamlError[] = [];
-  const add = (path: DataPath, message: string) => errors.push({ ...locate(path), field: formatDataPath(path), message });
-  const unique = <T>(items: T[], base: DataPath, prop: string, label: string, keyOf: (item: T) => string) => {
-    for (const i of duplicates(items, keyOf)) add([...base, i, prop], `${label} "${keyOf(items[i])}" is already used by an earlier entry`);
+  const add = (path: DataPath, message: Message) => errors.push({ ...locate(path), field: formatDataPath(path), message });
+  /** `taken` names the value: "key "x"" / « clé « x » », whose French participle agrees with it. */
+  const unique = <T>(items: T[], base: DataPath, prop: string, taken: (value: string) => Message, keyOf: (item: T) => string) => {
+    for (const i of duplicates(items, keyOf)) add([...base, i, prop], taken(keyOf(items[i])));
   };
+  const used = (fr: string, en: string) => (value: string) => ({
+    fr: fr.replace('%', q(value)),
+    en: `${en} "${value}" is already used by an earlier entry`,
+  });
+  const key = used('clé % déjà utilisée par une entrée précédente', 'key');
 
-  unique(jdd.practitioners, ['practitioners'], 'key', 'key', (p) => p.key);
-  unique(jdd.practitioners, ['practitioners'], 'idnps', 'IDNPS', (p) => p.idnps);
-  unique(jdd.cpts, ['cpts'], 'key', 'key', (c) => c.key);
-  unique(jdd.cpts, ['cpts'], 'finess', 'FINESS', (c) => c.finess);
-  unique(jdd.sos, ['sos'], 'key', 'key', (s) => s.key);
-  unique(jdd.sos, ['sos'], 'siret', 'SIRET', (s) => s.siret);
+  unique(jdd.practitioners, ['practitioners'], 'key', key, (p) => p.key);
+  unique(jdd.practitioners, ['practitioners'], 'idnps', used('IDNPS % déjà utilisé par une entrée précédente', 'IDNPS'), (p) => p.idnps);
+  unique(jdd.cpts, ['cpts'], 'key', key, (c) => c.key);
+  unique(jdd.cpts, ['cpts'], 'finess', used('FINESS % déjà utilisé par une entrée précédente', 'FINESS'), (c) => c.finess);
+  unique(jdd.sos, ['sos'], 'key', key, (s) => s.key);
+  unique(jdd.sos, ['sos'], 'siret', used('SIRET % déjà utilisé par une entrée précédente', 'SIRET'), (s) => s.siret);
 
   const cptsKeys = new Set(jdd.cpts.map((c: JddCpts) => c.key));
   jdd.practitioners.forEach((p, i) => {
-    unique<JddPlace>(p.places, ['practitioners', i, 'places'], 'key', 'place key', (pl) => pl.key);
-    p.cpts.forEach((key, j) => {
-      if (!cptsKeys.has(key)) add(['practitioners', i, 'cpts', j], `CPTS "${key}" is not defined in the "cpts" list of this JDD`);
+    unique<JddPlace>(
+      p.places,
+      ['practitioners', i, 'places'],
+      'key',
+      used('clé de lieu % déjà utilisée par une entrée précédente', 'place key'),
+      (pl) => pl.key,
+    );
+    p.cpts.forEach((cpts, j) => {
+      if (!cptsKeys.has(cpts))
+        add(['practitioners', i, 'cpts', j], {
+          fr: `CPTS ${q(cpts)} absente de la liste ${q('cpts')} de ce JDD`,
+          en: `CPTS "${cpts}" is not defined in the "cpts" list of this JDD`,
+        });
     });
     if (p.participation === 'individual' && p.cpts.length > 0) {
-      add(
-        ['practitioners', i, 'cpts'],
-        'this PS is declared individual only (participation: individual) but lists CPTS; set participation to cpts or both, or remove the list',
-      );
+      add(['practitioners', i, 'cpts'], {
+        fr: `ce PS est déclaré en exercice individuel seulement (participation${NBSP}: individual) mais liste des CPTS${NBSP}; passer participation à cpts ou both, ou retirer la liste`,
+        en: 'this PS is declared individual only (participation: individual) but lists CPTS; set participation to cpts or both, or remove the list',
+      });
     }
     if (p.participation !== 'individual' && p.cpts.length === 0) {
-      add(['practitioners', i, 'participation'], `participation "${p.participation}" needs at least one CPTS key in "cpts"`);
+      add(['practitioners', i, 'participation'], {
+        fr: `la participation ${q(p.participation)} demande au moins une clé de CPTS dans ${q('cpts')}`,
+        en: `participation "${p.participation}" needs at least one CPTS key in "cpts"`,
+      });
     }
     if (p.sharedCptsSlots && p.cpts.length < 2) {
-      add(['practitioners', i, 'sharedCptsSlots'], 'a slot can be shared by CPTS only when the PS declared at least two CPTS');
+      add(['practitioners', i, 'sharedCptsSlots'], {
+        fr: 'un créneau ne peut être partagé entre CPTS que si le PS déclare au moins deux CPTS',
+        en: 'a slot can be shared by CPTS only when the PS declared at least two CPTS',
+      });
     }
     const cptsType = p.slotTypes.indexOf('CPTS');
     if (cptsType >= 0) {
-      add(['practitioners', i, 'slotTypes', cptsType], 'CPTS slots come from participation and cpts; list only PUBLIC, PRO or SNP here');
+      add(['practitioners', i, 'slotTypes', cptsType], {
+        fr: `les créneaux CPTS découlent de participation et de cpts${NBSP}; ne lister ici que PUBLIC, PRO ou SNP`,
+        en: 'CPTS slots come from participation and cpts; list only PUBLIC, PRO or SNP here',
+      });
     }
   });
-  jdd.sos.forEach((s, i) => unique(s.locations, ['sos', i, 'locations'], 'key', 'location key', (l) => l.key));
+  jdd.sos.forEach((s, i) =>
+    unique(
+      s.locations,
+      ['sos', i, 'locations'],
+      'key',
+      used('clé de site % déjà utilisée par une entrée précédente', 'location key'),
+      (l) => l.key,
+    ),
+  );
 
   const known = new Set([...jdd.practitioners.map((p) => p.idnps), ...jdd.sos.map((s) => s.siret)]);
   jdd.unknownIdentifiers.forEach((id, i) => {
-    if (known.has(id)) add(['unknownIdentifiers', i], `"${id}" is listed as unknown but belongs to an entry of this JDD`);
+    if (known.has(id))
+      add(['unknownIdentifiers', i], {
+        fr: `${q(id)} est listé comme inconnu mais appartient à une entrée de ce JDD`,
+        en: `"${id}" is listed as unknown but belongs to an entry of this JDD`,
+      });
   });
 
-  const needs: Record<Jdd['useCase'], [boolean, string]> = {
-    psindiv: [jdd.practitioners.length > 0, 'a psindiv JDD needs at least one practitioner'],
+  const needs: Record<Jdd['useCase'], [boolean, Message]> = {
+    psindiv: [
+      jdd.practitioners.length > 0,
+      { fr: 'un JDD psindiv demande au moins un PS', en: 'a psindiv JDD needs at least one practitioner' },
+    ],
     cpts: [
       jdd.cpts.length > 0 && jdd.practitioners.some((p) => p.participation !== 'individual'),
-      'a cpts JDD needs at least one CPTS and one PS declared via a CPTS',
+      {
+        fr: 'un JDD cpts demande au moins une CPTS et un PS déclaré via une CPTS',
+        en: 'a cpts JDD needs at least one CPTS and one PS declared via a CPTS',
+      },
     ],
-    sos: [jdd.sos.length > 0, 'a sos JDD needs at least one SOS Médecins structure'],
+    sos: [
+      jdd.sos.length > 0,
+      { fr: 'un JDD sos demande au moins une structure SOS Médecins', en: 'a sos JDD needs at least one SOS Médecins structure' },
+    ],
   };
   const [ok, message] = needs[jdd.useCase];
   if (!ok) add(['useCase'], message);
@@ -156,16 +208,16 @@ function finish(loaded: LoadedYaml<RawJdd>, file: string): Jdd {
 
 /** Reads a JDD file for the linter (`jdd check`): problems are returned, not thrown. */
 export function readJdd(file: string): JddRead {
-  return read(loadYamlFile<RawJdd>(file, readSchema(), { label: 'JDD' }), file);
+  return read(loadYamlFile<RawJdd>(file, readSchema(), { label: LABEL }), file);
 }
 
 function jddError(file: string, errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
-  const list = formatYamlErrors(errors);
+  const list = yamlErrorsText(errors);
   return new SetupError(
     {
-      fr: `le JDD ${file} contient ${n === 1 ? 'un problème' : `${n} problèmes`}\u00a0:\n${list}`,
-      en: `JDD ${file} has ${n === 1 ? 'a problem' : `${n} problems`}:\n${list}`,
+      fr: `le JDD ${file} contient ${n === 1 ? 'un problème' : `${n} problèmes`}\u00a0:\n${list.fr}`,
+      en: `JDD ${file} has ${n === 1 ? 'a problem' : `${n} problems`}:\n${list.en}`,
     },
     {
       fr: 'corriger le fichier JDD (schéma\u00a0: schemas/jdd.schema.json) puis relancer',
@@ -176,7 +228,7 @@ function jddError(file: string, errors: LocatedYamlError[]): SetupError {
 
 /** Loads and checks a JDD file; throws SetupError listing every located problem. */
 export function loadJdd(file: string): Jdd {
-  return finish(loadYamlFile<RawJdd>(file, readSchema(), { label: 'JDD' }), file);
+  return finish(loadYamlFile<RawJdd>(file, readSchema(), { label: LABEL }), file);
 }
 
 /** Same as loadJdd for a text already in memory (`file` is used in messages). */

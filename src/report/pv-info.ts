@@ -11,18 +11,18 @@ import { TOOL_ROOT } from '../core/version.js';
 import type { Declaration, PvInfo } from '../core/model.js';
 import type { DeclarationsFile } from '../core/formats/declarations-file.js';
 import type { PvInfoFile } from '../core/formats/pv-info-file.js';
-import { formatYamlErrors, loadYamlFile } from '../yaml/load-located-yaml.js';
+import { loadYamlFile, yamlErrorsText } from '../yaml/load-located-yaml.js';
 
 function readSchema(name: string): object {
   return JSON.parse(readFileSync(resolve(TOOL_ROOT, 'schemas', name), 'utf8')) as object;
 }
 
 function load<T>(file: string, schemaName: string, label: Message): { value: T; locate: (path: (string | number)[]) => string } {
-  const loaded = loadYamlFile<T>(file, readSchema(schemaName), { label: label.en, maxBytes: 1024 * 1024 });
+  const loaded = loadYamlFile<T>(file, readSchema(schemaName), { label, maxBytes: 1024 * 1024 });
   if (!loaded.ok) {
-    const list = formatYamlErrors(loaded.errors);
+    const list = yamlErrorsText(loaded.errors);
     throw new SetupError(
-      { fr: `${label.fr} invalide\u00a0:\n${list}`, en: `invalid ${label.en}:\n${list}` },
+      { fr: `${label.fr} invalide\u00a0:\n${list.fr}`, en: `invalid ${label.en}:\n${list.en}` },
       { fr: `voir schemas/${schemaName}`, en: `see schemas/${schemaName}` },
     );
   }

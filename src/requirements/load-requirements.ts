@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SetupError } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
 import type { Requirement, RequirementsFile, Waiver } from '../core/formats/requirements-file.js';
-import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { loadYamlFile, yamlErrorsText, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 
 export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl';
 
@@ -50,7 +50,9 @@ export function loadRequirements(file: string = defaultRequirementsFile()): Requ
 }
 
 export function loadCatalogue(file: string = defaultRequirementsFile()): Catalogue {
-  const loaded = loadYamlFile<CatalogueFile>(file, requirementsSchema(), { label: 'requirements catalogue' });
+  const loaded = loadYamlFile<CatalogueFile>(file, requirementsSchema(), {
+    label: { fr: 'catalogue des exigences', en: 'requirements catalogue' },
+  });
   if (!loaded.ok) throw catalogueError(loaded.errors);
   const errors: LocatedYamlError[] = [];
   const seen = new Map<string, number>();
@@ -63,7 +65,10 @@ export function loadCatalogue(file: string = defaultRequirementsFile()): Catalog
         line: at.line,
         col: at.col,
         field: `requirements[${i}].id`,
-        message: `duplicate requirement id "${r.id}" (first at requirements[${first}])`,
+        message: {
+          fr: `identifiant d'exigence «\u00a0${r.id}\u00a0» en double (déjà en requirements[${first}])`,
+          en: `duplicate requirement id "${r.id}" (first at requirements[${first}])`,
+        },
       });
     } else seen.set(r.id, i);
   });
@@ -73,10 +78,10 @@ export function loadCatalogue(file: string = defaultRequirementsFile()): Catalog
 
 function catalogueError(errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
-  const list = formatYamlErrors(errors);
+  const list = yamlErrorsText(errors);
   return new SetupError({
-    fr: `le catalogue des exigences contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
-    en: `the requirements catalogue has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+    fr: `le catalogue des exigences contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list.fr}`,
+    en: `the requirements catalogue has ${n} error${n > 1 ? 's' : ''}:\n${list.en}`,
   });
 }
 

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { SetupError } from '../core/errors.js';
 import { TOOL_ROOT } from '../core/version.js';
 import type { Certificate, TlsProfileFile } from '../core/formats/tls-profile-file.js';
-import { formatYamlErrors, loadYamlFile, type LocatedYamlError } from '../yaml/load-located-yaml.js';
+import { loadYamlFile, yamlErrorsText, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 import { formatDataPath } from '../yaml/yaml-tree.js';
 import type { TlsClientOptions } from '../http/types.js';
 import type { TestPki } from './make-pki.js';
@@ -39,7 +39,7 @@ export const TLS_PROFILE_SCHEMA_FILE = join(TOOL_ROOT, 'schemas', 'tls-profile.s
 
 export function loadTlsProfile(file: string): TlsProfile {
   const schema = JSON.parse(readFileSync(TLS_PROFILE_SCHEMA_FILE, 'utf8')) as object;
-  const loaded = loadYamlFile<RawProfile>(file, schema, { label: 'TLS profile', maxBytes: 256 * 1024 });
+  const loaded = loadYamlFile<RawProfile>(file, schema, { label: { fr: 'profil TLS', en: 'TLS profile' }, maxBytes: 256 * 1024 });
   if (!loaded.ok) throw profileError(loaded.errors);
   const dir = dirname(resolve(file));
   const errors: LocatedYamlError[] = [];
@@ -54,7 +54,7 @@ export function loadTlsProfile(file: string): TlsProfile {
         line: ref.line,
         col: ref.col,
         field: formatDataPath(at),
-        message: `file not found or not readable: ${abs}`,
+        message: { fr: `fichier introuvable ou illisible\u00a0: ${abs}`, en: `file not found or not readable: ${abs}` },
       });
     }
     return abs;
@@ -80,11 +80,11 @@ export function loadTlsProfile(file: string): TlsProfile {
 
 function profileError(errors: LocatedYamlError[]): SetupError {
   const n = errors.length;
-  const list = formatYamlErrors(errors);
+  const list = yamlErrorsText(errors);
   return new SetupError(
     {
-      fr: `le profil TLS contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list}`,
-      en: `the TLS profile has ${n} error${n > 1 ? 's' : ''}:\n${list}`,
+      fr: `le profil TLS contient ${n} erreur${n > 1 ? 's' : ''}\u00a0:\n${list.fr}`,
+      en: `the TLS profile has ${n} error${n > 1 ? 's' : ''}:\n${list.en}`,
     },
     {
       fr: 'schemas/tls-profile.schema.json en décrit le format\u00a0; «\u00a0sas-recette certs make\u00a0» en écrit un exemple',

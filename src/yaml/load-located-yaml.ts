@@ -11,6 +11,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isCollection, isPair, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { SourceRef } from '../core/errors.js';
+import type { Lang, Message } from '../core/findings.js';
 import { limitText, readFileCappedSync } from '../core/read-capped.js';
 import { schemaErrorMessage } from './schema-messages.js';
 import { formatDataPath, linePos, locateKey, locateNode, pathAtOffset, pointerToPath, type DataPath } from './yaml-tree.js';
@@ -20,15 +21,16 @@ export interface LocatedYamlError {
   line: number;
   col: number;
   field: string;
-  message: string;
+  /** What is wrong, in both languages (the yaml library's own words stay English inside the French). */
+  message: Message;
 }
 
 export type LoadedYaml<T> =
   { ok: true; value: T; locate(path: (string | number)[]): SourceRef } | { ok: false; errors: LocatedYamlError[] };
 
 export interface LoadYamlOptions {
-  /** What the file is, for messages about the file itself ("JDD", "cahier de recette"…). */
-  label?: string;
+  /** What the file is, for messages about the file itself ("JDD", "cahier de recette file"…), in both languages. */
+  label?: Message;
   /** Largest accepted file, in bytes (default 5 MiB), enforced while reading. */
   maxBytes?: number;
 }
@@ -37,36 +39,42 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Alias expansions allowed when converting to plain data; more means a "billion laughs" file. */
 const MAX_ALIAS_COUNT = 100;
 
+const NBSP = '\u00a0';
+
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default ?? addFormatsModule;
 
-function fileError(file: string, message: string): LoadedYaml<never> {
+function fileError(file: string, message: Message): LoadedYaml<never> {
   return { ok: false, errors: [{ file, line: 1, col: 1, field: '', message }] };
 }
 
 export function loadYamlFile<T>(file: string, schema: object, opts: LoadYamlOptions = {}): LoadedYaml<T> {
-  const label = opts.label ?? 'YAML file';
+  const label = opts.label ?? { fr: 'fichier YAML', en: 'YAML file' };
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let text: string;
   try {
     // A regular file says its size up front; /dev/zero, FIFOs and /proc files say 0: the read itself is capped.
     const size = statSync(file).size;
+    const limit = limitText(maxBytes);
     const tooLarge = () =>
-      fileError(file, `${label} is too large: input larger than ${limitText(maxBytes).en} (reading stopped at the limit)`);
+      fileError(file, {
+        fr: `${label.fr} trop volumineux${NBSP}: plus de ${limit.fr} (lecture arrêtée à la limite)`,
+        en: `${label.en} is too large: input larger than ${limit.en} (reading stopped at the limit)`,
+      });
     if (size > maxBytes) return tooLarge();
     const { bytes, overLimit } = readFileCappedSync(file, maxBytes);
     if (overLimit) return tooLarge();
     text = bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason =
+    const reason: Message =
       code === 'ENOENT'
-        ? 'not found'
+        ? { fr: 'introuvable', en: 'not found' }
         : code === 'EISDIR'
-          ? 'is a directory'
+          ? { fr: 'est un dossier', en: 'is a directory' }
           : code === 'EACCES'
-            ? 'not readable (permission denied)'
-            : (err as Error).message;
-    return fileError(file, `${label} ${reason}`);
+            ? { fr: 'illisible (permission refusée)', en: 'not readable (permission denied)' }
+            : { fr: `illisible${NBSP}: ${(err as Error).message}`, en: (err as Error).message };
+    return fileError(file, { fr: `${label.fr} ${reason.fr}`, en: `${label.en} ${reason.en}` });
   }
   return parseYamlText<T>(text, file, schema);
 }
@@ -81,8 +89,15 @@ function syntaxErrors(doc: Document, lineCounter: LineCounter, file: string): Lo
     const offset = error.pos[0];
     const { line, col } = linePos(lineCounter, offset);
     const field = formatDataPath(pathAtOffset(doc, offset));
-    const message =
-      error.code === 'DUPLICATE_KEY' ? 'duplicate key: this key is already defined in the same mapping' : shortYamlMessage(error.message);
+    const parser = shortYamlMessage(error.message);
+    // the parser's own words are English only: French wraps them in a sentence of its own
+    const message: Message =
+      error.code === 'DUPLICATE_KEY'
+        ? {
+            fr: `clé en double${NBSP}: cette clé est déjà définie dans la même table clé-valeur`,
+            en: 'duplicate key: this key is already defined in the same mapping',
+          }
+        : { fr: `YAML invalide${NBSP}: ${parser}`, en: parser };
     return { file, line, col, field, message };
   });
 }
@@ -119,7 +134,10 @@ function nestingError(doc: Document, lineCounter: LineCounter, file: string): Lo
   const { line, col } = linePos(lineCounter, offset);
   const path = pathAtOffset(doc, offset);
   const field = formatDataPath(path.slice(0, 4)) + (path.length > 4 ? '…' : '');
-  const message = `nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`;
+  const message: Message = {
+    fr: `imbrication trop profonde${NBSP}: plus de ${MAX_YAML_DEPTH} niveaux de listes et de tables clé-valeur (un cahier ou un JDD en compte moins de 10)${NBSP}; aplatir les données`,
+    en: `nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`,
+  };
   return { file, line, col, field, message };
 }
 
@@ -150,14 +168,20 @@ function compile(schema: object): ValidateFunction {
   return validate;
 }
 
+/** An ajv error kept for the report, with the message replacing ajv's when one was built here. */
+interface KeptError {
+  error: ErrorObject;
+  message?: Message;
+}
+
 /**
  * ajv reports a failed anyOf/oneOf as one error per branch plus the combinator's own. Keep what helps:
  * when a branch got past the value's type (its errors are deeper), those deeper errors; otherwise one
  * message listing the accepted forms (or the "quote this value" advice when one form is text).
  */
-function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) => string): ErrorObject[] {
+function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) => Message): KeptError[] {
   const drop = new Set<ErrorObject>();
-  const replaced = new Map<ErrorObject, string>();
+  const replaced = new Map<ErrorObject, Message>();
   for (const combinator of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
     const prefix = `${combinator.schemaPath.replace(/\/(anyOf|oneOf)$/, '')}/${combinator.keyword}/`;
     const branches = errors.filter(
@@ -170,19 +194,25 @@ function simplifyCombinators(errors: ErrorObject[], messageOf: (e: ErrorObject) 
       drop.add(combinator);
       continue;
     }
-    const messages = [...new Set(same.map(messageOf))];
-    const quote = messages.find((m) => m.includes('quote this value'));
-    replaced.set(combinator, quote ?? `does not match any accepted form: ${messages.join('; or ')}`);
+    const messages = same.map(messageOf).filter((m, i, all) => all.findIndex((x) => x.en === m.en) === i);
+    const quote = messages.find((m) => m.en.includes('quote this value'));
+    replaced.set(
+      combinator,
+      quote ?? {
+        fr: `ne correspond à aucune des formes acceptées${NBSP}: ${messages.map((m) => m.fr).join(`${NBSP}; ou `)}`,
+        en: `does not match any accepted form: ${messages.map((m) => m.en).join('; or ')}`,
+      },
+    );
   }
-  return errors.filter((e) => !drop.has(e)).map((e) => (replaced.has(e) ? { ...e, keyword: 'simplified', message: replaced.get(e) } : e));
+  return errors.filter((e) => !drop.has(e)).map((error) => ({ error, message: replaced.get(error) }));
 }
 
 function schemaErrors(rawErrors: ErrorObject[], doc: Document, lineCounter: LineCounter, file: string, text: string): LocatedYamlError[] {
   const out: LocatedYamlError[] = [];
   const seen = new Set<string>();
   const nodeAt = (e: ErrorObject) => locateNode(doc, pointerToPath(e.instancePath)).node;
-  const errors = simplifyCombinators(rawErrors, (e) => schemaErrorMessage(e, nodeAt(e), text));
-  for (const error of errors) {
+  const kept = simplifyCombinators(rawErrors, (e) => schemaErrorMessage(e, nodeAt(e), text));
+  for (const { error, message } of kept) {
     let path: DataPath = pointerToPath(error.instancePath);
     let offset: number;
     const located = locateNode(doc, path);
@@ -197,8 +227,8 @@ function schemaErrors(rawErrors: ErrorObject[], doc: Document, lineCounter: Line
       offset = located.offset;
     }
     const { line, col } = linePos(lineCounter, offset);
-    const entry = { file, line, col, field: formatDataPath(path), message: schemaErrorMessage(error, located.node, text) };
-    const key = `${entry.line}:${entry.col}:${entry.field}:${entry.message}`;
+    const entry = { file, line, col, field: formatDataPath(path), message: message ?? schemaErrorMessage(error, located.node, text) };
+    const key = `${entry.line}:${entry.col}:${entry.field}:${entry.message.en}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(entry);
@@ -214,17 +244,20 @@ export function parseYamlText<T>(text: string, file: string, schema: object): Lo
   if (deep) return { ok: false, errors: [deep] };
   const syntax = syntaxErrors(doc, lineCounter, file);
   if (syntax.length > 0) return { ok: false, errors: syntax };
-  if (doc.contents === null) return fileError(file, 'the file is empty');
+  if (doc.contents === null) return fileError(file, { fr: 'le fichier est vide', en: 'the file is empty' });
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const { line, col } = linePos(lineCounter, firstAliasOffset(doc));
-    const reason =
+    const reason: Message =
       err instanceof ReferenceError
-        ? 'too many alias expansions (a YAML alias bomb?); write the values out instead'
-        : (err as Error).message;
+        ? {
+            fr: `trop d'expansions d'alias (une «${NBSP}bombe${NBSP}» d'alias YAML${NBSP}?)${NBSP}; écrire les valeurs en toutes lettres`,
+            en: 'too many alias expansions (a YAML alias bomb?); write the values out instead',
+          }
+        : { fr: `YAML invalide${NBSP}: ${(err as Error).message}`, en: (err as Error).message };
     return { ok: false, errors: [{ file, line, col, field: '', message: reason }] };
   }
 
@@ -239,7 +272,17 @@ export function parseYamlText<T>(text: string, file: string, schema: object): Lo
   return { ok: true, value: data as T, locate };
 }
 
-/** One line per error: `file:line:col field "x": message` (or `file:line:col: message` without a field). */
-export function formatYamlErrors(errors: LocatedYamlError[]): string {
-  return errors.map((e) => `${e.file}:${e.line}:${e.col}${e.field ? ` field "${e.field}"` : ''}: ${e.message}`).join('\n');
+/**
+ * One line per error in `lang`: `file:line:col field "x": message` (or `file:line:col: message` without
+ * a field); in French `file:line:col champ « x » : message`, with the non-breaking spaces of its typography.
+ */
+export function formatYamlErrors(errors: LocatedYamlError[], lang: Lang): string {
+  const field = (name: string): string => (lang === 'fr' ? ` champ «${NBSP}${name}${NBSP}»` : ` field "${name}"`);
+  const colon = lang === 'fr' ? `${NBSP}:` : ':';
+  return errors.map((e) => `${e.file}:${e.line}:${e.col}${e.field ? field(e.field) : ''}${colon} ${e.message[lang]}`).join('\n');
+}
+
+/** The located errors in both languages, for a SetupError's problem. */
+export function yamlErrorsText(errors: LocatedYamlError[]): Message {
+  return { fr: formatYamlErrors(errors, 'fr'), en: formatYamlErrors(errors, 'en') };
 }

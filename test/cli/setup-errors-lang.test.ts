@@ -129,15 +129,20 @@ describe('setup errors in the run’s language', () => {
     });
   }
 
-  it('a bad --pv-info file: the header and the hint in the run’s language, the located problem below it', async () => {
+  it('a bad --pv-info file: the header, the located problem below it and the hint, all in the run’s language', async () => {
     const args = ['report', join(dir, 'run.json'), '--pv-info', join(dir, 'pv.yaml')];
     const fr = await runCli(args, { cwd: dir });
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toMatch(/^sas-recette: fichier d'identification du PV invalide\u00a0:\n\S+pv\.yaml:1:18 /);
+    expect(fr.stderr).toMatch(
+      /^sas-recette: fichier d'identification du PV invalide\u00a0:\n\S+pv\.yaml:1:18 champ «\u00a0softwareVersion\u00a0»\u00a0: texte attendu, mais YAML a lu le nombre 4\.1\u00a0: mettre cette valeur entre guillemets \(écrire "4\.10"\)\n/,
+    );
     expect(fr.stderr).toMatch(/\n {2}→ voir schemas\/pv-info\.schema\.json\n$/);
+    expect(fr.stderr.replace(/\S*sas-setup-lang\S*/g, '')).not.toMatch(ENGLISH);
     const en = await runCli([...args, '--lang', 'en'], { cwd: dir });
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/^sas-recette: invalid PV information file:\n\S+pv\.yaml:1:18 field "softwareVersion": /);
+    expect(en.stderr).toMatch(
+      /^sas-recette: invalid PV information file:\n\S+pv\.yaml:1:18 field "softwareVersion": expected text but YAML read the number 4\.1: quote this value \(write "4\.10"\)\n/,
+    );
     expect(en.stderr).toMatch(/\n {2}→ see schemas\/pv-info\.schema\.json\n$/);
     expect(en.stderr).not.toMatch(FRENCH);
   });

@@ -127,10 +127,14 @@ describe('the real executable', () => {
     const dir = tempDir('bin');
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, 'cases:\n  - id: lower-case-id\n    title: { fr: x, en: x }\n    requirements: []\n');
-    const r = spawnSync(process.execPath, [bin, 'run', '--jdd', 'datasets/recette-psindiv.yaml', '--cahier', file, '--list'], {
-      encoding: 'utf8',
-      env: { ...process.env, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'run', '--jdd', 'datasets/recette-psindiv.yaml', '--cahier', file, '--list', '--lang', 'en'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SAS_RECETTE_PACKAGES: PACKAGES, NO_COLOR: '1' },
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${file}:2:9 field "cases[0].id": the text "lower-case-id" does not match an upper-case id`);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -301,7 +301,7 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
       file,
       'useCase: psindiv\ncases:\n  - id: PS-BROKEN\n    title: { fr: Cassé, en: Broken }\n    requirements: [agg-psindiv@4]\n    practitioners: [ps-un-lieu]\n    expect:\n      status: deux-cents\n',
     );
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${file}:8:15 field "cases[0].expect.status"`);
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -343,7 +343,7 @@ describe('sas-recette run: usage and setup errors (exit 2, no stack trace)', () 
       file,
       'useCase: psindiv\ncases:\n  - id: PS-ROLE\n    title: { fr: Rôle, en: Role }\n    requirements: [agg-psindiv@4]\n    role: two-place\n',
     );
-    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file]);
+    const r = await cli(['run', '--base-url', server.url, ...JDD_ARGS, '--cahier', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:\\d+ field "cases\\[0\\]\\.role`));
     expect(r.err).toMatch(/two-place/);

@@ -106,10 +106,11 @@ describe('deeply nested YAML (cahier, JDD)', () => {
     const [e] = r.errors;
     expect(e.file).toBe('deep.yaml');
     expect(e.line).toBeGreaterThan(0);
-    expect(e.message).toBe(
+    expect(e.message.en).toBe(
       `nested too deeply: more than ${MAX_YAML_DEPTH} levels of lists and mappings (a cahier or JDD needs fewer than 10); flatten the data`,
     );
-    expect(e.message).not.toMatch(/call stack/i);
+    expect(e.message.fr).toMatch(/^imbrication trop profonde\u00a0: plus de 64 niveaux/);
+    expect(`${e.message.fr} ${e.message.en}`).not.toMatch(/call stack/i);
     expect(e.field.length).toBeLessThan(60);
   });
 

@@ -77,6 +77,8 @@ describe('node bin/sas-recette.js with endless input', () => {
         'http://127.0.0.1:9/fhir',
         '--out',
         join(REPO_ROOT, 'node_modules', '.cache', 'read-cap-never-written'),
+        '--lang',
+        'en',
       ];
       const jdd = await runBin([...base, '--jdd', '/dev/zero'], false);
       expect(jdd.code).toBe(2);

@@ -70,11 +70,19 @@ describe.runIf(onLinux)('/dev/zero: stat says 0 bytes, the content never ends', 
   });
 
   it('any located YAML file is capped too (pv-info, tls profile…)', () => {
-    const r = loadYamlFile(ZERO, {}, { label: 'PV info', maxBytes: 1000 });
+    const r = loadYamlFile(ZERO, {}, { label: { fr: 'fichier PV', en: 'PV info' }, maxBytes: 1000 });
     expect(r).toMatchObject({
       ok: false,
       errors: [
-        { file: ZERO, line: 1, col: 1, message: 'PV info is too large: input larger than 1000 bytes (reading stopped at the limit)' },
+        {
+          file: ZERO,
+          line: 1,
+          col: 1,
+          message: {
+            fr: 'fichier PV trop volumineux\u00a0: plus de 1000 octets (lecture arrêtée à la limite)',
+            en: 'PV info is too large: input larger than 1000 bytes (reading stopped at the limit)',
+          },
+        },
       ],
     });
   });

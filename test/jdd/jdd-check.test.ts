@@ -94,6 +94,19 @@ describe('sas-recette jdd check', () => {
     expect(r.out).toContain(
       `${file}:${lineOf(text, 'phone: +33639970001')}:12 field "practitioners[0].phone": expected text but YAML read the number`,
     );
+    // the same located problem in French (the default language), and both languages in the JSON output
+    const frBad = await sas(['jdd', 'check', file]);
+    expect(frBad.out).toContain(
+      `${file}:${lineOf(text, 'phone: +33639970001')}:12 champ «\u00a0practitioners[0].phone\u00a0»\u00a0: texte attendu, mais YAML a lu le nombre 33639970001\u00a0: mettre cette valeur entre guillemets (écrire "+33639970001")`,
+    );
+    const json = JSON.parse((await sas(['jdd', 'check', file, '--format', 'json'])).out) as {
+      files: { ok: boolean; problems: { field: string; message: { fr: string; en: string } }[] }[];
+    };
+    expect(json.files[0].ok).toBe(false);
+    expect(json.files[0].problems.find((p) => p.field === 'practitioners[0].phone')?.message).toEqual({
+      fr: 'texte attendu, mais YAML a lu le nombre 33639970001\u00a0: mettre cette valeur entre guillemets (écrire "+33639970001")',
+      en: 'expected text but YAML read the number 33639970001: quote this value (write "+33639970001")',
+    });
     // schema problems stop the reading of the file: fix them, then the rest is checked
     const fixed = write('bad2.yaml', text.replace('phone: +33639970001', 'phone: "+33639970001"'));
     const r2 = await sas(['jdd', 'check', fixed, '--lang', 'en']);

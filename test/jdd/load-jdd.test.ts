@@ -124,6 +124,20 @@ describe('loadJdd errors', () => {
     expect(message).toContain(
       `c.yaml:${lineOf('key: ps-individuel', 1)}:10 field "practitioners[4].key": key "ps-individuel" is already used`,
     );
+    // the same lines in French, for a run in French
+    let french = '';
+    try {
+      parseJdd(text, 'c.yaml');
+    } catch (err) {
+      french = (err as SetupError).problem.fr;
+    }
+    expect(french).toMatch(/^le JDD c\.yaml contient 3 problèmes\u00a0:\n/);
+    expect(french).toContain(
+      `c.yaml:${lineOf('cpts-loire-ouest')}:12 champ «\u00a0practitioners[3].cpts[0]\u00a0»\u00a0: CPTS «\u00a0cpts-loire-ouest\u00a0» absente de la liste «\u00a0cpts\u00a0» de ce JDD`,
+    );
+    expect(french).toContain(
+      `c.yaml:${lineOf('key: ps-individuel', 1)}:10 champ «\u00a0practitioners[4].key\u00a0»\u00a0: clé «\u00a0ps-individuel\u00a0» déjà utilisée par une entrée précédente`,
+    );
   });
 
   it('checks participation against the declared CPTS', () => {

@@ -60,7 +60,7 @@ describe('sas-recette mock', () => {
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, readFileSync(SHIPPED_JDD_FILES[1], 'utf8').replace('phone: "+33199000301"', 'phone: +33199000301'));
     const out = io();
-    expect(await main(['node', 'sas-recette', 'mock', '--jdd', 'broken.yaml', '--port', '0'], out)).toBe(2);
+    expect(await main(['node', 'sas-recette', 'mock', '--jdd', 'broken.yaml', '--port', '0', '--lang', 'en'], out)).toBe(2);
     expect(out.err).toMatch(/broken\.yaml:\d+:12 field "cpts\[0\]\.phone": .*quote this value \(write "\+33199000301"\)/);
   });
 

@@ -101,7 +101,9 @@ describe('sas-recette report', () => {
     writeFileSync(join(dir, 'pv.yaml'), 'softwareVersion: 4.10\n');
     const r = await report(dir, 'run.json', '--pv-info', 'pv.yaml');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/pv\.yaml:1:18 field "softwareVersion": .*quote this value/);
+    expect(r.err).toMatch(/pv\.yaml:1:18 champ «\u00a0softwareVersion\u00a0»\u00a0: .*mettre cette valeur entre guillemets/);
+    const en = await report(dir, 'run.json', '--pv-info', 'pv.yaml', '--lang', 'en');
+    expect(en.err).toMatch(/pv\.yaml:1:18 field "softwareVersion": .*quote this value/);
   });
 
   it('exits 2 for an unknown --lang', async () => {
