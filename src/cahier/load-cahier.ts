@@ -13,12 +13,9 @@ import { loadYamlFile, yamlErrorsText, type LocatedYamlError } from '../yaml/loa
 import { formatDataPath } from '../yaml/yaml-tree.js';
 import { parseRoleNeed, roleSpec, rolesOfUseCase } from './roles.js';
 import type { CahierFile, RawCase, TestCase } from './types.js';
+import { guillemets, NBSP } from '../core/typography.js';
 
 export const SEARCH_KIND = 'search';
-
-const NBSP = '\u00a0';
-/** A verbatim name or value between French guillemets. */
-const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
 
 export interface LoadCahierOptions {
   /**
@@ -145,7 +142,7 @@ function buildCase(
         ...ref,
         field: `cases[${caseIndex}].useCase`,
         message: {
-          fr: `cas d'usage manquant${NBSP}: renseigner ${q('useCase')} sur le cas ou en tête du fichier`,
+          fr: `cas d'usage manquant${NBSP}: renseigner ${guillemets('useCase')} sur le cas ou en tête du fichier`,
           en: 'missing use case: set "useCase" on the case or at the top of the file',
         },
       },
@@ -159,7 +156,7 @@ function buildCase(
         ...locate(['role']),
         field: `cases[${caseIndex}].role`,
         message: {
-          fr: `donner ${q('role')} (un rôle) ou ${q('roles')} (une liste), pas les deux`,
+          fr: `donner ${guillemets('role')} (un rôle) ou ${guillemets('roles')} (une liste), pas les deux`,
           en: 'give "role" (one role) or "roles" (a list), not both',
         },
       },
@@ -193,7 +190,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
     if (first) {
       errors.push(
         caseError(tc, ['id'], {
-          fr: `identifiant de cas de test ${q(tc.id)} en double (défini d'abord en ${first.file}:${first.line})`,
+          fr: `identifiant de cas de test ${guillemets(tc.id)} en double (défini d'abord en ${first.file}:${first.line})`,
           en: `duplicate test case id "${tc.id}" (first defined at ${first.file}:${first.line})`,
         }),
       );
@@ -203,7 +200,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
       if (tc.params !== undefined)
         errors.push(
           caseError(tc, ['params'], {
-            fr: `${q('params')} sert aux autres types de cas${NBSP}; un cas de recherche utilise ${q('request')} et ${q('expect')}`,
+            fr: `${guillemets('params')} sert aux autres types de cas${NBSP}; un cas de recherche utilise ${guillemets('request')} et ${guillemets('expect')}`,
             en: '"params" is for other kinds; a search case uses "request" and "expect"',
           }),
         );
@@ -212,7 +209,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
         if (Object.keys(tc[key]).length > 0)
           errors.push(
             caseError(tc, [key], {
-              fr: `${q(key)} sert aux cas de recherche${NBSP}; le type ${q(tc.kind)} prend ${q('params')}`,
+              fr: `${guillemets(key)} sert aux cas de recherche${NBSP}; le type ${guillemets(tc.kind)} prend ${guillemets('params')}`,
               en: `"${key}" is for search cases; kind "${tc.kind}" takes "params"`,
             }),
           );
@@ -221,7 +218,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
     if (tc.useCase === 'sos' && tc.practitioners !== undefined) {
       errors.push(
         caseError(tc, ['practitioners'], {
-          fr: `un cas SOS désigne des structures SOS (${q('sos')}), pas des PS`,
+          fr: `un cas SOS désigne des structures SOS (${guillemets('sos')}), pas des PS`,
           en: 'an SOS case names SOS structures ("sos"), not practitioners',
         }),
       );
@@ -240,7 +237,7 @@ export function checkCases(cases: TestCase[], options: LoadCahierOptions = {}): 
         if (!options.requirementIds?.has(id)) {
           errors.push(
             caseError(tc, ['requirements', i], {
-              fr: `identifiant d'exigence ${q(id)} inconnu (voir requirements/requirements.yaml)`,
+              fr: `identifiant d'exigence ${guillemets(id)} inconnu (voir requirements/requirements.yaml)`,
               en: `unknown requirement id "${id}" (see requirements/requirements.yaml)`,
             }),
           );
@@ -259,7 +256,7 @@ function checkRoles(tc: TestCase): LocatedYamlError[] {
   if (explicit.length > 0) {
     errors.push(
       caseError(tc, [explicit[0]], {
-        fr: `un cas désigne des rôles ou des clés du JDD, pas les deux${NBSP}: retirer ${q(explicit[0])} ou les rôles`,
+        fr: `un cas désigne des rôles ou des clés du JDD, pas les deux${NBSP}: retirer ${guillemets(explicit[0])} ou les rôles`,
         en: `a case names roles or JDD keys, not both: remove "${explicit[0]}" or the roles`,
       }),
     );
@@ -272,7 +269,7 @@ function checkRoles(tc: TestCase): LocatedYamlError[] {
     const other = spec ? { fr: ` (rôle du cas d'usage ${spec.useCase})`, en: ` (a role of use case ${spec.useCase})` } : { fr: '', en: '' };
     errors.push(
       caseError(tc, ['roles', i], {
-        fr: `rôle ${q(role)} inconnu pour le cas d'usage ${tc.useCase}${other.fr}${NBSP}; rôles de ${tc.useCase}${NBSP}: ${known.join(', ')} (datasets/README.md)`,
+        fr: `rôle ${guillemets(role)} inconnu pour le cas d'usage ${tc.useCase}${other.fr}${NBSP}; rôles de ${tc.useCase}${NBSP}: ${known.join(', ')} (datasets/README.md)`,
         en: `unknown role "${role}" for use case ${tc.useCase}${other.en}; roles of ${tc.useCase}: ${known.join(', ')} (datasets/README.md)`,
       }),
     );

@@ -21,6 +21,7 @@ import type {
   JddSosStructure,
   SlotType,
 } from './types.js';
+import { guillemets, NBSP } from '../core/typography.js';
 
 export const JDD_SCHEMA_FILE = resolve(TOOL_ROOT, 'schemas/jdd.schema.json');
 
@@ -67,9 +68,6 @@ function normalise(raw: RawJdd, file: string): Jdd {
 
 type Locate = (path: (string | number)[]) => SourceRef;
 
-const NBSP = '\u00a0';
-/** A verbatim name or value between French guillemets. */
-const q = (text: string): string => `«${NBSP}${text}${NBSP}»`;
 const LABEL: Message = { fr: 'JDD', en: 'JDD' };
 
 function duplicates<T>(items: T[], keyOf: (item: T) => string): number[] {
@@ -92,7 +90,7 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
     for (const i of duplicates(items, keyOf)) add([...base, i, prop], taken(keyOf(items[i])));
   };
   const used = (fr: string, en: string) => (value: string) => ({
-    fr: fr.replace('%', q(value)),
+    fr: fr.replace('%', guillemets(value)),
     en: `${en} "${value}" is already used by an earlier entry`,
   });
   const key = used('clé % déjà utilisée par une entrée précédente', 'key');
@@ -116,7 +114,7 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
     p.cpts.forEach((cpts, j) => {
       if (!cptsKeys.has(cpts))
         add(['practitioners', i, 'cpts', j], {
-          fr: `CPTS ${q(cpts)} absente de la liste ${q('cpts')} de ce JDD`,
+          fr: `CPTS ${guillemets(cpts)} absente de la liste ${guillemets('cpts')} de ce JDD`,
           en: `CPTS "${cpts}" is not defined in the "cpts" list of this JDD`,
         });
     });
@@ -128,7 +126,7 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
     }
     if (p.participation !== 'individual' && p.cpts.length === 0) {
       add(['practitioners', i, 'participation'], {
-        fr: `la participation ${q(p.participation)} demande au moins une clé de CPTS dans ${q('cpts')}`,
+        fr: `la participation ${guillemets(p.participation)} demande au moins une clé de CPTS dans ${guillemets('cpts')}`,
         en: `participation "${p.participation}" needs at least one CPTS key in "cpts"`,
       });
     }
@@ -160,7 +158,7 @@ export function checkJdd(jdd: Jdd, locate: Locate): LocatedYamlError[] {
   jdd.unknownIdentifiers.forEach((id, i) => {
     if (known.has(id))
       add(['unknownIdentifiers', i], {
-        fr: `${q(id)} est listé comme inconnu mais appartient à une entrée de ce JDD`,
+        fr: `${guillemets(id)} est listé comme inconnu mais appartient à une entrée de ce JDD`,
         en: `"${id}" is listed as unknown but belongs to an entry of this JDD`,
       });
   });

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../core/findings.js';
 import type { CliContext } from '../core/io.js';
+import { colon } from '../core/typography.js';
 import { startMockServer, type MockServer, type MockServerOptions } from './server.js';
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -27,7 +28,6 @@ const WORDS = {
     delay: (ms: number) => `délai\u00a0: ${ms} ms avant chaque réponse de recherche`,
     stop: 'Ctrl-C pour arrêter',
     stopped: 'arrêté',
-    colon: '\u00a0:',
   },
   en: {
     listening: 'reference editor listening on',
@@ -36,7 +36,6 @@ const WORDS = {
     delay: (ms: number) => `delay: ${ms} ms before each search answer`,
     stop: 'Ctrl-C to stop',
     stopped: 'stopped',
-    colon: ':',
   },
 };
 
@@ -49,16 +48,17 @@ export async function serveMock(
 ): Promise<void> {
   const { io, color } = ctx;
   const w = WORDS[lang];
+  const c = colon(lang);
   const server = await startMockServer(options);
   const jdds = Array.isArray(options.jdd) ? options.jdd : [options.jdd];
-  io.stdout(`${color.bold('sas-recette mock')}${w.colon} ${w.listening} ${color.cyan(server.url)}\n`);
+  io.stdout(`${color.bold('sas-recette mock')}${c} ${w.listening} ${color.cyan(server.url)}\n`);
   for (const j of jdds) {
     io.stdout(
-      `  JDD ${j.id} (${j.useCase})${w.colon} ${j.practitioners.length} PS, ${j.cpts.length} CPTS, ${j.sos.length} SOS — ${j.file ?? ''}\n`,
+      `  JDD ${j.id} (${j.useCase})${c} ${j.practitioners.length} PS, ${j.cpts.length} CPTS, ${j.sos.length} SOS — ${j.file ?? ''}\n`,
     );
   }
   if (options.tls) io.stdout(`  ${w.tls(Boolean(options.tls.caFile))}\n`);
-  if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow(w.defects)}${w.colon} ${options.defects.join(', ')}\n`);
+  if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow(w.defects)}${c} ${options.defects.join(', ')}\n`);
   if (options.delayMs) io.stdout(`  ${w.delay(options.delayMs)}\n`);
   io.stdout(`  ${w.stop}\n`);
   try {
@@ -66,5 +66,5 @@ export async function serveMock(
   } finally {
     await server.close();
   }
-  io.stdout(`sas-recette mock${w.colon} ${w.stopped}\n`);
+  io.stdout(`sas-recette mock${c} ${w.stopped}\n`);
 }

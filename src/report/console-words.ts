@@ -6,14 +6,7 @@
 import type { Lang } from '../core/findings.js';
 import type { ReserveKind } from '../core/model.js';
 import type { CaseState } from './case-view.js';
-
-/** U+00A0: the space before a French ":" must not let the colon start a line. */
-const NBSP = '\u00a0';
-
-/** `:` as each language writes it after a label. */
-export function colon(lang: Lang): string {
-  return lang === 'fr' ? `${NBSP}:` : ':';
-}
+import { NBSP } from '../core/typography.js';
 
 /** The singular or the plural for `n` (French: singular for 0 and 1; English: singular for 1 only). */
 export function plural(n: number, lang: Lang, one: string, many: string): string {

@@ -28,10 +28,11 @@ import {
 } from './case-view.js';
 import { CASE_MARK, failuresByCause, fitIds } from './console-failures.js';
 import { liveLine, position, progressTracker } from './console-progress.js';
-import { colon, count, CONSOLE_WORDS, plural } from './console-words.js';
+import { count, CONSOLE_WORDS, plural } from './console-words.js';
 import { humanMs, oneLine } from './format.js';
 import { terminalSafe, terminalSafeLines } from './terminal.js';
 import type { Reporter } from './types.js';
+import { colon } from '../core/typography.js';
 
 export interface ConsoleReporterOptions {
   stdout: (s: string) => void;

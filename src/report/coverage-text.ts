@@ -7,8 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/findings.js';
 import type { Coverage, CoverageRow } from '../requirements/coverage.js';
 import type { Waiver } from '../requirements/load-requirements.js';
-
-const NBSP = '\u00a0';
+import { NBSP } from '../core/typography.js';
 
 const T = {
   fr: {

@@ -5,6 +5,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { JddLint } from '../cahier/jdd-lint.js';
 import type { Lang } from '../core/findings.js';
+import { colon } from '../core/typography.js';
+import { formatLocated } from '../yaml/load-located-yaml.js';
 
 const T = {
   fr: {
@@ -28,15 +30,9 @@ const T = {
   },
 };
 
-/** A JDD field named in a problem: champ «\u00a0x\u00a0» (French typography), field "x". */
-function field(name: string, lang: Lang): string {
-  return lang === 'fr' ? `champ «\u00a0${name}\u00a0»` : `field "${name}"`;
-}
-
 export function formatLintText(lint: JddLint, lang: Lang, color: ChalkInstance): string {
   const t = T[lang];
-  // French typography: a non-breaking space before the colon and the semicolon
-  const colon = lang === 'fr' ? '\u00a0:' : ':';
+  const c = colon(lang);
   const out: string[] = [];
   out.push(
     color.bold(
@@ -45,19 +41,19 @@ export function formatLintText(lint: JddLint, lang: Lang, color: ChalkInstance):
   );
   for (const p of lint.problems) {
     const mark = p.severity === 'error' ? color.red('✗') : color.yellow('!');
-    out.push(`  ${mark} ${p.file}:${p.line}:${p.col}${p.field ? ` ${field(p.field, lang)}` : ''}${colon} ${p.message[lang]}`);
+    out.push(`  ${mark} ${formatLocated(p, lang)}`);
   }
   if (lint.jdd) {
-    out.push(`  ${t.roles}${colon}${lint.roles.length === 0 ? ` ${t.none}` : ''}`);
+    out.push(`  ${t.roles}${c}${lint.roles.length === 0 ? ` ${t.none}` : ''}`);
     for (const r of lint.roles) {
       const filled = r.filled ? r.entries.map((e) => `${e.key} (${e.identifier})`).join(', ') : color.yellow(t.missing);
       const opt = r.optionalOnly ? ` [${t.optional}]` : '';
       out.push(
-        `    ${r.role}${opt} → ${filled}  ${color.dim(`${r.summary[lang]}${lang === 'fr' ? '\u00a0;' : ';'} ${t.cases}${colon} ${r.cases.join(', ')}`)}`,
+        `    ${r.role}${opt} → ${filled}  ${color.dim(`${r.summary[lang]}${lang === 'fr' ? '\u00a0;' : ';'} ${t.cases}${c} ${r.cases.join(', ')}`)}`,
       );
     }
     if (lint.notApplicable.length > 0) {
-      out.push(`  ${t.na}${colon}`);
+      out.push(`  ${t.na}${c}`);
       for (const na of lint.notApplicable) out.push(`    ${na.caseId} — ${na.reason[lang]}`);
     }
   }

@@ -8,8 +8,7 @@ import type { Lang } from '../core/findings.js';
 import type { CacheListing } from '../fhir/packages/index.js';
 import type { PackageListing } from '../validate/ig-status.js';
 import { terminalSafe } from './terminal.js';
-
-const NBSP = '\u00a0';
+import { NBSP } from '../core/typography.js';
 
 const T = {
   fr: {

@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { Lang } from '../core/findings.js';
-import { colon, CONSOLE_WORDS } from './console-words.js';
+import { CONSOLE_WORDS } from './console-words.js';
 import { fileLink } from './hyperlink.js';
+import { colon } from '../core/typography.js';
 
 export interface ReportPaths {
   files: readonly string[];

@@ -11,7 +11,7 @@ import { DEFAULT_IG } from '../fhir/packages/index.js';
 import type { HttpClientOptions } from '../http/types.js';
 import { SHIPPED_JDD_FILES } from '../jdd/load-jdd.js';
 import { startMockServer, type MockServer, type MockTlsOptions } from '../mock/server.js';
-import { colon } from '../report/console-words.js';
+import { colon } from '../core/typography.js';
 import { loadPvInfo } from '../report/pv-info.js';
 import { displayPathFrom, makeReporters } from '../report/run-reporters.js';
 import { OpensslMissingError, type TestPki } from '../transport/make-pki.js';

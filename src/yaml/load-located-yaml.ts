@@ -15,6 +15,7 @@ import type { Lang, Message } from '../core/findings.js';
 import { limitText, readFileCappedSync } from '../core/read-capped.js';
 import { schemaErrorMessage } from './schema-messages.js';
 import { formatDataPath, linePos, locateKey, locateNode, pathAtOffset, pointerToPath, type DataPath } from './yaml-tree.js';
+import { colon, fieldLabel, NBSP } from '../core/typography.js';
 
 export interface LocatedYamlError {
   file: string;
@@ -38,8 +39,6 @@ export interface LoadYamlOptions {
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Alias expansions allowed when converting to plain data; more means a "billion laughs" file. */
 const MAX_ALIAS_COUNT = 100;
-
-const NBSP = '\u00a0';
 
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default ?? addFormatsModule;
 
@@ -277,9 +276,12 @@ export function parseYamlText<T>(text: string, file: string, schema: object): Lo
  * a field); in French `file:line:col champ « x » : message`, with the non-breaking spaces of its typography.
  */
 export function formatYamlErrors(errors: LocatedYamlError[], lang: Lang): string {
-  const field = (name: string): string => (lang === 'fr' ? ` champ «${NBSP}${name}${NBSP}»` : ` field "${name}"`);
-  const colon = lang === 'fr' ? `${NBSP}:` : ':';
-  return errors.map((e) => `${e.file}:${e.line}:${e.col}${e.field ? field(e.field) : ''}${colon} ${e.message[lang]}`).join('\n');
+  return errors.map((e) => formatLocated(e, lang)).join('\n');
+}
+
+/** One problem of a user file in `lang`: `file:line:col field "x": message` (the JDD linter's problems too). */
+export function formatLocated(e: Pick<LocatedYamlError, 'file' | 'line' | 'col' | 'field' | 'message'>, lang: Lang): string {
+  return `${e.file}:${e.line}:${e.col}${e.field ? ` ${fieldLabel(e.field, lang)}` : ''}${colon(lang)} ${e.message[lang]}`;
 }
 
 /** The located errors in both languages, for a SetupError's problem. */

@@ -7,6 +7,7 @@
 import { isScalar, Scalar, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Message } from '../core/findings.js';
+import { guillemets, NBSP } from '../core/typography.js';
 
 /** Small edit distance for "did you mean" on unknown fields (no library needed for ~10 short keys). */
 function distance(a: string, b: string): number {
@@ -35,10 +36,6 @@ export function closest(word: string, candidates: string[]): string | undefined 
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
-
-const NBSP = '\u00a0';
-/** A verbatim name or value between French guillemets. */
-const guillemets = (text: string): string => `«${NBSP}${text}${NBSP}»`;
 
 /** A value's text for French guillemets: JSON's escaping of control characters, without its outer quotes. */
 const verbatim = (text: string): string => JSON.stringify(text).slice(1, -1);

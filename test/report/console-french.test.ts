@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/core/findings.js';
 import type { CaseResult, Reserve, RunResult } from '../../src/core/model.js';
 import { consoleReporter } from '../../src/report/console.js';
-import { colon, count } from '../../src/report/console-words.js';
+import { colon } from '../../src/core/typography.js';
+import { count } from '../../src/report/console-words.js';
 import { makeResult } from '../run/fixtures.js';
 import { summarise } from './fixtures/run-result.js';
 

@@ -7,8 +7,7 @@ import { makePki } from '../../transport/make-pki.js';
 import { tlsProfileYaml } from '../../transport/tls-profile-yaml.js';
 import type { CertsMakeOptions } from '../commands/certs.js';
 import type { CliRunContext } from '../run-lang.js';
-
-const NBSP = '\u00a0';
+import { NBSP } from '../../core/typography.js';
 
 /** The client certificates a mTLS server must refuse (all with client.key). */
 const NEGATIVE_CERTS = ['client-other-ca.crt', 'client-expired.crt', 'client-wrong-cn.crt', 'client-wrong-ou.crt', 'client-revoked.crt'];

@@ -15,8 +15,7 @@ import { terminalSafe } from '../../report/terminal.js';
 import { listPackageSources, SAS_IG_ID } from '../../validate/index.js';
 import type { IgCacheClearOptions, IgInstallOptions, IgListOptions } from '../commands/ig.js';
 import type { CliRunContext } from '../run-lang.js';
-
-const NBSP = '\u00a0';
+import { NBSP } from '../../core/typography.js';
 
 /** What install and cache clear say, in the run's language (the listing's words: src/report/package-listing.ts). */
 const T = {
