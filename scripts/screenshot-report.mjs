@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findBrowser } from '../dist/report/pdf/find-browser.js';
+import { findBrowser, launchArgs } from '../dist/report/pdf/find-browser.js';
 
 function fail(message) {
   process.stderr.write(`screenshot-report: ${message}\n`);
@@ -41,7 +41,7 @@ if (!found) fail('no Chromium found: install chromium, set CHROMIUM_PATH, or npm
 
 let browser;
 try {
-  browser = await chromium.launch({ executablePath: found.executablePath, args: found.source === 'npm' ? ['--no-zygote'] : [] });
+  browser = await chromium.launch({ executablePath: found.executablePath, args: launchArgs(found) });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(pathToFileURL(input).href, { waitUntil: 'load' });

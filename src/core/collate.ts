@@ -62,7 +62,7 @@ export function collationKey(s: string, numeric: boolean): string | undefined {
 }
 
 /** Orders two keys of collationKey (or any two strings) by their UTF-16 code units. */
-export function compareKeys(a: string, b: string): number {
+function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -74,16 +74,22 @@ function numericCollator(): Intl.Collator {
 }
 
 /** The order the tool always had, through ICU: `localeCompare`, or with `numeric` numericCollator. */
-export function compareByIcu(a: string, b: string, numeric: boolean): number {
+function compareByIcu(a: string, b: string, numeric: boolean): number {
   return numeric ? numericCollator().compare(a, b) : a.localeCompare(b);
 }
 
-/** compareByIcu's order (its sign), through collation keys when both texts have one. */
-export function compareTexts(a: string, b: string, numeric: boolean): number {
+/**
+ * compareByIcu's order (its sign) of two texts given with their collation keys (collationKey, computed
+ * once per text by a sort): by the keys when both have one, else by ICU.
+ */
+export function compareKeyed(a: string, ka: string | undefined, b: string, kb: string | undefined, numeric: boolean): number {
   if (a === b) return 0;
-  const ka = collationKey(a, numeric);
-  const kb = ka === undefined ? undefined : collationKey(b, numeric);
-  return kb === undefined ? Math.sign(compareByIcu(a, b, numeric)) : compareKeys(ka!, kb);
+  return ka !== undefined && kb !== undefined ? compareKeys(ka, kb) : Math.sign(compareByIcu(a, b, numeric));
+}
+
+/** compareByIcu's order (its sign), through collation keys when both texts have one. */
+function compareTexts(a: string, b: string, numeric: boolean): number {
+  return compareKeyed(a, collationKey(a, numeric), b, collationKey(b, numeric), numeric);
 }
 
 /** `Intl.Collator('en').compare(a, b)` (the sign of it), without starting ICU for ASCII text. */

@@ -2,7 +2,7 @@
  * The findings model shared by every layer: structural validation, SAS rules, transport checks,
  * cahier expectations and the optional official validator. Reporters only read these values.
  */
-import { collationKey, compareByIcu, compareKeys } from './collate.js';
+import { collationKey, compareKeyed } from './collate.js';
 
 export const SEVERITIES = ['fatal', 'error', 'warning', 'information'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -76,12 +76,6 @@ export function sortFindingsBy(findings: Finding[], numeric: boolean): Finding[]
       severityRank[a.f.severity] - severityRank[b.f.severity],
   );
   return rows.map((r) => r.f);
-}
-
-/** Two texts by their keys, or by ICU when one has none. */
-function compareKeyed(a: string, ka: string | undefined, b: string, kb: string | undefined, numeric: boolean): number {
-  if (a === b) return 0;
-  return ka !== undefined && kb !== undefined ? compareKeys(ka, kb) : Math.sign(compareByIcu(a, b, numeric));
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -6,7 +6,7 @@ import { failureCauses } from './failure-causes.js';
 const html502 = makeExchange({
   response: {
     status: 502,
-    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    headers: { 'content-type': 'text/html; charset=utf-8' },
     body: '<html>',
     bodyBytes: 6,
     truncated: false,

@@ -10,7 +10,8 @@
  * 4. else the reason recorded with the verdict (a run deadline, an internal error).
  */
 import { isBlocking, type Message } from '../core/findings.js';
-import type { CaseResult, Exchange, RunResult } from '../core/model.js';
+import type { CaseResult, RunResult } from '../core/model.js';
+import { mediaTypeOf } from '../http/media-type.js';
 import { decidingFindings, describeTransport } from './case-view.js';
 
 export type FailureCauseKind = 'transport' | 'server-error' | 'finding' | 'reason';
@@ -31,11 +32,6 @@ export interface FailureCause {
 
 const isProblem = (c: CaseResult) => c.verdict === 'failed' || c.verdict === 'error';
 
-function mediaType(x: Exchange): string {
-  const header = Object.entries(x.response?.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  return header.split(';')[0].trim().toLowerCase();
-}
-
 /** The root cause of one failed or errored case, or undefined when nothing recorded says why. */
 export function caseCause(c: CaseResult): Omit<FailureCause, 'cases' | 'blocking'> | undefined {
   const noResponse = c.exchanges.find((x) => x.outcome !== 'ok');
@@ -49,7 +45,7 @@ export function caseCause(c: CaseResult): Omit<FailureCause, 'cases' | 'blocking
   }
   const serverError = c.exchanges.find((x) => (x.response?.status ?? 0) >= 500);
   if (serverError?.response) {
-    const type = mediaType(serverError);
+    const type = mediaTypeOf(serverError.response.headers) ?? '';
     const shown = `HTTP ${serverError.response.status}${type ? ` (${type})` : ''}`;
     return {
       key: `http:${serverError.response.status}:${type}`,

@@ -13,12 +13,8 @@ import type { ResponseFacts } from './expectations.js';
 import type { CaseOfficial } from './official.js';
 import type { UseCase } from '../core/model.js';
 import { append } from '../core/append.js';
+import { mediaTypeOf } from '../http/media-type.js';
 import { nestsDeeperThan, tooDeepMessage } from '../core/json-depth.js';
-
-export function mediaTypeOf(headers: Record<string, string> | undefined): string | undefined {
-  const raw = headers?.['content-type'];
-  return raw ? raw.split(';')[0].trim().toLowerCase() : undefined;
-}
 
 /** Reads a response body as JSON, or says in both languages what it is instead. */
 export function readBody(body: string | undefined, mediaType: string | undefined): { json?: unknown; problem?: Message } {

@@ -62,6 +62,11 @@ export async function npmBrowser(): Promise<string | undefined> {
   }
 }
 
+/** Chromium arguments for a browser found here: the npm one is built for sandbox-less containers (no zygote process). */
+export function launchArgs(browser: FoundBrowser): string[] {
+  return browser.source === 'npm' ? ['--no-zygote'] : [];
+}
+
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
   const given = env.CHROMIUM_PATH;
   if (given) return isExecutable(given) ? { executablePath: given, source: 'CHROMIUM_PATH' } : undefined;

@@ -8,8 +8,8 @@
  * It runs after the html reporter (`withPdf` puts it last and adds html when missing). playwright-core is
  * loaded only when a PDF is printed.
  */
-import { join } from 'node:path';
 import type { Message } from '../../core/findings.js';
+import { pvPathOf } from '../html/index.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from '../types.js';
 
 export interface PdfReporterSetup {
@@ -24,16 +24,11 @@ export function pdfPathFor(htmlFile: string): string {
   return `${htmlFile.replace(/\.html?$/i, '')}.pdf`;
 }
 
-/** The html file the PV was written to, as the html reporter chooses it (src/report/html/index.ts). */
-function htmlPathOf(options: ReporterOptions): string {
-  return options.paths?.html ?? join(options.outDir, 'pv.html');
-}
-
 export function pdfReporter(setup: PdfReporterSetup): ReporterFactory {
   return (options: ReporterOptions): Reporter => ({
     name: 'pdf',
     async onRunEnd() {
-      const html = htmlPathOf(options);
+      const html = pvPathOf(options);
       const pdf = options.paths?.pdf ?? pdfPathFor(html);
       const { printPdf } = await import('./print-pdf.js');
       const printed = await printPdf(html, pdf, { env: setup.env });

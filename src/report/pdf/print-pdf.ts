@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Message } from '../../core/findings.js';
-import { BROWSER_PACKAGE, findBrowser, type FoundBrowser } from './find-browser.js';
+import { BROWSER_PACKAGE, findBrowser, launchArgs, type FoundBrowser } from './find-browser.js';
 
 export type PdfOutcome = { ok: true; file: string; browser: FoundBrowser } | { ok: false; reason: Message };
 
@@ -41,8 +41,7 @@ export async function printPdf(htmlFile: string, pdfFile: string, options: Print
   try {
     instance = await chromium.launch({
       executablePath: browser.executablePath,
-      // the npm browser is built for sandbox-less containers: no zygote process
-      args: browser.source === 'npm' ? ['--no-zygote'] : [],
+      args: launchArgs(browser),
       timeout,
     });
     const context = await instance.newContext({ javaScriptEnabled: false, offline: true });

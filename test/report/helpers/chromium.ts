@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
-import { findBrowser } from '../../../src/report/pdf/find-browser.js';
+import { findBrowser, launchArgs } from '../../../src/report/pdf/find-browser.js';
 import { printPdf } from '../../../src/report/pdf/print-pdf.js';
 
 /** Launches the browser `--pdf` would use; throws (a test set-up failure) when none is found. */
 export async function launchBrowser(): Promise<Browser> {
   const found = await findBrowser();
   if (!found) throw new Error('no Chromium: the devDependency @sparticuz/chromium should provide one (npm ci)');
-  return chromium.launch({ executablePath: found.executablePath, args: found.source === 'npm' ? ['--no-zygote'] : [] });
+  return chromium.launch({ executablePath: found.executablePath, args: launchArgs(found) });
 }
 
 /** Prints an HTML file to PDF exactly as `--pdf` does; throws with the reason when it cannot. */
