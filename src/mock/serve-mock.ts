@@ -43,8 +43,8 @@ const WORDS = {
 export async function serveMock(
   ctx: CliContext,
   options: MockServerOptions,
+  lang: Lang,
   stopped: (server: MockServer) => Promise<unknown> = untilSignal,
-  lang: Lang = 'fr',
 ): Promise<void> {
   const { io, color } = ctx;
   const w = WORDS[lang];

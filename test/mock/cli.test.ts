@@ -68,17 +68,12 @@ describe('sas-recette mock', () => {
     const out = io();
     const ctx = { io: out, color: decideColor(out.env, false, []), setExitCode: () => undefined };
     let url = '';
-    await serveMock(
-      ctx,
-      mockServerOptions({ ...defaults, defect: ['total-mismatch'] }, out.cwd),
-      async (server) => {
-        url = server.url;
-        const res = await request(`${server.url}/metadata`);
-        expect(res.statusCode).toBe(200);
-        await res.body.text();
-      },
-      'en',
-    );
+    await serveMock(ctx, mockServerOptions({ ...defaults, defect: ['total-mismatch'] }, out.cwd), 'en', async (server) => {
+      url = server.url;
+      const res = await request(`${server.url}/metadata`);
+      expect(res.statusCode).toBe(200);
+      await res.body.text();
+    });
     expect(out.out).toContain(`reference editor listening on ${url}`);
     expect(out.out).toMatch(/JDD recette-psindiv \(psindiv\): 27 PS/);
     expect(out.out).toContain('defects: total-mismatch');

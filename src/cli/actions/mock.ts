@@ -13,7 +13,7 @@ import type { CliRunContext } from '../run-lang.js';
 
 export async function mockAction(ctx: CliRunContext, opts: MockCommandOptions): Promise<void> {
   if (opts.listDefects) ctx.io.stdout(`${describeDefects(ctx.lang)}\n`);
-  else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd), undefined, ctx.lang);
+  else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd), ctx.lang);
 }
 
 function integer(value: string | undefined, what: string, max: number): number | undefined {
