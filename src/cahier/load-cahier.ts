@@ -164,11 +164,24 @@ function buildCase(
   }
   // `role: x` is read as `roles: [x]`; errors about roles[0] point at the `role` line
   const at = role === undefined ? locate : (p: (string | number)[]) => locate(p[0] === 'roles' ? ['role'] : p);
+  if (useCase === 'all' && (raw.kind ?? SEARCH_KIND) === SEARCH_KIND) {
+    return {
+      error: {
+        ...locate(raw.useCase !== undefined ? ['useCase'] : []),
+        field: `cases[${caseIndex}].useCase`,
+        message: {
+          fr: `une recherche de créneaux vise un cas d'usage${NBSP}: ${guillemets('all')} ne vaut que pour un contrôle de l'interface (kind)`,
+          en: 'a slot search targets one use case: "all" is only for a check of the interface (kind)',
+        },
+      },
+    };
+  }
   const testCase: TestCase = {
     ...rest,
     ...(role !== undefined ? { roles: [role] } : {}),
     group: raw.group ?? file.group ?? basename(path, extname(path)),
-    useCase,
+    // `all` is bound to the run's first use case when the run is planned
+    ...(useCase === 'all' ? { useCase: 'psindiv', anyUseCase: true } : { useCase }),
     kind: raw.kind ?? SEARCH_KIND,
     tags,
     severity: raw.severity ?? file.severity ?? 'blocking',

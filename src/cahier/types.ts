@@ -48,7 +48,10 @@ export type SearchExpectations = Expect;
 type Defaulted = 'group' | 'useCase' | 'kind' | 'tags' | 'severity' | 'request' | 'expect';
 
 export interface TestCase extends Omit<Case, Defaulted | 'role'>, Required<Pick<Case, 'group' | 'kind' | 'tags' | 'request' | 'expect'>> {
+  /** For a case written `useCase: all`, the run's first use case (src/run/plan.ts binds it). */
   useCase: UseCase;
+  /** Written `useCase: all`: a check of the interface whatever the use case (regulator accounts), played when the run covers any. */
+  anyUseCase?: true;
   severity: CaseSeverity;
   /** Where the case starts in its file, and its position in the file's `cases`. */
   source: SourceRef;

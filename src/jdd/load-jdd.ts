@@ -63,7 +63,15 @@ function normalise(raw: RawJdd, file: string): Jdd {
     appointmentTypes: s.appointmentTypes ?? (['ROUTINE'] as AppointmentType[]),
   }));
   const { $schema: _schema, ...rest } = raw;
-  return { ...rest, practitioners, cpts: raw.cpts ?? [], sos, unknownIdentifiers: raw.unknownIdentifiers ?? [], file };
+  return {
+    ...rest,
+    practitioners,
+    cpts: raw.cpts ?? [],
+    sos,
+    unknownIdentifiers: raw.unknownIdentifiers ?? [],
+    regulators: raw.regulators ?? [],
+    file,
+  };
 }
 
 type Locate = (path: (string | number)[]) => SourceRef;

@@ -6,7 +6,7 @@
  * filled in, so a field added to the schema cannot be forgotten here.
  */
 import type { UseCase } from '../core/model.js';
-import type { Cpts, JddFile, Place, Practitioner, SosLocation, SosStructure } from '../core/formats/jdd-file.js';
+import type { Cpts, JddFile, Place, Practitioner, Regulator, SosLocation, SosStructure, Sso } from '../core/formats/jdd-file.js';
 
 export type { JddFile };
 
@@ -43,13 +43,21 @@ export type JddSosLocation = SosLocation;
 export interface JddSosStructure extends Omit<SosStructure, 'scenarios' | SosDefaults>, Required<Pick<SosStructure, SosDefaults>> {}
 type SosDefaults = 'slotTypes' | 'consultationTypes';
 
-export interface Jdd extends Omit<JddFile, '$schema' | 'useCase' | 'practitioners' | 'cpts' | 'sos' | 'unknownIdentifiers'> {
+/** A regulator identity (flux V1): the run gives it fresh identifiers (SAS UUID, national id). */
+export type JddRegulator = Regulator;
+
+/** Where an unauthenticated visit of a booking URL must lead (flux V2); defaults: datasets/README.md. */
+export type JddSso = Sso;
+
+export interface Jdd extends Omit<JddFile, '$schema' | 'useCase' | 'practitioners' | 'cpts' | 'sos' | 'unknownIdentifiers' | 'regulators'> {
   useCase: UseCase;
   practitioners: JddPractitioner[];
   cpts: JddCpts[];
   sos: JddSosStructure[];
   /** Identifiers known to return nothing (unknown PS / SIRET). */
   unknownIdentifiers: string[];
+  /** Regulator identities for the regulator-account checks (flux V1); empty when the JDD has none. */
+  regulators: JddRegulator[];
   /** Where the file was read from. */
   file?: string;
 }

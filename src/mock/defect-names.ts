@@ -24,4 +24,8 @@ export const DEFECT_NAMES = [
   'total-mismatch',
   'missing-comment',
   'bad-consultation-type',
+  'regul-accepts-invalid',
+  'regul-ignores-update',
+  'sso-no-redirect',
+  'appointment-invalid',
 ] as const;

@@ -13,8 +13,11 @@ export { DEFECT_NAMES };
 
 export type DefectName = (typeof DEFECT_NAMES)[number];
 
-/** Where the defect is produced: in the FHIR content, or in the HTTP exchange around it. */
-export type DefectLayer = 'content' | 'transport';
+/**
+ * Where the defect is produced: in the FHIR content of the search, in the HTTP exchange around it, or
+ * in the appointment-side flows (regulator accounts, booking pages, appointments sent to SAS).
+ */
+export type DefectLayer = 'content' | 'transport' | 'flow';
 
 export interface Defect {
   name: DefectName;
@@ -261,6 +264,62 @@ export const DEFECTS: readonly Defect[] = [
     { fr: 'serviceType v3-ActCode AMB, HH ou VR (kit 4.7.03).', en: 'serviceType v3-ActCode AMB, HH or VR (kit 4.7.03).' },
     ['SAS-SLT-002', 'EXP-CONSULTATION-TYPES'],
     ['agg-psindiv@24', 'agg-psindiv@48'],
+  ),
+  d(
+    'regul-accepts-invalid',
+    'flow',
+    {
+      fr: 'Les comptes régulateurs invalides (sans identifier, sans active, telecom phone, système et code croisés, chaîne vide) sont acceptés en 201.',
+      en: 'Invalid regulator accounts (no identifier, no active, phone telecom, crossed system and code, empty string) are accepted with 201.',
+    },
+    {
+      fr: 'Un compte FrPractitionerRegul invalide est refusé en 4xx avec un OperationOutcome (flux V1).',
+      en: 'An invalid FrPractitionerRegul account is refused with a 4xx and an OperationOutcome (flux V1).',
+    },
+    ['SAS-REG-002'],
+    ['sas-v1@12', 'sas-v1@13'],
+  ),
+  d(
+    'regul-ignores-update',
+    'flow',
+    {
+      fr: "Un PUT de compte régulateur répond 200 mais ne change rien : la relecture montre le compte d'avant.",
+      en: 'A regulator-account PUT answers 200 but changes nothing: the read-back shows the account as it was.',
+    },
+    {
+      fr: 'La relecture du compte après une mise à jour montre la valeur envoyée (flux V1).',
+      en: 'Reading the account back after an update shows the value sent (flux V1).',
+    },
+    ['SAS-REG-005'],
+    ['sas-v1@7', 'sas-v1@8'],
+  ),
+  d(
+    'sso-no-redirect',
+    'flow',
+    {
+      fr: "L'URL de réservation affiche l'agenda (200) à un visiteur non authentifié, sans page de connexion.",
+      en: 'The booking URL shows the agenda (200) to an unauthenticated visitor, with no login page.',
+    },
+    {
+      fr: "Une visite non authentifiée de l'URL de réservation mène à une page de connexion (flux V2).",
+      en: 'An unauthenticated visit of the booking URL leads to a login page (flux V2).',
+    },
+    ['SAS-SSO-002'],
+    ['sas-v2@4'],
+  ),
+  d(
+    'appointment-invalid',
+    'flow',
+    {
+      fr: "Les rendez-vous envoyés au SAS n'ont pas l'extension opérateur et identifient le PS par un RPPS sans préfixe.",
+      en: 'The appointments sent to SAS lack the operator extension and identify the PS by an RPPS without its prefix.',
+    },
+    {
+      fr: 'Chaque Appointment reçu est conforme à FrAppointmentSAS / sas-sos-appointment (flux V3).',
+      en: 'Every Appointment received conforms to FrAppointmentSAS / sas-sos-appointment (flux V3).',
+    },
+    ['SAS-APT-003', 'SAS-APT-004'],
+    ['sas-v3@4', 'sas-v3@10', 'sas-v3@12'],
   ),
 ];
 

@@ -21,6 +21,8 @@ import { FHIR_JSON } from '../sas/canonicals.js';
 import { generateSearchResponse } from './generate.js';
 import { checkJddSet } from './jdd-set.js';
 import { streamHugeBundle } from './huge-body.js';
+import { regulatorAccounts } from './regulator-accounts.js';
+import { startBookingSite, type BookingSite } from './booking-site.js';
 
 export interface MockTlsOptions {
   certFile: string;
@@ -61,6 +63,11 @@ export interface MockServerOptions {
 export interface MockServer {
   /** FHIR base URL, e.g. `http://127.0.0.1:8080/fhir`. */
   url: string;
+  /**
+   * Origin of the editor's booking site (booking pages and login page, flux V2), served apart from the
+   * FHIR endpoint and without client certificates, as a browser reaches it: `https://127.0.0.1:PORT`.
+   */
+  bookingOrigin: string;
   close(): Promise<void>;
 }
 
@@ -224,6 +231,9 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     });
   };
 
+  // Regulator accounts (flux V1): POST / conditional PUT / read of Practitioner, in memory, per server.
+  const accounts = regulatorAccounts({ defects, now: clock });
+
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     try {
       const scheme = secure ? 'https' : 'http';
@@ -236,6 +246,11 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
       const q = target.indexOf('?');
       const path = q >= 0 ? target.slice(0, q) : target;
       const query = q >= 0 ? target.slice(q) : '';
+      if (path === `${FHIR_BASE_PATH}/Practitioner` || path.startsWith(`${FHIR_BASE_PATH}/Practitioner/`)) {
+        const refusedSubject = subjectProblem(req, opts.tls);
+        if (refusedSubject) return sendOutcome(res, 403, 'forbidden', refusedSubject);
+        return accounts.handle(req, res, { path: path.slice(FHIR_BASE_PATH.length), query, baseUrl });
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
         return sendOutcome(res, 405, 'not-supported', `method ${req.method ?? '?'} is not supported; the SAS searches use GET`);
@@ -258,6 +273,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
   };
 
   const server: Server = secure ? createSecureServer(opts.tls as MockTlsOptions, handler) : createHttpServer(handler);
+  let booking: BookingSite | undefined;
   // A refused client certificate or a broken request must not stop the server.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err, socket) => {
@@ -280,15 +296,31 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  try {
+    // the booking site: same server certificate, no client certificate (a browser has none)
+    booking = await startBookingSite({
+      host,
+      defects,
+      ...(opts.tls ? { tls: { certFile: opts.tls.certFile, keyFile: opts.tls.keyFile } } : {}),
+    });
+  } catch (err) {
+    server.close();
+    throw err;
+  }
 
   return {
     url: `${secure ? 'https' : 'http'}://${urlHost}:${port}${FHIR_BASE_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    bookingOrigin: booking.origin,
+    close: async () => {
+      await Promise.all([
+        booking?.close(),
+        new Promise<void>((resolve) => {
+          for (const t of timers) clearTimeout(t);
+          timers.clear();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]);
+    },
   };
 }

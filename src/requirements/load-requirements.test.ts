@@ -19,7 +19,17 @@ describe('the shipped catalogue', () => {
     }
     expect(bySet.get('agg-psindiv')).toHaveLength(49);
     for (const [set, ns] of bySet) expect(ns, set).toEqual(ns.map((_, i) => i + 1));
-    expect([...bySet.keys()].sort()).toEqual(['agg-psindiv', 'sas-cpts', 'sas-decl', 'sas-gen', 'sas-sos', 'sas-tls']);
+    expect([...bySet.keys()].sort()).toEqual([
+      'agg-psindiv',
+      'sas-cpts',
+      'sas-decl',
+      'sas-gen',
+      'sas-sos',
+      'sas-tls',
+      'sas-v1',
+      'sas-v2',
+      'sas-v3',
+    ]);
   });
 
   it('knows every requirement id a SAS rule cites', () => {

@@ -11,7 +11,7 @@ import { TOOL_ROOT } from '../core/version.js';
 import type { Requirement, RequirementsFile, Waiver } from '../core/formats/requirements-file.js';
 import { loadYamlFile, yamlErrorsText, type LocatedYamlError } from '../yaml/load-located-yaml.js';
 
-export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl';
+export type RequirementSet = 'agg-psindiv' | 'sas-cpts' | 'sas-sos' | 'sas-gen' | 'sas-tls' | 'sas-decl' | 'sas-v1' | 'sas-v2' | 'sas-v3';
 
 /**
  * A requirement as the catalogue writes it (requirements/requirements.schema.json): its text, written
@@ -41,7 +41,7 @@ export function requirementsSchema(): object {
 
 /** `agg-psindiv@17` → set and number. */
 export function splitRequirementId(id: string): { set: RequirementSet; n: number } | undefined {
-  const m = /^(agg-psindiv|sas-cpts|sas-sos|sas-gen|sas-tls|sas-decl)@([1-9]\d*)$/.exec(id);
+  const m = /^(agg-psindiv|sas-cpts|sas-sos|sas-gen|sas-tls|sas-decl|sas-v1|sas-v2|sas-v3)@([1-9]\d*)$/.exec(id);
   return m ? { set: m[1] as RequirementSet, n: Number(m[2]) } : undefined;
 }
 
@@ -87,7 +87,7 @@ function catalogueError(errors: LocatedYamlError[]): SetupError {
 
 /** Catalogue order: by set (agg, cpts, sos, gen, tls, decl), then number. */
 export function compareRequirementIds(a: string, b: string): number {
-  const order: RequirementSet[] = ['agg-psindiv', 'sas-cpts', 'sas-sos', 'sas-gen', 'sas-tls', 'sas-decl'];
+  const order: RequirementSet[] = ['agg-psindiv', 'sas-cpts', 'sas-sos', 'sas-gen', 'sas-tls', 'sas-v1', 'sas-v2', 'sas-v3', 'sas-decl'];
   const x = splitRequirementId(a);
   const y = splitRequirementId(b);
   if (!x || !y) return a.localeCompare(b);

@@ -51,7 +51,7 @@ describe('sas-recette requirements', () => {
       gaps: string[];
       counts: { total: number };
     };
-    expect(json.counts.total).toBe(110);
+    expect(json.counts.total).toBe(155);
     const r10 = json.requirements.find((r) => r.id === 'agg-psindiv@10')!;
     expect(r10).toMatchObject({ status: 'tested', cases: ['MINI-1'] });
     expect(r10.rules).toContain('SAS-WIN-001');

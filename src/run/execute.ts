@@ -122,7 +122,7 @@ function toResult(tc: TestCase, outcome: KindOutcome, durationMs: number, env: E
     id: tc.id,
     title: tc.title,
     group: tc.group,
-    useCase: tc.useCase,
+    useCase: tc.anyUseCase ? 'all' : tc.useCase,
     requirements: tc.requirements,
     tags: tc.tags,
     severity: tc.severity,

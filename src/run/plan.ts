@@ -43,7 +43,11 @@ export function planRun(cases: readonly TestCase[], selection: Selection): Plan 
   const only = splitList(selection.only);
   const { include, exclude } = parseTagFilter(selection.tags);
   const known = new Set(cases.map((c) => c.id));
-  const inScope = cases.filter((c) => selection.useCases.includes(c.useCase));
+  const first = selection.useCases[0];
+  const inScope = cases.flatMap((c) => {
+    if (c.anyUseCase) return first === undefined ? [] : [{ ...c, useCase: first }];
+    return selection.useCases.includes(c.useCase) ? [c] : [];
+  });
   const selected = inScope.filter((c) => {
     if (only.length > 0 && !only.includes(c.id)) return false;
     if (include.length > 0 && !c.tags.some((t) => include.includes(t))) return false;

@@ -17,6 +17,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['jdd', 'requirements', 'fhir'], // JDD and requirement catalogue loading, FHIR packages and validator
   ['cahier'], // the cahier de recette: cases, roles, case kinds, a case's request
   ['rules', 'official', 'transport', 'mock'], // SAS rules, official validator, transport kinds, reference editor
+  ['flows'], // appointment-side kinds: regulator accounts (V1), booking URL and SSO (V2), appointments received (V3)
   ['validate'], // the offline validation pipeline of `sas-recette validate`
   ['report'], // console, run.json, JUnit, PV, and validate's text / JSON output
   ['run'], // plan → execute → judge → summary, and the run's flow from prepared cases to written reports

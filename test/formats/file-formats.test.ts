@@ -75,7 +75,7 @@ describe('file formats: the JSON Schemas are the one source', () => {
   });
 
   it('the core model agrees with the schemas (checked by the type checker)', () => {
-    expectTypeOf<UseCase>().toEqualTypeOf<NonNullable<CahierFile['useCase']>>();
+    expectTypeOf<UseCase | 'all'>().toEqualTypeOf<NonNullable<CahierFile['useCase']>>();
     expectTypeOf<UseCase>().toEqualTypeOf<JddFile['useCase']>();
     expectTypeOf<UseCase>().toEqualTypeOf<Requirement['useCases'][number]>();
     expectTypeOf<CaseSeverity>().toEqualTypeOf<NonNullable<Case['severity']>>();

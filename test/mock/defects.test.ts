@@ -109,6 +109,9 @@ const CONTENT: Partial<Record<DefectName, () => void>> = {
 /** Defects produced by the server around the content: tested over HTTP in server.test.ts. */
 const TRANSPORT: DefectName[] = ['html-502', 'slow', 'huge-body', 'truncated-json', 'wrong-content-type'];
 
+/** Defects of the appointment-side flows: tested against the flow checks in test/flows/. */
+const FLOW: DefectName[] = ['regul-accepts-invalid', 'regul-ignores-update', 'sso-no-redirect', 'appointment-invalid'];
+
 describe('defect catalogue', () => {
   it('describes every defect in French and English, with what should catch it', () => {
     expect(DEFECTS.map((d) => d.name)).toEqual([...DEFECT_NAMES]);
@@ -120,9 +123,10 @@ describe('defect catalogue', () => {
     expect(describeDefects('fr')).toContain('cpts-after-48h');
   });
 
-  it('has a test for every defect (content here, transport over HTTP)', () => {
-    expect([...Object.keys(CONTENT), ...TRANSPORT].sort()).toEqual([...DEFECT_NAMES].sort());
+  it('has a test for every defect (content here, transport over HTTP, flows in test/flows)', () => {
+    expect([...Object.keys(CONTENT), ...TRANSPORT, ...FLOW].sort()).toEqual([...DEFECT_NAMES].sort());
     for (const name of TRANSPORT) expect(DEFECTS.find((d) => d.name === name)?.layer).toBe('transport');
+    for (const name of FLOW) expect(DEFECTS.find((d) => d.name === name)?.layer).toBe('flow');
   });
 
   it('refuses unknown names with the list of known ones', () => {

@@ -57,6 +57,7 @@ export function makeJdd(p: Partial<Jdd> = {}): Jdd {
     ],
     cpts: [],
     sos: [],
+    regulators: [],
     unknownIdentifiers: ['819999909005'],
     ...p,
   };

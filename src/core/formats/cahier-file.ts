@@ -8,7 +8,10 @@
  * a lower-case name (letters, digits, dashes)
  */
 export type Name = string;
-export type UseCase = 'psindiv' | 'cpts' | 'sos';
+/**
+ * psindiv, cpts or sos; all: a check of the editor's interface whatever its use cases (regulator accounts), played when the run covers any use case, with the first JDD that has what the case needs
+ */
+export type UseCase = 'psindiv' | 'cpts' | 'sos' | 'all';
 export type Severity = 'blocking' | 'minor';
 /**
  * Items: a tag (letters, digits, . _ -; no leading !)

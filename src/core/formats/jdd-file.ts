@@ -74,6 +74,7 @@ export interface JddFile {
    * an http(s) URL (base of the booking links put in Slot.comment)
    */
   bookingBaseUrl: string;
+  sso?: Sso;
   practitioners?: Practitioner[];
   cpts?: Cpts[];
   sos?: SosStructure[];
@@ -83,6 +84,27 @@ export interface JddFile {
    * Items: an IDNPS (8 + 11-digit RPPS, or 0 + 9-character ADELI) or 3 + 14-digit SIRET
    */
   unknownIdentifiers?: string[];
+  /**
+   * regulator identities for the regulator-account checks (flux V1): the run gives each a fresh SAS technical id (UUID) and a fresh national id, so reruns never collide
+   */
+  regulators?: Regulator[];
+}
+/**
+ * where an unauthenticated visit of a booking URL must lead (flux V2)
+ */
+export interface Sso {
+  /**
+   * editor-login (IG, default): the editor's own login page; sas-oidc (ANS kit): the SAS pre-production OpenID Connect realm
+   */
+  target?: 'editor-login' | 'sas-oidc';
+  /**
+   * the URL the login page starts with (default: for editor-login, any page of the booking URL's host; for sas-oidc, https://seconnecter.preproduction.santefr.esante.gouv.fr/realms/sas/protocol/openid-connect/)
+   */
+  loginUrl?: string;
+  /**
+   * the origin value SAS appends (default: sas for editor-login, sas-preprod for sas-oidc)
+   */
+  origin?: string;
 }
 export interface Practitioner {
   key: Key;
@@ -175,4 +197,16 @@ export interface SosLocation {
   city: string;
   postalCode: PostalCode;
   phone?: Phone;
+}
+export interface Regulator {
+  key: Key;
+  family: string;
+  /**
+   * one given name (FrPractitionerRegul: name.given 1..1)
+   */
+  given: string;
+  /**
+   * an e-mail address (telecom system email)
+   */
+  email: string;
 }

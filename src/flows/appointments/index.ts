@@ -1,0 +1,7 @@
+/** Scaffold: the appointments case kinds (filled in by their own work). */
+import type { CaseKind } from '../../cahier/kinds.js';
+import type { FlowDeps, FlowSession } from '../context.js';
+
+export function appointmentKinds(_deps: FlowDeps, _session: FlowSession): CaseKind[] {
+  return [];
+}

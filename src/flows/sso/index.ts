@@ -1,0 +1,7 @@
+/** Scaffold: the sso case kinds (filled in by their own work). */
+import type { CaseKind } from '../../cahier/kinds.js';
+import type { FlowDeps, FlowSession } from '../context.js';
+
+export function ssoKinds(_deps: FlowDeps, _session: FlowSession): CaseKind[] {
+  return [];
+}
