@@ -16,7 +16,8 @@ export interface Message {
 export type Lang = 'fr' | 'en';
 
 /** Where a finding comes from. */
-export type FindingSource = 'structure' | 'rule' | 'transport' | 'expectation' | 'setup';
+/** `flow`: the appointment-side checks (regulator accounts, booking URL and SSO, appointments received). */
+export type FindingSource = 'structure' | 'rule' | 'transport' | 'expectation' | 'setup' | 'flow';
 
 /** Which validation engine produced the finding (issue: official validator beside ours). */
 export type Engine = 'sas-recette' | 'official';

@@ -16,12 +16,23 @@ export interface RegulatorRequest {
   baseUrl: string;
 }
 
+/** A regulator account as the reference editor holds it (for its appointment sender: who booked). */
+export interface HeldAccount {
+  id: string;
+  active: boolean;
+  /** Its identifiers, as received: `{ type: 'IDNPS' | 'INTRN', system, value }`. */
+  identifiers: { type: string; system: string; value: string }[];
+}
+
 export interface RegulatorAccounts {
   handle(req: IncomingMessage, res: ServerResponse, r: RegulatorRequest): void;
+  /** The accounts held now, in creation order. */
+  list(): HeldAccount[];
 }
 
 export function regulatorAccounts(_opts: { defects: ReadonlySet<DefectName>; now: () => Date }): RegulatorAccounts {
   return {
+    list: () => [],
     handle(_req, res) {
       res.writeHead(501, { 'Content-Type': FHIR_JSON });
       res.end(JSON.stringify(operationOutcome([{ code: 'not-supported', text: 'regulator accounts are not implemented yet' }])));

@@ -23,6 +23,7 @@ import { checkJddSet } from './jdd-set.js';
 import { streamHugeBundle } from './huge-body.js';
 import { regulatorAccounts } from './regulator-accounts.js';
 import { startBookingSite, type BookingSite } from './booking-site.js';
+import { sendAppointments, type SendReport, type SendTarget } from './appointment-sender.js';
 
 export interface MockTlsOptions {
   certFile: string;
@@ -68,6 +69,8 @@ export interface MockServer {
    * FHIR endpoint and without client certificates, as a browser reaches it: `https://127.0.0.1:PORT`.
    */
   bookingOrigin: string;
+  /** Flux V3: the editor's software sends its appointments (creates, then updates) to the SAS side at `to`. */
+  sendAppointments(to: SendTarget): Promise<SendReport>;
   close(): Promise<void>;
 }
 
@@ -311,6 +314,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
   return {
     url: `${secure ? 'https' : 'http'}://${urlHost}:${port}${FHIR_BASE_PATH}`,
     bookingOrigin: booking.origin,
+    sendAppointments: (to) => sendAppointments(to, { jdds, defects, accounts: accounts.list(), now: clock() }),
     close: async () => {
       await Promise.all([
         booking?.close(),
