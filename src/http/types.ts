@@ -39,7 +39,7 @@ export interface HttpClientOptions {
 }
 
 export interface SendRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   url: string;
   headers?: Record<string, string>;
   label?: string;
