@@ -112,7 +112,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       const res = await request(req.url, {
         method,
         headers,
-        body: method === 'POST' ? req.body : undefined,
+        body: method === 'GET' ? undefined : req.body,
         dispatcher: dispatcher as Dispatcher,
         signal,
       });
