@@ -61,6 +61,8 @@ export interface Exchange {
     method: string;
     url: string;
     headers: Record<string, string>;
+    /** The body sent (POST / PUT: the payloads sas-recette builds, or the editor's for flux V3). */
+    body?: string;
   };
   response?: {
     status: number;

@@ -85,7 +85,13 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     const base: Omit<Exchange, 'outcome' | 'timings'> = {
       id: randomUUID(),
       ...(req.label ? { label: req.label } : {}),
-      request: { method, url: redactUrl(req.url), headers: redactHeaders(headers) },
+      request: {
+        method,
+        url: redactUrl(req.url),
+        headers: redactHeaders(headers),
+        // the payloads sas-recette sends are its own FHIR resources (fictitious identities), never secrets
+        ...(method !== 'GET' && req.body !== undefined ? { body: req.body } : {}),
+      },
       startedAt,
     };
     let origin = '';

@@ -43,7 +43,7 @@ export interface SendRequest {
   url: string;
   headers?: Record<string, string>;
   label?: string;
-  /** Request body (POST only). Never stored in the evidence when it looks like a secret. */
+  /** Request body (POST, PUT): kept in the evidence (sas-recette's own FHIR payloads, no secret). */
   body?: string;
 }
 
