@@ -18,6 +18,17 @@ export function parseDuration(text: string, flag = '--timeout'): number {
   return Math.round(ms);
 }
 
+/** A whole number from 0 to `max` (`--port`, `--receive-port`…); undefined stays undefined. */
+export function parseWholeNumber(value: string | undefined, flag: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new SetupError({
+      fr: `${flag} attend un entier de 0 à ${max}, reçu «\u00a0${value}\u00a0»`,
+      en: `${flag} must be an integer from 0 to ${max}, got "${value}"`,
+    });
+  return Number(value);
+}
+
 // ISO 8601 date-time, seconds and fractions optional, offset required (`Z` or ±hh:mm).
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 const NOW_HINT = {

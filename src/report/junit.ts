@@ -55,6 +55,7 @@ function firstFindingLine(f: Finding, lang: Lang): string {
 function exchangeExcerpt(ex: Exchange): string {
   const lines = [`${ex.request.method} ${ex.request.url}${ex.label ? `  [${ex.label}]` : ''}`];
   for (const [name, value] of Object.entries(ex.request.headers)) lines.push(`  ${name}: ${value}`);
+  if (ex.request.body !== undefined) lines.push(`  body (${Buffer.byteLength(ex.request.body)} bytes): ${oneLine(ex.request.body, 2000)}`);
   const timing = `${Math.round(ex.timings.totalMs)} ms${ex.timings.ttfbMs !== undefined ? `, ttfb ${Math.round(ex.timings.ttfbMs)} ms` : ''}`;
   if (ex.response) {
     const r = ex.response;

@@ -73,7 +73,12 @@ function redactFinding(f: Finding): Finding {
 export function redactExchange(x: Exchange): Exchange {
   return {
     ...x,
-    request: { ...x.request, url: redactUrl(x.request.url), headers: redactHeaders(x.request.headers ?? {}) },
+    request: {
+      ...x.request,
+      url: redactUrl(x.request.url),
+      headers: redactHeaders(x.request.headers ?? {}),
+      ...(x.request.body !== undefined ? { body: redactText(x.request.body) } : {}),
+    },
     ...(x.response
       ? { response: { ...x.response, headers: redactHeaders(x.response.headers ?? {}), body: redactText(x.response.body ?? '') } }
       : {}),

@@ -25,6 +25,7 @@ import { loadStructure, prepareRun, type StructureSetup } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
 import { runAcceptance } from './run-acceptance.js';
 import { validatorOf } from './structure-validator.js';
+import type { FlowDeps, ReceiveSettings } from '../flows/index.js';
 
 export const INSECURE_NOTE: Message = {
   fr: "--insecure : le certificat du serveur N'A PAS été vérifié (chaîne, validité, nom d'hôte). Cette exécution ne vaut pas recette.",
@@ -50,9 +51,10 @@ export async function runConnected(ctx: CliContext, o: ConnectedRun): Promise<vo
   const profile = o.tlsProfile ? loadTlsProfile(o.tlsProfile) : undefined;
 
   // Kinds are needed to read the cahier; their definitions are filled once the IG is loaded.
-  const deps: { definitions?: StructureSetup['index']; tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
+  const deps: FlowDeps & { tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
     tlsProfile: profile,
     untrustedCertificate: makeUntrustedCertificate,
+    ...(o.receive ? { receive: o.receive } : {}),
   };
   const kinds: CaseKind[] = registeredKinds(deps);
   // The packages load (file reads, gunzip) while the cahier is read and checked.
@@ -132,6 +134,8 @@ export interface ConnectedRun {
   bail?: boolean;
   tls: ClientTlsFiles;
   tlsProfile?: string;
+  /** Flux V3: the SAS side the editor's software sends its appointments to (`--receive-*`). */
+  receive?: ReceiveSettings;
   timeoutMs: number;
   /** `--run-timeout` in ms (none: no deadline). */
   runTimeoutMs?: number;

@@ -26,6 +26,8 @@ import { loadStructure, prepareRun, type StructureSetup } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
 import { runAcceptance } from './run-acceptance.js';
 import { validatorOf } from './structure-validator.js';
+import type { FlowDeps, ReceiveSettings } from '../flows/index.js';
+import type { Jdd } from '../jdd/types.js';
 
 /** How the reference editor is reached: the mock's TLS options and the run's client side. */
 interface Transport {
@@ -33,13 +35,19 @@ interface Transport {
   serverTls?: MockTlsOptions;
   clientTls?: HttpClientOptions['tls'];
   tlsProfile?: TlsProfile;
+  /** Flux V3: the SAS side the run opens (the test PKI's server certificate, the PKI's CA for the editor's client certificate). */
+  receive: ReceiveSettings;
 }
+
+/** The SAS side waits this long for the reference editor's appointments (they are sent at once). */
+const DEMO_RECEIVE_WAIT_MS = 15_000;
 
 /** HTTPS + mTLS from the test PKI, or plain HTTP when openssl is missing. Other openssl failures stop. */
 function transportOf(pki: Settled<TestPki> | undefined): Transport {
-  if (!pki) return { note: DEMO_NOTES.httpForced };
+  const plainReceive: ReceiveSettings = { host: '127.0.0.1', port: 0, waitMs: DEMO_RECEIVE_WAIT_MS };
+  if (!pki) return { note: DEMO_NOTES.httpForced, receive: plainReceive };
   if (!pki.ok) {
-    if (pki.error instanceof OpensslMissingError) return { note: DEMO_NOTES.opensslMissing };
+    if (pki.error instanceof OpensslMissingError) return { note: DEMO_NOTES.opensslMissing, receive: plainReceive };
     throw pki.error;
   }
   const p = pki.value;
@@ -57,7 +65,16 @@ function transportOf(pki: Settled<TestPki> | undefined): Transport {
     },
     clientTls: { certFile: p.clientCert, keyFile: p.clientKey, caFile: p.caCert },
     tlsProfile: testPkiProfile(p),
+    receive: { ...plainReceive, tls: { certFile: p.serverCert, keyFile: p.serverKey, caFile: p.caCert } },
   };
+}
+
+/**
+ * Points the JDDs' booking URLs at the reference editor's booking site (same path, the site's origin):
+ * the editor builds Slot.comment from these objects and the run's JDD checks read the same ones.
+ */
+function rebaseBookingUrls(jdds: readonly Jdd[], bookingOrigin: string): void {
+  for (const jdd of jdds) jdd.bookingBaseUrl = new URL(new URL(jdd.bookingBaseUrl).pathname, bookingOrigin).href;
 }
 
 /** Plays the demo; the PKI (undefined with `--http`) is awaited when the editor is about to start. */
@@ -68,19 +85,31 @@ export async function playDemo(ctx: CliContext, o: DemoRun, pkiPending: Promise<
   let server: MockServer | undefined;
   let interrupt: InterruptWatch | undefined;
   try {
-    const deps: { definitions?: StructureSetup['index']; tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } =
-      {
-        untrustedCertificate: makeUntrustedCertificate,
-      };
+    const deps: FlowDeps & { tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
+      untrustedCertificate: makeUntrustedCertificate,
+    };
     const kinds: CaseKind[] = registeredKinds(deps);
     const structurePending = settle(loadStructure({ ig: DEFAULT_IG, env: io.env }));
     const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], selection: {}, kinds });
     const reporters = makeReporters(ctx, report, prepared.plan.selected.length);
     const transport = transportOf(pkiPending ? await pkiPending : undefined);
     deps.tlsProfile = transport.tlsProfile;
+    deps.receive = transport.receive;
     if (!transport.serverTls) io.stderr(ctx.color.yellow(`${transport.note[report.lang]}\n`));
 
     server = await startMockServer({ jdd: prepared.jdds, defects, ...(transport.serverTls ? { tls: transport.serverTls } : {}) });
+    rebaseBookingUrls(prepared.jdds, server.bookingOrigin);
+    // flux V3: the reference editor's software sends its appointments to the SAS side the case opens
+    const editor = server;
+    const clientTls = transport.clientTls;
+    deps.sendAppointments = async (url) => {
+      await editor.sendAppointments({
+        url,
+        ...(clientTls?.certFile && clientTls.keyFile
+          ? { tls: { certFile: clientTls.certFile, keyFile: clientTls.keyFile, caFile: clientTls.caFile } }
+          : {}),
+      });
+    };
     const structure = await unsettle(structurePending);
     deps.definitions = structure.index;
     if (!structure.index) io.stderr(ctx.color.yellow(`${structure.notes[0][report.lang]}\n`));

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { SetupError } from '../../core/errors.js';
 import { loadJdd, SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
 import { describeDefects, parseDefectNames } from '../../mock/defects.js';
+import { parseWholeNumber } from '../../core/parse-values.js';
 import { serveMock } from '../../mock/serve-mock.js';
 import type { MockServerOptions } from '../../mock/server.js';
 import type { MockCommandOptions } from '../commands/mock.js';
@@ -14,16 +15,6 @@ import type { CliRunContext } from '../run-lang.js';
 export async function mockAction(ctx: CliRunContext, opts: MockCommandOptions): Promise<void> {
   if (opts.listDefects) ctx.io.stdout(`${describeDefects(ctx.lang)}\n`);
   else await serveMock(ctx, mockServerOptions(opts, ctx.io.cwd), ctx.lang);
-}
-
-function integer(value: string | undefined, what: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > max)
-    throw new SetupError({
-      fr: `${what} attend un entier de 0 à ${max}, reçu «\u00a0${value}\u00a0»`,
-      en: `${what} must be an integer from 0 to ${max}, got "${value}"`,
-    });
-  return Number(value);
 }
 
 /** The server options a command line asks for (files resolved against `cwd`). */
@@ -46,10 +37,10 @@ export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockSe
     });
   return {
     jdd: files.map((f) => loadJdd(f)),
-    port: integer(opts.port, '--port', 65535),
+    port: parseWholeNumber(opts.port, '--port', 65535),
     host: opts.host,
     defects: parseDefectNames(opts.defect),
-    delayMs: integer(opts.delay, '--delay', 3_600_000),
+    delayMs: parseWholeNumber(opts.delay, '--delay', 3_600_000),
     ...(opts.cert && opts.key
       ? {
           tls: {

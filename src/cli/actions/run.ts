@@ -1,7 +1,9 @@
 /** The work of `sas-recette run` (declared in src/cli/commands/run.ts): reads the options, runs the cahier. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseDuration, parseGrep, parseNow, parseUseCases } from '../../core/parse-values.js';
+import { SetupError } from '../../core/errors.js';
+import { parseDuration, parseGrep, parseNow, parseUseCases, parseWholeNumber } from '../../core/parse-values.js';
+import type { ReceiveSettings } from '../../flows/index.js';
 import { reporterNames } from '../../report/run-reporters.js';
 import { runConnected } from '../../run/connected-run.js';
 import { parseRunTimeout } from '../../run/run-guard.js';
@@ -21,6 +23,7 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
     bail: o.bail,
     tls: { cert: abs(o.cert), key: abs(o.key), passphraseEnv: o.passphraseEnv, ca: abs(o.ca), insecure: o.insecure },
     tlsProfile: abs(o.tlsProfile),
+    receive: receiveSettings(o, abs),
     timeoutMs: parseDuration(o.timeout),
     runTimeoutMs: parseRunTimeout(o.runTimeout),
     now: parseNow(o.now),
@@ -33,4 +36,27 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
     official: { officialValidator: o.officialValidator, officialValidatorGates: o.officialValidatorGates, officialTx: o.officialTx },
     command: commandLine(command),
   });
+}
+
+/**
+ * The SAS side of flux V3 (`--receive-*`): HTTPS with the given certificate (mTLS when `--receive-ca`
+ * is given), plain HTTP without one (the flux-v3 cases then say mTLS was not checked).
+ */
+function receiveSettings(o: RunOptions, abs: (f: string | undefined) => string | undefined): ReceiveSettings {
+  if ((o.receiveCert === undefined) !== (o.receiveKey === undefined))
+    throw new SetupError({ fr: '--receive-cert et --receive-key vont ensemble', en: '--receive-cert and --receive-key go together' });
+  if (o.receiveCa !== undefined && o.receiveCert === undefined)
+    throw new SetupError({
+      fr: '--receive-ca (mTLS) demande un certificat du côté SAS\u00a0: --receive-cert et --receive-key',
+      en: '--receive-ca (mTLS) needs a certificate for the SAS side: --receive-cert and --receive-key',
+    });
+  const certFile = abs(o.receiveCert);
+  const keyFile = abs(o.receiveKey);
+  const caFile = abs(o.receiveCa);
+  return {
+    host: o.receiveHost,
+    port: parseWholeNumber(o.receivePort, '--receive-port', 65535) ?? 0,
+    waitMs: parseDuration(o.receiveWait, '--receive-wait'),
+    ...(certFile && keyFile ? { tls: { certFile, keyFile, ...(caFile ? { caFile } : {}) } } : {}),
+  };
 }

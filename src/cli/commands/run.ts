@@ -44,6 +44,35 @@ export const RUN_OPTIONS = optionTable({
     kind: 'value',
     help: 'TLS profile: client, CA and negative certificates for the mTLS checks',
   }),
+  receiveCert: option({
+    flags: '--receive-cert <file>',
+    kind: 'value',
+    help: "flux V3: server certificate (PEM) of the SAS side the editor's software sends appointments to",
+  }),
+  receiveKey: option({ flags: '--receive-key <file>', kind: 'value', help: 'flux V3: private key of --receive-cert (PEM)' }),
+  receiveCa: option({
+    flags: '--receive-ca <file>',
+    kind: 'value',
+    help: "flux V3: CA of the editor's client certificates (PEM); given, the SAS side requires mTLS",
+  }),
+  receiveHost: option({
+    flags: '--receive-host <host>',
+    kind: 'value',
+    default: '127.0.0.1',
+    help: 'flux V3: address the SAS side listens on',
+  }),
+  receivePort: option({
+    flags: '--receive-port <port>',
+    kind: 'value',
+    default: '0',
+    help: 'flux V3: port of the SAS side (0: any free port, printed)',
+  }),
+  receiveWait: option({
+    flags: '--receive-wait <duration>',
+    kind: 'value',
+    default: '5m',
+    help: "flux V3: how long a case waits for the editor's software to send its appointments",
+  }),
   timeout: TIMEOUT,
   runTimeout: RUN_TIMEOUT,
   now: NOW,
@@ -65,6 +94,8 @@ Examples:
   sas-recette run --base-url http://127.0.0.1:8080/fhir --jdd datasets/recette-cpts.yaml --tag '!transport' \\
                   --reporter console,junit --out reports --lang en
   sas-recette run … --strict --declarations declarations.yaml        # the official acceptance run
+  sas-recette run … --tag flux-v3 --receive-cert sas.crt --receive-key sas.key --receive-ca editor-ca.crt \
+                  --receive-host 0.0.0.0 --receive-port 8443    # the editor's software sends its appointments
 
 Reports: --out DIR/<start>-<run id>/ (run.json, junit.xml, pv.html; pv.pdf with --pdf), DIR/latest
 points at the newest run. A PV can be rendered again: sas-recette report DIR/latest/run.json --pdf

@@ -116,6 +116,15 @@ function faultEvidence(x: Exchange, failing: readonly Finding[], t: Labels): Saf
 </figure>\n`;
 }
 
+/** The body of a POST / PUT (the payload sent, or what the SAS side received), behind a disclosure. */
+function requestBodyDetails(x: Exchange, t: Labels): SafeHtml | '' {
+  if (x.request.body === undefined) return '';
+  const body = truncateUtf8(prettyBody(x.request.body), HTML_BODY_MAX_BYTES);
+  return html`<details class="full-body request-body"><summary>${t.requestBody}</summary>
+<pre>${body.text}${body.cut ? '\n…' : ''}</pre>
+</details>`;
+}
+
 function exchangeDetails(x: Exchange, open: boolean, t: Labels, lang: Lang): SafeHtml {
   const requestLine = `${x.request.method} ${x.request.url}`;
   const status = statusText(x, t);
@@ -124,6 +133,7 @@ function exchangeDetails(x: Exchange, open: boolean, t: Labels, lang: Lang): Saf
   return html`<details${open ? html` open` : ''}><summary>${t.exchangeDetails}${x.label ? ` — ${x.label}` : ''}</summary>
 <p><strong>${t.request}</strong> <span class="note">${x.startedAt}</span></p>
 <pre>${requestLine}${Object.keys(x.request.headers).length ? `\n${headerLines(x.request.headers)}` : ''}</pre>
+${requestBodyDetails(x, t)}
 <p><strong>${t.response}</strong></p>
 <pre>${status} · ${timing(x, lang)}${x.response && Object.keys(x.response.headers).length ? `\n${headerLines(x.response.headers)}` : ''}</pre>
 ${

@@ -22,6 +22,8 @@ export interface EvidenceLabels {
   fullBody: string;
   /** Before the request URL exactly as it was sent. */
   wireForm: string;
+  /** Summary of the disclosure holding the body of a POST / PUT (a payload sent, or received by the SAS side). */
+  requestBody: string;
 }
 
 export const evidenceFr: EvidenceLabels = {
@@ -35,6 +37,7 @@ export const evidenceFr: EvidenceLabels = {
   bodyHead: (n) => `Début de la réponse (${n} premières lignes)`,
   fullBody: 'Réponse complète',
   wireForm: 'forme exacte envoyée',
+  requestBody: 'Corps de la requête',
 };
 
 export const evidenceEn: EvidenceLabels = {
@@ -47,4 +50,5 @@ export const evidenceEn: EvidenceLabels = {
   bodyHead: (n) => `Start of the response (first ${n} lines)`,
   fullBody: 'Full response',
   wireForm: 'exact form sent',
+  requestBody: 'Request body',
 };
