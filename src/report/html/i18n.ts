@@ -129,6 +129,14 @@ export interface Labels extends CondensedLabels, EvidenceLabels, SummaryLabels {
   declaredBy: string;
   date: string;
   noDeclarations: string;
+  attestations: string;
+  attestationsNote: string;
+  attestationsCaption: string;
+  attestationCheck: string;
+  attestationHow: string;
+  attestationFinding: string;
+  attestationChoices: string;
+  attestationVisa: string;
   signatures: string;
   signaturesIntro: string;
   forAns: string;
@@ -314,6 +322,15 @@ const fr: Labels = {
   declaredBy: 'Déclaré par',
   date: 'Date',
   noDeclarations: 'Aucune déclaration fournie.',
+  attestations: 'Vérifications manuelles du relecteur',
+  attestationsNote:
+    'L’outil ne peut pas faire ces vérifications (elles demandent une session ouverte sur le SAS) : le relecteur les fait pendant la séance et consigne ici ce qu’il a constaté. Tant qu’elles ne sont pas attestées, les cas restent « ignorés » et comptent parmi les réserves.',
+  attestationsCaption: 'À faire pendant la séance, à la main',
+  attestationCheck: 'Vérification',
+  attestationHow: 'Quoi ouvrir, quoi constater',
+  attestationFinding: 'Constat',
+  attestationChoices: '☐ conforme ☐ non conforme',
+  attestationVisa: 'Visa du relecteur',
   signatures: 'Approbation',
   signaturesIntro: 'Les signataires attestent avoir pris connaissance du présent procès-verbal, de son avis et de ses réserves.',
   forAns: 'Pour l’ANS',
@@ -474,6 +491,15 @@ const en: Labels = {
   declaredBy: 'Declared by',
   date: 'Date',
   noDeclarations: 'No declarations provided.',
+  attestations: 'Manual checks by the reviewer',
+  attestationsNote:
+    'The tool cannot make these checks (they need a session open on SAS): the reviewer makes them during the session and records here what was seen. Until they are attested, the cases stay skipped and count among the reserves.',
+  attestationsCaption: 'To do by hand during the session',
+  attestationCheck: 'Check',
+  attestationHow: 'What to open, what to see',
+  attestationFinding: 'Finding',
+  attestationChoices: '☐ conform ☐ not conform',
+  attestationVisa: 'Reviewer’s initials',
   signatures: 'Approval',
   signaturesIntro: 'The signatories have read this acceptance report, its verdict and its reserves.',
   forAns: 'For ANS',

@@ -12,6 +12,7 @@ import { overallBadge } from './badges.js';
 import { casesSection, officialSection } from './cases.js';
 import { closingBlock } from './closing.js';
 import { declarationsSection } from './declarations.js';
+import { attestationsSection } from './attestations.js';
 import { anchorId, cssString, html, trusted } from './escape.js';
 import { identificationSection } from './identification.js';
 import { labelsFor } from './i18n.js';
@@ -75,6 +76,7 @@ ${summarySection(run, byId, anchors, t, lang)}
 ${matrixSection(run, byId, t)}
 ${casesSection(run, anchors, t, lang)}
 ${officialSection(run, anchors, t, lang)}
+${attestationsSection(run, anchors, t, lang)}
 ${declarationsSection(run, t, lang)}
 </main>
 ${closingBlock(run, PV_HASH_PLACEHOLDER, humanInZone(run.finishedAt, PARIS, lang), t)}

@@ -36,7 +36,7 @@ thead th { background: #f0f0f0; }
 th[scope=row] { background: #fafafa; font-weight: 600; }
 thead th { overflow-wrap: normal; hyphens: auto; }
 table.identification th[scope=row] { width: 30%; }
-table.findings, table.declarations, table.matrix { table-layout: fixed; }
+table.findings, table.declarations, table.attestations, table.matrix { table-layout: fixed; }
 table.findings col.c-sev { width: 12%; } table.findings col.c-rule { width: 17%; } table.findings col.c-loc { width: 27%; }
 table.findings col.c-msg { width: 27%; } table.findings col.c-req { width: 17%; }
 table.findings.repeated col.c-sev { width: 12%; } table.findings.repeated col.c-rule { width: 17%; }
@@ -51,6 +51,9 @@ table.blocking .cause-reason { font-weight: normal; }
 caption { overflow-wrap: anywhere; }
 table.declarations col.c-q { width: 28%; } table.declarations col.c-a { width: 11%; } table.declarations col.c-com { width: 18%; }
 table.declarations col.c-by { width: 15%; } table.declarations col.c-date { width: 11%; } table.declarations col.c-req { width: 17%; }
+table.attestations col.c-q { width: 24%; } table.attestations col.c-how { width: 36%; } table.attestations col.c-req { width: 12%; }
+table.attestations col.c-a { width: 16%; } table.attestations col.c-by { width: 12%; } table.attestations td.how { overflow-wrap: anywhere; }
+table.attestations td.blank { height: 3.2em; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .status-line { font-size: 1.05rem; font-weight: 700; border: 2px dashed var(--ink); display: inline-block; padding: .15rem .6rem;
   margin: .4rem 0 1rem; }

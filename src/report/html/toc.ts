@@ -5,6 +5,7 @@
 import type { RunResult } from '../../core/model.js';
 import { groupOrder } from '../case-view.js';
 import { groupAnchor } from './cases.js';
+import { manualCases } from './attestations.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
@@ -20,7 +21,9 @@ export function tocBlock(run: RunResult, t: Labels): SafeHtml {
 <li>${link('sec-matrix', t.matrix)}</li>
 <li>${link('sec-cases', t.cases)}
 <ol>${groups.map((g, i) => html`<li>${link(groupAnchor(g, i), t.groupName(g))} (${t.caseCount(run.cases.filter((c) => c.group === g).length)})</li>`)}</ol></li>
-${official ? html`<li>${link('sec-official', t.official)}</li>\n` : ''}<li>${link('sec-declarations', t.declarations)}</li>
+${official ? html`<li>${link('sec-official', t.official)}</li>\n` : ''}${
+    manualCases(run).length ? html`<li>${link('sec-attestations', t.attestations)}</li>\n` : ''
+  }<li>${link('sec-declarations', t.declarations)}</li>
 <li>${link('sec-signatures', t.signatures)}</li>
 </ol>
 </nav>`;
