@@ -291,7 +291,7 @@ export const DEFECTS: readonly Defect[] = [
       en: 'Reading the account back after an update shows the value sent (flux V1).',
     },
     ['SAS-REG-005'],
-    ['sas-v1@7', 'sas-v1@8'],
+    ['sas-v1@7', 'sas-v1@8', 'sas-v1@9', 'sas-v1@16'],
   ),
   d(
     'sso-no-redirect',

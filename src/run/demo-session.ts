@@ -22,7 +22,7 @@ import type { DemoRun } from './demo-run.js';
 import { finishRun, officialRunOptions } from './finish-run.js';
 import { watchInterrupt, type InterruptWatch } from './interrupt.js';
 import { noticeText } from './preflight.js';
-import { loadStructure, prepareRun, type StructureSetup } from './prepare.js';
+import { loadStructure, prepareRun } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
 import { runAcceptance } from './run-acceptance.js';
 import { validatorOf } from './structure-validator.js';

@@ -16,7 +16,14 @@ export const PROFILE = {
   sosSchedule: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-schedule-aggregator',
   sosLocation: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-location-aggregator',
   sosOrganization: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-organization-aggregator',
+  // appointment side (sas-appointment-flows §3.4, §5.2)
+  practitionerRegul: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul',
+  appointment: 'http://sas.fr/fhir/StructureDefinition/FrAppointmentSAS',
+  sosAppointment: 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-appointment',
 } as const;
+
+/** The extension that names who booked an appointment (FrAppointmentSAS, sas-sos-appointment). */
+export const APPOINTMENT_OPERATOR_EXTENSION = 'http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator';
 
 export const CAPABILITY = {
   psindiv: 'https://interop.esante.gouv.fr/ig/fhir/sas/CapabilityStatement/SAS-GestionnaireAgenda-PsIndiv',
@@ -29,6 +36,8 @@ export const SEARCH_PARAM_SERVICE_TYPE_REFERENCE = 'https://interop.esante.gouv.
 
 export const SYSTEM = {
   idnps: 'urn:oid:1.2.250.1.71.4.2.1',
+  /** The SAS platform's OID: its technical regulator ids (INTRN) and `meta.source` of its requests. */
+  sas: 'urn:oid:1.2.250.1.213.3.6',
   idnst: 'urn:oid:1.2.250.1.71.4.2.2',
   frV20203: 'http://interopsante.org/fhir/CodeSystem/fr-v2-0203',
   frCoreV20203: 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203',

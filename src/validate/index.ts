@@ -4,7 +4,25 @@
  */
 export { MAX_INPUT_BYTES, parseFhirJson, type ParsedInput, type RawInput } from './parse-input.js';
 export { readInput, type InputSource } from './read-input.js';
-export { chooseUseCase, useCaseOfProfile, type UseCaseChoice, type UseCaseHints, type UseCaseOrigin } from './use-case.js';
+export {
+  chooseUseCase,
+  isAppointmentUseCase,
+  useCaseOfProfile,
+  type UseCaseChoice,
+  type UseCaseHints,
+  type UseCaseOrigin,
+  type ValidateUseCase,
+} from './use-case.js';
+export { appointmentProfile, validateAppointmentInput, type AppointmentInputOptions } from './appointment-input.js';
+export {
+  judgeLatestRequest,
+  judgeReceivedSession,
+  profileLoaded,
+  type ReceivedRequestVerdict,
+  type ReceivedSessionInput,
+  type ReceivedSessionVerdict,
+  type ReceivedSummary,
+} from './received-session.js';
 export { validateInput, type ValidateInputOptions, type ValidateInputResult } from './validate-input.js';
 export { validateFile, type ValidateFileOptions } from './validate-file.js';
 export { requireIg } from './require-ig.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseUseCase, useCaseOfProfile } from './use-case.js';
+import { chooseUseCase, isAppointmentUseCase, useCaseOfProfile } from './use-case.js';
 
 const CPTS_BUNDLE = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator';
 const SOS_SLOT = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-slot-aggregator';
@@ -43,5 +43,28 @@ describe('chooseUseCase', () => {
   it('survives odd meta shapes', () => {
     expect(chooseUseCase({ resourceType: 'Bundle', meta: { profile: 'x' }, entry: [null, 3] }).from).toBe('default');
     expect(chooseUseCase({ resourceType: 'Bundle', meta: null }).from).toBe('default');
+  });
+});
+
+describe('appointments (flux V3)', () => {
+  const FR_APPOINTMENT_SAS = 'http://sas.fr/fhir/StructureDefinition/FrAppointmentSAS';
+  const SOS_APPOINTMENT = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-appointment';
+  const appointment = (profile?: string) => ({ resourceType: 'Appointment', ...(profile ? { meta: { profile: [profile] } } : {}) });
+
+  it('reads the flavour from meta.profile, the IG snippet canonical included', () => {
+    expect(chooseUseCase(appointment(FR_APPOINTMENT_SAS))).toMatchObject({ useCase: 'appointment', from: 'meta.profile' });
+    expect(chooseUseCase(appointment(`${SOS_APPOINTMENT}|1.2.0`))).toMatchObject({ useCase: 'sos-appointment', from: 'meta.profile' });
+    expect(chooseUseCase(appointment('http://interopsante.org/fhir/StructureDefinition/FrAppointmentSAS'))).toMatchObject({
+      useCase: 'appointment',
+    });
+    expect(chooseUseCase(appointment(FR_APPOINTMENT_SAS), { option: 'sos-appointment' })).toMatchObject({ useCase: 'sos-appointment' });
+    expect(isAppointmentUseCase('sos-appointment')).toBe(true);
+    expect(isAppointmentUseCase('sos')).toBe(false);
+  });
+
+  it('an Appointment without a SAS profile is an appointment, with a note; a Bundle of appointments is not', () => {
+    const c = chooseUseCase(appointment());
+    expect(c).toMatchObject({ useCase: 'appointment', from: 'default', note: { ruleId: 'use-case-guessed' } });
+    expect(chooseUseCase(bundle(undefined, FR_APPOINTMENT_SAS))).toMatchObject({ useCase: 'psindiv', from: 'default' });
   });
 });

@@ -3,9 +3,8 @@
  * src/report/validation/). Building it is pure; formats never compute the verdict themselves.
  */
 import { countBySeverity, isBlocking, sortFindingsBy, type Finding, type Message, type Severity } from '../core/findings.js';
-import type { UseCase } from '../core/model.js';
 import type { OfficialReport } from './official.js';
-import type { UseCaseOrigin } from './use-case.js';
+import type { UseCaseOrigin, ValidateUseCase } from './use-case.js';
 
 export interface ValidationReportStats {
   /** Input size in bytes. */
@@ -26,7 +25,8 @@ export interface ValidationReport {
   ig: string;
   /** Profile canonical the root resource was validated against; null when validation could not start. */
   profile: string | null;
-  useCase: UseCase;
+  /** A slot-search use case, or an appointment flavour (flux V3: `profile` then says which profile was applied). */
+  useCase: ValidateUseCase;
   useCaseFrom: UseCaseOrigin;
   /** Findings in display order (by location, indexes compared as numbers, then rule id). */
   findings: Finding[];

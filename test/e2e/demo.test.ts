@@ -31,18 +31,39 @@ describe('sas-recette demo', () => {
       expect(run.summary).toMatchObject({
         failed: 0,
         error: 0,
-        skipped: 0,
+        skipped: 3,
         'not-applicable': 0,
         overall: 'favorable-with-reserves',
         blocking: [],
         validForAcceptance: true,
       });
+      // The appointment side is played too: regulator accounts, booking URLs and SSO, appointments received.
+      const groups = (g: string) => run.cases.filter((c) => c.group === g);
+      expect(groups('flux-v1')).toHaveLength(31);
+      expect(groups('flux-v1').every((c) => c.verdict === 'passed' && c.useCase === 'all')).toBe(true);
+      expect(groups('flux-v3').map((c) => `${c.id}=${c.verdict}`)).toEqual([
+        'V3-PS-APPOINTMENTS=passed',
+        'V3-CPTS-APPOINTMENTS=passed',
+        'V3-SOS-APPOINTMENTS=passed',
+      ]);
+      // only the reviewer's manual SSO checks are left, skipped with the link to open (never passed)
+      const skipped = run.cases.filter((c) => c.verdict === 'skipped');
+      expect(skipped.map((c) => c.id)).toEqual(['V2-PS-SSO-ATTESTATION', 'V2-CPTS-SSO-ATTESTATION', 'V2-SOS-SSO-ATTESTATION']);
+      expect(
+        skipped.every(
+          (c) => c.tags.includes('manual') && /https:\/\/127\.0\.0\.1:\d+\/s[ao]s\/rdv\?\S*origin=sas/.test(c.reason?.fr ?? ''),
+        ),
+      ).toBe(true);
       // What keeps it from a plain Favorable is named: FR Core 1.1.0 / NOS are not in ../shared, SSL 2/3
-      // cannot be offered from OpenSSL 3, and agg-psindiv@41 has no case yet.
-      expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'untested-requirement']);
+      // cannot be offered from OpenSSL 3, agg-psindiv@41 has no case yet, and the manual SSO checks.
+      expect([...new Set(run.summary.reserves.map((x) => x.kind))].sort()).toEqual(['not-checked', 'skipped', 'untested-requirement']);
       expect(run.summary.reserves.filter((x) => x.kind === 'untested-requirement').map((x) => x.ref)).toEqual(['agg-psindiv@41']);
       expect(run.summary.reserves.find((x) => x.ref === 'SAS-TLS-015')?.cases).toHaveLength(3);
-      expect(r.out).toMatch(/Avis\u00a0: FAVORABLE AVEC RÉSERVES — 92\/92/);
+      expect(r.out).toMatch(/Avis\u00a0: FAVORABLE AVEC RÉSERVES — 132\/135/);
+      // the PV lists the manual checks for the reviewer, with the link to open
+      const pv = readFileSync(join(out, 'latest', 'pv.html'), 'utf8');
+      expect(pv).toContain('id="sec-attestations"');
+      expect(pv.match(/<table class="attestations">[\s\S]*?<\/table>/)?.[0].match(/<tr><th scope="row">/g)).toHaveLength(3);
       // Each refusal is the server's: revoked by the CRL (handshake), wrong CN/OU by HTTP 403.
       const refusal = (id: string) => run.cases.find((c) => c.id === id)?.findings[0]?.message.en ?? '';
       for (const uc of ['PS', 'CPTS', 'SOS']) {
@@ -72,11 +93,13 @@ describe('sas-recette demo', () => {
     const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
     expect(run.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fhir$/);
     const notApplicable = run.cases.filter((c) => c.verdict === 'not-applicable');
-    expect(notApplicable).toHaveLength(24);
-    expect(
-      notApplicable.every((c) => c.group === 'transport' && /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https')),
-    ).toBe(true);
-    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 0, overall: 'favorable-with-reserves' });
+    expect(notApplicable).toHaveLength(25);
+    const transport = notApplicable.filter((c) => c.group === 'transport');
+    expect(transport).toHaveLength(24);
+    expect(transport.every((c) => /MTLS|TLS-VERSIONS/.test(c.id) && c.reason?.en.includes('not https'))).toBe(true);
+    // flux V1 over the same endpoint: without TLS there is no client certificate to leave out
+    expect(notApplicable.filter((c) => c.group !== 'transport').map((c) => c.id)).toEqual(['V1-MTLS-NO-CERT']);
+    expect(run.summary).toMatchObject({ failed: 0, error: 0, skipped: 3, overall: 'favorable-with-reserves' });
     expect(
       run.summary.reserves
         .filter((x) => x.kind === 'not-applicable')
@@ -111,6 +134,57 @@ describe('sas-recette demo', () => {
     expect(r.err).toMatch(/no-such-reporter/);
     expect(readdirSync(tmp)).toEqual([]);
   });
+
+  it.runIf(HAVE_PACKAGES && hasOpenssl())(
+    'the appointment-side defects fail their cases with their rule ids, and only those (one run, mTLS)',
+    async () => {
+      const out = tempDir('demo-flow-defects');
+      const r = await cli([
+        'demo',
+        '--out',
+        out,
+        '--reporter',
+        'json',
+        '--defect',
+        'regul-accepts-invalid,sso-no-redirect,appointment-invalid',
+      ]);
+      expect(r.code).toBe(1);
+      const run = parseRun(readFileSync(join(out, 'latest', 'run.json'), 'utf8'));
+      const failing = new Map(
+        run.cases
+          .filter((c) => c.verdict === 'failed' || c.verdict === 'error')
+          .map((c) => [c.id, new Set(c.findings.filter((f) => f.severity === 'error' || f.severity === 'fatal').map((f) => f.ruleId))]),
+      );
+      // every invalid regulator payload the profile forbids is accepted: SAS-REG-002, one case each
+      const regul = [...failing.keys()].filter((id) => id.startsWith('V1-'));
+      expect(regul.sort()).toEqual(
+        [
+          'V1-5.04-NO-IDENTIFIER',
+          'V1-5.04-NO-ACTIVE',
+          'V1-5.05-TELECOM-PHONE',
+          'V1-5.05-IDNPS-INTRN-CODE',
+          'V1-5.05-SAS-IDNPS-CODE',
+          'V1-5.05-EMPTY-FAMILY',
+          'V1-5.05-EMPTY-EMAIL',
+          'V1-5.13-PUT-NO-IDENTIFIER',
+          'V1-5.13-PUT-NO-ACTIVE',
+          'V1-5.14-PUT-CREATE-NO-IDENTIFIER',
+          'V1-5.14-PUT-CREATE-NO-ACTIVE',
+        ].sort(),
+      );
+      for (const id of regul) expect([...(failing.get(id) ?? [])]).toEqual(['SAS-REG-002']);
+      // the kit-only payloads (no name, no telecom) the profile allows stay passed
+      expect(run.cases.find((c) => c.id === 'V1-5.04-NO-NAME')?.verdict).toBe('passed');
+      for (const uc of ['PS', 'CPTS', 'SOS']) {
+        expect([...(failing.get(`V2-${uc}-SSO-ORIGIN`) ?? [])]).toEqual(['SAS-SSO-002']);
+        expect([...(failing.get(`V2-${uc}-SSO-NO-ORIGIN`) ?? [])]).toEqual(['SAS-SSO-004']);
+        expect(failing.get(`V3-${uc}-APPOINTMENTS`)).toContain('SAS-APT-003');
+      }
+      expect(failing.get('V3-PS-APPOINTMENTS')).toContain('SAS-APT-004');
+      // the slot search side is untouched
+      expect([...failing.keys()].filter((id) => !/^V[123]-/.test(id))).toEqual([]);
+    },
+  );
 
   it('refuses an unknown defect with the known ones (exit 2)', async () => {
     const r = await cli(['demo', '--defect', 'no-such-defect']);

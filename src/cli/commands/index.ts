@@ -13,6 +13,7 @@ import { register as requirements } from './requirements.js';
 import { register as run } from './run.js';
 import { register as demo } from './demo.js';
 import { register as mock } from './mock.js';
+import { register as receive } from './receive.js';
 import { register as report } from './report.js';
 import { register as certs } from './certs.js';
 import { register as jdd } from './jdd.js';
@@ -22,6 +23,7 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliRunContext) => v
   run,
   demo,
   mock,
+  receive,
   report,
   requirements,
   ig,

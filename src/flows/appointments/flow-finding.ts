@@ -1,0 +1,36 @@
+/** The one way flux V3 checks build a finding (source `flow`), and the JSON readers they share. */
+import { finding, type Finding, type Message, type Severity } from '../../core/findings.js';
+
+export function aptFinding(
+  severity: Severity,
+  ruleId: string,
+  location: string,
+  message: Message,
+  requirements: string[],
+  extra: { notChecked?: boolean } = {},
+): Finding {
+  return finding(severity, ruleId, 'flow', location, message, { requirements, ...extra });
+}
+
+export type Json = Record<string, unknown>;
+
+export function obj(v: unknown): Json | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+}
+
+export function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** A non-empty string, else undefined. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** A value as the messages show it: quoted, cut at 80 characters; `(absent)` / `(missing)` when undefined. */
+export function shown(v: unknown, lang: 'fr' | 'en'): string {
+  if (v === undefined) return lang === 'fr' ? '(absent)' : '(missing)';
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  const cut = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return lang === 'fr' ? `«\u00a0${cut}\u00a0»` : `"${cut}"`;
+}
