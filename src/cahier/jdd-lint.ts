@@ -125,7 +125,15 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
     });
   });
 
-  const own = cases.filter((c) => c.useCase === jdd.useCase);
+  // cases written `useCase: all` are not this JDD's own: the run gives them its first use case's JDD
+  const own = cases.filter((c) => c.useCase === jdd.useCase && !c.anyUseCase);
+  const regulatorCases = cases.filter((c) => c.anyUseCase && c.kind.startsWith('regulator-')).map((c) => c.id);
+  if (regulatorCases.length > 0 && jdd.regulators.length === 0) {
+    add('warning', ['regulators'], {
+      fr: `aucune identité de régulateur (regulators) : si ce JDD est le premier de la recette, les ${regulatorCases.length} cas de comptes régulateurs (flux V1) seront non applicables`,
+      en: `no regulator identity (regulators): if this JDD is the run's first, the ${regulatorCases.length} regulator-account cases (flux V1) will be not applicable`,
+    });
+  }
   const needed = new Map<string, { cases: string[]; optionalOnly: boolean }>();
   for (const tc of own) {
     for (const need of tc.roles ?? []) {

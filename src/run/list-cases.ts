@@ -5,7 +5,14 @@ import type { CliContext } from '../core/io.js';
 import type { PreparedRun } from './prepare.js';
 
 export function listCases(ctx: CliContext, prepared: PreparedRun, lang: Lang): void {
-  const rows = prepared.plan.selected.map((c) => [c.id, c.useCase, c.kind, c.severity, c.tags.join(','), c.title[lang]]);
+  const rows = prepared.plan.selected.map((c) => [
+    c.id,
+    c.anyUseCase ? `all (${c.useCase})` : c.useCase,
+    c.kind,
+    c.severity,
+    c.tags.join(','),
+    c.title[lang],
+  ]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
   prepared.plan.selected.forEach((c, i) => {
     const r = rows[i];

@@ -63,7 +63,7 @@ describe('sas-recette jdd check', () => {
     expect(r.out).toContain('two-places → ps-deux-lieux (819999900020)');
     expect(r.out).toContain('multi-ps → ps-multi-a (819999900038), ps-multi-b (819999900046)');
     expect(r.out).toContain('cpts-shared-slot → ps-cpts-partage (819999900129)');
-    expect(r.out).toContain('0 error(s), 0 warning(s); 40 of 40 cases applicable');
+    expect(r.out).toContain('0 error(s), 0 warning(s); 44 of 44 cases applicable');
   });
 
   it('lists the roles an editor JDD lacks as warnings (exit 0) with the cases left not-applicable', async () => {
@@ -76,7 +76,11 @@ describe('sas-recette jdd check', () => {
       /! .*other\.yaml:\d+:\d+ field "practitioners": role "bulk" \(PS of a 25-identifier search\): JDD "editeur-autre" .* does not fill it — it needs at least 2 entries in practitioners declaring roles: \[bulk\] \(2 to 25 entries, individual slots\); could play it: dr-dupont, dr-durand — cases not applicable: PS-25-IDENTIFIERS/,
     );
     expect(r.out).toMatch(/PS-4\.4-TWO-PLACES — role "two-places"/);
-    expect(r.out).toContain('of 40 cases applicable');
+    // no regulator identities: the flux-v1 cases (useCase all) would be not applicable
+    expect(r.out).toMatch(
+      /field "regulators": no regulator identity \(regulators\): if this JDD is the run's first, the 31 regulator-account cases \(flux V1\) will be not applicable/,
+    );
+    expect(r.out).toContain('of 44 cases applicable');
     const json = JSON.parse((await sas(['jdd', 'check', file, '--format', 'json'])).out) as {
       files: { ok: boolean; roles: { role: string; filled: boolean }[] }[];
     };

@@ -40,9 +40,11 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
 
 /**
  * The SAS side of flux V3 (`--receive-*`): HTTPS with the given certificate (mTLS when `--receive-ca`
- * is given), plain HTTP without one (the flux-v3 cases then say mTLS was not checked).
+ * is given), plain HTTP with `--receive-port` alone (the flux-v3 cases then say mTLS was not checked).
+ * Neither: no SAS side, and the flux-v3 cases are skipped with the options to give (a run never waits
+ * for appointments nobody was told to send).
  */
-function receiveSettings(o: RunOptions, abs: (f: string | undefined) => string | undefined): ReceiveSettings {
+function receiveSettings(o: RunOptions, abs: (f: string | undefined) => string | undefined): ReceiveSettings | undefined {
   if ((o.receiveCert === undefined) !== (o.receiveKey === undefined))
     throw new SetupError({ fr: '--receive-cert et --receive-key vont ensemble', en: '--receive-cert and --receive-key go together' });
   if (o.receiveCa !== undefined && o.receiveCert === undefined)
@@ -50,11 +52,12 @@ function receiveSettings(o: RunOptions, abs: (f: string | undefined) => string |
       fr: '--receive-ca (mTLS) demande un certificat du côté SAS\u00a0: --receive-cert et --receive-key',
       en: '--receive-ca (mTLS) needs a certificate for the SAS side: --receive-cert and --receive-key',
     });
+  if (o.receiveCert === undefined && o.receivePort === undefined) return undefined;
   const certFile = abs(o.receiveCert);
   const keyFile = abs(o.receiveKey);
   const caFile = abs(o.receiveCa);
   return {
-    host: o.receiveHost,
+    host: o.receiveHost ?? '127.0.0.1',
     port: parseWholeNumber(o.receivePort, '--receive-port', 65535) ?? 0,
     waitMs: parseDuration(o.receiveWait, '--receive-wait'),
     ...(certFile && keyFile ? { tls: { certFile, keyFile, ...(caFile ? { caFile } : {}) } } : {}),

@@ -71,7 +71,7 @@ export const RUN_OPTIONS = optionTable({
     flags: '--receive-wait <duration>',
     kind: 'value',
     default: '5m',
-    help: "flux V3: how long a case waits for the editor's software to send its appointments",
+    help: "flux V3: how long a case waits for the editor's software to send its appointments (the SAS side opens only with --receive-cert or --receive-port; otherwise the flux-v3 cases are skipped)",
   }),
   timeout: TIMEOUT,
   runTimeout: RUN_TIMEOUT,
