@@ -130,7 +130,7 @@ export function lintJdd(file: string, cases: readonly TestCase[]): JddLint {
   const regulatorCases = cases.filter((c) => c.anyUseCase && c.kind.startsWith('regulator-')).map((c) => c.id);
   if (regulatorCases.length > 0 && jdd.regulators.length === 0) {
     add('warning', ['regulators'], {
-      fr: `aucune identité de régulateur (regulators) : si ce JDD est le premier de la recette, les ${regulatorCases.length} cas de comptes régulateurs (flux V1) seront non applicables`,
+      fr: `aucune identité de régulateur (regulators)\u00a0: si ce JDD est le premier de la recette, les ${regulatorCases.length} cas de comptes régulateurs (flux V1) seront non applicables`,
       en: `no regulator identity (regulators): if this JDD is the run's first, the ${regulatorCases.length} regulator-account cases (flux V1) will be not applicable`,
     });
   }

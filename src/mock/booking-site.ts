@@ -128,7 +128,19 @@ export async function startBookingSite(opts: BookingSiteOptions): Promise<Bookin
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new SetupError(
+              {
+                fr: `le port ${opts.port} du site de réservation est déjà utilisé sur ${opts.host}`,
+                en: `port ${opts.port} of the booking site is already in use on ${opts.host}`,
+              },
+              { fr: 'en choisir un autre avec --booking-port', en: 'choose another one with --booking-port' },
+            )
+          : err,
+      ),
+    );
     server.listen(opts.port ?? 0, opts.host, () => {
       server.off('error', reject);
       resolve();

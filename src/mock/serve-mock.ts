@@ -26,6 +26,8 @@ const WORDS = {
     tls: (mtls: boolean) => `TLS\u00a0: ${mtls ? 'certificat client exigé (mTLS)' : 'certificat serveur seul'}`,
     defects: 'défauts',
     delay: (ms: number) => `délai\u00a0: ${ms} ms avant chaque réponse de recherche`,
+    booking: (origin: string) =>
+      `site de réservation (flux V2, sans certificat client)\u00a0: ${origin} — pour jouer flux-v2 contre cet éditeur, donner au JDD bookingBaseUrl ${origin}/sas/rdv (SOS\u00a0: ${origin}/sos/rdv)`,
     stop: 'Ctrl-C pour arrêter',
     stopped: 'arrêté',
   },
@@ -34,6 +36,8 @@ const WORDS = {
     tls: (mtls: boolean) => `TLS: ${mtls ? 'client certificate required (mTLS)' : 'server certificate only'}`,
     defects: 'defects',
     delay: (ms: number) => `delay: ${ms} ms before each search answer`,
+    booking: (origin: string) =>
+      `booking site (flux V2, no client certificate): ${origin} — to play flux-v2 against this editor, give the JDD bookingBaseUrl ${origin}/sas/rdv (SOS: ${origin}/sos/rdv)`,
     stop: 'Ctrl-C to stop',
     stopped: 'stopped',
   },
@@ -58,6 +62,7 @@ export async function serveMock(
     );
   }
   if (options.tls) io.stdout(`  ${w.tls(Boolean(options.tls.caFile))}\n`);
+  io.stdout(`  ${w.booking(server.bookingOrigin)}\n`);
   if (options.defects && options.defects.length > 0) io.stdout(`  ${color.yellow(w.defects)}${c} ${options.defects.join(', ')}\n`);
   if (options.delayMs) io.stdout(`  ${w.delay(options.delayMs)}\n`);
   io.stdout(`  ${w.stop}\n`);

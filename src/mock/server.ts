@@ -49,6 +49,8 @@ export interface MockServerOptions {
   jdd: Jdd | Jdd[];
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Port of the booking site (flux V2); 0 (default) picks a free port. */
+  bookingPort?: number;
   host?: string;
   defects?: DefectName[];
   tls?: MockTlsOptions;
@@ -304,6 +306,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     booking = await startBookingSite({
       host,
       defects,
+      ...(opts.bookingPort ? { port: opts.bookingPort } : {}),
       ...(opts.tls ? { tls: { certFile: opts.tls.certFile, keyFile: opts.tls.keyFile } } : {}),
     });
   } catch (err) {

@@ -157,7 +157,8 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
   function reserveLine(same: Reserve[]): string {
     const refs = same.map((r) => r.ref);
     const met = [...new Set(same.flatMap((r) => r.cases ?? []))].filter((x) => !refs.includes(x));
-    const cases = met.length ? c.dim(` (${w.seenIn} ${met.map((x) => terminalSafe(x)).join(', ')})`) : '';
+    const seen = fitIds(met, IDS_WIDTH * 0.6);
+    const cases = met.length ? c.dim(` (${w.seenIn} ${seen.shown.join(', ')}${seen.rest > 0 ? `, ${w.more(seen.rest)}` : ''})`) : '';
     const ids = same.length === 1 ? { shown: [terminalSafe(oneLine(refs[0], 120))], rest: 0 } : fitIds(refs, IDS_WIDTH * 0.6);
     const shown = `${ids.shown.join(', ')}${ids.rest > 0 ? `, ${w.more(ids.rest)}` : ''}`;
     return `      ${c.bold(shown)} — ${text(same[0].message, 300)}${cases}\n`;

@@ -28,7 +28,7 @@ describe('sas-recette run (clean reference editor)', () => {
       server.url,
       ...JDD_ARGS,
       '--tag',
-      '!transport',
+      '!transport,!flux-v1,!flux-v2,!flux-v3', // the search cases (the appointment side: test/flows, test/e2e/demo.test.ts)
       '--format',
       'json',
       '--reporter',

@@ -35,9 +35,12 @@ export function mockServerOptions(opts: MockCommandOptions, cwd: string): MockSe
       fr: '--crl demande --ca (la CRL sert à vérifier les certificats clients)',
       en: '--crl needs --ca (the CRL is checked on client certificates)',
     });
+  const port = parseWholeNumber(opts.port, '--port', 65535);
+  const bookingPort = parseWholeNumber(opts.bookingPort, '--booking-port', 65535) ?? (port && port < 65535 ? port + 1 : 0);
   return {
     jdd: files.map((f) => loadJdd(f)),
-    port: parseWholeNumber(opts.port, '--port', 65535),
+    port,
+    bookingPort,
     host: opts.host,
     defects: parseDefectNames(opts.defect),
     delayMs: parseWholeNumber(opts.delay, '--delay', 3_600_000),

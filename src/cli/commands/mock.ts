@@ -13,6 +13,11 @@ import { DEFECT, JDD, LANG } from '../shared-options.js';
 export const MOCK_OPTIONS = optionTable({
   jdd: { ...JDD, help: 'JDD file, repeatable or comma-separated (default: the three shipped JDDs)' },
   port: option({ flags: '--port <port>', kind: 'value', default: '8080', help: 'TCP port (0: any free port)' }),
+  bookingPort: option({
+    flags: '--booking-port <port>',
+    kind: 'value',
+    help: 'TCP port of the booking site (flux V2; default: --port + 1, or any free port with --port 0)',
+  }),
   host: option({ flags: '--host <host>', kind: 'value', default: '127.0.0.1', help: 'interface to listen on' }),
   defect: { ...DEFECT, help: `defect to show, repeatable or comma-separated (${DEFECT_NAMES.length} known: --list-defects)` },
   listDefects: option({ flags: '--list-defects', kind: 'flag', help: 'list the defects and what should catch them, then exit' }),

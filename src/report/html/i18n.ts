@@ -324,7 +324,7 @@ const fr: Labels = {
   noDeclarations: 'Aucune déclaration fournie.',
   attestations: 'Vérifications manuelles du relecteur',
   attestationsNote:
-    'L’outil ne peut pas faire ces vérifications (elles demandent une session ouverte sur le SAS) : le relecteur les fait pendant la séance et consigne ici ce qu’il a constaté. Tant qu’elles ne sont pas attestées, les cas restent « ignorés » et comptent parmi les réserves.',
+    'L’outil ne peut pas faire ces vérifications (elles demandent une session ouverte sur le SAS)\u00a0: le relecteur les fait pendant la séance et consigne ici ce qu’il a constaté. Tant qu’elles ne sont pas attestées, les cas restent « ignorés » et comptent parmi les réserves.',
   attestationsCaption: 'À faire pendant la séance, à la main',
   attestationCheck: 'Vérification',
   attestationHow: 'Quoi ouvrir, quoi constater',
