@@ -13,8 +13,8 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { SetupError } from '../core/errors.js';
+import { listenOn } from '../core/listen.js';
 import { readFileCappedSync } from '../core/read-capped.js';
 import { agendaPage, errorPage, loginPage } from './booking-pages.js';
 import type { DefectName } from './defects.js';
@@ -127,26 +127,12 @@ export async function startBookingSite(opts: BookingSiteOptions): Promise<Bookin
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new SetupError(
-              {
-                fr: `le port ${opts.port} du site de réservation est déjà utilisé sur ${opts.host}`,
-                en: `port ${opts.port} of the booking site is already in use on ${opts.host}`,
-              },
-              { fr: 'en choisir un autre avec --booking-port', en: 'choose another one with --booking-port' },
-            )
-          : err,
-      ),
-    );
-    server.listen(opts.port ?? 0, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const port = await listenOn(server, {
+    port: opts.port ?? 0,
+    host: opts.host,
+    what: { fr: 'le site de réservation', en: 'the booking site' },
+    portOption: '--booking-port',
   });
-  const port = (server.address() as AddressInfo).port;
   const h = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     origin: `${opts.tls ? 'https' : 'http'}://${h}:${port}`,

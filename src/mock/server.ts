@@ -11,6 +11,7 @@ import { createServer as createHttpsServer, type ServerOptions as HttpsOptions }
 import type { AddressInfo } from 'node:net';
 import type { SecureVersion, TLSSocket } from 'node:tls';
 import { SetupError } from '../core/errors.js';
+import { listenOn } from '../core/listen.js';
 import type { Message } from '../core/findings.js';
 import type { Jdd } from '../jdd/types.js';
 import { parseSearch } from '../sas/search.js';
@@ -286,20 +287,12 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new SetupError(
-              { fr: `le port ${opts.port} est déjà utilisé sur ${host}`, en: `port ${opts.port} is already in use on ${host}` },
-              { fr: 'en choisir un autre avec --port', en: 'choose another one with --port' },
-            )
-          : err,
-      ),
-    );
-    server.listen(opts.port ?? 0, host, () => resolve());
+  const port = await listenOn(server, {
+    port: opts.port ?? 0,
+    host,
+    what: { fr: "l'éditeur de référence", en: 'the reference editor' },
+    portOption: '--port',
   });
-  const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   try {
     // the booking site: same server certificate, no client certificate (a browser has none)

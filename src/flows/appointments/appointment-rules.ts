@@ -5,6 +5,7 @@
  * profile, SOS specifics. Pure: one resource in, findings out (locations from `Appointment`).
  * Severities follow the strength of the requirement each rule verifies (SHALL → error, SHOULD → warning).
  */
+import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
 import { IDNPS_VALUE } from '../../rules/identifiers.js';
 import {
@@ -20,7 +21,7 @@ import {
   V3,
   type AppointmentFlavour,
 } from './appointment-ids.js';
-import { aptFinding, arr, obj, shown as q, str, type Json } from './flow-finding.js';
+import { arr, obj, shown as q, str, type Json } from './flow-finding.js';
 import type { ParticipantStatusRule } from './participant-status-rule.js';
 
 export interface AppointmentRuleInput {
@@ -61,7 +62,7 @@ function profileRule(r: Json, flavour: AppointmentFlavour): Finding[] {
     };
   }
   return [
-    aptFinding(
+    flowFinding(
       'error',
       APT.metaProfile,
       'Appointment.meta.profile',
@@ -78,7 +79,7 @@ function identifierRule(r: Json): Finding[] {
   const ids = arr(r.identifier);
   if (ids.length === 0) {
     return [
-      aptFinding(
+      flowFinding(
         'error',
         APT.identifier,
         'Appointment.identifier',
@@ -93,7 +94,7 @@ function identifierRule(r: Json): Finding[] {
   const out: Finding[] = [];
   if (ids.length > 1) {
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.identifier,
         'Appointment.identifier[1]',
@@ -110,7 +111,7 @@ function identifierRule(r: Json): Finding[] {
   const value = str(id?.value);
   if (!value) {
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.identifier,
         'Appointment.identifier[0].value',
@@ -124,7 +125,7 @@ function identifierRule(r: Json): Finding[] {
   }
   if (!system) {
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.identifier,
         'Appointment.identifier[0].system',
@@ -143,7 +144,7 @@ function identifierRule(r: Json): Finding[] {
 
 function systemRule(system: string): Finding[] {
   const loc = 'Appointment.identifier[0].system';
-  const bad = (m: Message): Finding[] => [aptFinding('error', APT.identifierSystem, loc, m, [V3.identifierSystem])];
+  const bad = (m: Message): Finding[] => [flowFinding('error', APT.identifierSystem, loc, m, [V3.identifierSystem])];
   if (system.startsWith('urn:oid:')) {
     if (!OID.test(system))
       return bad({
@@ -157,7 +158,7 @@ function systemRule(system: string): Finding[] {
       });
     if (system === IG_EXAMPLE_OID)
       return [
-        aptFinding(
+        flowFinding(
           'information',
           APT.identifierSystem,
           loc,
@@ -181,7 +182,7 @@ function periodRule(r: Json): Finding[] {
   return (['start', 'end'] as const)
     .filter((k) => !str(r[k]))
     .map((k) =>
-      aptFinding(
+      flowFinding(
         'error',
         APT.period,
         `Appointment.${k}`,
@@ -197,7 +198,7 @@ function periodRule(r: Json): Finding[] {
 function createdRule(r: Json): Finding[] {
   if (str(r.created)) return [];
   return [
-    aptFinding(
+    flowFinding(
       'warning',
       APT.created,
       'Appointment.created',
@@ -222,7 +223,7 @@ function statusRule(r: Json, flavour: AppointmentFlavour): Finding[] {
         }
       : { fr: '', en: '' };
   return [
-    aptFinding(
+    flowFinding(
       'error',
       APT.status,
       'Appointment.status',
@@ -243,7 +244,7 @@ function codingsOf(type: unknown): { system?: string; code?: string; k: number }
 function operatorRule(r: Json, knownOperators: readonly string[] | undefined): Finding[] {
   const exts = arr(r.extension);
   const ops = exts.flatMap((e, i) => (obj(e)?.url === OPERATOR_EXTENSION ? [i] : []));
-  const missing = (loc: string, m: Message): Finding => aptFinding('error', APT.operator, loc, m, [V3.operator]);
+  const missing = (loc: string, m: Message): Finding => flowFinding('error', APT.operator, loc, m, [V3.operator]);
   if (ops.length === 0) {
     return [
       missing('Appointment.extension', {
@@ -295,7 +296,8 @@ function operatorCoherence(
   value: string | undefined,
 ): Finding[] {
   const out: Finding[] = [];
-  const wrong = (loc: string, m: Message): void => void out.push(aptFinding('error', APT.operatorCoherence, loc, m, [V3.operatorIdentity]));
+  const wrong = (loc: string, m: Message): void =>
+    void out.push(flowFinding('error', APT.operatorCoherence, loc, m, [V3.operatorIdentity]));
   const code = coding?.code;
   if (code && code !== 'IDNPS' && code !== 'INTRN') {
     wrong(`${at}.type.coding[0].code`, {
@@ -328,7 +330,7 @@ function operatorCoherence(
 function operatorIdentity(at: string, key: string, knownOperators: readonly string[] | undefined): Finding[] {
   if (!knownOperators || knownOperators.length === 0) {
     return [
-      aptFinding(
+      flowFinding(
         'information',
         APT.operatorKnown,
         at,
@@ -343,7 +345,7 @@ function operatorIdentity(at: string, key: string, knownOperators: readonly stri
   }
   if (knownOperators.includes(key)) return [];
   return [
-    aptFinding(
+    flowFinding(
       'error',
       APT.operatorKnown,
       at,
@@ -367,7 +369,7 @@ function practitionerRule(r: Json, flavour: AppointmentFlavour): Finding[] {
     const id = obj(obj(obj(p)?.actor)?.identifier);
     if (!id || (flavour === 'sos-appointment' && !claimsPs(id))) return;
     const at = `Appointment.participant[${i}].actor.identifier`;
-    const wrong = (loc: string, m: Message): void => void out.push(aptFinding('error', APT.practitioner, loc, m, [V3.practitioner]));
+    const wrong = (loc: string, m: Message): void => void out.push(flowFinding('error', APT.practitioner, loc, m, [V3.practitioner]));
     const types = codingsOf(id.type);
     if (!types.some((c) => c.system === TYPE_SYSTEM && c.code === 'IDNPS')) {
       wrong(`${at}.type`, {
@@ -402,7 +404,7 @@ function practitionerRule(r: Json, flavour: AppointmentFlavour): Finding[] {
 function participantStatusRule(r: Json, rule: ParticipantStatusRule | undefined, missing: Message | undefined): Finding[] {
   if (!rule) {
     return [
-      aptFinding(
+      flowFinding(
         'information',
         APT.participantStatus,
         'Appointment.participant',
@@ -424,7 +426,7 @@ function participantStatusRule(r: Json, rule: ParticipantStatusRule | undefined,
           en: `required binding to ${rule.valueSet} (${rule.codes.join(', ')})`,
         };
   const out: Finding[] = [
-    aptFinding(
+    flowFinding(
       'information',
       APT.participantStatus,
       'Appointment.participant',
@@ -439,7 +441,7 @@ function participantStatusRule(r: Json, rule: ParticipantStatusRule | undefined,
     const status = obj(p)?.status;
     if (typeof status === 'string' && rule.codes.includes(status)) return;
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.participantStatus,
         `Appointment.participant[${i}].status`,
@@ -458,7 +460,7 @@ function needsActionRule(r: Json): Finding[] {
   const waiting = arr(r.participant).some((p) => obj(p)?.status === 'needs-action');
   if (!waiting || r.status === 'pending') return [];
   return [
-    aptFinding(
+    flowFinding(
       'warning',
       APT.needsActionPending,
       'Appointment.status',
@@ -475,7 +477,7 @@ function sosExtensionRule(r: Json, flavour: AppointmentFlavour): Finding[] {
   const n = arr(r.extension).length;
   if (flavour !== 'sos-appointment' || n <= 1) return [];
   return [
-    aptFinding(
+    flowFinding(
       'error',
       APT.sosOneExtension,
       'Appointment.extension',

@@ -1,16 +1,4 @@
-/** The one way flux V3 checks build a finding (source `flow`), and the JSON readers they share. */
-import { finding, type Finding, type Message, type Severity } from '../../core/findings.js';
-
-export function aptFinding(
-  severity: Severity,
-  ruleId: string,
-  location: string,
-  message: Message,
-  requirements: string[],
-  extra: { notChecked?: boolean } = {},
-): Finding {
-  return finding(severity, ruleId, 'flow', location, message, { requirements, ...extra });
-}
+/** The JSON readers the flux V3 checks share (their findings: flowFinding, src/flows/context.ts). */
 
 export type Json = Record<string, unknown>;
 

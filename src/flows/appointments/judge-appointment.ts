@@ -4,13 +4,14 @@
  * (appointment-rules.ts). Shared by the flux-v3 case (appointments received by the SAS side) and
  * `sas-recette validate --use-case appointment | sos-appointment`. Pure; never throws on bad input.
  */
+import { flowFinding } from '../context.js';
 import { sortFindings, type Finding, type Message } from '../../core/findings.js';
 import { nestsDeeperThan } from '../../core/json-depth.js';
 import type { DefinitionIndex } from '../../fhir/packages/types.js';
 import { validateResource } from '../../fhir/validator/index.js';
 import { APPOINTMENT_PROFILE, APT, V3, type AppointmentFlavour } from './appointment-ids.js';
 import { appointmentRules } from './appointment-rules.js';
-import { aptFinding, obj } from './flow-finding.js';
+import { obj } from './flow-finding.js';
 import { participantStatusRule, type ParticipantStatusRule } from './participant-status-rule.js';
 
 export type { AppointmentFlavour };
@@ -59,7 +60,7 @@ function notAppointment(resource: unknown): Message | undefined {
 /** Structural findings of the engine (cited against sas-v3@4), or the reason they could not be had. */
 function structural(resource: unknown, profile: string, index: DefinitionIndex | undefined): Finding[] {
   const notChecked = (m: Message): Finding[] => [
-    aptFinding('information', APT.profileNotChecked, 'Appointment', m, [V3.profile], { notChecked: true }),
+    flowFinding('information', APT.profileNotChecked, 'Appointment', m, [V3.profile], { notChecked: true }),
   ];
   if (!index) {
     return notChecked({
@@ -82,7 +83,7 @@ function structural(resource: unknown, profile: string, index: DefinitionIndex |
 export function judgeAppointment(resource: unknown, o: JudgeAppointmentOptions): AppointmentJudgement {
   const profile = APPOINTMENT_PROFILE[o.flavour];
   const refused = notAppointment(resource);
-  if (refused) return { profile, findings: [aptFinding('error', APT.notAppointment, 'Appointment', refused, [V3.profile])] };
+  if (refused) return { profile, findings: [flowFinding('error', APT.notAppointment, 'Appointment', refused, [V3.profile])] };
   const rule = o.index ? participantStatusRule(o.index, profile) : undefined;
   const missing: Message | undefined = rule
     ? undefined

@@ -6,12 +6,13 @@
  * certificate (mTLS). Pure: the exchanges in, findings out, each located by its exchange
  * (`POST[1] Appointment.status`, `PUT[1] HTTP.request.url`).
  */
+import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
 import type { Exchange } from '../../core/model.js';
 import type { DefinitionIndex } from '../../fhir/packages/types.js';
 import { APT, RECEIVE_BASE_PATH, V3, type AppointmentFlavour } from './appointment-ids.js';
 import { identifierKey, parseToken } from './appointment-store.js';
-import { aptFinding, shown as q } from './flow-finding.js';
+import { shown as q } from './flow-finding.js';
 import { judgeAppointment } from './judge-appointment.js';
 import type { RefusedConnection } from './receive-server.js';
 
@@ -110,7 +111,7 @@ function updateAddress(label: string, query: string, bodyKey: string | undefined
   if (!token) {
     return {
       findings: [
-        aptFinding(
+        flowFinding(
           'error',
           APT.updateAddress,
           at,
@@ -126,7 +127,7 @@ function updateAddress(label: string, query: string, bodyKey: string | undefined
   const out: Finding[] = [];
   if (lower === null && upper !== null) {
     out.push(
-      aptFinding(
+      flowFinding(
         'information',
         APT.identifierSpelling,
         at,
@@ -141,7 +142,7 @@ function updateAddress(label: string, query: string, bodyKey: string | undefined
   const t = parseToken(token);
   if (t.system === undefined) {
     out.push(
-      aptFinding(
+      flowFinding(
         'information',
         APT.updateAddress,
         at,
@@ -156,7 +157,7 @@ function updateAddress(label: string, query: string, bodyKey: string | undefined
   const target = t.system !== undefined ? `${t.system}|${t.value}` : bodyKey && bodyKey.endsWith(`|${t.value}`) ? bodyKey : undefined;
   if (bodyKey && target !== bodyKey) {
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.updateIdentifierMismatch,
         at,
@@ -191,7 +192,7 @@ function sessionFindings(input: SessionInput, creates: number, updates: number):
         }
       : { fr: '', en: '' };
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.nothingReceived,
         'HTTP.request',
@@ -204,7 +205,7 @@ function sessionFindings(input: SessionInput, creates: number, updates: number):
     );
   } else if (updates === 0) {
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.noUpdate,
         'HTTP.request',
@@ -224,7 +225,7 @@ function mtlsFindings(input: SessionInput): Finding[] {
   const at = 'tls.clientCertificate';
   if (input.tls !== 'mutual') {
     return [
-      aptFinding(
+      flowFinding(
         'information',
         APT.mtls,
         at,
@@ -247,7 +248,7 @@ function mtlsFindings(input: SessionInput): Finding[] {
   const without = judged.filter((x) => !x.tls?.clientCertSubject);
   if (without.length > 0) {
     return [
-      aptFinding(
+      flowFinding(
         'error',
         APT.mtls,
         at,
@@ -266,7 +267,7 @@ function mtlsFindings(input: SessionInput): Finding[] {
       ? { fr: `\u00a0; ${refused} poignée(s) de main refusée(s) par ailleurs`, en: `; ${refused} handshake(s) refused besides` }
       : { fr: '', en: '' };
   return [
-    aptFinding(
+    flowFinding(
       'information',
       APT.mtls,
       at,
@@ -292,7 +293,7 @@ export function judgeSession(input: SessionInput): Finding[] {
     if (call === 'metadata') return;
     if (call === 'other') {
       out.push(
-        aptFinding(
+        flowFinding(
           'information',
           APT.notServed,
           `${label} HTTP.request`,
@@ -309,7 +310,7 @@ export function judgeSession(input: SessionInput): Finding[] {
     else updates++;
     const body = bodyOf(x);
     if ('problem' in body) {
-      out.push(aptFinding('error', APT.unreadableBody, `${label} HTTP.request.body`, body.problem, [V3.profile]));
+      out.push(flowFinding('error', APT.unreadableBody, `${label} HTTP.request.body`, body.problem, [V3.profile]));
       return;
     }
     const judged = judgeAppointment(body.json, {
@@ -327,7 +328,7 @@ export function judgeSession(input: SessionInput): Finding[] {
       if (key && posted.has(key)) {
         const same = posted.get(key) === x.request.body;
         out.push(
-          aptFinding(
+          flowFinding(
             same ? 'information' : 'error',
             APT.createRepeated,
             `${label} HTTP.request`,
@@ -348,7 +349,7 @@ export function judgeSession(input: SessionInput): Finding[] {
     }
     if (call === 'update-by-id') {
       out.push(
-        aptFinding(
+        flowFinding(
           'error',
           APT.updateById,
           `${label} HTTP.request.url`,
@@ -366,7 +367,7 @@ export function judgeSession(input: SessionInput): Finding[] {
     const target = address.target ?? key;
     if (target && !posted.has(target)) {
       out.push(
-        aptFinding(
+        flowFinding(
           'error',
           APT.updateUnknown,
           `${label} HTTP.request.url`,
@@ -383,7 +384,7 @@ export function judgeSession(input: SessionInput): Finding[] {
     const list = [...systems.entries()].map(([s, l]) => `${s} (${l})`).join(', ');
     const second = [...systems.values()][1];
     out.push(
-      aptFinding(
+      flowFinding(
         'error',
         APT.systemChanges,
         `${second} Appointment.identifier[0].system`,

@@ -10,9 +10,10 @@
  * mTLS was not checked). It never crashes on what a client sends. Used by the flux-v3 cases of a run
  * and by `sas-recette receive`.
  */
+import { listenOn } from '../../core/listen.js';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { constants } from 'node:crypto';
 import { SetupError } from '../../core/errors.js';
 import { isBlocking, type Message } from '../../core/findings.js';
@@ -338,24 +339,8 @@ export async function startReceiveServer(o: ReceiveServerOptions): Promise<Recei
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new SetupError(
-              { fr: `le port ${o.port} est déjà utilisé sur ${o.host}`, en: `port ${o.port} is already in use on ${o.host}` },
-              { fr: 'en choisir un autre', en: 'choose another one' },
-            )
-          : new SetupError({
-              fr: `le côté SAS ne peut pas écouter sur ${o.host}:${o.port}\u00a0: ${err.code ?? err.message}`,
-              en: `the SAS side cannot listen on ${o.host}:${o.port}: ${err.code ?? err.message}`,
-            }),
-      ),
-    );
-    server.listen(o.port, o.host, () => resolve());
-  });
+  const port = await listenOn(server, { port: o.port, host: o.host, what: { fr: 'le côté SAS', en: 'the SAS side' } });
   server.on('error', () => undefined); // after start, a socket error never stops the server
-  const port = (server.address() as AddressInfo).port;
   const urlHost = o.host.includes(':') ? `[${o.host}]` : o.host;
   origin = `${secure ? 'https' : 'http'}://${urlHost}:${port}`;
 

@@ -10,7 +10,8 @@
  * - the refusal's code: 400 or 422 for information only (the IG gives them "à titre d'information");
  * - a read-back after an update: the old value → error; read not offered → not checked, never a pass.
  */
-import { finding, type Finding, type Message, type Severity } from '../../core/findings.js';
+import { flowFinding } from '../context.js';
+import type { Finding, Message, Severity } from '../../core/findings.js';
 import type { Answer } from './wire.js';
 import { REG, V1 } from './rules.js';
 
@@ -26,7 +27,7 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const LOCATION_TAIL = /(?:^|\/)Practitioner\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?\/?$/;
 
 function f(severity: Severity, ruleId: string, location: string, message: Message, requirements: string[], notChecked = false): Finding {
-  return finding(severity, ruleId, 'flow', location, message, { requirements, ...(notChecked ? { notChecked } : {}) });
+  return flowFinding(severity, ruleId, location, message, requirements, { notChecked });
 }
 
 function clip(s: string, n = 200): string {

@@ -14,13 +14,14 @@
  * - slots without any usable URL → SAS-SSO-001 errors when the comments are judged, not applicable
  *   otherwise (the case that judges them says why).
  */
+import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
 import type { KindEnv } from '../../cahier/kinds.js';
 import type { TestCase } from '../../cahier/types.js';
 import type { Exchange } from '../../core/model.js';
 import { referenceRequest } from '../../transport/reference-request.js';
 import { shownUrl } from './booking-link.js';
-import { SSO_REQ, SSO_RULE, ssoFinding } from './rules.js';
+import { SSO_REQ, SSO_RULE } from './rules.js';
 
 export const MAX_BOOKING_URLS = 5;
 /** SAS searches at most 25 identifiers at once. */
@@ -144,7 +145,7 @@ export async function findBookingUrls(
     if (comment === '') {
       if (!s.walkin) {
         problems.push(
-          ssoFinding(
+          flowFinding(
             'error',
             SSO_RULE.bookingUrl,
             loc,
@@ -161,7 +162,7 @@ export async function findBookingUrls(
     const judged = judgeComment(comment);
     if (judged.problem) {
       problems.push(
-        ssoFinding(
+        flowFinding(
           'error',
           SSO_RULE.bookingUrl,
           loc,
@@ -182,7 +183,7 @@ export async function findBookingUrls(
     if (problems.length > MAX_URL_FINDINGS) {
       const more = problems.length - MAX_URL_FINDINGS;
       findings.push(
-        ssoFinding(
+        flowFinding(
           'error',
           SSO_RULE.bookingUrl,
           'Bundle.entry.resource.comment',
@@ -193,7 +194,7 @@ export async function findBookingUrls(
     }
     if (problems.length === 0) {
       findings.push(
-        ssoFinding(
+        flowFinding(
           'information',
           SSO_RULE.bookingUrl,
           'Bundle.entry.resource.comment',

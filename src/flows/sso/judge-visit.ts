@@ -8,10 +8,11 @@
  *   (sas-v2@8, SAS-SSO-004).
  * A script shell or an answer that cannot be judged is a reserve (not checked), never a pass. Pure.
  */
+import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
 import { shownUrl } from './booking-link.js';
 import { LOGIN_HOW, originKept, type Landing } from './landing.js';
-import { SSO_REQ, SSO_RULE, ssoFinding } from './rules.js';
+import { SSO_REQ, SSO_RULE } from './rules.js';
 import type { SsoTarget } from './sso-target.js';
 import { underLoginUrl } from './sso-target.js';
 import type { Visit } from './visit.js';
@@ -64,7 +65,7 @@ function loginFindings(
   const out: Finding[] = [];
   const at = shownUrl(l.url);
   out.push(
-    ssoFinding(
+    flowFinding(
       'information',
       SSO_RULE.loginReached,
       where,
@@ -82,14 +83,14 @@ function loginFindings(
   if (target.target === 'editor-login') {
     out.push(
       ok
-        ? ssoFinding(
+        ? flowFinding(
             'information',
             SSO_RULE.editorLogin,
             where,
             { fr: `page de connexion de l’éditeur (${expected.fr})`, en: `the editor's own login page (${expected.en})` },
             [SSO_REQ.editorLogin],
           )
-        : ssoFinding(
+        : flowFinding(
             'error',
             SSO_RULE.editorLogin,
             `${where}.HTTP.header.location`,
@@ -103,7 +104,7 @@ function loginFindings(
   } else {
     out.push(
       ok
-        ? ssoFinding(
+        ? flowFinding(
             'information',
             SSO_RULE.kitRealm,
             where,
@@ -113,7 +114,7 @@ function loginFindings(
             },
             [SSO_REQ.kitRealm],
           )
-        : ssoFinding(
+        : flowFinding(
             'warning',
             SSO_RULE.kitRealm,
             `${where}.HTTP.header.location`,
@@ -127,7 +128,7 @@ function loginFindings(
   }
   const kept = originKept(l, visit, target.origin);
   out.push(
-    ssoFinding(
+    flowFinding(
       'information',
       SSO_RULE.originKept,
       where,
@@ -161,14 +162,14 @@ export function judgeVisit(
   if (landing.kind === 'script-shell' || landing.kind === 'not-judged') {
     const req = mode === 'with' ? [SSO_REQ.loginFirst] : [SSO_REQ.withoutOrigin];
     return [
-      ssoFinding('information', SSO_RULE.notJudged, where, { fr: `${link}\u00a0: ${seen.fr}`, en: `${link}: ${seen.en}` }, req, {
+      flowFinding('information', SSO_RULE.notJudged, where, { fr: `${link}\u00a0: ${seen.fr}`, en: `${link}: ${seen.en}` }, req, {
         notChecked: true,
       }),
     ];
   }
   if (landing.kind === 'broken') {
     return [
-      ssoFinding(
+      flowFinding(
         'error',
         SSO_RULE.urlWorks,
         where,
@@ -183,7 +184,7 @@ export function judgeVisit(
   if (mode === 'without') {
     if (landing.kind === 'content') {
       return [
-        ssoFinding(
+        flowFinding(
           'error',
           SSO_RULE.withoutOrigin,
           where,
@@ -196,7 +197,7 @@ export function judgeVisit(
       ];
     }
     return [
-      ssoFinding(
+      flowFinding(
         'information',
         SSO_RULE.withoutOrigin,
         where,
@@ -207,7 +208,7 @@ export function judgeVisit(
   }
   if (landing.kind === 'error') {
     return [
-      ssoFinding(
+      flowFinding(
         'error',
         SSO_RULE.urlWorks,
         where,
@@ -221,7 +222,7 @@ export function judgeVisit(
   }
   if (landing.kind === 'content') {
     return [
-      ssoFinding(
+      flowFinding(
         'error',
         SSO_RULE.loginReached,
         where,

@@ -17,7 +17,6 @@
  *
  * A check that passes leaves an information note under its own rule id, so the PV shows what was seen.
  */
-import { finding, type Finding, type Message, type Severity } from '../../core/findings.js';
 
 export const SSO_RULE = {
   bookingUrl: 'SAS-SSO-001',
@@ -41,15 +40,3 @@ export const SSO_REQ = {
   attestation: 'sas-v2@7',
   withoutOrigin: 'sas-v2@8',
 } as const;
-
-/** A flow finding of the SSO checks. */
-export function ssoFinding(
-  severity: Severity,
-  ruleId: string,
-  location: string,
-  message: Message,
-  requirements: string[],
-  extra: { notChecked?: boolean } = {},
-): Finding {
-  return finding(severity, ruleId, 'flow', location, message, { requirements, ...extra });
-}

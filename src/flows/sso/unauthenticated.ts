@@ -5,6 +5,7 @@
  * With origin, the comments themselves are judged too (sas-v2@1), and one note says which target and
  * origin value were applied, and why (IG default, ANS kit, JDD).
  */
+import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
 import type { CaseKind, KindEnv, KindOutcome } from '../../cahier/kinds.js';
 import type { TestCase } from '../../cahier/types.js';
@@ -14,7 +15,7 @@ import { findBookingUrls } from './booking-urls.js';
 import { browserClient } from './browser-client.js';
 import { judgeVisit, type OriginMode } from './judge-visit.js';
 import { landingOf, loginByUrl } from './landing.js';
-import { SSO_REQ, SSO_RULE, ssoFinding } from './rules.js';
+import { SSO_REQ, SSO_RULE } from './rules.js';
 import { describeTarget, ssoTarget } from './sso-target.js';
 import { visitLikeBrowser } from './visit.js';
 
@@ -44,14 +45,14 @@ export async function runUnauthenticated(tc: TestCase, env: KindEnv): Promise<Ki
   const findings: Finding[] = [...found.findings];
   if (mode === 'with' && found.urls.length > 0) {
     findings.push(
-      ssoFinding('information', SSO_RULE.targetApplied, 'sso.target', describeTarget(target, new URL(found.urls[0]).host), [
+      flowFinding('information', SSO_RULE.targetApplied, 'sso.target', describeTarget(target, new URL(found.urls[0]).host), [
         target.target === 'editor-login' ? SSO_REQ.editorLogin : SSO_REQ.kitRealm,
       ]),
     );
   }
   if (found.urls.length > 0) {
     findings.push(
-      ssoFinding(
+      flowFinding(
         'information',
         SSO_RULE.visited,
         'sso.bookingUrl',
