@@ -13,9 +13,8 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { SetupError } from '../core/errors.js';
 import { listenOn } from '../core/listen.js';
-import { readFileCappedSync } from '../core/read-capped.js';
+import { readPemFile } from '../core/read-pem.js';
 import { agendaPage, errorPage, loginPage } from './booking-pages.js';
 import type { DefectName } from './defects.js';
 
@@ -36,8 +35,6 @@ export interface BookingSite {
 
 export const LOGIN_PATH = '/connexion';
 const BOOKING_PREFIXES = ['/sas/', '/sos/'];
-/** A certificate or key is a few KiB. */
-const MAX_TLS_FILE_BYTES = 1024 * 1024;
 
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -96,19 +93,6 @@ function handle(req: IncomingMessage, res: ServerResponse, defects: ReadonlySet<
   return sendHtml(req, res, 302, errorPage(302, 'Connexion requise'), { location });
 }
 
-function readTlsFile(file: string): Buffer {
-  try {
-    const read = readFileCappedSync(file, MAX_TLS_FILE_BYTES);
-    if (!read.overLimit) return read.bytes;
-  } catch {
-    // said below
-  }
-  throw new SetupError({
-    fr: `le site de réservation ne peut pas lire le fichier TLS ${file} (illisible ou de plus de 1\u00a0Mio)`,
-    en: `the booking site cannot read the TLS file ${file} (unreadable or over 1 MiB)`,
-  });
-}
-
 export async function startBookingSite(opts: BookingSiteOptions): Promise<BookingSite> {
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     try {
@@ -119,7 +103,13 @@ export async function startBookingSite(opts: BookingSiteOptions): Promise<Bookin
     }
   };
   const server: Server = opts.tls
-    ? createHttpsServer({ cert: readTlsFile(opts.tls.certFile), key: readTlsFile(opts.tls.keyFile) }, handler)
+    ? createHttpsServer(
+        {
+          cert: readPemFile(opts.tls.certFile, { fr: 'certificat du site de réservation', en: 'booking site certificate' }),
+          key: readPemFile(opts.tls.keyFile, { fr: 'clé du site de réservation', en: 'booking site key' }),
+        },
+        handler,
+      )
     : createHttpServer(handler);
   // A broken request or handshake must not stop the site.
   server.on('tlsClientError', () => undefined);

@@ -4,7 +4,6 @@
  * loopback. Named defects make it answer wrongly on purpose. It never crashes on an odd request: any
  * unexpected error becomes a 500 OperationOutcome.
  */
-import { readFileCappedSync } from '../core/read-capped.js';
 import { constants } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
@@ -12,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { SecureVersion, TLSSocket } from 'node:tls';
 import { SetupError } from '../core/errors.js';
 import { listenOn } from '../core/listen.js';
-import type { Message } from '../core/findings.js';
+import { readPemFile } from '../core/read-pem.js';
 import type { Jdd } from '../jdd/types.js';
 import { parseSearch } from '../sas/search.js';
 import { capabilityStatement } from './capability.js';
@@ -80,28 +79,6 @@ export interface MockServer {
 export const SLOW_DEFAULT_MS = 8000;
 const FHIR_BASE_PATH = '/fhir';
 
-/** A certificate, key or CRL of the reference editor is a few KiB. */
-const MAX_TLS_FILE_BYTES = 1024 * 1024;
-
-function readTlsFile(file: string, what: Message): Buffer {
-  let read;
-  try {
-    read = readFileCappedSync(file, MAX_TLS_FILE_BYTES);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new SetupError({
-      fr: `impossible de lire le ${what.fr} ${file}\u00a0: ${reason}`,
-      en: `cannot read the ${what.en} file ${file}: ${reason}`,
-    });
-  }
-  if (read.overLimit)
-    throw new SetupError({
-      fr: `le ${what.fr} ${file} dépasse 1\u00a0Mio\u00a0: ce n'est ni un certificat, ni une clé, ni une CRL`,
-      en: `the ${what.en} file ${file} is larger than 1 MiB: not a certificate, key or CRL`,
-    });
-  return read.bytes;
-}
-
 function tlsOptions(tls: MockTlsOptions): HttpsOptions {
   const requestCert = tls.requestClientCert ?? tls.caFile !== undefined;
   if (requestCert && tls.caFile === undefined)
@@ -115,10 +92,10 @@ function tlsOptions(tls: MockTlsOptions): HttpsOptions {
       en: 'a CRL only applies when client certificates are required (--ca)',
     });
   return {
-    cert: readTlsFile(tls.certFile, { fr: 'fichier du certificat du serveur', en: 'server certificate' }),
-    key: readTlsFile(tls.keyFile, { fr: 'fichier de la clé du serveur', en: 'server key' }),
-    ...(tls.caFile ? { ca: readTlsFile(tls.caFile, { fr: "fichier de l'AC", en: 'CA' }) } : {}),
-    ...(tls.crlFile ? { crl: readTlsFile(tls.crlFile, { fr: 'fichier de la CRL', en: 'CRL' }) } : {}),
+    cert: readPemFile(tls.certFile, { fr: 'certificat du serveur', en: 'server certificate' }),
+    key: readPemFile(tls.keyFile, { fr: 'clé du serveur', en: 'server key' }),
+    ...(tls.caFile ? { ca: readPemFile(tls.caFile, { fr: 'AC', en: 'CA' }) } : {}),
+    ...(tls.crlFile ? { crl: readPemFile(tls.crlFile, { fr: 'CRL', en: 'CRL' }) } : {}),
     requestCert,
     rejectUnauthorized: requestCert,
     // A connection keeps the client certificate of its handshake (the subject check is made once per

@@ -260,7 +260,7 @@ describe.skipIf(!hasOpenssl())('reference editor with a CRL (tls.crlFile)', () =
     ).rejects.toThrow('a CRL only applies when client certificates are required (--ca)');
     await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: pki.caCert }) })).rejects.toThrow(SetupError);
     await expect(startMockServer({ jdd: JDDS, tls: tls({ crlFile: join(dir, 'missing.crl') }) })).rejects.toThrow(
-      /cannot read the CRL file .*missing\.crl: ENOENT/,
+      /cannot read the file .*missing\.crl \(CRL\): ENOENT/,
     );
   });
 });

@@ -11,14 +11,14 @@
  * and by `sas-recette receive`.
  */
 import { listenOn } from '../../core/listen.js';
+import { readPemFile } from '../../core/read-pem.js';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { constants } from 'node:crypto';
 import { SetupError } from '../../core/errors.js';
-import { isBlocking, type Message } from '../../core/findings.js';
+import { isBlocking } from '../../core/findings.js';
 import type { Exchange } from '../../core/model.js';
-import { readFileCappedSync } from '../../core/read-capped.js';
 import type { DefinitionIndex } from '../../fhir/packages/types.js';
 import type { ReceiveSettings } from '../context.js';
 import { RECEIVE_BASE_PATH } from './appointment-ids.js';
@@ -61,33 +61,13 @@ export interface ReceiveServer {
 /** Past this many exchanges in one session, requests get 503 and are only counted (a flood never fills memory). */
 const MAX_EXCHANGES = 200;
 const MAX_REFUSED = 100;
-const MAX_TLS_FILE_BYTES = 1024 * 1024;
-
-function readTlsFile(file: string, what: Message): Buffer {
-  let read;
-  try {
-    read = readFileCappedSync(file, MAX_TLS_FILE_BYTES);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new SetupError({
-      fr: `impossible de lire le ${what.fr} ${file}\u00a0: ${reason}`,
-      en: `cannot read the ${what.en} ${file}: ${reason}`,
-    });
-  }
-  if (read.overLimit)
-    throw new SetupError({
-      fr: `le ${what.fr} ${file} dépasse 1\u00a0Mio\u00a0: ce n'est ni un certificat ni une clé`,
-      en: `the ${what.en} ${file} is larger than 1 MiB: not a certificate or a key`,
-    });
-  return read.bytes;
-}
 
 function createSecure(tls: NonNullable<ReceiveSettings['tls']>, handler: (req: IncomingMessage, res: ServerResponse) => void): Server {
   const mutual = tls.caFile !== undefined;
   const options = {
-    cert: readTlsFile(tls.certFile, { fr: 'certificat du côté SAS', en: 'SAS-side certificate' }),
-    key: readTlsFile(tls.keyFile, { fr: 'fichier de clé du côté SAS', en: 'SAS-side key file' }),
-    ...(tls.caFile ? { ca: readTlsFile(tls.caFile, { fr: "certificat d'AC des clients", en: 'client CA certificate' }) } : {}),
+    cert: readPemFile(tls.certFile, { fr: 'certificat du côté SAS', en: 'SAS-side certificate' }),
+    key: readPemFile(tls.keyFile, { fr: 'clé du côté SAS', en: 'SAS-side key' }),
+    ...(tls.caFile ? { ca: readPemFile(tls.caFile, { fr: "certificat d'AC des clients", en: 'client CA certificate' }) } : {}),
     requestCert: mutual,
     rejectUnauthorized: mutual,
     secureOptions: constants.SSL_OP_NO_RENEGOTIATION,
