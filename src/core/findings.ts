@@ -96,3 +96,19 @@ export function finding(
 ): Finding {
   return { severity, ruleId, source, location, message, ...extra };
 }
+
+/** How the checks of one source (transport, flow) build a finding: the requirements it verifies, and `notChecked` when it could not check. */
+export type SourcedFinding = (
+  severity: Severity,
+  ruleId: string,
+  location: string,
+  message: Message,
+  requirements: string[],
+  extra?: { notChecked?: boolean },
+) => Finding;
+
+/** The finding builder of one source (`tfinding` for the transport checks, `flowFinding` for the appointment side). */
+export function findingsOf(source: FindingSource): SourcedFinding {
+  return (severity, ruleId, location, message, requirements, extra = {}) =>
+    finding(severity, ruleId, source, location, message, { requirements, ...(extra.notChecked ? { notChecked: true } : {}) });
+}

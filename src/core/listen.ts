@@ -3,6 +3,7 @@
  * listen, and say a port already in use as a setup problem (exit 2) naming the server and the option
  * that moves it, never as a stack trace. Resolves with the port actually bound (0 picks a free one).
  */
+import type { Server as HttpServer } from 'node:http';
 import type { Server } from 'node:net';
 import { SetupError } from './errors.js';
 import type { Message } from './findings.js';
@@ -29,7 +30,10 @@ export function listenOn(server: Server, o: ListenOptions): Promise<number> {
                 en: `${o.what.en}: port ${o.port} is already in use on ${o.host}`,
               },
               o.portOption
-                ? { fr: `en choisir un autre avec ${o.portOption}`, en: `choose another one with ${o.portOption}` }
+                ? {
+                    fr: `en choisir un autre avec ${o.portOption} (0${NBSP}: un port libre)`,
+                    en: `choose another one with ${o.portOption} (0: any free port)`,
+                  }
                 : { fr: 'en choisir un autre', en: 'choose another one' },
             )
           : new SetupError({
@@ -44,5 +48,14 @@ export function listenOn(server: Server, o: ListenOptions): Promise<number> {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : o.port);
     });
+  });
+}
+
+/** A refused handshake or a broken request never stops the server: the client gets a 400 and its socket closes. */
+export function survivesBrokenClients(server: HttpServer): void {
+  server.on('tlsClientError', () => undefined);
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 }

@@ -4,7 +4,7 @@
  * validated by our own engine before they are sent, appointments received are judged against their
  * profile), the run's SAS side for flux V3, and the state the cases of one run share.
  */
-import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
+import { findingsOf } from '../core/findings.js';
 import type { DefinitionIndex } from '../fhir/packages/types.js';
 
 /** A regulator account this run created on the editor's endpoint (flux V1). */
@@ -55,13 +55,4 @@ export function newFlowSession(): FlowSession {
 }
 
 /** The one way the appointment-side checks build a finding (source `flow`, with the requirements it verifies). */
-export function flowFinding(
-  severity: Severity,
-  ruleId: string,
-  location: string,
-  message: Message,
-  requirements: string[],
-  extra: { notChecked?: boolean } = {},
-): Finding {
-  return finding(severity, ruleId, 'flow', location, message, { requirements, ...(extra.notChecked ? { notChecked: true } : {}) });
-}
+export const flowFinding = findingsOf('flow');

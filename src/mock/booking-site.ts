@@ -13,7 +13,7 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { listenOn } from '../core/listen.js';
+import { listenOn, survivesBrokenClients } from '../core/listen.js';
 import { readPemFile } from '../core/read-pem.js';
 import { agendaPage, errorPage, loginPage } from './booking-pages.js';
 import type { DefectName } from './defects.js';
@@ -111,12 +111,7 @@ export async function startBookingSite(opts: BookingSiteOptions): Promise<Bookin
         handler,
       )
     : createHttpServer(handler);
-  // A broken request or handshake must not stop the site.
-  server.on('tlsClientError', () => undefined);
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  survivesBrokenClients(server);
   const port = await listenOn(server, {
     port: opts.port ?? 0,
     host: opts.host,

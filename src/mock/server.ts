@@ -10,7 +10,7 @@ import { createServer as createHttpsServer, type ServerOptions as HttpsOptions }
 import type { AddressInfo } from 'node:net';
 import type { SecureVersion, TLSSocket } from 'node:tls';
 import { SetupError } from '../core/errors.js';
-import { listenOn } from '../core/listen.js';
+import { listenOn, survivesBrokenClients } from '../core/listen.js';
 import { readPemFile } from '../core/read-pem.js';
 import type { Jdd } from '../jdd/types.js';
 import { parseSearch } from '../sas/search.js';
@@ -257,12 +257,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
 
   const server: Server = secure ? createSecureServer(opts.tls as MockTlsOptions, handler) : createHttpServer(handler);
   let booking: BookingSite | undefined;
-  // A refused client certificate or a broken request must not stop the server.
-  server.on('tlsClientError', () => undefined);
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  survivesBrokenClients(server); // a refused client certificate or a broken request must not stop it
 
   const port = await listenOn(server, {
     port: opts.port ?? 0,

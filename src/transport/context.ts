@@ -3,7 +3,7 @@
  * JDD) plus what only they need (the negative certificates of the tls-profile, the IG definitions for
  * the CapabilityStatement comparison). Kept apart from the run's KindEnv so that contract stays small.
  */
-import { finding, type Finding, type Message, type Severity } from '../core/findings.js';
+import { findingsOf, type Finding, type Message } from '../core/findings.js';
 import type { DefinitionIndex } from '../fhir/packages/types.js';
 import type { KindEnv } from '../cahier/kinds.js';
 import type { Exchange, LatencySample } from '../core/model.js';
@@ -42,16 +42,7 @@ export const STOPPED_BEFORE_SENDING: Message = {
 };
 
 /** A transport finding (source 'transport'). */
-export function tfinding(
-  severity: Severity,
-  ruleId: string,
-  location: string,
-  message: Message,
-  requirements: string[],
-  extra: { notChecked?: boolean } = {},
-): Finding {
-  return finding(severity, ruleId, 'transport', location, message, { requirements, ...extra });
-}
+export const tfinding = findingsOf('transport');
 
 /** Case requirements plus the check's own, without duplicates. */
 export function reqs(caseRequirements: readonly string[], own: readonly string[]): string[] {

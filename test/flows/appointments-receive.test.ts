@@ -17,6 +17,7 @@ import type { CaseKind, KindEnv } from '../../src/cahier/kinds.js';
 import { loadCahier } from '../../src/cahier/load-cahier.js';
 import type { TestCase } from '../../src/cahier/types.js';
 import type { Finding, Message } from '../../src/core/findings.js';
+import type { RunResult } from '../../src/core/model.js';
 import { readTgzJson } from '../../src/fhir/packages/read-tgz.js';
 import type { DefinitionIndex } from '../../src/fhir/packages/types.js';
 import { appointmentKinds } from '../../src/flows/appointments/index.js';
@@ -558,16 +559,17 @@ describe.runIf(hasOpenssl())('flux V3: the SAS side and the appointment-receive 
     });
   });
 
-  it('the run pipeline plays the shipped flux-v3 cahier on the clean reference editor: every case passes', async () => {
+  /** The shipped cahier files given, played in-process against the clean reference editor, whose sender sends to the run's SAS side. */
+  async function playShipped(cahier: string[]): Promise<RunResult> {
     const deps: FlowDeps = { definitions: index, receive: { host: '127.0.0.1', port: 0, waitMs: 10_000, tls: receiveTls } };
     const kinds = registeredKinds(deps);
-    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], cahier: [CAHIER], selection: {}, kinds });
+    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], cahier, selection: {}, kinds });
     const editor = await startMockServer({ jdd: prepared.jdds });
     closers.push(() => editor.close());
     deps.sendAppointments = async (url) => {
       await editor.sendAppointments({ url, tls: editorTls });
     };
-    const run = await runAcceptance({
+    return runAcceptance({
       prepared,
       baseUrl: editor.url,
       now: new Date(),
@@ -577,6 +579,10 @@ describe.runIf(hasOpenssl())('flux V3: the SAS side and the appointment-receive 
       lang: 'en',
       command: 'test',
     });
+  }
+
+  it('the run pipeline plays the shipped flux-v3 cahier on the clean reference editor: every case passes', async () => {
+    const run = await playShipped([CAHIER]);
     expect(Object.fromEntries(run.cases.map((c) => [c.id, c.verdict]))).toEqual({
       'V3-PS-APPOINTMENTS': 'passed',
       'V3-CPTS-APPOINTMENTS': 'passed',
@@ -593,25 +599,7 @@ describe.runIf(hasOpenssl())('flux V3: the SAS side and the appointment-receive 
   });
 
   it('after flux V1 in the same run, the operator of every appointment is a regulator account that run sent (no reserve)', async () => {
-    const deps: FlowDeps = { definitions: index, receive: { host: '127.0.0.1', port: 0, waitMs: 10_000, tls: receiveTls } };
-    const kinds = registeredKinds(deps);
-    const v1 = resolve(__dirname, '../../testcases/flux-v1.yaml');
-    const prepared = prepareRun({ jddFiles: [...SHIPPED_JDD_FILES], cahier: [v1, CAHIER], selection: {}, kinds });
-    const editor = await startMockServer({ jdd: prepared.jdds });
-    closers.push(() => editor.close());
-    deps.sendAppointments = async (url) => {
-      await editor.sendAppointments({ url, tls: editorTls });
-    };
-    const run = await runAcceptance({
-      prepared,
-      baseUrl: editor.url,
-      now: new Date(),
-      http: { env: {}, timeoutMs: 7000 },
-      kinds,
-      structure: { index, packages: index.packages.map((p) => `${p.id}#${p.version}`), ig: index.ig, notes: [] },
-      lang: 'en',
-      command: 'test',
-    });
+    const run = await playShipped([resolve(__dirname, '../../testcases/flux-v1.yaml'), CAHIER]);
     const v3 = run.cases.filter((c) => c.group === 'flux-v3');
     expect(v3.map((c) => `${c.id} ${c.verdict}`)).toEqual([
       'V3-PS-APPOINTMENTS passed',

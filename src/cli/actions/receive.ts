@@ -130,6 +130,7 @@ export async function receiveAction(ctx: CliRunContext, opts: ReceiveOptions): P
       ...settings,
       flavour,
       index,
+      portOption: '--port',
       onExchange: (e) => {
         seen.push(e);
         // the session so far judges this request (an update against the creates before it); if that
@@ -248,24 +249,11 @@ function prepareOutput(dir: string, force: boolean): string {
   return file;
 }
 
-const PORT_HINT: Message = {
-  fr: 'en choisir un autre avec --port (0\u00a0: un port libre)',
-  en: 'choose another one with --port (0: any free port)',
-};
-
 /** A failure to open the SAS side, said as a setup problem (exit 2) naming this command's options, never as a stack trace. */
 function startError(err: unknown, settings: ReceiveSettings): SetupError {
-  // the SAS side's own refusal has a hint without an option name: said here with this command's --port
-  if (err instanceof SetupError) return /already in use/.test(err.problem.en) ? new SetupError(err.problem, PORT_HINT) : err;
+  // a port in use, an unreadable certificate: already said by the SAS side, with this command's --port
+  if (err instanceof SetupError) return err;
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'EADDRINUSE')
-    return new SetupError(
-      {
-        fr: `le port ${settings.port} est déjà utilisé sur ${settings.host}`,
-        en: `port ${settings.port} is already in use on ${settings.host}`,
-      },
-      PORT_HINT,
-    );
   const reason = e?.code ?? e?.message ?? String(err);
   return new SetupError(
     { fr: `le côté SAS du flux V3 n'a pas pu démarrer\u00a0: ${reason}`, en: `the SAS side of flux V3 could not start: ${reason}` },

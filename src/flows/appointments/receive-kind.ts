@@ -104,6 +104,7 @@ async function runReceive(tc: TestCase, env: KindEnv, deps: FlowDeps, session: F
     server = await startReceiveServer({
       ...settings,
       flavour,
+      portOption: '--receive-port',
       ...(deps.definitions ? { index: deps.definitions } : {}),
       onExchange: (x) => {
         count++;

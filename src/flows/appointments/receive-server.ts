@@ -35,6 +35,8 @@ export interface ReceiveServerOptions extends ReceiveSettings {
   onExchange?: (e: Exchange) => void;
   /** IG definitions: the SAS side then also refuses (422) an appointment that breaks its profile; absent → the SAS rules alone decide. */
   index?: DefinitionIndex;
+  /** The option that moves the port, for the message when it is in use (`--port` of receive, `--receive-port` of run). */
+  portOption?: string;
 }
 
 /** A connection refused before any request could be read: a failed TLS handshake, or bytes that are not HTTP. */
@@ -319,7 +321,12 @@ export async function startReceiveServer(o: ReceiveServerOptions): Promise<Recei
     else socket.destroy();
   });
 
-  const port = await listenOn(server, { port: o.port, host: o.host, what: { fr: 'le côté SAS', en: 'the SAS side' } });
+  const port = await listenOn(server, {
+    port: o.port,
+    host: o.host,
+    what: { fr: 'le côté SAS', en: 'the SAS side' },
+    ...(o.portOption ? { portOption: o.portOption } : {}),
+  });
   server.on('error', () => undefined); // after start, a socket error never stops the server
   const urlHost = o.host.includes(':') ? `[${o.host}]` : o.host;
   origin = `${secure ? 'https' : 'http'}://${urlHost}:${port}`;

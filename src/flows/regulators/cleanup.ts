@@ -5,7 +5,8 @@
  * deactivation that fails is an error (the update of an account is a SHALL); when a duplicate the
  * editor accepted earlier makes the identifier ambiguous (412), a warning that says so.
  */
-import { finding, type Finding } from '../../core/findings.js';
+import { flowFinding } from '../context.js';
+import type { Finding } from '../../core/findings.js';
 import type { KindOutcome } from '../../cahier/kinds.js';
 import type { CreatedRegulator } from '../context.js';
 import { diagnostics, judgeOutcomeBody, observed, type StepInfo } from './judge.js';
@@ -86,10 +87,9 @@ export async function runCleanup(ctx: WireCtx, session: FlowSession, state: Regu
     failed.push(describe(r));
     const ambiguous = a.status === 412 && state.duplicated.has(r);
     ctx.findings.push(
-      finding(
+      flowFinding(
         ambiguous ? 'warning' : 'error',
         REG.cleanup,
-        'flow',
         `${info.key}.HTTP.status`,
         ambiguous
           ? {
@@ -100,7 +100,7 @@ export async function runCleanup(ctx: WireCtx, session: FlowSession, state: Regu
               fr: `${info.what.fr}\u00a0: ${observed(a)}${diagnostics(a)} — la désactivation (PUT active=false) doit répondre 200\u00a0; le compte reste actif chez l'éditeur`,
               en: `${info.what.en}: ${observed(a)}${diagnostics(a)} — the deactivation (PUT active=false) must answer 200; the account stays active on the editor`,
             },
-        { requirements: REQS },
+        REQS,
       ),
       ...judgeOutcomeBody(a, info),
     );
@@ -112,10 +112,9 @@ export async function runCleanup(ctx: WireCtx, session: FlowSession, state: Regu
 function summary(total: number, inactive: number, lists: { done: string[]; unmatched: string[]; failed: string[] }): Finding {
   const list = (xs: string[]) => (xs.length === 0 ? '—' : xs.join('; '));
   const { done, unmatched, failed } = lists;
-  return finding(
+  return flowFinding(
     'information',
     REG.cleanup,
-    'flow',
     'cleanup',
     {
       fr:
@@ -133,6 +132,6 @@ function summary(total: number, inactive: number, lists: { done: string[]; unmat
           : '') +
         (failed.length > 0 ? `; not deactivated: ${list(failed)}` : ''),
     },
-    { requirements: REQS },
+    REQS,
   );
 }

@@ -4,7 +4,7 @@
  * by cutting the connection, or by HTTP 400/401/403/495/496 (the transport's mTLS reading). An
  * account created that way is recorded for the clean-up. Plain HTTP: not applicable.
  */
-import { finding } from '../../core/findings.js';
+import { flowFinding } from '../context.js';
 import { createHttpClient } from '../../http/client.js';
 import type { HttpClient } from '../../http/types.js';
 import { classifyMtls } from '../../transport/classify-mtls.js';
@@ -52,16 +52,15 @@ export async function runNoCertificate(ctx: RegCtx): Promise<void> {
   const seen = `[${reading.channel}: ${reading.observation}]`;
   if (reading.verdict === 'rejected') {
     ctx.findings.push(
-      finding(
+      flowFinding(
         'information',
         REG.noCertificate,
-        'flow',
         where,
         {
           fr: `${info.what.fr}\u00a0: refusée — ${reading.explanation.fr} ${seen}`,
           en: `${info.what.en}: refused — ${reading.explanation.en} ${seen}`,
         },
-        { requirements: info.requirements },
+        info.requirements,
       ),
     );
     return;
@@ -70,31 +69,30 @@ export async function runNoCertificate(ctx: RegCtx): Promise<void> {
     const status = sent.exchange.response?.status ?? 0;
     if (status >= 200 && status < 300) remember(ctx, identifier, true, fields);
     ctx.findings.push(
-      finding(
+      flowFinding(
         'error',
         REG.noCertificate,
-        'flow',
         where,
         {
           fr: `${info.what.fr}\u00a0: acceptée — ${reading.explanation.fr} ${seen}. Le flux V1 réutilise le point d'accès et le TLS mutuel de la recherche (INT_R01)\u00a0: exiger le certificat client sur ${base(ctx)}/Practitioner`,
           en: `${info.what.en}: accepted — ${reading.explanation.en} ${seen}. Flux V1 reuses the search endpoint and its mutual TLS (INT_R01): require the client certificate on ${base(ctx)}/Practitioner`,
         },
-        { requirements: info.requirements },
+        info.requirements,
       ),
     );
     return;
   }
   ctx.findings.push(
-    finding(
+    flowFinding(
       'error',
       REG.noCertificate,
-      'flow',
       where,
       {
         fr: `${info.what.fr}\u00a0: résultat non concluant — ${reading.explanation.fr} ${seen}`,
         en: `${info.what.en}: inconclusive result — ${reading.explanation.en} ${seen}`,
       },
-      { requirements: info.requirements, notChecked: true },
+      info.requirements,
+      { notChecked: true },
     ),
   );
 }

@@ -4,7 +4,8 @@
  * its findings added to the case and the accounts it creates recorded in the run's session (for the
  * clean-up and for flux V3).
  */
-import { finding, type Message } from '../../core/findings.js';
+import { flowFinding } from '../context.js';
+import type { Message } from '../../core/findings.js';
 import type { CreatedRegulator } from '../context.js';
 import {
   judgeReadBack,
@@ -134,16 +135,15 @@ export async function updateAccount(
   }
   if (account.id && judged.id && judged.id !== account.id) {
     ctx.findings.push(
-      finding(
+      flowFinding(
         opts.soft ? 'warning' : 'error',
         opts.soft?.ruleId ?? REG.sameAccount,
-        'flow',
         `${info.key}.HTTP.header.location`,
         {
           fr: `${info.what.fr}\u00a0: Location désigne le compte ${judged.id}, pas le compte ${account.id} attendu pour ${describeIdentifier(address)} — la mise à jour conditionnelle doit atteindre le compte qui porte cet identifiant${opts.soft ? ` (${opts.soft.why.fr})` : ''}`,
           en: `${info.what.en}: Location names account ${judged.id}, not account ${account.id} expected for ${describeIdentifier(address)} — the conditional update must reach the account that carries this identifier${opts.soft ? ` (${opts.soft.why.en})` : ''}`,
         },
-        { requirements: info.requirements },
+        info.requirements,
       ),
     );
   }

@@ -5,6 +5,7 @@
  * pre-validated before it leaves, and what stops a case: no answer (a transport finding: the case is
  * `error`), a fault of the tool (harnessFault), the run's deadline.
  */
+import { flowFinding } from '../context.js';
 import { finding, type Finding, type Message } from '../../core/findings.js';
 import type { Exchange } from '../../core/model.js';
 import type { TestCase } from '../../cahier/types.js';
@@ -103,16 +104,16 @@ export function beforeSending(ctx: WireCtx, body: Practitioner | undefined, inte
   if (pre.verdict === 'unchecked' && !ctx.unchecked) {
     ctx.unchecked = true;
     ctx.findings.push(
-      finding(
+      flowFinding(
         'information',
         REG.preValidation,
-        'flow',
         'Practitioner',
         {
           fr: 'charges utiles envoyées sans validation préalable contre FrPractitionerRegul (définitions de l’IG non chargées)',
           en: 'payloads sent without being validated against FrPractitionerRegul first (IG definitions not loaded)',
         },
-        { notChecked: true, requirements: ctx.tc.requirements },
+        ctx.tc.requirements,
+        { notChecked: true },
       ),
     );
   }
