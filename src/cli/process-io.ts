@@ -16,7 +16,10 @@ export function processIo(): CliIo {
       const { readStreamCapped } = await import('../core/read-capped.js');
       return (await readStreamCapped(process.stdin, maxBytes)).bytes;
     },
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // a getter: process.stdin is a stream created on first use (with net for a pipe), which most commands never need
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

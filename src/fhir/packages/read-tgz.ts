@@ -5,7 +5,6 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
-import { pipeline } from 'node:stream/promises';
 
 export interface TgzFile {
   name: string;
@@ -14,7 +13,7 @@ export interface TgzFile {
 
 /** `filter` decides from the entry name whether to keep its content (others are skipped unread). */
 export async function readTgz(path: string, filter: (name: string) => boolean = () => true): Promise<TgzFile[]> {
-  const { extract } = await import('tar-stream');
+  const [{ extract }, { pipeline }] = await Promise.all([import('tar-stream'), import('node:stream/promises')]);
   const files: TgzFile[] = [];
   const ex = extract();
   ex.on('entry', (header, stream, next) => {
