@@ -20,7 +20,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['flows'], // appointment-side kinds: regulator accounts (V1), booking URL and SSO (V2), appointments received (V3)
   ['validate'], // the offline validation pipeline of `sas-recette validate`
   ['report'], // console, run.json, JUnit, PV, and validate's text / JSON output
-  ['run'], // plan → execute → judge → summary, and the run's flow from prepared cases to written reports
+  ['run', 'doctor'], // plan → execute → judge → summary, the run's flow to written reports, re-judging; pre-run checks (doctor)
+  ['watch'], // VSR probes: a light subset of the cahier played at an interval, appended to a history file
   ['cli'], // argv → exit code
 ];
 

@@ -17,6 +17,13 @@ import { register as receive } from './receive.js';
 import { register as report } from './report.js';
 import { register as certs } from './certs.js';
 import { register as jdd } from './jdd.js';
+import { register as diff } from './diff.js';
+import { register as rejudge } from './rejudge.js';
+import { register as verify } from './verify.js';
+import { register as doctor } from './doctor.js';
+import { register as watch } from './watch.js';
+import { register as vsr } from './vsr.js';
+import { register as campaign } from './campaign.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliRunContext) => void> = [
   validate,
@@ -29,4 +36,11 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliRunContext) => v
   ig,
   certs,
   jdd,
+  diff,
+  rejudge,
+  verify,
+  doctor,
+  watch,
+  vsr,
+  campaign,
 ];
