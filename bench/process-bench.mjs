@@ -153,6 +153,6 @@ if (!process.argv.includes('--no-write')) {
     body,
     notes,
   );
-  writeResultsPart(RESULTS, 'whole-process', section);
+  writeResultsPart(RESULTS, WHOLE_PROCESS, section);
   process.stdout.write(`\nwritten: the "${WHOLE_PROCESS}" part of bench/results.md\n`);
 }

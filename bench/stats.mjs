@@ -52,15 +52,23 @@ export function resultsPart(intro, header, body, notes) {
 }
 
 /**
- * Writes one part of `file` and keeps the other: 'in-process' is everything before the WHOLE_PROCESS
- * heading, 'whole-process' that heading and what follows.
+ * Writes one part of `file` and keeps the others. The parts: 'in-process' (everything before the first
+ * `## ` heading, written by validate-bench.mjs), then one part per `## ` heading (WHOLE_PROCESS,
+ * `## VSR`, `## Campaign`…), each from its heading to the next. A part other than 'in-process' is named by
+ * its heading, which its markdown starts with; a new one goes at the end, an existing one keeps its place.
  */
 export function writeResultsPart(file, part, markdown) {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = old.indexOf(WHOLE_PROCESS);
-  const inProcess = at >= 0 ? old.slice(0, at) : old;
-  const wholeProcess = at >= 0 ? old.slice(at) : '';
-  const [first, second] = part === 'in-process' ? [markdown, wholeProcess] : [inProcess, markdown];
-  const joined = first && second ? `${first.replace(/\n*$/, '\n\n')}${second}` : first || second;
-  writeFileSync(file, joined);
+  const sections = old.split(/\n(?=## )/);
+  const top = sections[0].startsWith('## ') ? '' : sections.shift();
+  const body = markdown.replace(/\n*$/, '\n');
+  if (part === 'in-process') {
+    writeFileSync(file, [body, ...sections].map((x) => x.replace(/\n*$/, '\n')).join('\n'));
+    return;
+  }
+  const heading = (x) => x.split('\n', 1)[0].trim();
+  const at = sections.findIndex((x) => heading(x) === part);
+  if (at >= 0) sections[at] = body;
+  else sections.push(body);
+  writeFileSync(file, [top, ...sections].filter((x) => x).map((x) => x.replace(/\n*$/, '\n')).join('\n'));
 }

@@ -45,12 +45,58 @@ export interface KindOutcome {
   officialFindings?: Finding[];
 }
 
+/** What a case's plan is built from (`run --dry-run`): the run's settings, never a client (no network). */
+export type PlanEnv = Pick<KindEnv, 'baseUrl' | 'now' | 'httpOptions' | 'jdd' | 'lang'>;
+
+/**
+ * The client certificate a planned request presents, when it is not the run's own: none at all, a
+ * certificate of the TLS profile, or one made at run time (a throw-away CA: no file to name in advance).
+ */
+export type PlannedCertificate =
+  { none: true } | { certFile: string; keyFile: string; passphraseEnv?: string } | { generatedAtRunTime: Message };
+
+/** One HTTP request a case will send, built by the code that sends it. */
+export interface PlannedRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Exactly as on the wire (percent-encoding included). */
+  url: string;
+  /** As the case gives them to the client (the client adds `user-agent`: the dry run says it). */
+  headers: Record<string, string>;
+  body?: string;
+  /** Another client certificate than the run's (negative mTLS checks). */
+  certificate?: PlannedCertificate;
+}
+
+/** One step of a case's plan: a request, a description of what cannot be a request (TLS probes, waits), or both. */
+export interface PlannedStep {
+  request?: PlannedRequest;
+  note?: Message;
+  /** The request is sent `times` times, `concurrency` at once (latency series). */
+  repeat?: { times: number; concurrency: number };
+  /** The request holds values only known at run time (shown as `<… generated at run time>`). */
+  placeholders?: boolean;
+  /** Sent only when an answer asks for it (e.g. the plain search after a 404): may not be sent at all. */
+  conditional?: boolean;
+}
+
+/** What a case will do, said before the run (`run --dry-run`): its steps, or why it will not run. */
+export interface CasePlan {
+  steps: PlannedStep[];
+  notApplicable?: Message;
+  skip?: Message;
+}
+
 export interface CaseKind {
   kind: string;
   /** JSON Schema of the case's `params`. */
   paramsSchema?: object;
   /** Runs one case. Throwing marks the case `error` (a harness fault), never `failed`. */
   run(tc: TestCase, env: KindEnv): Promise<KindOutcome>;
+  /**
+   * The requests the case will send, built by the same functions as `run` (`run --dry-run`); pure: no
+   * network, no file written. Absent: the dry run says the kind cannot describe its requests in advance.
+   */
+  plan?(tc: TestCase, env: PlanEnv): CasePlan;
 }
 
 /** Name → kind, refusing two kinds with the same name. */

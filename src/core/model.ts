@@ -120,6 +120,12 @@ export interface CaseResult {
   source?: string;
   /** What the reports left out of this case to stay readable, and where the full record is (src/report/evidence-files.ts). */
   evidence?: CaseEvidence;
+  /**
+   * In a re-judged run (`sas-recette rejudge`): the case was not judged again but carried over from the
+   * original run as it was (verdict, findings, exchanges), for this reason (a TLS handshake or a latency
+   * cannot be re-measured offline, a request differs from the recording…).
+   */
+  carriedOver?: Message;
 }
 
 /** Findings not listed and bodies cut in a report, counted (never silently), with the full evidence file. */
@@ -262,6 +268,24 @@ export interface RunResult {
   waivers?: AppliedWaiver[];
   /** The run was stopped by Ctrl-C / SIGTERM: the cases played are kept, the others skipped (src/run/interrupt.ts). */
   interrupted?: RunInterruption;
+  /** This run judged again, offline, the answers recorded by another run (`sas-recette rejudge`). */
+  rejudged?: RunRejudged;
+}
+
+/** Where a re-judged run comes from (src/run/rejudge/): the original run, and what could be judged again. */
+export interface RunRejudged {
+  /** runId of the original run. */
+  fromRunId: string;
+  /** The original run.json, as given on the command line. */
+  fromFile: string;
+  /** SHA-256 of the original run.json file. */
+  fromSha256: string;
+  /** When the answers were judged again (Europe/Paris, with offset). */
+  at: string;
+  /** Cases judged again from their recorded answers. */
+  rejudgedCases: number;
+  /** Cases carried over unchanged (each says why in `CaseResult.carriedOver`). */
+  carriedOver: number;
 }
 
 /** When and how a run was interrupted, and how many cases it played before. */

@@ -18,7 +18,14 @@ import { receivedBefore } from './wire-tap.js';
 
 export const DEFAULT_TIMEOUT_MS = 7000;
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
-export const DEFAULT_EVIDENCE_BODY_BYTES = 256 * 1024;
+/**
+ * The whole body is recorded up to 1 MiB below the body cap: `rejudge` judges the recorded answers again
+ * and needs them whole (reports keep a 64 KiB excerpt, the evidence file the rest:
+ * src/report/evidence-files.ts). The margin keeps the part read of an answer cut at the cap (too-large,
+ * read in chunks of at most 64 KiB) marked `truncated`; an answer judged between the two limits is
+ * recorded cut, and `rejudge` then carries its case over saying so.
+ */
+export const DEFAULT_EVIDENCE_BODY_BYTES = DEFAULT_MAX_BODY_BYTES - 1024 * 1024;
 
 class BodyTooLarge extends Error {
   readonly code = 'UND_ERR_RES_EXCEEDED_MAX_SIZE';
@@ -74,13 +81,12 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const evidenceBytes = opts.evidenceBodyBytes ?? DEFAULT_EVIDENCE_BODY_BYTES;
-  const userAgent = opts.userAgent ?? `sas-recette/${TOOL_VERSION}`;
   const material = loadTlsMaterial(opts.tls, env);
   const { dispatcher, handshakes } = createDispatcher(material, opts.tls, env, maxBodyBytes);
 
   async function send(req: SendRequest): Promise<SentExchange> {
     const method = req.method ?? 'GET';
-    const headers: Record<string, string> = { 'user-agent': userAgent, ...lowerKeys(req.headers ?? {}) };
+    const headers = requestHeaders(opts.userAgent, req.headers);
     const startedAt = new Date().toISOString();
     const base: Omit<Exchange, 'outcome' | 'timings'> = {
       id: randomUUID(),
@@ -183,6 +189,14 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       await dispatcher.close();
     },
   };
+}
+
+/**
+ * The headers a request is sent with: `user-agent` first (the tool and its version unless the client was
+ * given another), then the request's own with lower-case names. Exported for the dry run, which prints them.
+ */
+export function requestHeaders(userAgent: string | undefined, own: Record<string, string> = {}): Record<string, string> {
+  return { 'user-agent': userAgent ?? `sas-recette/${TOOL_VERSION}`, ...lowerKeys(own) };
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {

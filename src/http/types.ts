@@ -27,7 +27,7 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Body cap in bytes (default 20 MB); above it the request is aborted. */
   maxBodyBytes?: number;
-  /** Evidence body excerpt limit in bytes (default 256 KiB). */
+  /** Bytes of each body kept in the evidence (default: the body cap less 1 MiB, so that `rejudge` judges whole answers). */
   evidenceBodyBytes?: number;
   /**
    * Environment read for the passphrase and HTTP(S)_PROXY / NO_PROXY (default `process.env`). Tests

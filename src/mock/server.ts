@@ -61,6 +61,8 @@ export interface MockServerOptions {
   delayMs?: number;
   /** Clock (tests pin it). */
   now?: () => Date;
+  /** Told of every request, its request-target raw as received (before any decoding): tests compare it byte for byte. */
+  onRequest?: (r: { method: string; target: string; headers: IncomingMessage['headers'] }) => void;
 }
 
 export interface MockServer {
@@ -218,6 +220,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<MockServ
   const accounts = regulatorAccounts({ defects, now: clock });
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    opts.onRequest?.({ method: req.method ?? '', target: req.url ?? '', headers: req.headers });
     try {
       const scheme = secure ? 'https' : 'http';
       const authority =

@@ -4,7 +4,7 @@
  * the earlier verdict model is brought to the current shape (legacy-run.ts), with a note saying so.
  */
 import { readFileCapped } from '../core/read-capped.js';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { SetupError } from '../core/errors.js';
 import type { RunResult } from '../core/model.js';
 import { upgradeLegacyRun } from './legacy-run.js';
@@ -28,6 +28,12 @@ function jsonError(file: string, text: string, err: Error): SetupError {
     { fr: `${file}${where}\u00a0: JSON invalide (${reason})`, en: `${file}${where}: not valid JSON (${reason})` },
     { fr: 'donner le run.json écrit par «\u00a0sas-recette run\u00a0»', en: 'give the run.json written by "sas-recette run"' },
   );
+}
+
+let compiled: ValidateFunction | undefined;
+/** The run.json schema compiled once per process (about 60 ms: `campaign` reads hundreds of runs). */
+function runValidator(): ValidateFunction {
+  return (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(RUN_RESULT_SCHEMA));
 }
 
 /** Validates parsed JSON as a RunResult; `file` is only used in messages. */
@@ -66,8 +72,7 @@ export function parseRunResult(data: unknown, file: string): RunResult {
       { fr: 'le rendre avec la version de sas-recette qui l’a produit', en: 'render it with the sas-recette version that produced it' },
     );
   }
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(RUN_RESULT_SCHEMA);
+  const validate = runValidator();
   if (!validate(data)) {
     const e = validate.errors?.[0];
     const where = e?.instancePath ? e.instancePath : '(root)';
@@ -105,6 +110,11 @@ export async function readRunJson(file: string, label: string = file): Promise<R
           : { fr: (err as Error).message, en: (err as Error).message };
     throw new SetupError({ fr: `${label}\u00a0: ${reason.fr}`, en: `${label}: ${reason.en}` });
   }
+  return parseRunText(text, label);
+}
+
+/** A run.json's text as a checked RunResult (SetupError naming `label`, with line:column for broken JSON). */
+export function parseRunText(text: string, label: string): RunResult {
   let data: unknown;
   try {
     data = JSON.parse(text);

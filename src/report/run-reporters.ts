@@ -3,13 +3,19 @@
  * `--out`): checked before any request (an unknown name, an unusable `--out`: exit 2), then fed the
  * finished run; the report files go to the run's own folder under `--out`, `latest` points at it
  * (src/report/run-folder.ts), and the files written are said.
+ * The folder is made provable (src/report/manifest/): the other reports first, then manifest.json (the
+ * SHA-256 of every file, the inputs copied in, the FHIR packages), then the PV showing the manifest's
+ * hash, then SHA256SUMS over the manifest and the PV files.
  */
 import { isAbsolute, join, relative } from 'node:path';
+import { hashFile, relativeInside } from './manifest/hash.js';
 import { textOf, type Lang } from '../core/findings.js';
 import type { CliContext } from '../core/io.js';
 import type { RunResult } from '../core/model.js';
 import { consoleReporter, wantsLiveProgress } from './console.js';
 import { createReporters } from './index.js';
+import { reportView, writeEvidenceFiles } from './evidence-files.js';
+import { packageSourcesOf, writeManifest, writeSums, type ManifestMark } from './manifest/index.js';
 import { wantsHyperlinks } from './hyperlink.js';
 import { renderRunJson } from './json.js';
 import { pdfReporter, withPdf } from './pdf/pdf-reporter.js';
@@ -73,8 +79,11 @@ export function makeReporters(ctx: CliContext, r: ReportSetup, total: number): R
         total,
       })
     : undefined;
-  return { console, fileNames, outDir: r.outDir, lang: r.lang };
+  return { console, fileNames, outDir: r.outDir, lang: r.lang, packageSources: packageSourcesOf(r.packages, ctx.io.env) };
 }
+
+/** The reporters that print the PV (it shows the manifest's hash, so they come after it). */
+const PV_REPORTERS = new Set(['html', 'pdf']);
 
 /**
  * Writes the report files into the run's own folder under `--out` and points `latest` at it, prints
@@ -85,9 +94,30 @@ export async function reportRun(ctx: CliContext, run: RunResult, reporters: RunR
   let latest: string | undefined;
   if (reporters.fileNames.length > 0) {
     const folder = runFolderName(run);
-    const options = { outDir: join(reporters.outDir, folder), lang: reporters.lang };
-    const files = createReporters(reporters.fileNames, options, commandReporters(ctx, reporters.lang));
-    for (const reporter of files) written.push(...(await reporter.onRunEnd(run)));
+    const dir = join(reporters.outDir, folder);
+    const options = { outDir: dir, lang: reporters.lang };
+    const extra = commandReporters(ctx, reporters.lang);
+    const others = reporters.fileNames.filter((n) => !PV_REPORTERS.has(n));
+    for (const reporter of createReporters(others, options, extra)) written.push(...(await reporter.onRunEnd(run)));
+    // the evidence files belong to the manifest even when only the PV was asked for
+    written.push(...(await writeEvidenceFiles(dir, reportView(run).files)));
+    const manifest = await writeManifest(run, { folder: dir, cwd: ctx.io.cwd, packageSources: reporters.packageSources });
+    written.push(manifest.file);
+    const marked: RunResult & ManifestMark = { ...run, manifestSha256: manifest.sha256 };
+    const pvFiles: string[] = [];
+    for (const reporter of createReporters(
+      reporters.fileNames.filter((n) => PV_REPORTERS.has(n)),
+      options,
+      extra,
+    ))
+      pvFiles.push(...(await reporter.onRunEnd(marked)));
+    written.push(...pvFiles);
+    const sums = [{ path: 'manifest.json', sha256: manifest.sha256 }];
+    for (const file of pvFiles) {
+      const path = relativeInside(dir, file);
+      if (path && !manifest.manifest.files.some((f) => f.path === path)) sums.push({ path, sha256: (await hashFile(file)).sha256 });
+    }
+    written.push(await writeSums(dir, sums));
     latest = await pointLatest(reporters.outDir, folder);
   }
   if (reporters.console) await reporters.console.onRunEnd(run);
@@ -105,6 +135,8 @@ export interface ReportSetup {
   lang: Lang;
   outDir: string;
   names: string[];
+  /** `--packages` (absolute): where the run read its FHIR packages; none: the default sources. For the manifest. */
+  packages?: string[];
 }
 
 export interface RunReporters {
@@ -114,4 +146,6 @@ export interface RunReporters {
   /** `--out`: the folder holding one folder per run and the `latest` pointer. */
   outDir: string;
   lang: Lang;
+  /** Where the run's FHIR packages are found again and hashed for the manifest. */
+  packageSources: string[];
 }

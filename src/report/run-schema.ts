@@ -125,6 +125,7 @@ const caseResult = {
     durationMs: { type: 'number' },
     source: { type: 'string' },
     evidence: caseEvidence,
+    carriedOver: message,
   },
 } as const;
 
@@ -215,6 +216,18 @@ export const RUN_RESULT_SCHEMA = {
         signal: { enum: ['SIGINT', 'SIGTERM'] },
         played: { type: 'integer', minimum: 0 },
         notRun: { type: 'integer', minimum: 0 },
+      },
+    },
+    rejudged: {
+      type: 'object',
+      required: ['fromRunId', 'fromFile', 'fromSha256', 'at', 'rejudgedCases', 'carriedOver'],
+      properties: {
+        fromRunId: { type: 'string', minLength: 1 },
+        fromFile: { type: 'string' },
+        fromSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        at: { type: 'string' },
+        rejudgedCases: { type: 'integer', minimum: 0 },
+        carriedOver: { type: 'integer', minimum: 0 },
       },
     },
     pvInfo: { type: 'object', additionalProperties: { type: 'string' } },

@@ -32,8 +32,8 @@ export const INSECURE_NOTE: Message = {
   en: '--insecure: the server certificate was NOT verified (chain, validity, host name). This run is not a valid acceptance.',
 };
 
-/** The client side of TLS: the command line's files over the TLS profile's. */
-function tlsOptions(o: ClientTlsFiles, profile: TlsProfile | undefined): TlsClientOptions | undefined {
+/** The client side of TLS: the command line's files over the TLS profile's (the run and its dry run). */
+export function tlsOptions(o: ClientTlsFiles, profile: TlsProfile | undefined): TlsClientOptions | undefined {
   if ((o.cert && !o.key) || (!o.cert && o.key))
     throw new SetupError({ fr: '--cert et --key vont ensemble', en: '--cert and --key go together' });
   const cli: TlsClientOptions = {

@@ -10,6 +10,7 @@ import type { Message } from '../core/findings.js';
 import type { UseCase } from '../core/model.js';
 import type { HttpClient, SentExchange } from '../http/types.js';
 import type { Jdd } from '../jdd/types.js';
+import { metadataRequest } from '../transport/capability.js';
 import { noAnswerMessage, noSearchMessage, plainReferenceSearch, servesNoSearch } from '../transport/base-url-check.js';
 
 export interface PreflightInput {
@@ -34,11 +35,7 @@ export async function preflight(p: PreflightInput): Promise<PreflightResult> {
   const useCase = p.useCases.find((u) => p.jddFor(u));
   if (!useCase) return { notes: [], noSearch: false };
   const base = p.baseUrl.replace(/\/+$/, '');
-  const metadataPending: Promise<SentExchange> = p.client.send({
-    url: `${base}/metadata`,
-    headers: { accept: 'application/fhir+json' },
-    label: 'metadata (pre-flight)',
-  });
+  const metadataPending: Promise<SentExchange> = p.client.send({ ...metadataRequest({ baseUrl: base }), label: 'metadata (pre-flight)' });
   const searchPending = plainReferenceSearch(useCase, { client: p.client, jdd: p.jddFor(useCase), now: p.now, baseUrl: base });
   const [metadata, search] = await Promise.all([metadataPending, searchPending]);
   if (!search) return { notes: [], noSearch: false };

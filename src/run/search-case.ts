@@ -7,8 +7,9 @@
  */
 import { finding, type Finding, type Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
-import { buildCaseRequest } from '../cahier/case-request.js';
-import type { CaseKind, KindEnv, KindOutcome } from '../cahier/kinds.js';
+import { buildCaseRequest, type CaseRequest } from '../cahier/case-request.js';
+import type { Jdd } from '../jdd/types.js';
+import type { CaseKind, CasePlan, KindEnv, KindOutcome, PlanEnv } from '../cahier/kinds.js';
 import { SEARCH_KIND } from '../cahier/load-cahier.js';
 import { officialGateFailures } from '../official/index.js';
 import { checkBundle, checkHttp, resolveExpectations, statusMatches } from './expectations.js';
@@ -27,23 +28,36 @@ function judgesRules(tc: TestCase): boolean {
   return Boolean(r && (r.check?.length ?? 0) + (r.pass?.length ?? 0) + (r.fail?.length ?? 0) > 0);
 }
 
+/** The request of a search case (sent by `run`, shown by `plan`), or why the case does not apply. */
+function searchRequestOf(tc: TestCase, env: PlanEnv): CaseRequest | { notApplicable: Message } {
+  if (!env.jdd)
+    return { notApplicable: { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` } };
+  return buildCaseRequest(tc, env.jdd, env.now, env.baseUrl);
+}
+
+/** The cache key of a search: identical requests are sent once per run and their answer shared. */
+export function searchKey(req: { url: string; headers: Record<string, string> }): string {
+  return `${req.headers.accept} ${req.url}`;
+}
+
+/** What a search case will send (`run --dry-run`); a 404 where a refusal is expected adds the plain search. */
+export function planSearch(tc: TestCase, env: PlanEnv): CasePlan {
+  const req = searchRequestOf(tc, env);
+  if ('notApplicable' in req) return { steps: [], notApplicable: req.notApplicable };
+  return { steps: [{ request: { method: 'GET', url: req.url, headers: req.headers } }] };
+}
+
 /** The search kind of one run: its request cache lives as long as the kind. */
 export function searchKind(checks: AnswerChecks): CaseKind {
   const answers = new Map<string, Promise<AnalysedAnswer>>();
   return {
     kind: SEARCH_KIND,
+    plan: planSearch,
     async run(tc: TestCase, env: KindEnv): Promise<KindOutcome> {
-      const jdd = env.jdd;
-      if (!jdd) {
-        return {
-          exchanges: [],
-          findings: [],
-          notApplicable: { fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}`, en: `no JDD loaded for use case ${tc.useCase}` },
-        };
-      }
-      const req = buildCaseRequest(tc, jdd, env.now, env.baseUrl);
+      const req = searchRequestOf(tc, env);
       if ('notApplicable' in req) return { exchanges: [], findings: [], notApplicable: req.notApplicable };
-      const key = `${req.headers.accept} ${req.url}`;
+      const jdd = env.jdd as Jdd; // searchRequestOf builds no request without it
+      const key = searchKey(req);
       let pending = answers.get(key);
       if (!pending) {
         pending = env.client

@@ -7,15 +7,36 @@
  */
 import type { Finding } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
-import type { CaseKind } from '../cahier/kinds.js';
+import type { CaseKind, CasePlan, PlanEnv } from '../cahier/kinds.js';
 import { compareCapability, expectedFromIg, fallbackExpectation, findIgStatement, IG_STATEMENT_IDS } from './capability-compare.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { baseUrlFinding, noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
 import { baseOf } from './reference-request.js';
 import { REQ } from './requirements.js';
 
+/** GET [base]/metadata, as the case sends it. */
+export function metadataRequest(ctx: Pick<PlanEnv, 'baseUrl'>): { url: string; headers: Record<string, string> } {
+  return { url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' } };
+}
+
+/** What the case will send (`run --dry-run`). */
+export function planCapabilityStatement(_tc: TestCase, env: PlanEnv): CasePlan {
+  return {
+    steps: [
+      { request: { method: 'GET', ...metadataRequest(env) } },
+      {
+        conditional: true,
+        note: {
+          fr: 'si [base]/metadata ne répond pas 2xx\u00a0: la recherche de référence (envoyée une fois par recette, avant les cas) dit si l’URL de base sert la recherche FHIR',
+          en: 'when [base]/metadata does not answer 2xx: the reference search (sent once per run, before the cases) tells whether the base URL serves the FHIR search',
+        },
+      },
+    ],
+  };
+}
+
 export async function runCapabilityStatement(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
-  const sent = await ctx.client.send({ url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' }, label: 'metadata' });
+  const sent = await ctx.client.send({ ...metadataRequest(ctx), label: 'metadata' });
   const x = sent.exchange;
   const findings: Finding[] = [];
   if (x.outcome !== 'ok' || !x.response) {
@@ -91,5 +112,6 @@ export function capabilityKind(deps: TransportDeps): CaseKind {
     kind: 'capability-statement',
     paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
     run: (tc, env) => runCapabilityStatement(tc, { ...env, ...deps }),
+    plan: planCapabilityStatement,
   };
 }

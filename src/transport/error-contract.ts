@@ -13,11 +13,11 @@
 import type { Finding, Message } from '../core/findings.js';
 import type { SearchRequestSpec, TestCase } from '../cahier/types.js';
 import type { SentExchange } from '../http/types.js';
-import type { CaseKind } from '../cahier/kinds.js';
+import type { CaseKind, CasePlan, PlanEnv } from '../cahier/kinds.js';
 import type { Exchange, UseCase } from '../core/model.js';
 import { baseUrlFinding, noSearchMessage, plainReferenceSearch, servesNoSearch } from './base-url-check.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
-import { referenceRequest } from './reference-request.js';
+import { referenceRequest, type ReferenceRequest } from './reference-request.js';
 import { REQ } from './requirements.js';
 
 export const ERROR_PROBES = [
@@ -264,17 +264,35 @@ function noSearchFinding(probe: ErrorProbe, why: Message): Finding {
   );
 }
 
+/** The request of one probe, as sent (the probe's own headers over the search's), or why none can be built. */
+function probeTarget(
+  tc: TestCase,
+  ctx: Pick<PlanEnv, 'jdd' | 'now' | 'baseUrl'>,
+  probe: ErrorProbe,
+): ReferenceRequest | { notApplicable: Message } {
+  const spec = probeRequest(probe, tc.useCase);
+  const req = referenceRequest(tc, ctx, spec);
+  if ('notApplicable' in req) return req;
+  return { ...req, headers: { ...req.headers, ...(spec.headers ?? {}) } };
+}
+
+/** What the case will send (`run --dry-run`): one request per probe, in order. */
+export function planErrorContract(tc: TestCase, env: PlanEnv): CasePlan {
+  const steps: CasePlan['steps'] = [];
+  for (const probe of probesOf(tc)) {
+    const req = probeTarget(tc, env, probe);
+    if ('notApplicable' in req) return { steps: [], notApplicable: req.notApplicable };
+    steps.push({ request: { method: 'GET', url: req.url, headers: req.headers }, note: PROBES[probe].what });
+  }
+  return { steps };
+}
+
 export async function runErrorContract(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
   const judged: { probe: ErrorProbe; sent: SentExchange }[] = [];
   for (const probe of probesOf(tc)) {
-    const spec = probeRequest(probe, tc.useCase);
-    const req = referenceRequest(tc, ctx, spec);
+    const req = probeTarget(tc, ctx, probe);
     if ('notApplicable' in req) return { findings: [], exchanges: [], notApplicable: req.notApplicable };
-    const sent = await ctx.client.send({
-      url: req.url,
-      headers: { ...req.headers, ...(spec.headers ?? {}) },
-      label: `error-contract ${probe}`,
-    });
+    const sent = await ctx.client.send({ url: req.url, headers: req.headers, label: `error-contract ${probe}` });
     judged.push({ probe, sent });
   }
   const exchanges: Exchange[] = judged.map((j) => j.sent.exchange);
@@ -308,5 +326,6 @@ export function errorContractKind(deps: TransportDeps): CaseKind {
       },
     },
     run: (tc, env) => runErrorContract(tc, { ...env, ...deps }),
+    plan: planErrorContract,
   };
 }

@@ -11,7 +11,7 @@ import type { Finding, Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import { createHttpClient } from '../http/client.js';
 import type { HttpClient, SentExchange } from '../http/types.js';
-import type { CaseKind } from '../cahier/kinds.js';
+import type { CaseKind, CasePlan, PlanEnv } from '../cahier/kinds.js';
 import type { Exchange, LatencySample } from '../core/model.js';
 import { tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { referenceRequest } from './reference-request.js';
@@ -216,9 +216,34 @@ function paramsOf(tc: TestCase): LatencyParams {
   return { ...DEFAULT_LATENCY, ...((tc.params ?? {}) as Partial<LatencyParams>) };
 }
 
+/** The reference search of each series size, as sent (one per `identifiers` value). */
+function seriesRequests(tc: TestCase, ctx: Pick<PlanEnv, 'jdd' | 'now' | 'baseUrl'>, p: LatencyParams) {
+  return p.identifiers.map((n) => ({ n, req: referenceRequest(tc, ctx, { identifiers: n }) }));
+}
+
+/** What the case will send (`run --dry-run`): each series' request, how many times and how many at once. */
+export function planLatency(tc: TestCase, env: PlanEnv): CasePlan {
+  const p = paramsOf(tc);
+  const steps: CasePlan['steps'] = [];
+  for (const { n, req } of seriesRequests(tc, env, p)) {
+    if ('notApplicable' in req) return { steps: [], notApplicable: req.notApplicable };
+    for (const c of p.concurrency) {
+      steps.push({
+        request: { method: 'GET', url: req.url, headers: req.headers },
+        repeat: { times: p.samples, concurrency: c },
+        note: {
+          fr: `série de latence ${n} id, c=${c}\u00a0: ${p.samples} requêtes, ${c} à la fois (s'arrête après ${p.stopAfterTimeouts} dépassements de délai consécutifs)`,
+          en: `latency series ${n} id, c=${c}: ${p.samples} requests, ${c} at a time (stops after ${p.stopAfterTimeouts} consecutive time-outs)`,
+        },
+      });
+    }
+  }
+  return { steps };
+}
+
 export async function runLatency(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
   const p = paramsOf(tc);
-  const requests = p.identifiers.map((n) => ({ n, req: referenceRequest(tc, ctx, { identifiers: n }) }));
+  const requests = seriesRequests(tc, ctx, p);
   const skipped = requests.find((r) => 'notApplicable' in r.req);
   if (skipped && 'notApplicable' in skipped.req) return { findings: [], exchanges: [], notApplicable: skipped.req.notApplicable };
   // Own client: same certificate and deadline as the run, short evidence bodies (many samples).
@@ -313,5 +338,6 @@ export function latencyKind(deps: TransportDeps): CaseKind {
       },
     },
     run: (tc, env) => runLatency(tc, { ...env, ...deps }),
+    plan: planLatency,
   };
 }

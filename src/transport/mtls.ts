@@ -8,7 +8,7 @@ import type { Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import { createHttpClient } from '../http/client.js';
 import type { SentExchange, TlsClientOptions } from '../http/types.js';
-import type { CaseKind } from '../cahier/kinds.js';
+import type { CaseKind, CasePlan, PlanEnv, PlannedCertificate } from '../cahier/kinds.js';
 import { classifyMtls } from './classify-mtls.js';
 import { reqs, STOPPED_BEFORE_SENDING, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { baseOf, referenceRequest } from './reference-request.js';
@@ -60,7 +60,7 @@ const NOT_HTTPS: Message = {
 };
 
 /** The reference search, or the metadata endpoint when no JDD is loaded (still a request over mTLS). */
-function targetOf(tc: TestCase, ctx: TransportContext): { url: string; headers: Record<string, string> } {
+function targetOf(tc: TestCase, ctx: Pick<PlanEnv, 'jdd' | 'now' | 'baseUrl'>): { url: string; headers: Record<string, string> } {
   const ref = referenceRequest(tc, ctx);
   if ('notApplicable' in ref) return { url: `${baseOf(ctx)}/metadata`, headers: { accept: 'application/fhir+json' } };
   return { url: ref.url, headers: ref.headers };
@@ -105,18 +105,21 @@ export function expiryFindings(now: Date, sent: SentExchange, clientValidTo: str
   return out;
 }
 
+const NO_CLIENT_CERTIFICATE: Message = {
+  fr: 'aucun certificat client configuré (--cert/--key ou client: du --tls-profile)',
+  en: 'no client certificate configured (--cert/--key or client: in --tls-profile)',
+};
+
+/** What the case will send (`run --dry-run`): the reference search with the run's client certificate. */
+export function planMtlsAccepted(tc: TestCase, env: PlanEnv): CasePlan {
+  if (!/^https:/i.test(env.baseUrl)) return { steps: [], notApplicable: NOT_HTTPS };
+  if (!env.httpOptions.tls?.certFile) return { steps: [], skip: NO_CLIENT_CERTIFICATE };
+  return { steps: [{ request: { method: 'GET', ...targetOf(tc, env) } }] };
+}
+
 export async function runMtlsAccepted(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
   if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], notApplicable: NOT_HTTPS };
-  if (!ctx.httpOptions.tls?.certFile) {
-    return {
-      findings: [],
-      exchanges: [],
-      skip: {
-        fr: 'aucun certificat client configuré (--cert/--key ou client: du --tls-profile)',
-        en: 'no client certificate configured (--cert/--key or client: in --tls-profile)',
-      },
-    };
-  }
+  if (!ctx.httpOptions.tls?.certFile) return { findings: [], exchanges: [], skip: NO_CLIENT_CERTIFICATE };
   if (ctx.signal?.aborted) return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
   const target = targetOf(tc, ctx);
   const sent = await ctx.client.send({ ...target, label: 'mtls-accepted' });
@@ -173,6 +176,56 @@ function variantOf(tc: TestCase): RefusedVariant {
   return v as RefusedVariant;
 }
 
+/** The certificate a refused variant presents: the profile's, one made at run time (other CA), or why none. */
+function refusedCertificate(
+  variant: RefusedVariant,
+  ctx: Pick<TransportContext, 'tlsProfile'>,
+): { given?: { certFile: string; keyFile: string; passphraseEnv?: string }; generate?: true; skip?: Message } {
+  if (variant === 'none') return {};
+  const given = ctx.tlsProfile?.negative[variant];
+  if (given)
+    return {
+      given: { certFile: given.certFile, keyFile: given.keyFile, ...(given.passphraseEnv ? { passphraseEnv: given.passphraseEnv } : {}) },
+    };
+  if (variant === 'other-ca') return { generate: true };
+  return {
+    skip: {
+      fr: `aucun certificat « ${variant} » dans le --tls-profile (il doit venir de la même autorité que le certificat valide ; \`sas-recette certs make\` en fabrique pour un serveur de test)`,
+      en: `no "${variant}" certificate in --tls-profile (it must come from the same CA as the valid one; \`sas-recette certs make\` makes some for a test server)`,
+    },
+  };
+}
+
+/** What the case will send (`run --dry-run`): the reference search with the certificate the endpoint must refuse. */
+export function planMtlsRefused(tc: TestCase, env: PlanEnv, deps: TransportDeps): CasePlan {
+  if (!/^https:/i.test(env.baseUrl)) return { steps: [], notApplicable: NOT_HTTPS };
+  const variant = variantOf(tc);
+  const chosen = refusedCertificate(variant, deps);
+  if (chosen.skip) return { steps: [], skip: chosen.skip };
+  const certificate: PlannedCertificate = chosen.given
+    ? chosen.given
+    : chosen.generate
+      ? {
+          generatedAtRunTime: {
+            fr: "certificat d'une autorité inconnue, fabriqué par openssl au moment de la recette",
+            en: 'certificate from an unknown CA, made with openssl at run time',
+          },
+        }
+      : { none: true };
+  return {
+    steps: [
+      {
+        request: { method: 'GET', ...targetOf(tc, env), certificate },
+        note: {
+          fr: `requête ${REFUSED_RULES[variant].what.fr}\u00a0: doit être refusée`,
+          en: `request ${REFUSED_RULES[variant].what.en}: must be refused`,
+        },
+        ...(chosen.generate ? { placeholders: true } : {}),
+      },
+    ],
+  };
+}
+
 export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
   if (!/^https:/i.test(ctx.baseUrl)) return { findings: [], exchanges: [], notApplicable: NOT_HTTPS };
   const variant = variantOf(tc);
@@ -180,39 +233,23 @@ export async function runMtlsRefused(tc: TestCase, ctx: TransportContext): Promi
   const { certFile: _c, keyFile: _k, passphraseEnv: _p, ...baseTls } = ctx.httpOptions.tls ?? {};
   let tls: TlsClientOptions = baseTls;
   let cleanup: (() => Promise<void>) | undefined;
-  if (variant !== 'none') {
-    const given = ctx.tlsProfile?.negative[variant];
-    if (given) {
-      tls = {
-        ...baseTls,
-        certFile: given.certFile,
-        keyFile: given.keyFile,
-        ...(given.passphraseEnv ? { passphraseEnv: given.passphraseEnv } : {}),
-      };
-    } else if (variant === 'other-ca') {
-      const made = await (ctx.untrustedCertificate ?? makeUntrustedCertificate)();
-      if (!made) {
-        return {
-          findings: [],
-          exchanges: [],
-          skip: {
-            fr: "aucun certificat d'une autre autorité dans le --tls-profile, et openssl est absent pour en fabriquer un",
-            en: 'no other-CA certificate in --tls-profile, and openssl is missing to make one',
-          },
-        };
-      }
-      tls = { ...baseTls, certFile: made.certFile, keyFile: made.keyFile };
-      cleanup = made.cleanup;
-    } else {
+  const chosen = refusedCertificate(variant, ctx);
+  if (chosen.skip) return { findings: [], exchanges: [], skip: chosen.skip };
+  if (chosen.given) tls = { ...baseTls, ...chosen.given };
+  if (chosen.generate) {
+    const made = await (ctx.untrustedCertificate ?? makeUntrustedCertificate)();
+    if (!made) {
       return {
         findings: [],
         exchanges: [],
         skip: {
-          fr: `aucun certificat « ${variant} » dans le --tls-profile (il doit venir de la même autorité que le certificat valide ; \`sas-recette certs make\` en fabrique pour un serveur de test)`,
-          en: `no "${variant}" certificate in --tls-profile (it must come from the same CA as the valid one; \`sas-recette certs make\` makes some for a test server)`,
+          fr: "aucun certificat d'une autre autorité dans le --tls-profile, et openssl est absent pour en fabriquer un",
+          en: 'no other-CA certificate in --tls-profile, and openssl is missing to make one',
         },
       };
     }
+    tls = { ...baseTls, certFile: made.certFile, keyFile: made.keyFile };
+    cleanup = made.cleanup;
   }
   if (ctx.signal?.aborted) {
     await cleanup?.();
@@ -283,7 +320,13 @@ export function mtlsKinds(deps: TransportDeps): CaseKind[] {
       kind: 'mtls-accepted',
       paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
       run: (tc, env) => runMtlsAccepted(tc, { ...env, ...deps }),
+      plan: planMtlsAccepted,
     },
-    { kind: 'mtls-refused', paramsSchema: MTLS_REFUSED_PARAMS, run: (tc, env) => runMtlsRefused(tc, { ...env, ...deps }) },
+    {
+      kind: 'mtls-refused',
+      paramsSchema: MTLS_REFUSED_PARAMS,
+      run: (tc, env) => runMtlsRefused(tc, { ...env, ...deps }),
+      plan: (tc, env) => planMtlsRefused(tc, env, deps),
+    },
   ];
 }

@@ -7,7 +7,7 @@ import type { Finding, Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import { loadTlsMaterial } from '../http/tls-material.js';
 import type { TlsVersion } from '../http/types.js';
-import type { CaseKind } from '../cahier/kinds.js';
+import type { CaseKind, CasePlan, PlanEnv } from '../cahier/kinds.js';
 import { STOPPED_BEFORE_SENDING, tfinding, type TransportContext, type TransportDeps, type TransportOutcome } from './context.js';
 import { REQ } from './requirements.js';
 import { probeTlsVersion, type ProbeResult } from './tls-probe.js';
@@ -111,28 +111,53 @@ export function judgeTlsVersions(probes: ProbeResult[]): Finding[] {
   return out;
 }
 
-export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
+/** The server the handshakes go to, or why there is none (invalid URL: skipped; plain HTTP: not applicable). */
+function probedServer(tc: TestCase, ctx: Pick<PlanEnv, 'baseUrl' | 'httpOptions'>) {
   let url: URL;
   try {
     url = new URL(ctx.baseUrl);
   } catch {
-    return { findings: [], exchanges: [], skip: { fr: `URL de base invalide : ${ctx.baseUrl}`, en: `invalid base URL: ${ctx.baseUrl}` } };
+    return { skip: { fr: `URL de base invalide : ${ctx.baseUrl}`, en: `invalid base URL: ${ctx.baseUrl}` } };
   }
   if (url.protocol !== 'https:') {
     return {
-      findings: [],
-      exchanges: [],
       notApplicable: { fr: "l'URL de base n'est pas en https : pas de TLS à vérifier", en: 'the base URL is not https: no TLS to check' },
     };
   }
-  if (ctx.signal?.aborted) return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
-  const material = loadTlsMaterial(ctx.httpOptions.tls, ctx.httpOptions.env ?? process.env);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const isIp = /^[\d.]+$/.test(host) || host.includes(':');
   const timeoutMs = (tc.params as { timeoutMs?: number } | undefined)?.timeoutMs ?? ctx.httpOptions.timeoutMs ?? 7000;
+  return { target: { host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) }, timeoutMs };
+}
+
+/** What the case will do (`run --dry-run`): TLS handshakes only, no HTTP request. */
+export function planTlsVersions(tc: TestCase, env: PlanEnv): CasePlan {
+  const server = probedServer(tc, env);
+  if (!server.target) return { steps: [], ...(server.skip ? { skip: server.skip } : { notApplicable: server.notApplicable }) };
+  const where = `${server.target.host}:${server.target.port}`;
+  const versions = PROBED_VERSIONS.join(', ');
+  return {
+    steps: [
+      {
+        note: {
+          fr: `poignées de main TLS seulement (aucune requête HTTP) avec ${where}, une par version proposée seule\u00a0: ${versions}, avec le certificat client de la recette, délai ${server.timeoutMs} ms chacune\u00a0; SSL 2.0/3.0 non testables depuis ce client. Équivalent\u00a0: openssl s_client -connect ${where} -tls1_2`,
+          en: `TLS handshakes only (no HTTP request) with ${where}, one per version offered alone: ${versions}, with the run's client certificate, ${server.timeoutMs} ms time-out each; SSL 2.0/3.0 not testable from this client. Equivalent: openssl s_client -connect ${where} -tls1_2`,
+        },
+      },
+    ],
+  };
+}
+
+export async function runTlsVersions(tc: TestCase, ctx: TransportContext): Promise<TransportOutcome> {
+  const server = probedServer(tc, ctx);
+  if (!server.target) {
+    return { findings: [], exchanges: [], ...(server.skip ? { skip: server.skip } : { notApplicable: server.notApplicable }) };
+  }
+  if (ctx.signal?.aborted) return { findings: [], exchanges: [], harnessFault: STOPPED_BEFORE_SENDING };
+  const material = loadTlsMaterial(ctx.httpOptions.tls, ctx.httpOptions.env ?? process.env);
+  const { target, timeoutMs } = server;
   // Each version is its own connection, independent of the others: probed side by side (a server that
   // never answers costs one time-out, not four), results in the order of PROBED_VERSIONS.
-  const target = { host, port: Number(url.port || 443), ...(isIp ? {} : { servername: host }) };
   // What the console's live line shows while the handshakes wait (up to the time-out each).
   let answered = 0;
   const said = (): void =>
@@ -164,5 +189,6 @@ export function tlsVersionsKind(deps: TransportDeps): CaseKind {
       },
     },
     run: (tc, env) => runTlsVersions(tc, { ...env, ...deps }),
+    plan: planTlsVersions,
   };
 }

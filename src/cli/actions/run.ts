@@ -5,7 +5,7 @@ import { SetupError } from '../../core/errors.js';
 import { parseDuration, parseGrep, parseNow, parseUseCases, parseWholeNumber } from '../../core/parse-values.js';
 import type { ReceiveSettings } from '../../flows/index.js';
 import { reporterNames } from '../../report/run-reporters.js';
-import { runConnected } from '../../run/connected-run.js';
+import { runConnected, type ConnectedRun } from '../../run/connected-run.js';
 import { parseRunTimeout } from '../../run/run-guard.js';
 import { commandLine } from '../command-line.js';
 import type { RunOptions } from '../commands/run.js';
@@ -13,7 +13,7 @@ import type { CliContext } from '../context.js';
 
 export async function runAction(ctx: CliContext, o: RunOptions, command: Command): Promise<void> {
   const abs = (f: string | undefined) => (f === undefined ? undefined : resolve(ctx.io.cwd, f));
-  await runConnected(ctx, {
+  const run: ConnectedRun = {
     baseUrl: o.baseUrl,
     jddFiles: o.jdd.map((f) => resolve(ctx.io.cwd, f)),
     cahier: o.cahier.map((f) => resolve(ctx.io.cwd, f)),
@@ -27,7 +27,13 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
     timeoutMs: parseDuration(o.timeout),
     runTimeoutMs: parseRunTimeout(o.runTimeout),
     now: parseNow(o.now),
-    report: { format: o.format, lang: o.lang, outDir: resolve(ctx.io.cwd, o.out), names: reporterNames(o.reporter, o.pdf) },
+    report: {
+      format: o.format,
+      lang: o.lang,
+      outDir: resolve(ctx.io.cwd, o.out),
+      names: reporterNames(o.reporter, o.pdf),
+      packages: o.packages.map((p) => resolve(ctx.io.cwd, p)),
+    },
     ig: o.ig,
     packages: o.packages.map((p) => resolve(ctx.io.cwd, p)),
     pvInfo: abs(o.pvInfo),
@@ -35,7 +41,13 @@ export async function runAction(ctx: CliContext, o: RunOptions, command: Command
     strict: o.strict,
     official: { officialValidator: o.officialValidator, officialValidatorGates: o.officialValidatorGates, officialTx: o.officialTx },
     command: commandLine(command),
-  });
+  };
+  if (o.dryRun) {
+    const { dryRunConnected } = await import('../../run/dry-run.js');
+    dryRunConnected(ctx, run);
+    return;
+  }
+  await runConnected(ctx, run);
 }
 
 /**

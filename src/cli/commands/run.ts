@@ -33,6 +33,11 @@ export const RUN_OPTIONS = optionTable({
   tag: option({ flags: '--tag <tag>', kind: 'list', help: 'only the cases with this tag; !tag excludes (repeatable)' }),
   only: option({ flags: '--only <id>', kind: 'list', help: 'only this case (repeatable)' }),
   list: option({ flags: '--list', kind: 'flag', help: 'list the selected cases without calling the endpoint' }),
+  dryRun: option({
+    flags: '--dry-run',
+    kind: 'flag',
+    help: 'print the requests each case will send (curl commands; JSON with --format json) without sending any',
+  }),
   bail: option({ flags: '--bail', kind: 'flag', help: 'stop after the first failed case' }),
   cert: option({ flags: '--cert <file>', kind: 'value', help: 'client certificate (PEM) for mTLS' }),
   key: option({ flags: '--key <file>', kind: 'value', help: 'private key of the client certificate (PEM)' }),
@@ -61,11 +66,11 @@ export const RUN_OPTIONS = optionTable({
     default: '127.0.0.1',
     help: 'flux V3: address the SAS side listens on',
   }),
+  // No default value: given alone, it is what opens the SAS side (plain HTTP); a default would open it on every run.
   receivePort: option({
     flags: '--receive-port <port>',
     kind: 'value',
-    default: '0',
-    help: 'flux V3: port of the SAS side (0: any free port, printed)',
+    help: 'flux V3: port of the SAS side (0: any free port, printed; the default once --receive-cert is given)',
   }),
   receiveWait: option({
     flags: '--receive-wait <duration>',
@@ -94,8 +99,13 @@ Examples:
   sas-recette run --base-url http://127.0.0.1:8080/fhir --jdd datasets/recette-cpts.yaml --tag '!transport' \\
                   --reporter console,junit --out reports --lang en
   sas-recette run … --strict --declarations declarations.yaml        # the official acceptance run
+  sas-recette run --base-url https://agenda.example/fhir --jdd recette-cpts.yaml --cert c.pem --key c.key \
+                  --passphrase-env SAS_KEY_PASS --dry-run > requests.sh   # the requests, as curl commands
   sas-recette run … --tag flux-v3 --receive-cert sas.crt --receive-key sas.key --receive-ca editor-ca.crt \
                   --receive-host 0.0.0.0 --receive-port 8443    # the editor's software sends its appointments
+
+--dry-run sends nothing (no DNS, no TCP), writes no report and exits 0 once the plan is made (2 on a
+setup problem, as a run); the key passphrase is never printed: curl reads it from --passphrase-env's variable.
 
 Reports: --out DIR/<start>-<run id>/ (run.json, junit.xml, pv.html; pv.pdf with --pdf), DIR/latest
 points at the newest run. A PV can be rendered again: sas-recette report DIR/latest/run.json --pdf

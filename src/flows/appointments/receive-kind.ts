@@ -143,6 +143,22 @@ async function runReceive(tc: TestCase, env: KindEnv, deps: FlowDeps, session: F
 export function appointmentReceiveKind(deps: FlowDeps, session: FlowSession): CaseKind {
   return {
     kind: APPOINTMENT_RECEIVE,
+    plan: (_tc, _env) => {
+      const r = deps.receive;
+      if (!r) return { steps: [], skip: NO_RECEIVE };
+      const where = `${r.tls ? 'https' : 'http'}://${r.host}:${r.port === 0 ? '<port libre / free port>' : r.port}`;
+      const secs = Math.round(r.waitMs / 1000);
+      return {
+        steps: [
+          {
+            note: {
+              fr: `aucune requête envoyée\u00a0: le côté SAS écoute sur ${where}${r.tls?.caFile ? ' (mTLS)' : ''} et attend jusqu'à ${secs} s les rendez-vous que le logiciel de l'éditeur envoie (création puis mise à jour)`,
+              en: `no request sent: the SAS side listens on ${where}${r.tls?.caFile ? ' (mTLS)' : ''} and waits up to ${secs} s for the appointments the editor's software sends (create, then update)`,
+            },
+          },
+        ],
+      };
+    },
     paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
     run: (tc, env) => runReceive(tc, env, deps, session),
   };

@@ -5,14 +5,15 @@
  * creates are shared through the session (clean-up, flux V3).
  */
 import type { Message } from '../../core/findings.js';
-import type { CaseKind, KindEnv, KindOutcome } from '../../cahier/kinds.js';
+import type { CaseKind, CasePlan, KindEnv, KindOutcome, PlanEnv } from '../../cahier/kinds.js';
 import type { TestCase } from '../../cahier/types.js';
 import type { FlowDeps, FlowSession } from '../context.js';
 import { runCleanup } from './cleanup.js';
 import { runNoCertificate } from './no-certificate.js';
-import { PAYLOAD_DEFECTS } from './payloads.js';
+import { fieldsOf, PAYLOAD_DEFECTS, regulatorPayload } from './payloads.js';
+import { SYSTEM_OF } from './rules.js';
 import { DEFECT_SCENARIOS, runScenario, SCENARIOS, type ScenarioParams } from './scenarios.js';
-import { Stop, type RegCtx, type RegulatorState, type WireCtx } from './wire.js';
+import { accountHeaders, Stop, type RegCtx, type RegulatorState, type WireCtx } from './wire.js';
 
 export const REGULATOR_ACCOUNT_PARAMS = {
   type: 'object',
@@ -64,6 +65,72 @@ async function settle(ctx: WireCtx, play: () => Promise<void>): Promise<KindOutc
   return { exchanges: ctx.exchanges, findings: ctx.findings };
 }
 
+/** The identity a case plays, or why it cannot be played (shared by `run` and `plan`). */
+function identityOf(tc: TestCase, env: Pick<KindEnv, 'jdd' | 'baseUrl'>) {
+  const p = (tc.params ?? {}) as Partial<ScenarioParams>;
+  const identities = env.jdd?.regulators ?? [];
+  if (identities.length === 0) return { notApplicable: NO_REGULATORS };
+  const identity = p.regulator ? identities.find((r) => r.key === p.regulator) : identities[0];
+  if (!identity)
+    return { notApplicable: { fr: `le JDD n'a pas de régulateur ${p.regulator}`, en: `the JDD has no regulator ${p.regulator}` } };
+  if (p.scenario === 'no-client-certificate' && !/^https:/i.test(env.baseUrl)) return { notApplicable: NOT_HTTPS };
+  return { identity, identities };
+}
+
+/** The scenarios whose first request is a valid account created from scratch (the dry run shows it). */
+const CREATES: Partial<Record<ScenarioParams['scenario'], 'IDNPS' | 'INTRN'>> = {
+  'create-idnps': 'IDNPS',
+  'create-uuid': 'INTRN',
+  'no-client-certificate': 'INTRN',
+};
+
+/**
+ * What an account case will send (`run --dry-run`). Identifiers are fresh for every run (reruns never
+ * collide): the scenarios that start by creating a valid account show that request with a visible
+ * placeholder; the others (updates of accounts made earlier in the run, invalid payloads, conditional
+ * PUTs) build their requests from the editor's answers and say so.
+ */
+function planAccountCase(tc: TestCase, env: PlanEnv): CasePlan {
+  const p = (tc.params ?? {}) as Partial<ScenarioParams>;
+  const who = identityOf(tc, env);
+  if (!who.identity) return { steps: [], notApplicable: who.notApplicable };
+  const scenario = p.scenario ?? '?';
+  const type = p.scenario ? CREATES[p.scenario] : undefined;
+  if (!type) {
+    return {
+      steps: [
+        {
+          placeholders: true,
+          note: {
+            fr: `scénario ${scenario}${p.defect ? ` (défaut ${p.defect})` : ''}\u00a0: POST / PUT conditionnel / lecture de Practitioner sur ${env.baseUrl}/Practitioner, construits au moment de la recette à partir d'identifiants neufs et des réponses de l'éditeur (non montrés comme commandes)`,
+            en: `scenario ${scenario}${p.defect ? ` (defect ${p.defect})` : ''}: POST / conditional PUT / read of Practitioner on ${env.baseUrl}/Practitioner, built at run time from fresh identifiers and the editor's answers (not shown as commands)`,
+          },
+        },
+      ],
+    };
+  }
+  const value = type === 'INTRN' ? '<uuid generated at run time>' : '<899 + 9 random digits generated at run time>';
+  const body = JSON.stringify(regulatorPayload([{ type, system: SYSTEM_OF[type], value }], true, fieldsOf(who.identity)));
+  return {
+    steps: [
+      {
+        request: {
+          method: 'POST',
+          url: `${env.baseUrl.replace(/\/+$/, '')}/Practitioner`,
+          headers: accountHeaders(true),
+          body,
+          ...(p.scenario === 'no-client-certificate' ? { certificate: { none: true } } : {}),
+        },
+        placeholders: true,
+        note: {
+          fr: `scénario ${scenario}\u00a0: création d'un compte valide, identifiant ${type} neuf à chaque recette`,
+          en: `scenario ${scenario}: creation of a valid account, a fresh ${type} identifier every run`,
+        },
+      },
+    ],
+  };
+}
+
 async function runAccountCase(
   tc: TestCase,
   env: KindEnv,
@@ -73,18 +140,9 @@ async function runAccountCase(
 ): Promise<KindOutcome> {
   const p = (tc.params ?? {}) as Partial<ScenarioParams>;
   if (!p.scenario) throw new Error(`case ${tc.id}: kind regulator-account needs params.scenario`);
-  const identities = env.jdd?.regulators ?? [];
-  if (identities.length === 0) return { exchanges: [], findings: [], notApplicable: NO_REGULATORS };
-  const identity = p.regulator ? identities.find((r) => r.key === p.regulator) : identities[0];
-  if (!identity) {
-    return {
-      exchanges: [],
-      findings: [],
-      notApplicable: { fr: `le JDD n'a pas de régulateur ${p.regulator}`, en: `the JDD has no regulator ${p.regulator}` },
-    };
-  }
-  if (p.scenario === 'no-client-certificate' && !/^https:/i.test(env.baseUrl))
-    return { exchanges: [], findings: [], notApplicable: NOT_HTTPS };
+  const who = identityOf(tc, env);
+  if (!who.identity) return { exchanges: [], findings: [], notApplicable: who.notApplicable };
+  const { identity, identities } = who;
   const ctx: RegCtx = { ...wireCtx(tc, env, deps), session, state, identity, identities };
   const params = p as ScenarioParams;
   return settle(ctx, () => (params.scenario === 'no-client-certificate' ? runNoCertificate(ctx) : runScenario(ctx, params)));
@@ -97,10 +155,22 @@ export function regulatorKinds(deps: FlowDeps, session: FlowSession): CaseKind[]
       kind: 'regulator-account',
       paramsSchema: REGULATOR_ACCOUNT_PARAMS,
       run: (tc, env) => runAccountCase(tc, env, deps, session, state),
+      plan: planAccountCase,
     },
     {
       kind: 'regulator-cleanup',
       paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
+      plan: () => ({
+        steps: [
+          {
+            placeholders: true,
+            note: {
+              fr: 'désactive (PUT conditionnel, active: false) chaque compte régulateur créé par cette recette\u00a0: identifiants connus au moment de la recette',
+              en: 'deactivates (conditional PUT, active: false) every regulator account this run created: identifiers known at run time',
+            },
+          },
+        ],
+      }),
       run: async (tc, env) => {
         const ctx = wireCtx(tc, env, deps);
         let outcome: KindOutcome | undefined;

@@ -65,6 +65,11 @@ export function base(ctx: WireCtx): string {
   return ctx.env.baseUrl.replace(/\/+$/, '');
 }
 
+/** The headers of a request on a regulator account (also shown by `run --dry-run`). */
+export function accountHeaders(hasBody: boolean): Record<string, string> {
+  return { accept: FHIR, ...(hasBody ? { 'content-type': FHIR } : {}) };
+}
+
 /** `[base]/Practitioner?identifier=system%7Cvalue` (system and value percent-encoded, `:` kept readable). */
 export function conditionalUrl(baseUrl: string, system: string, value: string): string {
   return `${baseUrl}/Practitioner?identifier=${encodeURIComponent(`${system}|${value}`).replace(/%3A/gi, ':')}`;
@@ -132,7 +137,7 @@ export async function request(
   const sent = await client.send({
     method: req.method,
     url: req.url,
-    headers: { accept: FHIR, ...(req.body ? { 'content-type': FHIR } : {}) },
+    headers: accountHeaders(req.body !== undefined),
     ...(req.body ? { body: JSON.stringify(req.body) } : {}),
     label: req.label,
   });

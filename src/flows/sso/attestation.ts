@@ -11,7 +11,7 @@ import type { TestCase } from '../../cahier/types.js';
 import { shownUrl, withOrigin } from './booking-link.js';
 import { findBookingUrls } from './booking-urls.js';
 import { ssoTarget } from './sso-target.js';
-import { NO_JDD, STOPPED } from './unauthenticated.js';
+import { NO_JDD, planBookingSearch, STOPPED } from './unauthenticated.js';
 
 const EXPECTED: Message = {
   fr: 'attendu\u00a0: la page de réservation (l’agenda du PS, ou de la PFG pour SOS) s’affiche directement, sans nouvelle demande de connexion. À attester par le relecteur\u00a0; sas-recette ne la valide jamais',
@@ -51,5 +51,10 @@ export function attestationKind(): CaseKind {
     kind: 'sso-attestation',
     paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
     run: (tc, env) => runAttestation(tc, env),
+    plan: (tc, env) =>
+      planBookingSearch(tc, env, {
+        fr: `puis donne au relecteur le premier lien de réservation de la réponse (avec origin), à ouvrir connecté au SAS\u00a0: cas toujours ignoré (attestation manuelle) — ${EXPECTED.fr}`,
+        en: `then gives the reviewer the answer's first booking link (with origin), to open logged in to SAS: the case is always skipped (manual attestation) — ${EXPECTED.en}`,
+      }),
   };
 }

@@ -90,16 +90,22 @@ function cut(s: string, max = 200): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+/** The slot search the booking URLs are read from (also shown by `run --dry-run`). */
+export function bookingSearchRequest(tc: TestCase, env: Pick<KindEnv, 'jdd' | 'now' | 'baseUrl'>): ReturnType<typeof referenceRequest> {
+  const jdd = env.jdd;
+  const named = tc.useCase === 'sos' ? tc.sos : tc.practitioners;
+  const keys =
+    jdd && named === undefined ? (tc.useCase === 'sos' ? jdd.sos : jdd.practitioners).map((e) => e.key).slice(0, MAX_SEARCHED) : undefined;
+  return referenceRequest(tc, env, keys && keys.length > 0 ? { keys } : {});
+}
+
 export async function findBookingUrls(
   tc: TestCase,
   env: Pick<KindEnv, 'jdd' | 'now' | 'baseUrl' | 'client'>,
   opts: { judgeComments: boolean },
 ): Promise<BookingUrlsResult> {
   const jdd = env.jdd;
-  const named = tc.useCase === 'sos' ? tc.sos : tc.practitioners;
-  const keys =
-    jdd && named === undefined ? (tc.useCase === 'sos' ? jdd.sos : jdd.practitioners).map((e) => e.key).slice(0, MAX_SEARCHED) : undefined;
-  const req = referenceRequest(tc, env, keys && keys.length > 0 ? { keys } : {});
+  const req = bookingSearchRequest(tc, env);
   if ('notApplicable' in req) return { notApplicable: req.notApplicable, exchanges: [] };
   const sent = await env.client.send({ url: req.url, headers: req.headers, label: 'sso slot search' });
   const exchanges = [sent.exchange];

@@ -7,11 +7,11 @@
  */
 import { flowFinding } from '../context.js';
 import type { Finding, Message } from '../../core/findings.js';
-import type { CaseKind, KindEnv, KindOutcome } from '../../cahier/kinds.js';
+import type { CaseKind, CasePlan, KindEnv, KindOutcome, PlanEnv } from '../../cahier/kinds.js';
 import type { TestCase } from '../../cahier/types.js';
 import type { Exchange } from '../../core/model.js';
 import { withOrigin, withoutOrigin } from './booking-link.js';
-import { findBookingUrls } from './booking-urls.js';
+import { bookingSearchRequest, findBookingUrls, MAX_BOOKING_URLS } from './booking-urls.js';
 import { browserClient } from './browser-client.js';
 import { judgeVisit, type OriginMode } from './judge-visit.js';
 import { landingOf, loginByUrl } from './landing.js';
@@ -28,6 +28,22 @@ export const NO_JDD = (tc: TestCase): Message => ({
   fr: `aucun JDD chargé pour le cas d'usage ${tc.useCase}\u00a0: pas de recherche de créneaux, donc pas d'URL de réservation`,
   en: `no JDD loaded for use case ${tc.useCase}: no slot search, hence no booking URL`,
 });
+
+/** The plan of an SSO case (`run --dry-run`): the slot search, then what is done with its booking URLs. */
+export function planBookingSearch(tc: TestCase, env: PlanEnv, then: Message): CasePlan {
+  if (!env.jdd) return { steps: [], notApplicable: NO_JDD(tc) };
+  const req = bookingSearchRequest(tc, env);
+  if ('notApplicable' in req) return { steps: [], notApplicable: req.notApplicable };
+  return { steps: [{ request: { method: 'GET', url: req.url, headers: req.headers } }, { note: then }] };
+}
+
+function planUnauthenticated(tc: TestCase, env: PlanEnv): CasePlan {
+  const origin = modeOf(tc) === 'with' && env.jdd ? `origin=${ssoTarget(env.jdd).origin}` : undefined;
+  return planBookingSearch(tc, env, {
+    fr: `puis ouvre, comme un navigateur sans session, les URL de réservation (Slot.comment) de la réponse, ${MAX_BOOKING_URLS} au plus, ${origin ? `avec ${origin} ajouté` : 'sans le paramètre origin'}, en suivant les redirections jusqu'à la page d'arrivée (connexion attendue)`,
+    en: `then opens, as a browser without a session, the booking URLs (Slot.comment) of the answer, at most ${MAX_BOOKING_URLS}, ${origin ? `with ${origin} appended` : 'without the origin parameter'}, following redirects to the landing page (a login is expected)`,
+  });
+}
 
 function modeOf(tc: TestCase): OriginMode {
   return (tc.params as { origin?: OriginMode } | undefined)?.origin ?? 'with';
@@ -96,6 +112,7 @@ export async function runUnauthenticated(tc: TestCase, env: KindEnv): Promise<Ki
 export function unauthenticatedKind(): CaseKind {
   return {
     kind: 'sso-unauthenticated',
+    plan: planUnauthenticated,
     paramsSchema: {
       type: 'object',
       additionalProperties: false,

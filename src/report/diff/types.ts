@@ -74,6 +74,12 @@ export interface RunDiff {
   added: string[];
   removed: string[];
   /** Latency side by side: one row per latency series label, plus 'all requests' over every recorded exchange. */
-  latency: { label: string; old?: Percentiles; new?: Percentiles }[];
+  latency: {
+    label: string;
+    old?: Percentiles;
+    new?: Percentiles;
+    /** True on the row over every recorded exchange (label 'all requests'), so no series label can pass for it. */
+    allRequests?: true;
+  }[];
   overall: { old: RunSummary['overall']; new: RunSummary['overall'] };
 }

@@ -3,7 +3,7 @@ import type { RunResult } from '../../core/model.js';
 import { html, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
-function signatureBox(title: string, t: Labels): SafeHtml {
+export function signatureBox(title: string, t: Labels): SafeHtml {
   return html`<div class="signature-box">
 <h3>${title}</h3>
 <dl>

@@ -1,14 +1,18 @@
-/** Identification block: PV number, system under test, test basis, tooling and session. */
+/**
+ * Identification block: PV number, system under test, test basis, tooling and session, and the SHA-256
+ * of the run folder's manifest (src/report/manifest/), by which a printed PV is matched to its run.
+ */
 import type { RunOfficial, RunResult } from '../../core/model.js';
+import type { ManifestMark } from '../manifest/types.js';
 import { humanInZone, PARIS } from '../format.js';
 import { html, type HtmlPart, type SafeHtml } from './escape.js';
 import type { Labels } from './i18n.js';
 
-function row(label: string, value: HtmlPart): SafeHtml {
+export function row(label: string, value: HtmlPart): SafeHtml {
   return html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
 }
 
-function orMissing(value: string | undefined, t: Labels): HtmlPart {
+export function orMissing(value: string | undefined, t: Labels): HtmlPart {
   return value && value.trim() ? value : html`<em>${t.notProvided}</em>`;
 }
 
@@ -35,6 +39,25 @@ const OFFICIAL = {
   },
 } as const;
 
+/** Words of the manifest row (kept here: the row exists only for a PV written into a run folder). */
+const MANIFEST = {
+  fr: {
+    label: 'Empreinte du manifeste (SHA-256)',
+    note: 'vérifier le dossier de l’exécution\u00a0: sas-recette verify DOSSIER',
+  },
+  en: {
+    label: 'Manifest fingerprint (SHA-256)',
+    note: 'check the run folder: sas-recette verify DIR',
+  },
+} as const;
+
+/** The manifest's hash, marked so that `verify` can read it back from the PV (data-manifest-sha256). */
+function manifestRow(sha256: string | undefined, lang: 'fr' | 'en'): SafeHtml | '' {
+  if (!sha256) return '';
+  const w = MANIFEST[lang];
+  return row(w.label, html`<code data-manifest-sha256="${sha256}">${sha256}</code><br><small>${w.note}</small>`);
+}
+
 function officialRow(off: RunOfficial, lang: 'fr' | 'en'): SafeHtml {
   const w = OFFICIAL[lang];
   const value = off.unavailable
@@ -43,7 +66,7 @@ function officialRow(off: RunOfficial, lang: 'fr' | 'en'): SafeHtml {
   return row(w.label, value);
 }
 
-export function identificationSection(run: RunResult, t: Labels, lang: 'fr' | 'en'): SafeHtml {
+export function identificationSection(run: RunResult & ManifestMark, t: Labels, lang: 'fr' | 'en'): SafeHtml {
   const pv = run.pvInfo ?? {};
   const pvNumber = pv.pvNumber || run.runId;
   return html`<section aria-labelledby="sec-identification">
@@ -76,6 +99,7 @@ ${row(t.runtime, html`Node <code>${run.environment.node}</code> — <code>${run.
 ${row(t.cahier, filesWithHash(run.cahier.files, run.cahier.sha256, t))}
 ${row(t.jdd, filesWithHash(run.jdd.files, run.jdd.sha256, t))}
 ${row(t.command, html`<code>${run.environment.command}</code>`)}
+${manifestRow(run.manifestSha256, lang)}
 </tbody>
 </table>
 </section>`;

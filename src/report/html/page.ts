@@ -17,6 +17,7 @@ import { anchorId, cssString, html, trusted } from './escape.js';
 import { identificationSection } from './identification.js';
 import { labelsFor } from './i18n.js';
 import { matrixSection } from './matrix.js';
+import { markCarriedOver, rejudgedBanner } from './rejudged.js';
 import { pvStyles } from './styles.js';
 import { notValidBanner, summarySection } from './summary.js';
 
@@ -69,12 +70,13 @@ export function renderPv(input: RunResult, options: PvOptions): string {
 <p class="status-line">${t.draft}</p>
 <p>${t.pvNumber} <strong>${pvNumber}</strong> · ${t.overallLabel}${t.colon} ${overallBadge(run.summary.overall, t)} · ${t.modeLabel}${t.colon} ${t.mode[run.summary.mode ?? 'standard']}</p>
 ${notValidBanner(run, t)}
+${rejudgedBanner(run, lang)}
 </header>
 <main>
 ${identificationSection(run, t, lang)}
 ${summarySection(run, byId, anchors, t, lang)}
 ${matrixSection(run, byId, t)}
-${casesSection(run, anchors, t, lang)}
+${markCarriedOver(casesSection(run, anchors, t, lang), run, anchors, lang)}
 ${officialSection(run, anchors, t, lang)}
 ${attestationsSection(run, anchors, t, lang)}
 ${declarationsSection(run, t, lang)}

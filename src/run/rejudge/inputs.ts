@@ -1,0 +1,93 @@
+/**
+ * What a re-judging judges with: the cahier (`--cahier`, else the shipped one), the JDDs (`--jdd`, else
+ * the files the run recorded when they all still exist, else the shipped ones) and the FHIR packages
+ * (`--ig`, `--packages`, as `run` loads them). Which were used is said in a note of the new run, since
+ * a JDD or a cahier that changed changes the requests, and the cases then cannot be replayed.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Message } from '../../core/findings.js';
+import type { RunResult } from '../../core/model.js';
+import type { CaseKind } from '../../cahier/kinds.js';
+import { SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
+import type { TlsProfile } from '../../transport/tls-profile.js';
+import type { FlowDeps } from '../../flows/index.js';
+import { loadStructure, prepareRun, type PreparedRun, type StructureSetup } from '../prepare.js';
+import { registeredKinds } from '../registered-kinds.js';
+
+export interface RejudgeInputsOptions {
+  original: RunResult;
+  /** Absolute paths; empty: the defaults above. */
+  cahier: string[];
+  jddFiles: string[];
+  ig: string;
+  packages: string[];
+  env: NodeJS.ProcessEnv;
+  /** Folder the run's recorded (relative) JDD paths are read from: the working folder. */
+  cwd: string;
+  /** How files are named in the note. */
+  displayPath: (file: string) => string;
+}
+
+export interface RejudgeInputs {
+  prepared: PreparedRun;
+  structure: StructureSetup;
+  /** Every kind the cahier may name (the replayable ones run; the others only let the cahier load). */
+  kinds: CaseKind[];
+  /** Which cahier and JDDs were used, and why. */
+  notes: Message[];
+}
+
+/** The JDD files to use and how they were chosen. */
+function chooseJdds(o: RejudgeInputsOptions): { files: string[]; note: Message } {
+  const shown = (files: readonly string[]) => files.map(o.displayPath).join(', ');
+  if (o.jddFiles.length > 0)
+    return {
+      files: o.jddFiles,
+      note: { fr: `JDD donnés (--jdd)\u00a0: ${shown(o.jddFiles)}`, en: `JDD given (--jdd): ${shown(o.jddFiles)}` },
+    };
+  const recorded = o.original.jdd.files.map((f) => (isAbsolute(f) ? f : resolve(o.cwd, f)));
+  const missing = recorded.filter((f) => !existsSync(f));
+  if (recorded.length > 0 && missing.length === 0)
+    return {
+      files: recorded,
+      note: {
+        fr: `JDD enregistrés par la recette d’origine\u00a0: ${shown(recorded)}`,
+        en: `JDD recorded by the original run: ${shown(recorded)}`,
+      },
+    };
+  const gone = missing.length > 0 ? missing.map(o.displayPath).join(', ') : '—';
+  return {
+    files: [...SHIPPED_JDD_FILES],
+    note: {
+      fr: `JDD livrés avec l’outil (ceux de la recette d’origine sont introuvables\u00a0: ${gone})\u00a0: ${shown(SHIPPED_JDD_FILES)}`,
+      en: `JDD shipped with the tool (the original run's are not found: ${gone}): ${shown(SHIPPED_JDD_FILES)}`,
+    },
+  };
+}
+
+/** Loads the cahier, the JDDs and the IG of a re-judging; unusable input is a SetupError (exit 2). */
+export async function loadRejudgeInputs(o: RejudgeInputsOptions): Promise<RejudgeInputs> {
+  const deps: FlowDeps & { tlsProfile?: TlsProfile } = {};
+  const kinds = registeredKinds(deps);
+  const structurePending = loadStructure({ ig: o.ig, packages: o.packages, env: o.env });
+  const jdd = chooseJdds(o);
+  let prepared: PreparedRun;
+  try {
+    // every case of the run's use cases: the run's own are picked by id when re-judging
+    prepared = prepareRun({ jddFiles: jdd.files, cahier: o.cahier, useCases: o.original.useCases, selection: {}, kinds });
+  } catch (err) {
+    await structurePending.catch(() => undefined);
+    throw err;
+  }
+  const structure = await structurePending;
+  deps.definitions = structure.index; // the CapabilityStatement comparison reads the IG's statements
+  const cahier: Message =
+    o.cahier.length > 0
+      ? {
+          fr: `cahier donné (--cahier)\u00a0: ${o.cahier.map(o.displayPath).join(', ')}`,
+          en: `cahier given (--cahier): ${o.cahier.map(o.displayPath).join(', ')}`,
+        }
+      : { fr: 'cahier livré avec l’outil (testcases/)', en: 'cahier shipped with the tool (testcases/)' };
+  return { prepared, structure, kinds, notes: [cahier, jdd.note] };
+}
