@@ -70,5 +70,11 @@ export function writeResultsPart(file, part, markdown) {
   const at = sections.findIndex((x) => heading(x) === part);
   if (at >= 0) sections[at] = body;
   else sections.push(body);
-  writeFileSync(file, [top, ...sections].filter((x) => x).map((x) => x.replace(/\n*$/, '\n')).join('\n'));
+  writeFileSync(
+    file,
+    [top, ...sections]
+      .filter((x) => x)
+      .map((x) => x.replace(/\n*$/, '\n'))
+      .join('\n'),
+  );
 }

@@ -253,7 +253,15 @@ export interface RunResult {
   /** Warnings about the setup (missing packages…), shown in reports. */
   setupNotes: Message[];
   cahier: { files: string[]; sha256: string };
-  jdd: { files: string[]; sha256: string };
+  jdd: {
+    files: string[];
+    sha256: string;
+    /**
+     * JDD id → the booking base URL the run judged against, where the run changed the file's (the demo
+     * points it at its reference editor's booking site): `rejudge` judges with the same.
+     */
+    bookingBaseUrls?: Record<string, string>;
+  };
   environment: { node: string; os: string; user?: string; command: string };
   /** TLS verification of the endpoint was off (`--insecure`). */
   insecure?: boolean;

@@ -200,7 +200,11 @@ export const RUN_RESULT_SCHEMA = {
     jdd: {
       type: 'object',
       required: ['files', 'sha256'],
-      properties: { files: { type: 'array', items: { type: 'string' } }, sha256: { type: 'string' } },
+      properties: {
+        files: { type: 'array', items: { type: 'string' } },
+        sha256: { type: 'string' },
+        bookingBaseUrls: { type: 'object', additionalProperties: { type: 'string' } },
+      },
     },
     environment: {
       type: 'object',

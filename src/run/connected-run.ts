@@ -45,17 +45,20 @@ export function tlsOptions(o: ClientTlsFiles, profile: TlsProfile | undefined): 
   return mergeProfileTls(Object.keys(cli).length > 0 ? cli : undefined, profile);
 }
 
+/** What the kinds of a run (and of its dry run) are made with; `definitions` is filled once the IG is loaded. */
+export function kindDeps(
+  o: Pick<ConnectedRun, 'receive'>,
+  profile: TlsProfile | undefined,
+): FlowDeps & { tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } {
+  return { tlsProfile: profile, untrustedCertificate: makeUntrustedCertificate, ...(o.receive ? { receive: o.receive } : {}) };
+}
+
 /** Lists the selected cases, or plays them against the endpoint and reports. */
 export async function runConnected(ctx: CliContext, o: ConnectedRun): Promise<void> {
   const { io } = ctx;
   const profile = o.tlsProfile ? loadTlsProfile(o.tlsProfile) : undefined;
-
   // Kinds are needed to read the cahier; their definitions are filled once the IG is loaded.
-  const deps: FlowDeps & { tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
-    tlsProfile: profile,
-    untrustedCertificate: makeUntrustedCertificate,
-    ...(o.receive ? { receive: o.receive } : {}),
-  };
+  const deps = kindDeps(o, profile);
   const kinds: CaseKind[] = registeredKinds(deps);
   // The packages load (file reads, gunzip) while the cahier is read and checked.
   const structurePending = o.list ? undefined : settle(loadStructure({ ig: o.ig, packages: o.packages, env: io.env }));

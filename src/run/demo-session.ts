@@ -73,8 +73,9 @@ function transportOf(pki: Settled<TestPki> | undefined): Transport {
  * Points the JDDs' booking URLs at the reference editor's booking site (same path, the site's origin):
  * the editor builds Slot.comment from these objects and the run's JDD checks read the same ones.
  */
-function rebaseBookingUrls(jdds: readonly Jdd[], bookingOrigin: string): void {
+function rebaseBookingUrls(jdds: readonly Jdd[], bookingOrigin: string): Record<string, string> {
   for (const jdd of jdds) jdd.bookingBaseUrl = new URL(new URL(jdd.bookingBaseUrl).pathname, bookingOrigin).href;
+  return Object.fromEntries(jdds.map((j) => [j.id, j.bookingBaseUrl]));
 }
 
 /** Plays the demo; the PKI (undefined with `--http`) is awaited when the editor is about to start. */
@@ -98,7 +99,7 @@ export async function playDemo(ctx: CliContext, o: DemoRun, pkiPending: Promise<
     if (!transport.serverTls) io.stderr(ctx.color.yellow(`${transport.note[report.lang]}\n`));
 
     server = await startMockServer({ jdd: prepared.jdds, defects, ...(transport.serverTls ? { tls: transport.serverTls } : {}) });
-    rebaseBookingUrls(prepared.jdds, server.bookingOrigin);
+    const bookingBaseUrls = rebaseBookingUrls(prepared.jdds, server.bookingOrigin);
     // flux V3: the reference editor's software sends its appointments to the SAS side the case opens
     const editor = server;
     const clientTls = transport.clientTls;
@@ -123,6 +124,7 @@ export async function playDemo(ctx: CliContext, o: DemoRun, pkiPending: Promise<
     // From here Ctrl-C / SIGTERM keeps what was played: reports written, then exit 130 / 143.
     interrupt = watchInterrupt((text) => io.stderr(ctx.color.yellow(text)));
     const run = await runAcceptance({
+      bookingBaseUrls,
       prepared,
       baseUrl: server.url,
       now: new Date(),

@@ -18,12 +18,10 @@ import type { HttpClientOptions } from '../http/types.js';
 import { dryRunJson, dryRunText, stepCertificate, type DryRunCase, type DryRunPlan, type DryRunStep } from '../report/dry-run.js';
 import { formatParis } from '../sas/time.js';
 import { displayPathFrom } from '../report/run-reporters.js';
-import { loadTlsProfile, type TlsProfile } from '../transport/tls-profile.js';
+import { loadTlsProfile } from '../transport/tls-profile.js';
 import { plainCase, referenceRequest } from '../transport/reference-request.js';
 import { metadataRequest } from '../transport/capability.js';
-import { makeUntrustedCertificate } from '../transport/untrusted-cert.js';
-import type { FlowDeps } from '../flows/index.js';
-import { tlsOptions, type ConnectedRun } from './connected-run.js';
+import { kindDeps, tlsOptions, type ConnectedRun } from './connected-run.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
 import { registeredKinds } from './registered-kinds.js';
 import { planSearch, searchKey } from './search-case.js';
@@ -168,11 +166,7 @@ export function planDryRun(
 export function dryRunConnected(ctx: CliContext, o: ConnectedRun): void {
   const { io } = ctx;
   const profile = o.tlsProfile ? loadTlsProfile(o.tlsProfile) : undefined;
-  const deps: FlowDeps & { tlsProfile?: TlsProfile; untrustedCertificate: typeof makeUntrustedCertificate } = {
-    tlsProfile: profile,
-    untrustedCertificate: makeUntrustedCertificate,
-    ...(o.receive ? { receive: o.receive } : {}),
-  };
+  const deps = kindDeps(o, profile);
   const kinds = registeredKinds(deps);
   const prepared = prepareRun({ jddFiles: o.jddFiles, cahier: o.cahier, useCases: o.useCases, selection: o.selection, kinds });
   const baseUrl = parseBaseUrl(o.baseUrl).replace(/\/+$/, '');

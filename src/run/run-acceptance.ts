@@ -51,6 +51,8 @@ export interface AcceptanceInput {
   onProgress?: (p: CaseProgress) => void;
   /** What the pre-flight check and the run guard say, as soon as they say it (stderr); also in the notes. */
   onNotice?: (m: Message) => void;
+  /** JDD id → booking base URL, where the run changed the file's (the demo): recorded in run.json. */
+  bookingBaseUrls?: Record<string, string>;
   /** Aborted on Ctrl-C / SIGTERM (src/run/interrupt.ts): the cases left are skipped, the result still built. */
   interrupt?: AbortSignal;
 }
@@ -127,7 +129,11 @@ export async function runAcceptance(input: AcceptanceInput): Promise<RunResult> 
       ...(official?.gates && !official.unavailable ? [GATES_NOTE] : []),
     ],
     cahier: { files: prepared.cahierFiles.map(display), sha256: prepared.cahierSha256 },
-    jdd: { files: prepared.jddFiles.map(display), sha256: prepared.jddSha256 },
+    jdd: {
+      files: prepared.jddFiles.map(display),
+      sha256: prepared.jddSha256,
+      ...(input.bookingBaseUrls ? { bookingBaseUrls: input.bookingBaseUrls } : {}),
+    },
     environment: { node: process.version, os: `${platform()} ${release()}`, command: input.command },
     ...(insecure ? { insecure: true } : {}),
     ...(input.pvInfo ? { pvInfo: input.pvInfo } : {}),

@@ -20,7 +20,25 @@ const DIST_URL = pathToFileURL(join(REPO_ROOT, 'dist')).href + '/';
 const PACKAGES = process.env.SAS_RECETTE_PACKAGES ?? resolve(REPO_ROOT, '../shared/fhir-packages');
 
 /** Every command of the CLI, as the root help lists them (a new command must be added here). */
-const COMMANDS = ['validate', 'run', 'demo', 'mock', 'receive', 'report', 'requirements', 'ig', 'certs', 'jdd', 'diff', 'rejudge', 'verify', 'doctor', 'watch', 'vsr', 'campaign'];
+const COMMANDS = [
+  'validate',
+  'run',
+  'demo',
+  'mock',
+  'receive',
+  'report',
+  'requirements',
+  'ig',
+  'certs',
+  'jdd',
+  'diff',
+  'rejudge',
+  'verify',
+  'doctor',
+  'watch',
+  'vsr',
+  'campaign',
+];
 
 /** The modules below src/cli a declaration may load: constants and value checks, no reader, no package. */
 const LIGHT_BELOW_CLI = [

@@ -195,6 +195,22 @@ describe.skipIf(!HAVE_PACKAGES)('rejudge a real run of the reference editor, off
 });
 
 /** A loopback endpoint answering every request with `body` (a Bundle larger than run.json's 64 KiB excerpt). */
+describe.skipIf(!HAVE_PACKAGES)('rejudge a demo run (the booking URLs the demo pointed at its reference editor)', () => {
+  it('gives the verdicts of the demo: the JDD booking base URLs the run judged against are recorded and used again', async () => {
+    const out = tempDir('rejudge-demo');
+    const demo = await cli(['demo', '--http', '--out', join(out, 'runs'), '--reporter', 'json', '--format', 'json']);
+    expect(demo.code).toBe(0);
+    const original = parseRun(demo.out);
+    expect(Object.keys(original.jdd.bookingBaseUrls ?? {}).length).toBe(3);
+    const r = await cli(['rejudge', join(out, 'runs', 'latest'), '--out', join(out, 'rejudged'), '--format', 'json', '--reporter', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const diff = JSON.parse(readFileSync(join(out, 'rejudged', 'latest', 'diff.json'), 'utf8')) as RunDiff;
+    expect(diff.regressions).toEqual([]);
+    expect(diff.cases.filter((c) => c.change !== 'same').map((c) => c.id)).toEqual([]);
+    expect(diff.cases.length).toBe(original.cases.length);
+  }, 120_000);
+});
+
 async function bigAnswerServer(body: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/fhir+json' });

@@ -112,6 +112,12 @@ describe('the whole shipped cahier against an endpoint that never answers', () =
       expect(sent.length).toBeLessThanOrEqual(6);
       expect(run.cases.length).toBeGreaterThanOrEqual(90);
       for (const c of run.cases) {
+        // flux V3 needs SAS's side, which this run does not open (no --receive-cert / --receive-port): skipped, never a wait
+        if (c.tags.includes('flux-v3')) {
+          expect(c.verdict, c.id).toBe('skipped');
+          expect(c.reason?.en, c.id).toMatch(/^flux V3 needs the SAS side/);
+          continue;
+        }
         expect(['error', 'not-applicable'], c.id).toContain(c.verdict);
         expect(c.reason?.en, c.id).toBeTruthy();
         if (c.verdict === 'error') {

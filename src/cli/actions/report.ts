@@ -7,7 +7,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { RunResult } from '../../core/model.js';
 import { withPdf, writeReports } from '../../report/index.js';
-import { resealFolder, sealedFolderOf, type ManifestMark } from '../../report/manifest/index.js';
+import { relativeInside, resealFolder, sealedFolderOf, type ManifestMark } from '../../report/manifest/index.js';
 import { loadDeclarations, loadPvInfo } from '../../report/pv-info.js';
 import { readRunJson } from '../../report/read-run.js';
 import { commandReporters } from '../../report/run-reporters.js';
@@ -33,7 +33,8 @@ export async function reportAction(ctx: CliContext, runJson: string, opts: Repor
   const files = await writeReports(run, names, { outDir: dirname(runFile), lang: opts.lang, paths }, commandReporters(ctx, opts.lang));
   const show = (f: string) => relative(cwd, f) || f;
   for (const f of files) ctx.io.stdout(`${fr ? 'écrit' : 'wrote'} ${show(f)}\n`);
-  if (!sealed) return;
+  // SHA256SUMS covers the PV files inside the run folder only: a PV written elsewhere leaves it as it is
+  if (!sealed || !files.some((f) => relativeInside(sealed.folder, f) !== undefined)) return;
   const { file, overwritten } = await resealFolder(sealed, files);
   const colon = fr ? '\u00a0:' : ':';
   ctx.io.stdout(

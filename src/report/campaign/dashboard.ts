@@ -12,9 +12,8 @@
 import type { Lang } from '../../core/findings.js';
 import type { RunSummary } from '../../core/model.js';
 import { isoInZone } from '../format.js';
-import { anchorId, cssString, html, trusted, type SafeHtml } from '../html/escape.js';
-import { CSP } from '../html/page.js';
-import { pvStyles } from '../html/styles.js';
+import { documentHead } from '../html/document-head.js';
+import { anchorId, html, type SafeHtml } from '../html/escape.js';
 import { ACTION_HEADERS, HASH_WORDS, NO_PV_INFO, OVERVIEW_HEADERS, STATUS_WORDS, VERDICT_WORDS, word } from './labels.js';
 import type { ActionRow, ActionStatus, Campaign, OverviewRow } from './types.js';
 
@@ -137,17 +136,7 @@ export function renderDashboard(campaign: Campaign, runsRead: number, lang: Lang
   const anchors = new Map(campaign.overview.map((o, i) => [o.key, anchorId('editor', o.editor, i)]));
   const open = campaign.actions.filter((a) => a.status === 'open').length;
   const byGroup = campaign.overview.map((o) => ({ o, rows: campaign.actions.filter((a) => a.group === o.key) }));
-  const doc = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="${DASHBOARD_GENERATOR}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${word(T.title, lang)}</title>
-<style>${trusted(pvStyles(cssString(DASHBOARD_GENERATOR)) + EXTRA_CSS)}</style>
-</head>
+  const doc = html`${documentHead({ lang, title: word(T.title, lang), footer: DASHBOARD_GENERATOR, extraCss: EXTRA_CSS, generator: DASHBOARD_GENERATOR })}
 <body>
 <header>
 <h1>${word(T.title, lang)}</h1>

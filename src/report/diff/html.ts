@@ -6,14 +6,11 @@
  */
 import { textOf, type Lang, type Message } from '../../core/findings.js';
 import { overallBadge, verdictBadge } from '../html/badges.js';
-import { cssString, html, trusted, type SafeHtml } from '../html/escape.js';
+import { documentHead } from '../html/document-head.js';
+import { html, type SafeHtml } from '../html/escape.js';
 import { labelsFor, type Labels } from '../html/i18n.js';
-import { pvStyles } from '../html/styles.js';
 import type { CaseChange, CaseDiff, Percentiles, RunDiff, RunRef } from './types.js';
 import { diffWords, type DiffWords } from './words.js';
-
-/** The PV's policy (html/page.ts), restated so the diff page does not load the whole PV renderer. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** What the diff adds to the PV's stylesheet: the mark of each change and the finding lists. */
 const DIFF_STYLES = `
@@ -127,16 +124,7 @@ export function diffHtml(d: RunDiff, lang: Lang): string {
   const w = diffWords(lang);
   const t = labelsFor(lang);
   const footer = `diff ${d.old.runId} → ${d.new.runId}`;
-  return html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${w.title} — ${d.old.runId} → ${d.new.runId}</title>
-<style>${trusted(pvStyles(cssString(footer)))}${trusted(DIFF_STYLES)}</style>
-</head>
+  return html`${documentHead({ lang, title: `${w.title} — ${d.old.runId} → ${d.new.runId}`, footer, extraCss: DIFF_STYLES })}
 <body>
 <header>
 <h1>${w.title}</h1>

@@ -13,15 +13,15 @@ import { casesSection, officialSection } from './cases.js';
 import { closingBlock } from './closing.js';
 import { declarationsSection } from './declarations.js';
 import { attestationsSection } from './attestations.js';
-import { anchorId, cssString, html, trusted } from './escape.js';
+import { documentHead } from './document-head.js';
+import { anchorId, html } from './escape.js';
 import { identificationSection } from './identification.js';
 import { labelsFor } from './i18n.js';
 import { matrixSection } from './matrix.js';
 import { markCarriedOver, rejudgedBanner } from './rejudged.js';
-import { pvStyles } from './styles.js';
 import { notValidBanner, summarySection } from './summary.js';
 
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export { CSP } from './document-head.js';
 export const PV_HASH_PLACEHOLDER = '0'.repeat(64);
 
 export interface PvOptions {
@@ -53,16 +53,7 @@ export function renderPv(input: RunResult, options: PvOptions): string {
   const byId = new Map<string, { c: CaseResult; anchor: string }>();
   for (const c of run.cases) if (!byId.has(c.id)) byId.set(c.id, { c, anchor: anchors.get(c) ?? '' });
 
-  const doc = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} — ${pvNumber}</title>
-<style>${trusted(pvStyles(cssString(`PV ${pvNumber}`)))}</style>
-</head>
+  const doc = html`${documentHead({ lang, title: `${t.title} — ${pvNumber}`, footer: `PV ${pvNumber}` })}
 <body>
 <header>
 <h1>${t.title}</h1>

@@ -6,4 +6,5 @@ export { packageSourcesOf } from './package-hash.js';
 export { openRunFolder } from './open-run-folder.js';
 export { verifyRunFolder, type VerifyResult, type FileProblem, type PackageCheck } from './verify-folder.js';
 export { sealedFolderOf, resealFolder, type SealedFolder } from './reseal.js';
+export { relativeInside } from './hash.js';
 export { renderVerifyText, renderVerifyJson } from './verify-text.js';

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../../core/findings.js';
 import type { PvInfo } from '../../core/model.js';
 import { signatureBox } from '../html/closing.js';
-import { cssString, html, trusted, type SafeHtml } from '../html/escape.js';
+import { documentHead } from '../html/document-head.js';
+import { html, type SafeHtml } from '../html/escape.js';
 import { labelsFor, type Labels } from '../html/i18n.js';
-import { CSP, PV_HASH_PLACEHOLDER } from '../html/page.js';
-import { pvStyles } from '../html/styles.js';
+import { PV_HASH_PLACEHOLDER } from '../html/page.js';
 import { identificationSection, pvNumberOf, summarySection, type VsrMeta } from './vsr-sections.js';
 import { availabilitySection, incidentsSection, latencySection, regressionsSection } from './vsr-tables.js';
 import type { VsrReport } from './vsr-model.js';
@@ -72,16 +72,7 @@ export function renderVsrPv(report: VsrReport, options: VsrPvOptions): string {
   const t = labelsFor(lang);
   const v = vsrLabelsFor(lang);
   const pvNumber = pvNumberOf(report, pvInfo);
-  const doc = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${v.title} — ${pvNumber}</title>
-<style>${trusted(pvStyles(cssString(`PV ${pvNumber}`)) + VSR_STYLES)}</style>
-</head>
+  const doc = html`${documentHead({ lang, title: `${v.title} — ${pvNumber}`, footer: `PV ${pvNumber}`, extraCss: VSR_STYLES })}
 <body>
 <header>
 <h1>${v.title}</h1>

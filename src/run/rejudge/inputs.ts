@@ -80,6 +80,9 @@ export async function loadRejudgeInputs(o: RejudgeInputsOptions): Promise<Rejudg
     await structurePending.catch(() => undefined);
     throw err;
   }
+  // the booking base URLs the original run judged against, where it changed the JDD's (the demo)
+  const booking = o.original.jdd.bookingBaseUrls ?? {};
+  for (const j of prepared.jdds) if (booking[j.id] !== undefined) j.bookingBaseUrl = booking[j.id];
   const structure = await structurePending;
   deps.definitions = structure.index; // the CapabilityStatement comparison reads the IG's statements
   const cahier: Message =
