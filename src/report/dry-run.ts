@@ -10,6 +10,7 @@
  */
 import type { Lang, Message } from '../core/findings.js';
 import type { PlannedCertificate } from '../cahier/kinds.js';
+import { colon } from '../core/typography.js';
 import { terminalSafe } from './terminal.js';
 
 /** One step of a planned case, as the JSON output gives it (headers as on the wire, `user-agent` included). */
@@ -156,7 +157,7 @@ function comment(text: string): string {
 /** The plan as a shell script: comments say what each case does, each request is one curl command. */
 export function dryRunText(plan: DryRunPlan, lang: Lang): string {
   const w = WORDS[lang];
-  const out: string[] = [comment(w.title), comment(`${w.base}: ${plan.baseUrl} — ${w.now}: ${plan.now}`)];
+  const out: string[] = [comment(w.title), comment(`${w.base}${colon(lang)} ${plan.baseUrl} — ${w.now}${colon(lang)} ${plan.now}`)];
   const numbered = plan.cases.filter((c) => c.kind !== 'pre-flight').length;
   let n = 0;
   for (const c of plan.cases) {

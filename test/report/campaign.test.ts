@@ -187,8 +187,9 @@ describe.runIf(HAVE_PACKAGES)('sas-recette campaign', () => {
   }, 60_000);
 
   it('keeps a hostile identification inert: a text cell, never a formula, in the workbook; escaped in the dashboard', async () => {
-    const xlsx = join(dir, 'hostile.xlsx');
-    const html = join(dir, 'hostile.html');
+    // in folders that do not exist yet: made as the files are written
+    const xlsx = join(dir, 'new-folder', 'hostile.xlsx');
+    const html = join(dir, 'other-new-folder', 'hostile.html');
     const r = await cli(['campaign', join(dir, 'c1'), '--xlsx', xlsx, '--html', html]);
     expect(r.code).toBe(0);
     const wb = await load(xlsx);

@@ -12,7 +12,7 @@
  * written beside it under a temporary name and renamed over it, so a crash never leaves half a workbook.
  */
 import { existsSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SetupError } from '../../core/errors.js';
@@ -197,6 +197,7 @@ export async function writeWorkbook(
   const buffer = await wb.xlsx.writeBuffer();
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(tmp, Buffer.from(buffer as ArrayBuffer));
     await rename(tmp, file);
   } catch (err) {
