@@ -6,14 +6,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/core/model.js';
 import { renderPv } from '../../src/report/html/index.js';
 import { makeRunResult, summarise } from './fixtures/run-result.js';
 
+import { axeCheck } from './helpers/axe.js';
 import { launchBrowser } from './helpers/chromium.js';
 
 /** The fixture's passed cases only: a favourable run without reserves. */
@@ -47,25 +46,9 @@ describe('PV accessibility (axe-core)', () => {
         expect(run.summary.overall).toBe(kind === 'failing' ? 'unfavorable' : 'favorable');
         const file = join(dir, `${kind}-${lang}.html`);
         writeFileSync(file, renderPv(run, { lang }));
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-          const result = await new AxeBuilder({ page }).analyze();
-          const bad = result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map(
-              (v) =>
-                `${v.impact} ${v.id}: ${v.nodes
-                  .map((n) => n.target.join(' '))
-                  .slice(0, 5)
-                  .join(' | ')}`,
-            );
-          expect(bad).toEqual([]);
-          expect(result.passes.length).toBeGreaterThan(10); // axe did run its rules
-        } finally {
-          await context.close();
-        }
+        const { bad, passes } = await axeCheck(browser, file);
+        expect(bad).toEqual([]);
+        expect(passes.length).toBeGreaterThan(10); // axe did run its rules
       });
     }
   }

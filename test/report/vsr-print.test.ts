@@ -8,7 +8,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../bench/vsr-history.mjs';
@@ -16,6 +15,7 @@ import { readHistory } from '../../src/report/vsr/read-history.js';
 import { computeVsr } from '../../src/report/vsr/vsr-model.js';
 import { renderVsrPv } from '../../src/report/vsr/vsr-page.js';
 import { tempDir } from '../e2e/support.js';
+import { axeCheck } from './helpers/axe.js';
 import { launchBrowser, printToPdf, readPdf } from './helpers/chromium.js';
 
 const MM_TO_PX = 96 / 25.4;
@@ -68,26 +68,10 @@ describe('PV VSR in headless Chromium', () => {
 
   for (const lang of ['fr', 'en'] as const) {
     it(`${lang}: no serious or critical axe violation`, async () => {
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await page.goto(pathToFileURL(files[lang]).href, { waitUntil: 'load' });
-        const result = await new AxeBuilder({ page }).analyze();
-        const bad = result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.impact} ${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(' | ')}`,
-          );
-        expect(bad).toEqual([]);
-        expect(result.passes.length).toBeGreaterThan(10);
-        expect(result.passes.map((p) => p.id)).toContain('svg-img-alt'); // the charts were checked, and named
-      } finally {
-        await context.close();
-      }
+      const { bad, passes } = await axeCheck(browser, files[lang]);
+      expect(bad).toEqual([]);
+      expect(passes.length).toBeGreaterThan(10);
+      expect(passes).toContain('svg-img-alt'); // the charts were checked, and named
     });
 
     it(`${lang}: every box lies within the printable width of the PV's @page`, async () => {
