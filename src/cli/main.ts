@@ -15,7 +15,7 @@ import { SetupError } from '../core/errors.js';
 import type { Lang } from '../core/findings.js';
 import type { CliIo } from '../core/io.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { processIo } from './process-io.js';
 import { runLang, type CliRunContext } from './run-lang.js';
 import { usageErrorText } from './usage-errors.js';
@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     const { decideColor } = await import('./context.js');
     color = decideColor(io.env, io.isTTY, argv);
   });
-  for (const register of COMMANDS) register(program, ctx);
+  for (const c of commandsFor(argv)) c.register(program, ctx);
   routeOutput(program, io, lang);
   try {
     await program.parseAsync(argv);

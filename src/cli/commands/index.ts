@@ -25,22 +25,39 @@ import { register as watch } from './watch.js';
 import { register as vsr } from './vsr.js';
 import { register as campaign } from './campaign.js';
 
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliRunContext) => void> = [
-  validate,
-  run,
-  demo,
-  mock,
-  receive,
-  report,
-  requirements,
-  ig,
-  certs,
-  jdd,
-  diff,
-  rejudge,
-  verify,
-  doctor,
-  watch,
-  vsr,
-  campaign,
+/** A command's name, as typed after `sas-recette`, and what declares it. */
+export interface CommandEntry {
+  name: string;
+  register: (program: Command, ctx: CliRunContext) => void;
+}
+
+/** In the order the root help lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'validate', register: validate },
+  { name: 'run', register: run },
+  { name: 'demo', register: demo },
+  { name: 'mock', register: mock },
+  { name: 'receive', register: receive },
+  { name: 'report', register: report },
+  { name: 'requirements', register: requirements },
+  { name: 'ig', register: ig },
+  { name: 'certs', register: certs },
+  { name: 'jdd', register: jdd },
+  { name: 'diff', register: diff },
+  { name: 'rejudge', register: rejudge },
+  { name: 'verify', register: verify },
+  { name: 'doctor', register: doctor },
+  { name: 'watch', register: watch },
+  { name: 'vsr', register: vsr },
+  { name: 'campaign', register: campaign },
 ];
+
+/**
+ * The commands a start declares: only the one named first on the command line (its options tables are
+ * most of a short command's start-up work below the action), else all of them (the root help, `help X`,
+ * an unknown command and its suggestion, options before the command).
+ */
+export function commandsFor(argv: readonly string[]): readonly CommandEntry[] {
+  const named = COMMANDS.find((c) => c.name === argv[2]);
+  return named ? [named] : COMMANDS;
+}
