@@ -103,7 +103,9 @@ describe.skipIf(!HAVE_PACKAGES)('rejudge a real run of the reference editor, off
         .update(readFileSync(join(dir, 'latest', 'run.json')))
         .digest('hex'),
     });
-    expect(again.setupNotes.map((n) => n.en).join('\n')).toMatch(/JDD recorded by the original run: .*recette-psindiv\.yaml/);
+    expect(again.setupNotes.map((n) => n.en).join('\n')).toMatch(
+      /JDD of the original run, the copies kept in its folder: .*inputs\/jdd\/recette-psindiv\.yaml/,
+    );
 
     // the new folder: the usual reports, the PV's banner and marks, the diff with the original
     expect(readdirSync(folder)).toEqual(expect.arrayContaining(['run.json', 'junit.xml', 'pv.html', 'diff.json', 'diff.html']));
@@ -208,6 +210,20 @@ describe.skipIf(!HAVE_PACKAGES)('rejudge a demo run (the booking URLs the demo p
     expect(diff.regressions).toEqual([]);
     expect(diff.cases.filter((c) => c.change !== 'same').map((c) => c.id)).toEqual([]);
     expect(diff.cases.length).toBe(original.cases.length);
+    // judged with the JDD copies kept in the run folder (inputs/jdd/), as its manifest lists them
+    const rejudged = parseRun(r.out);
+    expect(rejudged.setupNotes.map((n) => n.en).join('\n')).toMatch(
+      /JDD of the original run, the copies kept in its folder: .*inputs\/jdd\/recette-psindiv\.yaml/,
+    );
+
+    // a copy changed since the run: another JDD would judge another run, so exit 2 naming it
+    const folder = join(out, 'runs', 'latest');
+    const copy = join(folder, 'inputs', 'jdd', 'recette-cpts.yaml');
+    writeFileSync(copy, `${readFileSync(copy, 'utf8')}\n# changed\n`);
+    const altered = await cli(['rejudge', folder, '--out', join(out, 'rejudged-2'), '--lang', 'en']);
+    expect(altered.code).toBe(2);
+    expect(altered.err).toContain('recette-cpts.yaml');
+    expect(altered.err).toContain('was changed since the run');
   }, 120_000);
 });
 

@@ -1,15 +1,20 @@
 /**
  * What a re-judging judges with: the cahier (`--cahier`, else the shipped one), the JDDs (`--jdd`, else
- * the files the run recorded when they all still exist, else the shipped ones) and the FHIR packages
+ * the copies kept in the run folder (`inputs/jdd/`, checked against its manifest), else the files the run
+ * recorded when they all still exist, else the shipped ones) and the FHIR packages
  * (`--ig`, `--packages`, as `run` loads them). Which were used is said in a note of the new run, since
  * a JDD or a cahier that changed changes the requests, and the cases then cannot be replayed.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { SetupError } from '../../core/errors.js';
 import type { Message } from '../../core/findings.js';
 import type { RunResult } from '../../core/model.js';
 import type { CaseKind } from '../../cahier/kinds.js';
 import { SHIPPED_JDD_FILES } from '../../jdd/load-jdd.js';
+import { hashFile } from '../../report/manifest/hash.js';
+import { MANIFEST_FILE, type Manifest } from '../../report/manifest/types.js';
 import type { TlsProfile } from '../../transport/tls-profile.js';
 import type { FlowDeps } from '../../flows/index.js';
 import { loadStructure, prepareRun, type PreparedRun, type StructureSetup } from '../prepare.js';
@@ -27,6 +32,8 @@ export interface RejudgeInputsOptions {
   cwd: string;
   /** How files are named in the note. */
   displayPath: (file: string) => string;
+  /** The run's folder: its manifest's copies of the JDDs are used first. */
+  runDir?: string;
 }
 
 export interface RejudgeInputs {
@@ -38,13 +45,55 @@ export interface RejudgeInputs {
   notes: Message[];
 }
 
+/**
+ * The copies of the run's JDDs kept in its folder, when its manifest lists one for each; a copy that no
+ * longer matches the manifest is a SetupError naming it (judging other data than the run's would judge
+ * another run: `verify` says what changed).
+ */
+async function keptJdds(runDir: string | undefined): Promise<string[] | undefined> {
+  if (!runDir || !existsSync(join(runDir, MANIFEST_FILE))) return undefined;
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(await readFile(join(runDir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+  } catch {
+    return undefined; // not readable: the recorded paths below, as for a run made before manifests
+  }
+  const jdds = (manifest.inputs ?? []).filter((i) => i.kind === 'jdd');
+  if (jdds.length === 0 || jdds.some((i) => !i.path)) return undefined;
+  const files: string[] = [];
+  for (const input of jdds) {
+    const file = join(runDir, input.path!);
+    const listed = manifest.files?.find((f) => f.path === input.path);
+    const actual = existsSync(file) ? (await hashFile(file)).sha256 : undefined;
+    if (!listed || actual !== listed.sha256)
+      throw new SetupError(
+        {
+          fr: `${file}\u00a0: copie du JDD de la recette ${actual ? 'modifiée depuis la recette' : 'absente'} (manifest.json)`,
+          en: `${file}: the run's copy of its JDD ${actual ? 'was changed since the run' : 'is missing'} (manifest.json)`,
+        },
+        { fr: `voir ce qui a changé\u00a0: sas-recette verify ${runDir}`, en: `see what changed: sas-recette verify ${runDir}` },
+      );
+    files.push(file);
+  }
+  return files;
+}
+
 /** The JDD files to use and how they were chosen. */
-function chooseJdds(o: RejudgeInputsOptions): { files: string[]; note: Message } {
+async function chooseJdds(o: RejudgeInputsOptions): Promise<{ files: string[]; note: Message }> {
   const shown = (files: readonly string[]) => files.map(o.displayPath).join(', ');
   if (o.jddFiles.length > 0)
     return {
       files: o.jddFiles,
       note: { fr: `JDD donnés (--jdd)\u00a0: ${shown(o.jddFiles)}`, en: `JDD given (--jdd): ${shown(o.jddFiles)}` },
+    };
+  const kept = await keptJdds(o.runDir);
+  if (kept)
+    return {
+      files: kept,
+      note: {
+        fr: `JDD de la recette d’origine, copies gardées dans son dossier\u00a0: ${shown(kept)}`,
+        en: `JDD of the original run, the copies kept in its folder: ${shown(kept)}`,
+      },
     };
   const recorded = o.original.jdd.files.map((f) => (isAbsolute(f) ? f : resolve(o.cwd, f)));
   const missing = recorded.filter((f) => !existsSync(f));
@@ -71,7 +120,10 @@ export async function loadRejudgeInputs(o: RejudgeInputsOptions): Promise<Rejudg
   const deps: FlowDeps & { tlsProfile?: TlsProfile } = {};
   const kinds = registeredKinds(deps);
   const structurePending = loadStructure({ ig: o.ig, packages: o.packages, env: o.env });
-  const jdd = chooseJdds(o);
+  const jdd = await chooseJdds(o).catch(async (err: unknown) => {
+    await structurePending.catch(() => undefined);
+    throw err;
+  });
   let prepared: PreparedRun;
   try {
     // every case of the run's use cases: the run's own are picked by id when re-judging

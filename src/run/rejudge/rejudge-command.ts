@@ -6,7 +6,7 @@
  * JUnit, PV) — and says what was re-judged, what was carried over and why, the verdict and the diff.
  * Exit code as a run's (src/run/summary.ts exitCodeOf).
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CliContext } from '../../core/io.js';
 import { diffText } from '../../report/diff/index.js';
 import { wantsHyperlinks } from '../../report/hyperlink.js';
@@ -50,6 +50,7 @@ export async function rejudgeCommand(ctx: CliContext, o: RejudgeCommand): Promis
     env: io.env,
     cwd: io.cwd,
     displayPath: display,
+    runDir: dirname(recording.file),
   });
   if (!inputs.structure.index) io.stderr(ctx.color.yellow(`${inputs.structure.notes[0][lang]}\n`));
   const result = await rejudgeRun({
