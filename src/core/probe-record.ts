@@ -34,7 +34,10 @@ export interface ProbeRecord {
   tool: string;
   /** 'id#version' of the IG judged against. */
   ig?: string;
-  /** Every request of the probe got an HTTP answer (any status); false: at least one timeout, refusal, TLS failure… */
+  /**
+   * Every request of the probe got a 2xx HTTP answer within the time-out; false: at least one time-out,
+   * refusal, TLS failure… or an error status (a 502 gateway page serves no slot to the regulator).
+   */
   available: boolean;
   /** Worst verdict over the checks: 'passed', 'failed' (conformance) or 'error' (no usable answer). */
   verdict: Verdict;

@@ -17,6 +17,11 @@ function failingRulesOf(c: CaseResult): string[] {
   return [...new Set(c.findings.filter(isBlocking).map((f) => f.ruleId))].sort();
 }
 
+/** A request the service served: an HTTP answer with a 2xx status (an error status serves no slot). */
+function isServed(x: Exchange): boolean {
+  return x.outcome === 'ok' && x.response !== undefined && x.response.status >= 200 && x.response.status < 300;
+}
+
 export function checkOf(c: CaseResult): ProbeCheck {
   const x = mainExchange(c.exchanges);
   return {
@@ -56,7 +61,7 @@ export function recordOf(p: ProbeFacts): ProbeRecord {
     baseUrl: p.baseUrl,
     tool: p.tool,
     ...(p.ig ? { ig: p.ig } : {}),
-    available: exchanges.length > 0 && exchanges.every((x) => x.outcome === 'ok'),
+    available: exchanges.length > 0 && exchanges.every(isServed),
     verdict: worstVerdict(checks.map((c) => c.verdict)),
     checks,
     failingRules: [...new Set(checks.flatMap((c) => c.failingRules))].sort(),

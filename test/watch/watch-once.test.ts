@@ -149,6 +149,21 @@ describe('watch --once against the reference editor', () => {
     expect(r.out).toContain(rec.evidence!.path);
   });
 
+  it('against a 502 gateway page: not available (an error status serves no slot), failed, the status in the checks', async () => {
+    const gateway = await startMockServer({ jdd: JDDS, defects: ['html-502'] });
+    try {
+      const history = join(tempDir('watch-502'), 'history.jsonl');
+      const r = await cli(['watch', '--once', '--base-url', gateway.url, ...JDD_ARGS, '--history', history, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      const [rec] = readHistory(history);
+      expect(rec).toMatchObject({ available: false, verdict: 'failed' });
+      expect(rec.checks.filter((c) => c.status === 502).length).toBeGreaterThan(0);
+      expect(rec.failingRules).toContain('EXP-STATUS');
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('against a dead port: available false, verdict error, exit 1, no stack trace', async () => {
     const server = createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -15,7 +15,7 @@ export interface Incident {
   durationMs: number;
   /** Failed probes in the run. */
   probes: number;
-  /** Of which not available (some request got no HTTP answer). */
+  /** Of which not available (some request got no 2xx HTTP answer in time). */
   unavailable: number;
   /** Transport outcomes other than ok, with their counts, most frequent first. */
   outcomes: Array<{ outcome: TransportOutcome; count: number }>;
