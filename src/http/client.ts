@@ -19,13 +19,21 @@ import { receivedBefore } from './wire-tap.js';
 export const DEFAULT_TIMEOUT_MS = 7000;
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 /**
- * The whole body is recorded up to 1 MiB below the body cap: `rejudge` judges the recorded answers again
- * and needs them whole (reports keep a 64 KiB excerpt, the evidence file the rest:
- * src/report/evidence-files.ts). The margin keeps the part read of an answer cut at the cap (too-large,
- * read in chunks of at most 64 KiB) marked `truncated`; an answer judged between the two limits is
- * recorded cut, and `rejudge` then carries its case over saying so.
+ * Bytes of each body recorded as evidence, kept in memory until the run is written: 4 MiB holds a real SAS
+ * answer whole (25 practitioners over 48 h are about 2 MB), which `rejudge` needs to judge it again
+ * (reports keep a 64 KiB excerpt, the evidence file the rest: src/report/evidence-files.ts). An answer
+ * above it is recorded cut, and `rejudge` carries its case over saying so.
  */
-export const DEFAULT_EVIDENCE_BODY_BYTES = DEFAULT_MAX_BODY_BYTES - 1024 * 1024;
+export const DEFAULT_EVIDENCE_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * What one client records whole over all its answers; past it, each body is recorded cut to
+ * EVIDENCE_EXCERPT_BYTES. A hostile endpoint answering 20 MB to each of a hundred searches would
+ * otherwise keep gigabytes in memory. Measured on the demo with its huge-body defect (every search answers
+ * 200 MB): peak RSS 1.8 GB without a budget, 0.86 GB with this one, 0.69 GB with 32 MiB, 0.47 GB with
+ * excerpts only.
+ */
+export const DEFAULT_EVIDENCE_BUDGET_BYTES = 64 * 1024 * 1024;
+export const EVIDENCE_EXCERPT_BYTES = 256 * 1024;
 
 class BodyTooLarge extends Error {
   readonly code = 'UND_ERR_RES_EXCEEDED_MAX_SIZE';
@@ -81,6 +89,14 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const evidenceBytes = opts.evidenceBodyBytes ?? DEFAULT_EVIDENCE_BODY_BYTES;
+  const evidenceBudget = opts.evidenceBudgetBytes ?? DEFAULT_EVIDENCE_BUDGET_BYTES;
+  let recorded = 0;
+  /** This answer's evidence limit: whole (up to evidenceBytes) while the budget lasts, then an excerpt. */
+  const evidenceLimit = (): number => (recorded < evidenceBudget ? evidenceBytes : Math.min(evidenceBytes, EVIDENCE_EXCERPT_BYTES));
+  const record = (r: NonNullable<Exchange['response']>): NonNullable<Exchange['response']> => {
+    recorded += Buffer.byteLength(r.body);
+    return r;
+  };
   const material = loadTlsMaterial(opts.tls, env);
   const { dispatcher, handshakes } = createDispatcher(material, opts.tls, env, maxBodyBytes);
 
@@ -145,7 +161,8 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         got.chunks.push(buf);
       }
       const totalMs = performance.now() - t0;
-      const { response, text, compressed } = responseEvidence(got, evidenceBytes, headers['accept-encoding']);
+      const { response, text, compressed } = responseEvidence(got, evidenceLimit(), headers['accept-encoding']);
+      record(response);
       const tls = handshakes.facts(origin);
       return {
         exchange: {
@@ -175,7 +192,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         outcome: c.outcome,
         error: { ...(c.code ? { code: c.code } : {}), message },
         timings: { totalMs: round(totalMs), ...(ttfbMs !== undefined ? { ttfbMs: round(ttfbMs) } : {}) },
-        ...(got ? { response: responseEvidence(got, evidenceBytes, headers['accept-encoding']).response } : {}),
+        ...(got ? { response: record(responseEvidence(got, evidenceLimit(), headers['accept-encoding']).response) } : {}),
         ...(tls ? { tls } : {}),
       };
       return { exchange, failure: c.kind };

@@ -27,8 +27,10 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Body cap in bytes (default 20 MB); above it the request is aborted. */
   maxBodyBytes?: number;
-  /** Bytes of each body kept in the evidence (default: the body cap less 1 MiB, so that `rejudge` judges whole answers). */
+  /** Bytes of each body kept in the evidence (default 4 MiB: a real answer whole, for `rejudge`). */
   evidenceBodyBytes?: number;
+  /** Bytes this client records whole over all its answers, then excerpts only (default 64 MiB: memory bound against a hostile endpoint). */
+  evidenceBudgetBytes?: number;
   /**
    * Environment read for the passphrase and HTTP(S)_PROXY / NO_PROXY (default `process.env`). Tests
    * and the CLI pass `ctx.io.env`.

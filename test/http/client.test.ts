@@ -316,3 +316,40 @@ describe.runIf(openssl)('HTTP client over TLS and mTLS', () => {
     }
   });
 });
+
+describe('evidence kept in memory: whole answers within a budget, then excerpts', () => {
+  let server: RunningServer;
+  const MB = 1024 * 1024;
+  beforeAll(async () => {
+    server = await startHttpServer({
+      '/mb': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/fhir+json' });
+        res.end(JSON.stringify({ resourceType: 'Bundle', pad: 'x'.repeat(MB) }));
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('records answers whole until the client has recorded its budget, then cuts each to the excerpt, said by truncated', async () => {
+    const client = createHttpClient({ evidenceBodyBytes: 2 * MB, evidenceBudgetBytes: 1.5 * MB });
+    try {
+      const sizes: { bytes: number; recorded: number; truncated: boolean }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { exchange, fullBody } = await client.send({ url: `${server.url}/mb` });
+        const r = exchange.response!;
+        expect(fullBody?.length).toBe(r.bodyBytes); // judged whole whatever is recorded
+        sizes.push({ bytes: r.bodyBytes, recorded: Buffer.byteLength(r.body), truncated: r.truncated });
+      }
+      const whole = sizes[0].bytes;
+      expect(sizes).toEqual([
+        { bytes: whole, recorded: whole, truncated: false },
+        { bytes: whole, recorded: whole, truncated: false }, // 1 MB recorded < 1.5 MB budget: still whole
+        { bytes: whole, recorded: 256 * 1024, truncated: true },
+      ]);
+    } finally {
+      await client.close();
+    }
+  });
+});
