@@ -90,7 +90,15 @@ export function parseRunResult(data: unknown, file: string): RunResult {
 
 /** Reads and checks a run.json; `label` is how messages name the file (default: the path). */
 export async function readRunJson(file: string, label: string = file): Promise<RunResult> {
-  let text: string;
+  return (await readRunFile(file, label)).run;
+}
+
+/**
+ * Reads and checks a run.json, and gives its bytes too (their SHA-256 names the run: `rejudge` records
+ * where it comes from, `campaign` shows it when the folder has no manifest).
+ */
+export async function readRunFile(file: string, label: string = file): Promise<{ run: RunResult; bytes: Buffer }> {
+  let bytes: Buffer;
   try {
     const read = await readFileCapped(file, MAX_BYTES);
     if (read.overLimit)
@@ -98,7 +106,7 @@ export async function readRunJson(file: string, label: string = file): Promise<R
         fr: `${label}\u00a0: trop volumineux pour un résultat d'exécution (plus de ${MAX_BYTES} octets)`,
         en: `${label}: too large for a run result (more than ${MAX_BYTES} bytes)`,
       });
-    text = read.bytes.toString('utf8');
+    bytes = read.bytes;
   } catch (err) {
     if (err instanceof SetupError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -110,7 +118,7 @@ export async function readRunJson(file: string, label: string = file): Promise<R
           : { fr: (err as Error).message, en: (err as Error).message };
     throw new SetupError({ fr: `${label}\u00a0: ${reason.fr}`, en: `${label}: ${reason.en}` });
   }
-  return parseRunText(text, label);
+  return { run: parseRunText(bytes.toString('utf8'), label), bytes };
 }
 
 /** A run.json's text as a checked RunResult (SetupError naming `label`, with line:column for broken JSON). */

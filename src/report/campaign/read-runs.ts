@@ -4,45 +4,37 @@
  * sas-recette run is skipped with a note naming it and the problem (the campaign of the other editors
  * still gets written, exit 0); the same run found twice (a copied run folder) is read once.
 
- * Each file is read once (its bytes are hashed too) and checked by the one reader of run.json
- * (src/report/read-run.ts: parseRunText), which words, locates and decides every refusal.
+ * Each file is read once (its bytes are hashed too) by the one reader of run.json
+ * (src/report/read-run.ts: readRunFile), which words, locates and decides every refusal.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { SetupError } from '../../core/errors.js';
 import type { Message } from '../../core/findings.js';
 import type { RunResult } from '../../core/model.js';
-import { readFileCapped } from '../../core/read-capped.js';
-import { parseRunText, readRunJson } from '../read-run.js';
+import { readRunFile } from '../read-run.js';
+import { sha256Of } from '../manifest/hash.js';
+import { MANIFEST_FILE } from '../manifest/types.js';
 import { runFacts } from './run-facts.js';
 import type { HashSource, RunFacts } from './types.js';
-
-/** The same cap as readRunJson's. */
-const MAX_BYTES = 200 * 1024 * 1024;
-const MANIFEST = 'manifest.json';
 
 export interface ReadRuns {
   runs: RunFacts[];
   notes: Message[];
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The run's hash as its PV shows it: the SHA-256 of the manifest.json beside it, else of run.json itself. */
 async function runHash(file: string, runBytes: Buffer): Promise<{ hash: string; hashOf: HashSource }> {
-  const manifest = join(dirname(file), MANIFEST);
+  const manifest = join(dirname(file), MANIFEST_FILE);
   if (existsSync(manifest)) {
     try {
-      return { hash: sha256(await readFile(manifest)), hashOf: 'manifest.json' };
+      return { hash: sha256Of(await readFile(manifest)), hashOf: 'manifest.json' };
     } catch {
       // an unreadable manifest: fall back to run.json's own hash, which the column says
     }
   }
-  return { hash: sha256(runBytes), hashOf: 'run.json' };
+  return { hash: sha256Of(runBytes), hashOf: 'run.json' };
 }
 
 function skipped(label: string, reason: Message): Message {
@@ -51,18 +43,15 @@ function skipped(label: string, reason: Message): Message {
 
 /** One run's facts, or the note saying why it was skipped. */
 async function readOne(file: string, label: string): Promise<RunFacts | Message> {
-  let bytes: Buffer;
-  let run: RunResult;
+  let read: { run: RunResult; bytes: Buffer };
   try {
-    const read = await readFileCapped(file, MAX_BYTES);
-    bytes = read.bytes;
-    run = read.overLimit ? await readRunJson(file, label) : parseRunText(bytes.toString('utf8'), label);
+    read = await readRunFile(file, label);
   } catch (err) {
     if (err instanceof SetupError) return skipped(label, err.problem);
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     return skipped(label, { fr: `illisible (${reason})`, en: `cannot be read (${reason})` });
   }
-  return runFacts(run, file, await runHash(file, bytes));
+  return runFacts(read.run, file, await runHash(file, read.bytes));
 }
 
 /** Reads `files` one after the other (the work is parsing: CPU, not waiting); labels are paths relative to `cwd`. */

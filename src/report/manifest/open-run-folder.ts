@@ -5,10 +5,10 @@
  * Anything else is a setup error (exit 2) that says what was found: nothing there, a folder that is not
  * a run's, or a run made before manifests existed.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SetupError } from '../../core/errors.js';
-import { LATEST_FILE, LATEST_LINK } from '../run-folder.js';
+import { RUN_FILE, runFolderIn } from '../run-file.js';
 import { MANIFEST_FILE } from './types.js';
 
 /** The absolute, real path of the run folder `arg` designates; SetupError when it is not one with a manifest. */
@@ -26,18 +26,11 @@ export function openRunFolder(arg: string, cwd: string): string {
       },
     );
   }
-  let folder = realpathSync(stats.isDirectory() ? given : dirname(given));
-  // a reports folder: its latest run (the `latest` symlink, or `latest.txt` where symlinks cannot be made)
-  if (!existsSync(join(folder, MANIFEST_FILE))) {
-    const name = existsSync(join(folder, LATEST_LINK, MANIFEST_FILE))
-      ? LATEST_LINK
-      : existsSync(join(folder, LATEST_FILE))
-        ? readFileSync(join(folder, LATEST_FILE), 'utf8').trim()
-        : '';
-    if (name && !/[/\\]/.test(name) && existsSync(join(folder, name, MANIFEST_FILE))) folder = realpathSync(join(folder, name));
-  }
+  const dir = stats.isDirectory() ? given : dirname(given);
+  // the run folder, or a reports folder's latest run
+  const folder = realpathSync(runFolderIn(dir) ?? dir);
   if (existsSync(join(folder, MANIFEST_FILE))) return folder;
-  if (existsSync(join(folder, 'run.json'))) {
+  if (existsSync(join(folder, RUN_FILE))) {
     throw new SetupError(
       {
         fr: `${arg}\u00a0: pas de manifeste (manifest.json)\u00a0: exécution faite par une version plus ancienne de sas-recette, qui n’en écrivait pas`,
