@@ -76,9 +76,15 @@ ${closingBlock(run, PV_HASH_PLACEHOLDER, humanInZone(run.finishedAt, PARIS, lang
 </body>
 </html>
 `;
-  const text = doc.value;
+  return sealPv(doc.value);
+}
+
+/**
+ * A rendered PV with its own SHA-256 written in place of PV_HASH_PLACEHOLDER (the last one, in its
+ * closing block): the hash of the page as it is with the placeholder, which pvHashes recomputes.
+ */
+export function sealPv(text: string): string {
   const field = hashField(PV_HASH_PLACEHOLDER);
   const at = text.lastIndexOf(field);
-  const hash = sha256(text);
-  return text.slice(0, at) + hashField(hash) + text.slice(at + field.length);
+  return text.slice(0, at) + hashField(sha256(text)) + text.slice(at + field.length);
 }

@@ -4,14 +4,13 @@
  * identification rows and signature boxes, and the SHA-256 of the file in its footer in the same form
  * (`data-pv-sha256`, computed with the hash replaced by 64 zeros), so `pvHashes` checks it too.
  */
-import { createHash } from 'node:crypto';
 import type { Lang } from '../../core/findings.js';
 import type { PvInfo } from '../../core/model.js';
 import { signatureBox } from '../html/closing.js';
 import { documentHead } from '../html/document-head.js';
 import { html, type SafeHtml } from '../html/escape.js';
 import { labelsFor, type Labels } from '../html/i18n.js';
-import { PV_HASH_PLACEHOLDER } from '../html/page.js';
+import { PV_HASH_PLACEHOLDER, sealPv } from '../html/page.js';
 import { identificationSection, pvNumberOf, summarySection, type VsrMeta } from './vsr-sections.js';
 import { availabilitySection, incidentsSection, latencySection, regressionsSection } from './vsr-tables.js';
 import type { VsrReport } from './vsr-model.js';
@@ -39,8 +38,6 @@ table.vsr-incidents col.c-dur { width: 13%; } table.vsr-incidents col.c-cause { 
 table.vsr-summary th[scope=row] { width: 38%; }
 @media print { figure.vsr-figure svg.vsr-chart { max-width: none; } }
 `;
-
-const hashField = (hash: string): string => `data-pv-sha256="${hash}">${hash}<`;
 
 function closing(
   report: VsrReport,
@@ -92,9 +89,5 @@ ${closing(report, pvNumber, pvInfo?.editor, meta, t, v, lang)}
 </body>
 </html>
 `;
-  const text = doc.value;
-  const field = hashField(PV_HASH_PLACEHOLDER);
-  const at = text.lastIndexOf(field);
-  const hash = createHash('sha256').update(text, 'utf8').digest('hex');
-  return text.slice(0, at) + hashField(hash) + text.slice(at + field.length);
+  return sealPv(doc.value);
 }
