@@ -36,11 +36,10 @@ export async function reportAction(ctx: CliContext, runJson: string, opts: Repor
   // SHA256SUMS covers the PV files inside the run folder only: a PV written elsewhere leaves it as it is
   if (!sealed || !files.some((f) => relativeInside(sealed.folder, f) !== undefined)) return;
   const { file, overwritten } = await resealFolder(sealed, files);
-  const colon = fr ? '\u00a0:' : ':';
   ctx.io.stdout(
     fr
-      ? `${show(file)} réécrit pour le nouveau PV (empreinte du manifeste${colon} ${sealed.manifestSha256})\n`
-      : `${show(file)} rewritten for the new PV (manifest fingerprint${colon} ${sealed.manifestSha256})\n`,
+      ? `${show(file)} réécrit pour le nouveau PV (empreinte du manifeste\u00a0: ${sealed.manifestSha256})\n`
+      : `${show(file)} rewritten for the new PV (manifest fingerprint: ${sealed.manifestSha256})\n`,
   );
   if (!opts.junit && !opts.html)
     ctx.io.stdout(

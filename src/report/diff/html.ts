@@ -5,6 +5,7 @@
  * escaping `html` template (html/escape.ts), so a hostile message or URL can only ever be text.
  */
 import { textOf, type Lang, type Message } from '../../core/findings.js';
+import { colon } from '../../core/typography.js';
 import { overallBadge, verdictBadge } from '../html/badges.js';
 import { documentHead } from '../html/document-head.js';
 import { html, type SafeHtml } from '../html/escape.js';
@@ -72,9 +73,7 @@ function findingList(c: CaseDiff, w: DiffWords, lang: Lang): SafeHtml | string {
   const where = (f: { ruleId: string; location: string }): SafeHtml =>
     html`<code class="id">${f.ruleId}</code> @ <span class="mono">${f.location || '—'}</span>`;
   const items = [
-    ...c.findings.added.map(
-      (f) => html`<li>+ ${where(f)} (${sev(f.severity)})${lang === 'fr' ? '\u00a0:' : ':'} ${textOf(f.message, lang)}</li>`,
-    ),
+    ...c.findings.added.map((f) => html`<li>+ ${where(f)} (${sev(f.severity)})${colon(lang)} ${textOf(f.message, lang)}</li>`),
     ...c.findings.severityChanged.map((f) => html`<li>± ${where(f)} (${sev(f.old)} → ${sev(f.new)})</li>`),
     ...c.findings.removed.map((f) => html`<li>− ${where(f)} (${sev(f.severity)})</li>`),
   ];
@@ -116,7 +115,7 @@ function latency(d: RunDiff, w: DiffWords): SafeHtml | string {
 function result(d: RunDiff, w: DiffWords, lang: Lang): SafeHtml {
   const order: CaseChange[] = ['regression', 'fixed', 'changed', 'added', 'removed', 'same'];
   const counts = order.map((ch) => w.counted(ch, d.cases.filter((c) => c.change === ch).length)).join(', ');
-  return html`<p><strong>${w.result}${lang === 'fr' ? '\u00a0:' : ':'}</strong> ${counts} · ${w.exit(d.regressions.length)}</p>`;
+  return html`<p><strong>${w.result}${colon(lang)}</strong> ${counts} · ${w.exit(d.regressions.length)}</p>`;
 }
 
 /** The diff as a complete HTML document. */
@@ -130,7 +129,7 @@ export function diffHtml(d: RunDiff, lang: Lang): string {
 <h1>${w.title}</h1>
 ${identification(d, w, t, lang)}
 ${caveats(d.caveats, w, lang)}
-<div class="overall overall-${d.overall.new}"><p>${w.overall}${lang === 'fr' ? '\u00a0:' : ':'} ${overallBadge(d.overall.old, t)} → ${overallBadge(d.overall.new, t)}</p>
+<div class="overall overall-${d.overall.new}"><p>${w.overall}${colon(lang)} ${overallBadge(d.overall.old, t)} → ${overallBadge(d.overall.new, t)}</p>
 ${result(d, w, lang)}</div>
 </header>
 <main>
