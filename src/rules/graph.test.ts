@@ -36,6 +36,15 @@ describe('buildGraph', () => {
     expect(g.resolve('Schedule/k1/_history/2', slot).target?.index).toBe(1);
   });
 
+  it('resolves one Reference object once per referring entry: the same object read from another entry is resolved again', () => {
+    const ref = { reference: 'Schedule/k1' };
+    const first = g.resolve(ref, slot);
+    expect(first.target?.index).toBe(1);
+    expect(g.resolve(ref, slot)).toBe(first);
+    expect(g.resolve(ref, role).target?.index).toBe(4);
+    expect(g.resolve(ref, slot).target?.index).toBe(1);
+  });
+
   it('resolves absolute, urn:uuid and contained references', () => {
     expect(g.resolve({ reference: 'https://b.test/other/Schedule/k1' }, slot)).toMatchObject({ kind: 'absolute', target: { index: 4 } });
     expect(g.resolve({ reference: 'urn:uuid:0b5c1d3e-1111-4222-8333-444455556666' }, slot)).toMatchObject({

@@ -128,8 +128,19 @@ export function buildGraph(bundle: Json): BundleGraph {
         },
       ];
     });
+  // Several rules resolve the same Reference (a Slot's schedule, a serviceType's HealthcareService): each
+  // Reference object is resolved once per graph, for the node it was resolved from.
+  const resolved = new WeakMap<Json, { from: Node; resolution: Resolution }>();
   const resolve = (ref: unknown, from: Node): Resolution => {
     const refObj = asObj(ref);
+    if (refObj === undefined) return resolveOnce(ref, undefined, from);
+    const known = resolved.get(refObj);
+    if (known !== undefined && known.from === from) return known.resolution;
+    const resolution = resolveOnce(ref, refObj, from);
+    resolved.set(refObj, { from, resolution });
+    return resolution;
+  };
+  const resolveOnce = (ref: unknown, refObj: Json | undefined, from: Node): Resolution => {
     const reference = typeof ref === 'string' ? ref : asStr(refObj?.reference);
     if (reference === undefined || reference === '') {
       return { reference: '', kind: refObj?.identifier !== undefined ? 'logical' : 'empty' };

@@ -68,7 +68,7 @@ export function analyseAnswer(sent: SentExchange, useCase: UseCase, now: Date, c
     // the structure of the answer, and is reported even when the FHIR packages are missing.
     const text = sent.fullBody ?? '';
     out.structure = once(() => {
-      const fromText = jsonTextFindings(text, 'Bundle');
+      const fromText = jsonTextFindings(text, 'Bundle', 100, body);
       const structural = validate?.(body, useCase);
       if (!structural) return fromText.length > 0 ? fromText : undefined;
       return append(fromText, structural);

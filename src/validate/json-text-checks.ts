@@ -97,8 +97,67 @@ function isNumberChar(c: number): boolean {
 /**
  * Scans a JSON text JSON.parse accepted. `root` names the top-level value in paths (the resourceType,
  * or `$`); at most `limit` problems of each kind are kept (the counts say how many there were).
+ * `parsed`, the value JSON.parse gave for this text, allows a quicker pass when there is nothing to
+ * report (quickScan); the result is the same.
  */
-export function scanJsonText(text: string, root = '$', limit = 100): JsonTextScan {
+export function scanJsonText(text: string, root = '$', limit = 100, parsed?: unknown): JsonTextScan {
+  if (parsed !== undefined) {
+    const quick = quickScan(text, parsed);
+    if (quick) return quick;
+  }
+  return fullScan(text, root, limit);
+}
+
+/**
+ * The scan of a text with nothing to report, in about a third of fullScan's time (no key is read, no
+ * path kept): one pass counts the members (each `:` outside strings separates a key from its value) and
+ * the nesting; a walk of `parsed` counts its keys and looks for numbers out of the double range
+ * (JSON.parse makes them Infinity). JSON.parse keeps one member per key, so as many keys as members means
+ * no key was given twice, and the nesting measured is then the text's. Undefined otherwise (a duplicate,
+ * a number out of range, a value that is not this text's): fullScan finds and places each problem.
+ */
+function quickScan(text: string, parsed: unknown): JsonTextScan | undefined {
+  let members = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i);
+    else {
+      if (c === 0x3a) members++;
+      else if (c === 0x7b || c === 0x5b) {
+        if (++depth > maxDepth) maxDepth = depth;
+      } else if (c === 0x7d || c === 0x5d) depth--;
+      i++;
+    }
+  }
+  let keys = 0;
+  // an explicit stack: the value may be nested as deeply as JSON.parse allows
+  const stack: unknown[] = [parsed];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return undefined;
+    } else if (Array.isArray(v)) {
+      for (const item of v) if (typeof item === 'object' || typeof item === 'number') stack.push(item);
+    } else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      for (const key in o) {
+        if (!Object.hasOwn(o, key)) continue;
+        keys++;
+        const item = o[key];
+        if (typeof item === 'object' || typeof item === 'number') stack.push(item);
+      }
+    }
+  }
+  if (keys !== members) return undefined;
+  return { duplicateKeys: [], outOfRange: [], duplicateKeyCount: 0, outOfRangeCount: 0, maxDepth };
+}
+
+/** The scan proper: every duplicate key and number out of range, with its path. */
+function fullScan(text: string, root: string, limit: number): JsonTextScan {
   const out: JsonTextScan = { duplicateKeys: [], outOfRange: [], duplicateKeyCount: 0, outOfRangeCount: 0, maxDepth: 0 };
   const frames: Frame[] = [];
   let depth = 0;
@@ -185,8 +244,8 @@ export const RULE_NUMBER_OUT_OF_RANGE = 'json-number-out-of-range';
  * The problems of scanJsonText as error findings (source `structure`), for `validate` and for the
  * answers judged by `run`. The last finding of a kind says how many more there were.
  */
-export function jsonTextFindings(text: string, root = '$', limit = 100): Finding[] {
-  return scanFindings(scanJsonText(text, root, limit));
+export function jsonTextFindings(text: string, root = '$', limit = 100, parsed?: unknown): Finding[] {
+  return scanFindings(scanJsonText(text, root, limit, parsed));
 }
 
 /** The findings of a scan (jsonTextFindings), for a caller that also reads the scan's depth. */

@@ -125,7 +125,7 @@ function checkResourceShape(value: unknown, label: string, text: string): Parsed
     );
   }
   const rt = (value as { resourceType?: unknown }).resourceType;
-  const scan = scanJsonText(text, typeof rt === 'string' ? rt : '$');
+  const scan = scanJsonText(text, typeof rt === 'string' ? rt : '$', 100, value);
   if (scan.maxDepth > MAX_JSON_DEPTH && nestsDeeperThan(value)) {
     const m = tooDeepMessage();
     return fatal('input-too-deep', label, `${m.fr}.`, `${m.en}.`);

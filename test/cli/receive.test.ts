@@ -122,7 +122,8 @@ describe('sas-recette receive over mTLS', () => {
     const out = join(tmp, 'session-1');
     const r = startReceive([...TLS_ARGS(), '--output', out, '--lang', 'en']);
     const [, url] = await r.waitFor(/URL to configure in the editor's software: (https:\/\/127\.0\.0\.1:\d+\/\S*Appointment)\n/);
-    expect(r.out()).toContain('mutual TLS: client certificate required');
+    // the next line (profile, IG, TLS mode) is its own write: wait for it rather than assume it came with the URL
+    await r.waitFor(/mutual TLS: client certificate required/);
 
     // without a client certificate the handshake is refused: nothing is recorded
     await expect(send('POST', url, conform, true)).rejects.toThrow();
