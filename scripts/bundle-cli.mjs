@@ -22,6 +22,25 @@ const BUNDLED = new Set(['commander', 'chalk']);
 const { dependencies, devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const external = Object.keys({ ...dependencies, ...devDependencies }).filter((name) => !BUNDLED.has(name));
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (`git-style` commands
+ * run as separate programs), which sas-recette never declares; child_process brings net, dgram and the
+ * stream stack with it, about 4 ms of every start. In the bundle commander gets a stand-in that
+ * requires child_process on first use instead.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, name) => (m ??= require('node:child_process'))[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
@@ -32,6 +51,7 @@ await build({
   platform: 'node',
   target: 'node20.18',
   external,
+  plugins: [lazyChildProcessForCommander],
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
   // commander is CommonJS: its require() of Node's modules needs a require in the ES bundle

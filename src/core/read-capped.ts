@@ -10,7 +10,6 @@
  * - a body received from an endpoint: 20 MiB (the HTTP client's own cap, src/http).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 /** What was read: at most `maxBytes + 1` bytes; `overLimit` when there was more than `maxBytes`. */
 export interface CappedRead {
@@ -49,6 +48,8 @@ export function readFileCappedSync(path: string, maxBytes: number): CappedRead {
 
 /** Reads a file (regular, device, FIFO) asynchronously, stopping one byte past `maxBytes`. Throws fs errors. */
 export async function readFileCapped(path: string, maxBytes: number): Promise<CappedRead> {
+  // node:fs/promises loaded here only: a device or a FIFO is rare, and the module costs every start about 2 ms
+  const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];

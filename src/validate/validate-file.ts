@@ -16,7 +16,6 @@ import { parseFhirJson, MAX_INPUT_BYTES } from './parse-input.js';
 import { readInput, type InputSource } from './read-input.js';
 import { buildReport, resourceLabel, type ValidationReport } from './validation-report.js';
 import { requireIg } from './require-ig.js';
-import { appointmentProfile, validateAppointmentInput } from './appointment-input.js';
 import { chooseUseCase, isAppointmentUseCase, useCaseOfProfile, type UseCaseChoice, type ValidateUseCase } from './use-case.js';
 import { validateInput, type ValidateInputResult } from './validate-input.js';
 
@@ -44,6 +43,9 @@ export interface ValidateFileOptions {
 
 /** The official validator's part, loaded only when it is asked for (the HL7 validator's wrapper and its lifecycle). */
 const officialPart = () => import('./official.js');
+
+/** The Appointment part (flux V3: its profile and rules), loaded only for an Appointment, never for a search answer. */
+const appointmentPart = () => import('./appointment-input.js');
 
 export async function validateFile(o: ValidateFileOptions): Promise<ValidationReport> {
   if (o.useCase && isAppointmentUseCase(o.useCase)) refuseSearchOptions(o.useCase, o);
@@ -73,7 +75,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   // Given as the answer to a SAS search (--use-case or --search): it must be a searchset Bundle.
   const answer = choice.from === 'option' || o.search !== undefined;
   const result: ValidateInputResult = isAppointmentUseCase(choice.useCase)
-    ? validateAppointmentInput(resource, { flavour: choice.useCase, index })
+    ? (await appointmentPart()).validateAppointmentInput(resource, { flavour: choice.useCase, index })
     : validateInput(resource, { index, useCase: choice.useCase, profile: o.profile, now: o.now, search: o.search, answer });
   // parsed.findings: duplicate JSON keys and numbers out of range, which JSON.parse hides (json-text-checks.ts)
   const findings: Finding[] = [...(choice.note ? [choice.note] : []), ...parsed.findings, ...result.findings];
@@ -100,7 +102,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<ValidationRe
   const { attachOfficial, officialIgPackages, validateWithOfficial } = await officialPart();
   const official = await validateWithOfficial(o.official, {
     resource,
-    profile: isAppointmentUseCase(choice.useCase) ? appointmentProfile(choice.useCase) : result.profile,
+    profile: isAppointmentUseCase(choice.useCase) ? (await appointmentPart()).appointmentProfile(choice.useCase) : result.profile,
     igPackages: officialIgPackages(index),
     own: report.findings,
   });

@@ -61,6 +61,10 @@ describe('validate loads neither fhirpath nor the official validator for a usual
     expect(r.modules.some((u) => u.endsWith('/dist/fhir/validator/invariants.js'))).toBe(true);
     expect(packagesIn(r.modules)).not.toContain('fhirpath');
     expect(packagesIn(r.modules)).not.toContain('fhir-validator-wrapper');
+    // nor the Appointment part of flux V3 (its profile choice, rules and session judge)
+    expect(
+      r.modules.filter((u) => /\/dist\/(flows\/appointments\/(?!appointment-ids)|validate\/(appointment-input|received-session))/.test(u)),
+    ).toEqual([]);
   });
 });
 
@@ -76,5 +80,15 @@ describe('an invariant only the library evaluates', () => {
       expect.objectContaining({ ruleId: 'att-1', location: `Bundle.entry[${practitioner}].resource.photo[0]` }),
     );
     expect(packagesIn(r.modules)).toContain('fhirpath');
+  });
+});
+
+describe('an Appointment (flux V3)', () => {
+  it('loads the Appointment part, and is judged against its profile', () => {
+    const appointment = { resourceType: 'Appointment', id: 'a1', status: 'booked', participant: [] };
+    const r = validateRecorded(tmp.file('appointment.json', JSON.stringify(appointment)), 'appointment');
+    expect(r.modules.some((u) => u.endsWith('/dist/validate/appointment-input.js'))).toBe(true);
+    expect((r.report as unknown as { profile: string }).profile).toMatch(/FrAppointmentSAS|fr-appointment-sas/i);
+    expect(r.code).toBe(1);
   });
 });

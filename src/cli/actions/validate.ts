@@ -6,7 +6,7 @@ import { defaultPackageSources, definitionsCacheDir } from '../../fhir/packages/
 import { OFFICIAL_STARTING, officialFileOptions } from '../../official/cli-options.js';
 import { formatJson, formatText } from '../../report/validation/index.js';
 import { parseSearch } from '../../sas/search.js';
-import { validateFile } from '../../validate/index.js';
+import { validateFile } from '../../validate/validate-file.js';
 import type { ValidateOptions } from '../commands/validate.js';
 import type { CliContext } from '../context.js';
 
