@@ -8,6 +8,7 @@ import { formatJson, formatText } from '../../report/validation/index.js';
 import { parseSearch } from '../../sas/search.js';
 import { validateFile } from '../../validate/validate-file.js';
 import type { ValidateOptions } from '../commands/validate.js';
+import { tuneForShortValidation } from '../short-run.js';
 import type { CliContext } from '../context.js';
 
 export async function validateAction(ctx: CliContext, file: string, opts: ValidateOptions): Promise<void> {
@@ -16,6 +17,7 @@ export async function validateAction(ctx: CliContext, file: string, opts: Valida
   const search = opts.search !== undefined ? parseSearch(opts.search) : undefined;
   const sources = opts.packages.length > 0 ? opts.packages.map((p) => resolve(io.cwd, p)) : defaultPackageSources(io.env);
   const official = officialFileOptions(opts, io, () => io.stderr(ctx.color.dim(`${textOf(OFFICIAL_STARTING, opts.lang)}\n`)));
+  if (file !== '-') tuneForShortValidation(resolve(io.cwd, file));
   const report = await validateFile({
     input: file,
     from: io,

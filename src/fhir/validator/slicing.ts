@@ -7,7 +7,7 @@
  * official validator does for `Slot.serviceType` of the CPTS Slot profile. A `profile` discriminator
  * validates the candidate once per profile (cached), after checking its resource type.
  */
-import { isObject, noteOnce, report, type JsonObject, type ResourceResult, type Scope } from './context.js';
+import { isObject, noteOnce, report, type ResourceResult, type Scope } from './context.js';
 import { inExpansion } from './bindings.js';
 import { msg } from './messages.js';
 import type { Discriminator, ElementNode } from './model.js';
@@ -67,28 +67,41 @@ function pushFlat(out: unknown[], v: unknown): void {
   else if (v !== undefined && v !== null) out.push(v);
 }
 
-/** Values reached from `item` by a discriminator path. */
+/**
+ * Values reached from `item` by a discriminator path. Indexed loops, no callback: run for every value of
+ * a sliced element and every slice, mostly before the JIT has compiled it.
+ */
 function valuesAt(scope: Scope, item: unknown, path: string): unknown[] {
   let current: unknown[] = [item];
-  for (const seg of segments(path)) {
+  const steps = segments(path);
+  for (let s = 0; s < steps.length; s++) {
+    const seg = steps[s];
+    const reached: unknown[] = [];
     if (seg.extension !== undefined) {
-      const reached: unknown[] = [];
-      for (const v of current) if (isObject(v)) pushFlat(reached, v.extension);
-      current = reached.filter((e) => isObject(e) && e.url === seg.extension);
+      for (let k = 0; k < current.length; k++) {
+        const v = current[k];
+        if (!isObject(v)) continue;
+        const extensions = v.extension;
+        if (Array.isArray(extensions)) {
+          for (let e = 0; e < extensions.length; e++)
+            if (isObject(extensions[e]) && extensions[e].url === seg.extension) reached.push(extensions[e]);
+        } else if (isObject(extensions) && extensions.url === seg.extension) reached.push(extensions);
+      }
     } else if (seg.name === 'resolve()') {
-      const reached: JsonObject[] = [];
-      for (const v of current) {
+      for (let k = 0; k < current.length; k++) {
+        const v = current[k];
         const target = isObject(v) && typeof v.reference === 'string' ? resolveReference(scope, v.reference) : undefined;
         if (target !== undefined) reached.push(target);
       }
-      current = reached;
     } else if (seg.name.startsWith('ofType(')) {
       continue;
     } else {
-      const reached: unknown[] = [];
-      for (const v of current) if (isObject(v)) pushFlat(reached, v[seg.name]);
-      current = reached;
+      for (let k = 0; k < current.length; k++) {
+        const v = current[k];
+        if (isObject(v)) pushFlat(reached, v[seg.name]);
+      }
     }
+    current = reached;
   }
   return current;
 }
@@ -156,12 +169,20 @@ function matchesType(scope: Scope, d: Discriminator, slice: ElementNode, item: u
 function matchesProfile(scope: Scope, d: Discriminator, slice: ElementNode, item: unknown, failed: ResourceResult[]): boolean {
   const def = definitionAt(slice, d.path);
   const types = def?.types ?? [];
-  for (const v of valuesAt(scope, item, d.path)) {
+  const values = valuesAt(scope, item, d.path);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (!isObject(v)) continue;
-    const type = types.find((t) => t.code === v.resourceType);
+    let type: (typeof types)[number] | undefined;
+    for (let t = 0; t < types.length; t++) {
+      if (types[t].code === v.resourceType) {
+        type = types[t];
+        break;
+      }
+    }
     if (!type) continue; // type first: no validation for another resource type
-    for (const canonical of type.profiles) {
-      const profile = scope.ctx.engine.profile(canonical);
+    for (let c = 0; c < type.profiles.length; c++) {
+      const profile = scope.ctx.engine.profile(type.profiles[c]);
       if (!profile) continue;
       const result = scope.ctx.validateAs(v, profile);
       if (!result.hasError) return true;
@@ -189,32 +210,50 @@ function matchesSlice(
 ): boolean {
   const discriminators = node.slicing?.discriminators ?? [];
   if (discriminators.length === 0) return false;
-  return discriminators.every((d) => {
-    switch (d.type) {
-      case 'value':
-      case 'pattern':
-        return matchesValue(scope, d, slice, item, location, index);
-      case 'type':
-        return matchesType(scope, d, slice, item);
-      case 'profile':
-        return matchesProfile(scope, d, slice, item, failed);
-      case 'exists':
-        return matchesExists(scope, d, slice, item);
-      default:
-        return false;
-    }
-  });
+  for (let k = 0; k < discriminators.length; k++)
+    if (!matchesDiscriminator(scope, discriminators[k], slice, item, location, index, failed)) return false;
+  return true;
+}
+
+function matchesDiscriminator(
+  scope: Scope,
+  d: Discriminator,
+  slice: ElementNode,
+  item: unknown,
+  location: string,
+  index: number,
+  failed: ResourceResult[],
+): boolean {
+  switch (d.type) {
+    case 'value':
+    case 'pattern':
+      return matchesValue(scope, d, slice, item, location, index);
+    case 'type':
+      return matchesType(scope, d, slice, item);
+    case 'profile':
+      return matchesProfile(scope, d, slice, item, failed);
+    case 'exists':
+      return matchesExists(scope, d, slice, item);
+    default:
+      return false;
+  }
 }
 
 export function assignSlices(scope: Scope, node: ElementNode, items: unknown[], location: string): SliceAssignment {
   const slices: (ElementNode | undefined)[] = [];
   const failed = new Map<number, ResourceResult>();
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
     const failures: ResourceResult[] = [];
-    const slice = node.slices.find((s) => matchesSlice(scope, node, s, item, location, i, failures));
+    let slice: ElementNode | undefined;
+    for (let s = 0; s < node.slices.length; s++) {
+      if (matchesSlice(scope, node, node.slices[s], items[i], location, i, failures)) {
+        slice = node.slices[s];
+        break;
+      }
+    }
     slices.push(slice);
     if (!slice && failures.length > 0) failed.set(i, failures[0]);
-  });
+  }
   return { slices, failed };
 }
 

@@ -37,11 +37,17 @@ function unknownProperty(scope: Scope, container: ElementNode, name: string, loc
   report(scope, 'error', RULE.unknownElement, `${location}.${name}`, msg.unknownElement(name, container.path));
 }
 
-/** Walks the properties of one JSON object against the children of `container`. */
+/**
+ * Walks the properties of one JSON object against the children of `container`. Indexed loops, no
+ * iterator or callback: this runs for every object of the resource, and in a `validate` process mostly
+ * before the JIT has compiled it, where each iteration protocol step or call costs.
+ */
 export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObject, location: string, isResource: boolean): void {
-  // a list, not a Map: it holds at most one entry per child of the definition (a few), and this runs for every object
+  // a list, not a Map: it holds at most one entry per child of the definition (a few)
   const present: Present[] = [];
-  for (const key of Object.keys(obj)) {
+  const keys = Object.keys(obj);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     if (isResource && key === 'resourceType') continue;
     const isExt = key.charCodeAt(0) === 95;
     const name = isExt ? key.slice(1) : key;
@@ -50,14 +56,22 @@ export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObje
       unknownProperty(scope, container, key, location);
       continue;
     }
-    const groupKey = ref.node.isChoice ? ref.node.path : ref.node.name;
-    let p = findPresent(present, groupKey);
+    const node = ref.node;
+    const groupKey = node.isChoice ? node.path : node.name;
+    // the search of `present`, written in line (a call per key costs, before the JIT)
+    let p: Present | undefined;
+    for (let j = 0; j < present.length; j++) {
+      if (present[j].groupKey === groupKey) {
+        p = present[j];
+        break;
+      }
+    }
     if (p && p.jsonName !== name) {
       report(scope, 'error', RULE.choice, `${location}.${name}`, msg.choiceMultiple(`${p.jsonName}, ${name}`));
       continue;
     }
     if (!p) {
-      p = { groupKey, ref, jsonName: name, hasValue: false, hasExt: false };
+      p = { groupKey, ref, jsonName: name, value: undefined, ext: undefined, hasValue: false, hasExt: false };
       present.push(p);
     }
     if (isExt) {
@@ -68,18 +82,19 @@ export function walkChildren(scope: Scope, container: ElementNode, obj: JsonObje
       p.hasValue = true;
     }
   }
-  for (const req of container.required) {
-    const groupKey = req.isChoice ? req.path : req.name;
-    if (findPresent(present, groupKey)) continue;
+  const required = container.required;
+  for (let r = 0; r < required.length; r++) {
+    const req = required[r];
+    if (findPresent(present, req.isChoice ? req.path : req.name)) continue;
     const loc = `${location}.${req.isChoice ? req.name.slice(0, -3) : req.name}`;
     if (req.min > 0) report(scope, 'error', req.id, loc, msg.min(req.id, req.min, 0));
     checkAbsentSlices(scope, req, loc);
   }
-  for (const p of present) walkElement(scope, p, location);
+  for (let i = 0; i < present.length; i++) walkElement(scope, present[i], location);
 }
 
 function findPresent(present: readonly Present[], groupKey: string): Present | undefined {
-  for (const p of present) if (p.groupKey === groupKey) return p;
+  for (let i = 0; i < present.length; i++) if (present[i].groupKey === groupKey) return present[i];
   return undefined;
 }
 
