@@ -69,7 +69,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
  * collate.ts (locations and rule ids are ASCII: ICU starts only for other text; collate.test.ts).
  */
 export function sortFindingsBy(findings: Finding[], numeric: boolean): Finding[] {
-  const rows = findings.map((f) => ({ f, location: collationKey(f.location, numeric), ruleId: collationKey(f.ruleId, false) }));
+  // a few rule ids for many findings (a dom-6 warning per resource): each id's key computed once
+  const ruleKeys = new Map<string, string | undefined>();
+  const ruleKey = (id: string) => {
+    if (!ruleKeys.has(id)) ruleKeys.set(id, collationKey(id, false));
+    return ruleKeys.get(id);
+  };
+  const rows = findings.map((f) => ({ f, location: collationKey(f.location, numeric), ruleId: ruleKey(f.ruleId) }));
   rows.sort(
     (a, b) =>
       compareKeyed(a.f.location, a.location, b.f.location, b.location, numeric) ||
