@@ -56,7 +56,11 @@ export interface Ctx {
   /** Validates a resource found at a Resource-typed element (contained, Bundle entry); wired by index.ts. */
   walkResource: (scope: Scope, node: ElementNode, type: TypeRef, value: unknown, location: string) => void;
   info: Map<object, ResourceInfo>;
-  results: Map<object, Map<CompiledProfile, ResourceResult>>;
+  /**
+   * Results by profile, then by resource: a handful of profiles for thousands of resources, so no Map is
+   * made per resource (they stay in memory until the end of the validation).
+   */
+  results: Map<CompiledProfile, Map<object, ResourceResult>>;
   /** Evaluate every invariant the library can with FHIRPath (ValidateOptions.invariants = 'fhirpath'). */
   fhirpathInvariants: boolean;
   /** "Not checked" notes, one per key (canonical, invariant…) per validation. */

@@ -55,6 +55,12 @@ function chooseProfile(ctx: Ctx, resource: JsonObject, options: ValidateOptions,
   return fromMeta[0] ?? engine.profile(type);
 }
 
+/** True when a resource was found with errors against one of the profiles it was validated against. */
+function targetHasErrors(ctx: Ctx, target: object): boolean {
+  for (const byResource of ctx.results.values()) if (byResource.get(target)?.hasError) return true;
+  return false;
+}
+
 /** Target-profile conformance of references, decided once every resource has been validated. */
 function resolveDeferred(ctx: Ctx, deferred: DeferredReference[]): Finding[] {
   const out: Finding[] = [];
@@ -62,10 +68,10 @@ function resolveDeferred(ctx: Ctx, deferred: DeferredReference[]): Finding[] {
   for (const d of deferred) {
     if (done.has(d)) continue;
     done.add(d);
-    const results = ctx.results.get(d.target);
-    if (d.profiles.some((p) => results?.get(p) && !results.get(p)!.hasError)) continue;
+    const resultAs = (p: CompiledProfile) => ctx.results.get(p)?.get(d.target);
+    if (d.profiles.some((p) => resultAs(p)?.hasError === false)) continue;
     // a target with errors of its own has them reported where it sits: no second finding here
-    if ([...(results?.values() ?? [])].some((r) => r.hasError)) continue;
+    if (targetHasErrors(ctx, d.target)) continue;
     if (d.profiles.some((p) => !ctx.validateAs(d.target, p).hasError)) continue;
     const urls = d.profiles.map((p) => p.url).join(', ');
     out.push(

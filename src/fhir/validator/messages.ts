@@ -16,6 +16,9 @@ export function show(value: unknown, max = 80): string {
 
 const m = (fr: string, en: string): Message => ({ fr, en });
 
+/** The invariant messages made so far, by constraint key and text (msg.invariant): a few dozen constraints at most. */
+const INVARIANT_MESSAGES = new Map<string, Message>();
+
 const jsonKindFr: Record<string, string> = {
   string: 'une chaîne',
   boolean: 'un booléen',
@@ -154,7 +157,14 @@ export const msg = {
       `Définition d'extension ${url} inconnue des packages chargés : contenu non vérifié.`,
       `Extension definition ${url} is unknown to the loaded packages: content not checked.`,
     ),
-  invariant: (key: string, human: string) => m(`Contrainte ${key} non respectée : ${human}`, `Constraint ${key} failed: ${human}`),
+  /** One message per constraint, shared by its findings (dom-6 fails on most resources of an answer: thousands of the same text). */
+  invariant: (key: string, human: string) => {
+    const id = `${key}\u0000${human}`;
+    let message = INVARIANT_MESSAGES.get(id);
+    if (!message)
+      INVARIANT_MESSAGES.set(id, (message = m(`Contrainte ${key} non respectée : ${human}`, `Constraint ${key} failed: ${human}`)));
+    return message;
+  },
   invariantOnInvalidData: (key: string, why: string) =>
     m(
       `Contrainte ${key} non évaluée : les données qu'elle lit n'ont pas le type attendu (${show(why, 120)}) ; l'erreur de type est signalée à part.`,

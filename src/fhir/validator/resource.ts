@@ -48,15 +48,15 @@ const hasError = (r: { findings: { severity: string }[] }) => r.findings.some((f
 
 /** Validates `obj` against `profile` once per run; later calls return the same result. */
 export function validateAs(ctx: Ctx, obj: JsonObject, profile: CompiledProfile): ResourceResult {
-  let byProfile = ctx.results.get(obj);
-  const cached = byProfile?.get(profile);
+  let byResource = ctx.results.get(profile);
+  const cached = byResource?.get(obj);
   if (cached) return cached;
-  if (!byProfile) {
-    byProfile = new Map();
-    ctx.results.set(obj, byProfile);
+  if (!byResource) {
+    byResource = new Map();
+    ctx.results.set(profile, byResource);
   }
   const result: ResourceResult = { ...newSink(), hasError: false };
-  byProfile.set(profile, result); // re-entry (a resource reaching itself) sees an empty result
+  byResource.set(obj, result); // re-entry (a resource reaching itself) sees an empty result
   ctx.stats.resources++;
   const info = ctx.info.get(obj) ?? { location: String(obj.resourceType), ref: resourceRef(obj) };
   const scope: Scope = {

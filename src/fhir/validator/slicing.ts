@@ -18,8 +18,8 @@ import { deepEqual, matchesPattern } from './values.js';
 export interface SliceAssignment {
   /** Slice of each value, undefined when it matches none. */
   slices: (ElementNode | undefined)[];
-  /** For values matching no slice: the result of validating them against the first candidate profile. */
-  failed: Map<number, ResourceResult>;
+  /** For values matching no slice: the result of validating them against the first candidate profile (none: undefined). */
+  failed: Map<number, ResourceResult> | undefined;
 }
 
 /** One step of a discriminator path; `extension` is the URL of an `extension('url')` step. */
@@ -241,9 +241,11 @@ function matchesDiscriminator(
 
 export function assignSlices(scope: Scope, node: ElementNode, items: unknown[], location: string): SliceAssignment {
   const slices: (ElementNode | undefined)[] = [];
-  const failed = new Map<number, ResourceResult>();
+  // made when a value first fails a profile: most sliced elements of an answer never do
+  let failed: Map<number, ResourceResult> | undefined;
+  const failures: ResourceResult[] = [];
   for (let i = 0; i < items.length; i++) {
-    const failures: ResourceResult[] = [];
+    failures.length = 0;
     let slice: ElementNode | undefined;
     for (let s = 0; s < node.slices.length; s++) {
       if (matchesSlice(scope, node, node.slices[s], items[i], location, i, failures)) {
@@ -252,7 +254,7 @@ export function assignSlices(scope: Scope, node: ElementNode, items: unknown[], 
       }
     }
     slices.push(slice);
-    if (!slice && failures.length > 0) failed.set(i, failures[0]);
+    if (!slice && failures.length > 0) (failed ??= new Map()).set(i, failures[0]);
   }
   return { slices, failed };
 }

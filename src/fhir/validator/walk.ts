@@ -134,7 +134,7 @@ function walkElement(scope: Scope, p: Present, location: string): void {
     checkSliceRules(scope, node, assignment, loc);
     for (let i = 0; i < n; i++) {
       const slice = assignment.slices[i];
-      const failed = assignment.failed.get(i);
+      const failed = assignment.failed?.get(i);
       if (failed) for (const f of failed.findings) scope.sink.findings.push(f);
       const target = slice ?? node;
       const targetType = slice ? (slice.types.find((t) => t.code === type.code) ?? slice.types[0] ?? type) : type;
