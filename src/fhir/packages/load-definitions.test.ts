@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { PACKAGES as SHARED } from '../../../test/validator/helpers.js';
 import { mkdtempSync, copyFileSync, mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadDefinitions } from './load-definitions.js';
 import { listPackages, defaultPackageSources } from './package-source.js';
 import { installPackage } from './install-package.js';
 import { SetupError } from '../../core/errors.js';
 
-// the folder of FHIR packages the other tests read: SAS_RECETTE_PACKAGES (its first folder), else ../shared/fhir-packages
-const SHARED = process.env.SAS_RECETTE_PACKAGES?.split(delimiter)[0] || resolve(__dirname, '../../../../shared/fhir-packages');
 const SAS_URL = 'https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator';
 
 describe('loadDefinitions', () => {

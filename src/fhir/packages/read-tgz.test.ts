@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { delimiter, resolve } from 'node:path';
+import { PACKAGES as SHARED } from '../../../test/validator/helpers.js';
+import { resolve } from 'node:path';
 import { readTgz, readTgzJson } from './read-tgz.js';
-
-// the folder of FHIR packages the other tests read: SAS_RECETTE_PACKAGES (its first folder), else ../shared/fhir-packages
-const SHARED = process.env.SAS_RECETTE_PACKAGES?.split(delimiter)[0] || resolve(__dirname, '../../../../shared/fhir-packages');
 
 describe('readTgz', () => {
   it('reads package.json and example bundles of the SAS IG 1.2.0', async () => {

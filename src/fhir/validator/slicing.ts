@@ -78,14 +78,14 @@ function valuesAt(scope: Scope, item: unknown, path: string): unknown[] {
     const seg = steps[s];
     const reached: unknown[] = [];
     if (seg.extension !== undefined) {
+      const extensions: unknown[] = [];
       for (let k = 0; k < current.length; k++) {
         const v = current[k];
-        if (!isObject(v)) continue;
-        const extensions = v.extension;
-        if (Array.isArray(extensions)) {
-          for (let e = 0; e < extensions.length; e++)
-            if (isObject(extensions[e]) && extensions[e].url === seg.extension) reached.push(extensions[e]);
-        } else if (isObject(extensions) && extensions.url === seg.extension) reached.push(extensions);
+        if (isObject(v)) pushFlat(extensions, v.extension);
+      }
+      for (let e = 0; e < extensions.length; e++) {
+        const ext = extensions[e];
+        if (isObject(ext) && ext.url === seg.extension) reached.push(ext);
       }
     } else if (seg.name === 'resolve()') {
       for (let k = 0; k < current.length; k++) {
