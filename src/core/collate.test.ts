@@ -133,4 +133,13 @@ describe('compareNumeric / compareText: the order of Intl.Collator("en")', () =>
       expect(sortFindingsBy(findings, numeric)).toEqual(expected);
     }
   });
+
+  it('sorts a finding again by its location after the location changed', () => {
+    const at = (location: string): Finding => ({ severity: 'error', ruleId: 'r', source: 'rule', location, message: { fr: '', en: '' } });
+    const moved = at('entry[1]');
+    const other = at('entry[2]');
+    expect(sortFindingsBy([other, moved], true)).toEqual([moved, other]);
+    moved.location = 'entry[10]';
+    expect(sortFindingsBy([moved, other], true).map((f) => f.location)).toEqual(['entry[2]', 'entry[10]']);
+  });
 });

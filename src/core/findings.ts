@@ -64,6 +64,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /**
+ * The numeric collation key of each finding's location, kept while the finding lives: the validator's
+ * findings are sorted in its result, then again with the rules' findings in `validate`'s report (a
+ * key per finding of a 10,000-slot answer, the larger part of a sort). Checked against the location,
+ * should a finding be changed after a sort.
+ */
+const numericLocationKeys = new WeakMap<Finding, { location: string; key: string | undefined }>();
+
+function locationKey(f: Finding, numeric: boolean): string | undefined {
+  if (!numeric) return collationKey(f.location, false);
+  const known = numericLocationKeys.get(f);
+  if (known !== undefined && known.location === f.location) return known.key;
+  const key = collationKey(f.location, true);
+  numericLocationKeys.set(f, { location: f.location, key });
+  return key;
+}
+
+/**
  * Findings by location (with `numeric`, indexes compared as numbers: `entry[2]` before `entry[10]`), then
  * rule id, then the worst severity first; texts in ICU's root order, through the collation keys of
  * collate.ts (locations and rule ids are ASCII: ICU starts only for other text; collate.test.ts).
@@ -75,7 +92,7 @@ export function sortFindingsBy(findings: Finding[], numeric: boolean): Finding[]
     if (!ruleKeys.has(id)) ruleKeys.set(id, collationKey(id, false));
     return ruleKeys.get(id);
   };
-  const rows = findings.map((f) => ({ f, location: collationKey(f.location, numeric), ruleId: ruleKey(f.ruleId) }));
+  const rows = findings.map((f) => ({ f, location: locationKey(f, numeric), ruleId: ruleKey(f.ruleId) }));
   rows.sort(
     (a, b) =>
       compareKeyed(a.f.location, a.location, b.f.location, b.location, numeric) ||

@@ -76,7 +76,7 @@ describe('definitions cache: build, hit, invalidation', () => {
     }
     // a resolved resource is parsed once and kept
     expect(warm.index.structureDefinition(SAS_CPTS_BUNDLE)).toBe(warm.index.structureDefinition(SAS_CPTS_BUNDLE));
-    expect(readdirSync(cache).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.sasdefs$/), 'fingerprints.json']);
+    expect(readdirSync(cache).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}-v\d+-[0-9A-Za-z.+-]+\.sasdefs$/), 'fingerprints.json']);
   });
 
   it('uses a new entry when the package file is replaced by another content', async () => {

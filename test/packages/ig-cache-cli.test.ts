@@ -82,14 +82,18 @@ describe('ig cache clear', () => {
   it('removes only the files the cache wrote, says which, and is fine with nothing to remove', async () => {
     const foreign = ['notes.txt', 'old.sasdefs', `${'a'.repeat(64)}.sasdefs.bak`];
     for (const f of foreign) writeFileSync(join(cache, f), 'not ours');
+    // an entry as earlier versions named them (sha256 of the key only)
+    const earlier = `${'b'.repeat(64)}.sasdefs`;
+    writeFileSync(join(cache, earlier), 'an entry of an earlier version');
     const r = await runCli(['ig', 'cache', 'clear'], { env: env() });
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/^ {2}retiré .*$/gm)).toHaveLength(7); // 6 entries + fingerprints.json
+    expect(r.stdout.match(/^ {2}retiré .*$/gm)).toHaveLength(8); // 6 entries, the earlier one, fingerprints.json
+    expect(r.stdout).toContain(`retiré ${join(cache, earlier)}`);
     expect(r.stdout).toMatch(/retiré \S+\.sasdefs \(hl7\.fhir\.r4\.core#4\.0\.1\) +\d+,\d\u00a0Mo/);
     expect(r.stdout).toContain(`retiré ${join(cache, 'fingerprints.json')}`);
     expect(r.stdout).toMatch(
       new RegExp(
-        `✓ cache des définitions ${cache.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u00a0: 7 fichiers retirés \\(\\d+,\\d\u00a0Mo\\)`,
+        `✓ cache des définitions ${cache.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u00a0: 8 fichiers retirés \\(\\d+,\\d\u00a0Mo\\)`,
       ),
     );
     expect(readdirSync(cache).sort()).toEqual([...foreign].sort());

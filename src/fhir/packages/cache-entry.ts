@@ -1,6 +1,7 @@
 /**
- * One definitions cache entry: a file per package content, named from sha256(format version, tool
- * version, package content hash), so a changed package or another tool version simply uses another name.
+ * One definitions cache entry: a file per package content, named from the package content hash, the
+ * format version and the tool version (`<sha256>-v3-0.9.0.sasdefs`), so a changed package or another
+ * tool version simply uses another name.
  *
  *   header (32 bytes)  magic "SASDEFS\n" · format u32 · meta length u32 · index length u32 ·
  *                      crc32 of meta + index u32 · blob length u48 · 2 bytes reserved (little-endian)
@@ -16,7 +17,6 @@
  * Hand-written rather than v8.serialize or one JSON: a JSON blob would have to be parsed whole at every
  * start, which is what the cache avoids.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { PackageContent, PackageManifest } from './package-content.js';
@@ -25,8 +25,11 @@ import { ResourceTable, type TableData } from './resource-table.js';
 /** 2: StructureDefinitions stored without their documentation (slim-definition.ts); 3: CodeSystems too. */
 export const FORMAT_VERSION = 3;
 export const ENTRY_SUFFIX = '.sasdefs';
-/** Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`). */
-export const CACHE_FILE = /^(?:[0-9a-f]{64}\.sasdefs|fingerprints\.json)(?:\.tmp-\d+-[0-9a-z]+)?$/;
+/**
+ * Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`);
+ * entries of earlier versions were named `<sha256>.sasdefs`.
+ */
+export const CACHE_FILE = /^(?:[0-9a-f]{64}(?:-v\d+-[0-9A-Za-z.+_-]{1,64})?\.sasdefs|fingerprints\.json)(?:\.tmp-\d+-[0-9a-z]+)?$/;
 
 const MAGIC = Buffer.from('SASDEFS\n', 'latin1');
 const HEADER = 32;
@@ -56,9 +59,15 @@ export interface EntryIndex {
 /** A cache entry that cannot be used as it is: rebuilt, with `reason` in the note. */
 export class CorruptEntry extends Error {}
 
+/**
+ * The file of an entry: the content hash (64 hex digits), the format and the tool version, its
+ * characters outside [0-9A-Za-z.+-] replaced (two tool versions that would share a name are told apart
+ * by the entry's meta: readEntryIndex rejects the other's). No digest of its own: hashing there loaded
+ * node:crypto at every start, about 6 ms of a short `validate`.
+ */
 export function entryFileName(key: EntryKey): string {
-  const digest = createHash('sha256').update(`sas-recette definitions ${FORMAT_VERSION}\u0000${key.tool}\u0000${key.hash}`).digest('hex');
-  return `${digest}${ENTRY_SUFFIX}`;
+  const tool = key.tool.replace(/[^0-9A-Za-z.+-]/g, '_').slice(0, 64) || '_';
+  return `${key.hash}-v${FORMAT_VERSION}-${tool}${ENTRY_SUFFIX}`;
 }
 
 /** Writes an entry under a temporary name, then renames it into place (atomic on one file system); returns its index. */

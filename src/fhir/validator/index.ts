@@ -3,7 +3,7 @@
  * profiles): `validateResource(resource, { index, profile?, useCase? })`. Pure and synchronous; never
  * throws on bad input. Rule ids are listed in rule-ids.ts.
  */
-import { finding, sortFindings, type Finding } from '../../core/findings.js';
+import { finding, sortFindingsBy, type Finding } from '../../core/findings.js';
 import type { UseCase } from '../../core/model.js';
 import { newCtx, resourceRef, type Ctx, type DeferredReference, type JsonObject, type Scope } from './context.js';
 import { exceedsDepth, MAX_DEPTH } from './depth.js';
@@ -127,7 +127,8 @@ export const validateResource: ValidateResource = (resource, options) => {
   const findings = [...scope.sink.findings, ...result.findings, ...resolveDeferred(ctx, result.deferred), ...ctx.notes.values()];
   return {
     profile: profile.url,
-    findings: sortFindings(dedupe(findings)),
+    // by location with indexes as numbers (entry[2] before entry[10]), as `validate` reports them
+    findings: sortFindingsBy(dedupe(findings), true),
     stats: { ...ctx.stats, durationMs: performance.now() - started },
   };
 };
