@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFhirJson, lineCol, type RawInput } from './parse-input.js';
 
@@ -67,6 +69,34 @@ describe('parseFhirJson', () => {
   it('rejects UTF-16 and invalid UTF-8', () => {
     expect(fatalOf(Buffer.from('\ufeff{"resourceType":"Slot"}', 'utf16le')).ruleId).toBe('input-not-utf8');
     expect(fatalOf(Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])).ruleId).toBe('input-not-utf8');
+    // a surrogate encoded in UTF-8 (CESU-8), an overlong encoding, a truncated sequence
+    for (const bad of [
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0xaf],
+      [0xe2, 0x82],
+    ]) {
+      expect(fatalOf(Buffer.from([0x7b, 0x22, ...bad, 0x22, 0x7d])).ruleId).toBe('input-not-utf8');
+    }
+    // valid UTF-8 with a real U+FFFD in it is accepted
+    expect(parseFhirJson(raw('{"resourceType":"Slot","comment":"\uFFFD"}')).ok).toBe(true);
+  });
+
+  it('says "not UTF-8" exactly for the inputs that are not, whatever the bytes', () => {
+    const utf8Bytes = fc.array(
+      fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x22, 0x7b, 0x7d, 0xef, 0xbf, 0xbd, 0xed, 0xf4)),
+      {
+        maxLength: 40,
+      },
+    );
+    fc.assert(
+      fc.property(utf8Bytes, (codes) => {
+        const bytes = Buffer.from([0x7b, 0x22, ...codes, 0x22, 0x7d]);
+        const r = parseFhirJson(raw(bytes));
+        const saidNotUtf8 = !r.ok && r.finding.ruleId === 'input-not-utf8';
+        expect(saidNotUtf8).toBe(!isUtf8(bytes));
+      }),
+      { numRuns: 5000, seed: 2026 },
+    );
   });
 
   it('reports an input over the size limit without reading it', () => {
