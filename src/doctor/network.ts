@@ -5,9 +5,9 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP, connect } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { NBSP } from '../core/typography.js';
 import { blocking, notChecked, ok, type DoctorCheck } from './checklist.js';
+import { monotonicMs } from '../core/clock.js';
 
 const G = 'network' as const;
 
@@ -18,7 +18,7 @@ export interface NetworkTarget {
   role: { fr: string; en: string };
 }
 
-const elapsed = (t0: number): number => Math.round(performance.now() - t0);
+const elapsed = (t0: number): number => Math.round(monotonicMs() - t0);
 
 function timeout(ms: number, code: string): { promise: Promise<never>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -40,7 +40,7 @@ export async function checkDns(target: NetworkTarget, timeoutMs: number): Promis
       address: host,
     };
   }
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const limit = timeout(timeoutMs, 'DNS_TIMEOUT');
   try {
     const addresses = await Promise.race([lookup(host, { all: true }), limit.promise]);
@@ -84,7 +84,7 @@ export async function checkDns(target: NetworkTarget, timeoutMs: number): Promis
  */
 export function checkTcp(target: NetworkTarget, timeoutMs: number): Promise<DoctorCheck> {
   let where = `${target.host}:${target.port}`;
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   return new Promise((resolve) => {
     const socket = connect({ host: target.host, port: target.port, autoSelectFamily: true });
     const done = (check: DoctorCheck): void => {

@@ -1,11 +1,10 @@
 /**
  * The HTTP client of a run, on undici: one dispatcher per client, a hard deadline per request
- * (AbortSignal.timeout), latency measured with performance.now(), a body cap, no silent redirect, and
+ * (AbortSignal.timeout), latency measured with monotonicMs(), a body cap, no silent redirect, and
  * every exchange returned as redacted evidence. `send` never throws.
  */
 import { request, type Dispatcher } from 'undici';
 import { createHash, randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Exchange } from '../core/model.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { classifyError } from './classify-error.js';
@@ -15,6 +14,7 @@ import { redactHeaders, redactUrl } from './redact.js';
 import { loadTlsMaterial } from './tls-material.js';
 import type { FailureKind, HttpClient, HttpClientOptions, SendRequest, SentExchange } from './types.js';
 import { receivedBefore } from './wire-tap.js';
+import { monotonicMs } from '../core/clock.js';
 
 export const DEFAULT_TIMEOUT_MS = 7000;
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -133,7 +133,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     }
     const seqBefore = handshakes.seq(origin);
     const signal = AbortSignal.timeout(timeoutMs);
-    const t0 = performance.now();
+    const t0 = monotonicMs();
     let ttfbMs: number | undefined;
     let got: Received | undefined;
     try {
@@ -144,7 +144,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         dispatcher: dispatcher as Dispatcher,
         signal,
       });
-      ttfbMs = performance.now() - t0;
+      ttfbMs = monotonicMs() - t0;
       got = { status: res.statusCode, headers: res.headers, chunks: [], bytes: 0 };
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBodyBytes) {
@@ -160,7 +160,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         }
         got.chunks.push(buf);
       }
-      const totalMs = performance.now() - t0;
+      const totalMs = monotonicMs() - t0;
       const { response, text, compressed } = responseEvidence(got, evidenceLimit(), headers['accept-encoding']);
       record(response);
       const tls = handshakes.facts(origin);
@@ -178,7 +178,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         ...(compressed ? { bodyProblem: compressed.problem } : {}),
       };
     } catch (err) {
-      const totalMs = performance.now() - t0;
+      const totalMs = monotonicMs() - t0;
       const c =
         err instanceof BodyTooLarge
           ? { outcome: 'too-large' as const, kind: 'too-large' as FailureKind, code: err.code, message: err.message }

@@ -41,7 +41,7 @@ export interface ProgressTracker {
 }
 
 /**
- * Follows the events of a run on the reporter's own clock (`now`, monotonic ms: performance.now in the
+ * Follows the events of a run on the reporter's own clock (`now`, monotonic ms: monotonicMs in the
  * CLI), so the times it shows agree with each other: a case's start is when its first event came (less
  * what that event says it had already spent), the mean duration is the time from the first case's start
  * to the last case's end over the cases ended (what a case costs, overheads included).

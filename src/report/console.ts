@@ -11,7 +11,6 @@
  * through the one terminal sanitiser (terminal.ts) and findings through the one finding-line renderer
  * (finding-line.ts) that `validate` uses too.
  */
-import { performance } from 'node:perf_hooks';
 import type { ChalkInstance } from 'chalk';
 import { textOf, type Lang, type Message } from '../core/findings.js';
 import type { CaseResult, Reserve, ReserveKind, RunOfficial, RunResult, VerdictCounts } from '../core/model.js';
@@ -33,6 +32,7 @@ import { humanMs, oneLine } from './format.js';
 import { terminalSafe, terminalSafeLines } from './terminal.js';
 import type { Reporter } from './types.js';
 import { colon } from '../core/typography.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface ConsoleReporterOptions {
   stdout: (s: string) => void;
@@ -47,7 +47,7 @@ export interface ConsoleReporterOptions {
   maxFindings?: number;
   /** Width of the terminal, so the live line never wraps (default 80). */
   columns?: number;
-  /** Monotonic clock in ms for the elapsed time and the estimate (default performance.now). */
+  /** Monotonic clock in ms for the elapsed time and the estimate (default monotonicMs, src/core/clock.ts). */
   now?: () => number;
 }
 
@@ -70,7 +70,7 @@ export function consoleReporter(o: ConsoleReporterOptions): Reporter {
   const lang = o.lang;
   const w = CONSOLE_WORDS[lang];
   const cn = colon(lang);
-  const progress = progressTracker(o.total, o.now ?? (() => performance.now()));
+  const progress = progressTracker(o.total, o.now ?? (() => monotonicMs()));
   const counts: Record<CaseState, number> = { passed: 0, 'passed-with-reserves': 0, failed: 0, error: 0, skipped: 0, 'not-applicable': 0 };
   const paint: Record<CaseState, (s: string) => string> = {
     passed: c.green,

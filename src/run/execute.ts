@@ -6,7 +6,6 @@
  * left then end `error` with the reason. A progress event is given when a case starts, then every
  * second while it runs (the console's live line: its clock, estimate and what the case is doing).
  */
-import { performance } from 'node:perf_hooks';
 import type { Lang, Message } from '../core/findings.js';
 import type { TestCase } from '../cahier/types.js';
 import type { HttpClient, HttpClientOptions } from '../http/types.js';
@@ -16,6 +15,7 @@ import type { CaseKind, KindOutcome } from '../cahier/kinds.js';
 import type { CaseResult, UseCase } from '../core/model.js';
 import { interruptedOutcome, untilAborted } from './interrupt.js';
 import { runGuard } from './run-guard.js';
+import { monotonicMs } from '../core/clock.js';
 
 /**
  * Heartbeat while a case runs, unless the caller says otherwise: often enough that a live line never
@@ -52,11 +52,11 @@ async function runWithProgress(
   env: ExecuteEnv,
   signal: AbortSignal,
 ): Promise<KindOutcome> {
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   let detail: Message | undefined;
   const onProgress = env.onProgress;
   const tell = onProgress
-    ? () => onProgress({ caseId: tc.id, ...position, elapsedMs: Math.round(performance.now() - t0), ...(detail ? { detail } : {}) })
+    ? () => onProgress({ caseId: tc.id, ...position, elapsedMs: Math.round(monotonicMs() - t0), ...(detail ? { detail } : {}) })
     : undefined;
   const timer = tell ? setInterval(tell, env.progressEveryMs ?? PROGRESS_EVERY_MS) : undefined;
   timer?.unref();
@@ -155,7 +155,7 @@ export async function executeCases(cases: readonly TestCase[], env: ExecuteEnv):
   const interrupted = (): KindOutcome => interruptedOutcome(String(interrupt?.reason ?? 'SIGINT'));
   try {
     for (const [i, tc] of cases.entries()) {
-      const t0 = performance.now();
+      const t0 = monotonicMs();
       let outcome: KindOutcome;
       const notSent = stoppedBy ? undefined : interrupt?.aborted ? interrupted() : guard.notSent(cases.length - i);
       if (stoppedBy) outcome = bailed(stoppedBy);
@@ -169,11 +169,11 @@ export async function executeCases(cases: readonly TestCase[], env: ExecuteEnv):
       }
       let result: CaseResult;
       try {
-        result = toResult(tc, outcome, performance.now() - t0, env);
+        result = toResult(tc, outcome, monotonicMs() - t0, env);
       } catch (err) {
         // A finding the judge cannot read (a defect of a check) is a fault of sas-recette: the case is
         // `error` with the internal message, the run goes on.
-        result = toResult(tc, { ...harnessFault(err), exchanges: outcome.exchanges }, performance.now() - t0, env);
+        result = toResult(tc, { ...harnessFault(err), exchanges: outcome.exchanges }, monotonicMs() - t0, env);
       }
       results.push(result);
       guard.record(tc.id, result.exchanges);

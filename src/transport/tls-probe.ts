@@ -4,12 +4,12 @@
  * would prove nothing. Errors raised by our own side are told apart from a refusal by the server.
  */
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
-import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Exchange } from '../core/model.js';
 import { readTlsFacts } from '../http/tls-facts.js';
 import type { TlsMaterial } from '../http/tls-material.js';
 import type { TlsVersion } from '../http/types.js';
+import { monotonicMs } from '../core/clock.js';
 
 export type ProbeStatus = 'accepted' | 'refused' | 'not-testable' | 'unreachable';
 
@@ -63,7 +63,7 @@ export function probeTlsVersion(
   opts: { timeoutMs: number; ciphers?: string },
 ): Promise<ProbeResult> {
   const startedAt = new Date().toISOString();
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const label = `tls-probe ${version}`;
   const url = `tls://${target.host}:${target.port}`;
   const finish = (status: ProbeStatus, extra: Partial<ProbeResult>, socket?: TLSSocket): ProbeResult => {
@@ -75,7 +75,7 @@ export function probeTlsVersion(
         status === 'accepted' ? 'ok' : status === 'unreachable' ? (extra.code === 'PROBE_TIMEOUT' ? 'timeout' : 'refused') : 'tls-error',
       ...(extra.code || extra.message ? { error: { ...(extra.code ? { code: extra.code } : {}), message: extra.message ?? '' } } : {}),
       startedAt,
-      timings: { totalMs: Math.round((performance.now() - t0) * 10) / 10 },
+      timings: { totalMs: Math.round((monotonicMs() - t0) * 10) / 10 },
       ...(socket ? { tls: readTlsFacts(socket, material.clientCert) } : {}),
     };
     return { version, status, ...extra, exchange };

@@ -13,6 +13,7 @@ import type { DefinitionIndex } from '../fhir/packages/types.js';
 import { APPOINTMENT_PROFILE } from '../flows/appointments/appointment-ids.js';
 import { judgeAppointment, type AppointmentFlavour } from '../flows/appointments/judge-appointment.js';
 import { guardStackOverflow, type ValidateInputResult } from './validate-input.js';
+import { monotonicMs } from '../core/clock.js';
 
 export interface AppointmentInputOptions {
   flavour: AppointmentFlavour;
@@ -32,26 +33,26 @@ const PROFILE_NAME: Readonly<Record<AppointmentFlavour, string>> = {
 };
 
 export function validateAppointmentInput(resource: unknown, o: AppointmentInputOptions): ValidateInputResult {
-  const started = performance.now();
+  const started = monotonicMs();
   const rt =
     typeof (resource as { resourceType?: unknown })?.resourceType === 'string' ? (resource as { resourceType: string }).resourceType : '';
   if ((o.input ?? 'file') === 'file' && rt !== 'Appointment') {
     return {
       profile: null,
       findings: [notAnAppointment(rt || 'JSON', o.flavour)],
-      stats: stats(0, performance.now() - started),
+      stats: stats(0, monotonicMs() - started),
     };
   }
   const judged = guardStackOverflow(rt || 'Appointment', () =>
     judgeAppointment(resource, { flavour: o.flavour, ...(o.index ? { index: o.index } : {}) }),
   );
-  if ('tooDeep' in judged) return { profile: null, findings: [judged.tooDeep], stats: stats(0, performance.now() - started) };
+  if ('tooDeep' in judged) return { profile: null, findings: [judged.tooDeep], stats: stats(0, monotonicMs() - started) };
   return {
     // canonical|version of the profile as loaded, when the judge read it: says which version was applied
     // (its SAS-APT-012 information says which participant-status rule that version carries)
     profile: judged.participantStatus?.profile ?? judged.profile,
     findings: judged.findings,
-    stats: stats(1, performance.now() - started),
+    stats: stats(1, monotonicMs() - started),
   };
 }
 

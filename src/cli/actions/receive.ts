@@ -37,6 +37,7 @@ import {
 } from '../../validate/index.js';
 import type { ReceiveOptions } from '../commands/receive.js';
 import type { CliRunContext } from '../run-lang.js';
+import { monotonicMs } from '../../core/clock.js';
 
 /** Name of the session file written into `--output`. */
 export const RECEIVED_FILE = 'received.json';
@@ -113,7 +114,7 @@ export async function receiveAction(ctx: CliRunContext, opts: ReceiveOptions): P
   const seen: Exchange[] = [];
   const shown = new Set<string>();
   let url = '';
-  const started = performance.now();
+  const started = monotonicMs();
   const sessionInput = (exchanges: readonly Exchange[], refused?: RefusedConnection[]): ReceivedSessionInput => ({
     exchanges,
     flavour,
@@ -121,7 +122,7 @@ export async function receiveAction(ctx: CliRunContext, opts: ReceiveOptions): P
     ig,
     url,
     tls,
-    waitedMs: performance.now() - started,
+    waitedMs: monotonicMs() - started,
     ...(refused ? { refused } : {}),
   });
   let server: ReceiveServer;

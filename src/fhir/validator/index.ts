@@ -14,6 +14,7 @@ import { metaProfiles, validateAs, walkResource } from './resource.js';
 import { RULE } from './rule-ids.js';
 import type { ValidateOptions, ValidateResource, ValidationResult } from './types.js';
 import { PROFILE } from '../../sas/canonicals.js';
+import { monotonicMs } from '../../core/clock.js';
 
 export type { ValidateOptions, ValidateResource, ValidationResult, ValidationStats } from './types.js';
 export { RULE } from './rule-ids.js';
@@ -29,7 +30,7 @@ function fatal(location: string, message: Finding['message'], started: number, p
   return {
     profile,
     findings: [finding('fatal', RULE.fatal, 'structure', location, message)],
-    stats: { resources: 0, elements: 0, invariantsEvaluated: 0, durationMs: performance.now() - started },
+    stats: { resources: 0, elements: 0, invariantsEvaluated: 0, durationMs: monotonicMs() - started },
   };
 }
 
@@ -99,7 +100,7 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 export const validateResource: ValidateResource = (resource, options) => {
-  const started = performance.now();
+  const started = monotonicMs();
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
     return fatal('$', msg.notObject(jsonKind(resource)), started);
   }
@@ -129,6 +130,6 @@ export const validateResource: ValidateResource = (resource, options) => {
     profile: profile.url,
     // by location with indexes as numbers (entry[2] before entry[10]), as `validate` reports them
     findings: sortFindingsBy(dedupe(findings), true),
-    stats: { ...ctx.stats, durationMs: performance.now() - started },
+    stats: { ...ctx.stats, durationMs: monotonicMs() - started },
   };
 };

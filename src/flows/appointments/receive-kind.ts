@@ -13,6 +13,7 @@ import type { FlowDeps, FlowSession } from '../context.js';
 import type { AppointmentFlavour } from './appointment-ids.js';
 import { judgeSession } from './judge-session.js';
 import { startReceiveServer, type ReceiveServer } from './receive-server.js';
+import { monotonicMs } from '../../core/clock.js';
 
 export const APPOINTMENT_RECEIVE = 'appointment-receive';
 
@@ -65,8 +66,8 @@ async function letEditorSend(
   env: KindEnv,
   send: FlowDeps['sendAppointments'],
 ): Promise<{ waitedMs: number; senderError?: string }> {
-  const started = performance.now();
-  const elapsed = (): number => performance.now() - started;
+  const started = monotonicMs();
+  const elapsed = (): number => monotonicMs() - started;
   if (send) {
     let senderError: string | undefined;
     const sending = send(server.url).catch((err: unknown) => {

@@ -28,6 +28,7 @@ import { judgeAppointment, type AppointmentFlavour } from './judge-appointment.j
 import { readRequestBody } from './read-request-body.js';
 import { bodyEvidence, receivedExchange, type ReceivedRequest } from './received-exchange.js';
 import { capability, outcome, refusal, stored, type Answer } from './sas-answers.js';
+import { monotonicMs } from '../../core/clock.js';
 
 export interface ReceiveServerOptions extends ReceiveSettings {
   flavour: AppointmentFlavour;
@@ -221,7 +222,7 @@ export async function startReceiveServer(o: ReceiveServerOptions): Promise<Recei
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const startedMs = performance.now();
+    const startedMs = monotonicMs();
     const startedAt = new Date().toISOString();
     const method = /^[A-Z]{1,16}$/.test(req.method ?? '') ? (req.method as string) : 'OTHER';
     const target = req.url ?? '/';

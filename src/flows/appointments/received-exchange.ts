@@ -10,6 +10,7 @@ import type { Exchange, TlsFacts, TransportOutcome } from '../../core/model.js';
 import { redactHeaders, redactUrl } from '../../http/redact.js';
 import { formatDn } from '../../http/tls-facts.js';
 import type { Answer } from './sas-answers.js';
+import { monotonicMs } from '../../core/clock.js';
 
 /** Request bodies kept in the evidence up to this size (the whole body is judged, up to its own cap). */
 export const EVIDENCE_BODY_BYTES = 256 * 1024;
@@ -81,7 +82,7 @@ export function receivedExchange(
     outcome,
     ...(error ? { error: { message: error } } : {}),
     startedAt: r.startedAt,
-    timings: { totalMs: Math.round((performance.now() - r.startedMs) * 10) / 10 },
+    timings: { totalMs: Math.round((monotonicMs() - r.startedMs) * 10) / 10 },
     ...(tls ? { tls } : {}),
   };
 }
