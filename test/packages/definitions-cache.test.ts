@@ -202,7 +202,8 @@ describe('definitions cache: corruption', () => {
     const r = await load(src, cache);
     const entry = readEntryIndex(file, { tool: TOOL_VERSION, hash: r.cache.entries.find((e) => e.id === id)!.hash });
     const [at] = entry.table.positions(url);
-    flipByte(file, entry.blobStart + entry.offset[at] + Math.floor(entry.length[at] / 2));
+    const { offset, length } = entry.positions.at(at);
+    flipByte(file, entry.blobStart + offset + Math.floor(length / 2));
     expect(corruptNote(r.warnings, `${id}#${r.cache.entries.find((e) => e.id === id)!.version}`)).toEqual([]);
     expect(findingsOf(cpts, r.index)).toEqual(reference); // resolves the altered definition
     const notes = corruptNote(r.warnings, `${id}#${r.cache.entries.find((e) => e.id === id)!.version}`);

@@ -1,9 +1,9 @@
 /**
- * The lookup fields of one package's resources, in columns (type and version per position, and a
- * url → positions map), as the cache entry stores them in JSON: a warm start gets them from one native
- * JSON.parse per package, with no loop over the thousands of resources of R4 core (a loop that, run once
- * in a fresh process, costs more than the parse). Built from the parsed files when the package is read
- * from its source.
+ * The lookup fields of one package's resources, in columns (type and version per position, as numbers
+ * into the lists of the types and versions used, and a url → positions map), as the cache entry stores
+ * them in JSON: a warm start gets them from one native JSON.parse per package, with no loop over the
+ * thousands of resources of R4 core (a loop that, run once in a fresh process, costs more than the
+ * parse). Built from the parsed files when the package is read from its source.
  */
 import type { ResourceMeta } from './package-content.js';
 
@@ -13,7 +13,10 @@ export interface TableData {
   types: string[];
   /** Per position: index into `types`. */
   type: number[];
-  version: (string | null)[];
+  /** Versions used, referenced by `version` (most resources of a package share its version). */
+  versions: string[];
+  /** Per position: index into `versions`, or -1 for a resource without a version. */
+  version: number[];
   /**
    * Canonical URL → position (positions in package order when several resources share it), split at the
    * URL's last `/` (`{ "http://hl7.org/fhir/ValueSet": { "slotstatus": 12 } }`): the URLs of a package
@@ -39,6 +42,7 @@ export class ResourceTable {
       n < 0 ||
       !Array.isArray(d?.types) ||
       !d.types.every((t) => typeof t === 'string') ||
+      !Array.isArray(d.versions) ||
       !Array.isArray(d.version) ||
       d.version.length !== n ||
       typeof d.byUrl !== 'object' ||
@@ -51,8 +55,10 @@ export class ResourceTable {
   static fromMetas(metas: readonly ResourceMeta[]): ResourceTable {
     const types: string[] = [];
     const typeIndex = new Map<string, number>();
+    const versions: string[] = [];
+    const versionIndex = new Map<string, number>();
     const byUrl = Object.create(null) as TableData['byUrl'];
-    const data: TableData = { types, type: [], version: [], byUrl };
+    const data: TableData = { types, type: [], versions, version: [], byUrl };
     metas.forEach((m, i) => {
       let t = typeIndex.get(m.type);
       if (t === undefined) {
@@ -60,7 +66,12 @@ export class ResourceTable {
         typeIndex.set(m.type, t);
       }
       data.type.push(t);
-      data.version.push(m.version ?? null);
+      let v = m.version === undefined ? -1 : versionIndex.get(m.version);
+      if (v === undefined) {
+        v = versions.push(m.version!) - 1;
+        versionIndex.set(m.version!, v);
+      }
+      data.version.push(v);
       if (m.url !== undefined) {
         const [prefix, rest] = splitUrl(m.url);
         const group = (byUrl[prefix] ??= Object.create(null) as Record<string, number | number[]>);
@@ -93,7 +104,7 @@ export class ResourceTable {
   }
 
   versionOf(i: number): string | undefined {
-    const v = this.data.version[i];
+    const v = this.data.versions[this.data.version[i]];
     return typeof v === 'string' ? v : undefined;
   }
 
