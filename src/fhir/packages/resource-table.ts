@@ -1,9 +1,9 @@
 /**
  * The lookup fields of one package's resources, in columns (type and version per position, as numbers
- * into the lists of the types and versions used, and a url → positions map), as the cache entry stores
- * them in JSON: a warm start gets them from one native JSON.parse per package, with no loop over the
- * thousands of resources of R4 core (a loop that, run once in a fresh process, costs more than the
- * parse). Built from the parsed files when the package is read from its source.
+ * into the lists of the types and versions used, and the canonical URLs with their positions), as the
+ * cache entry stores them in JSON: a warm start gets them from one native JSON.parse per package, with no
+ * loop over the thousands of resources of R4 core (a loop that, run once in a fresh process, costs more
+ * than the parse). Built from the parsed files when the package is read from its source.
  */
 import type { ResourceMeta } from './package-content.js';
 
@@ -18,21 +18,22 @@ export interface TableData {
   /** Per position: index into `versions`, or -1 for a resource without a version. */
   version: number[];
   /**
-   * Canonical URL → position (positions in package order when several resources share it), split at the
-   * URL's last `/` (`{ "http://hl7.org/fhir/ValueSet": { "slotstatus": 12 } }`): the URLs of a package
-   * share few prefixes, and this halves what a start parses.
+   * The canonical URLs in code-unit order, one line each: the URL, a tab, its positions in package order
+   * in base 36, comma-separated (`http://hl7.org/fhir/ValueSet/slotstatus\tc`). A lookup is a binary
+   * search in this one string (positions): JSON.parse makes one string where an object keyed by URL made
+   * thousands of keys, about 5 ms of every start for R4 core and the terminology.
    */
-  byUrl: Record<string, Record<string, number | number[]>>;
+  urls: string;
 }
 
-function splitUrl(url: string): [string, string] {
-  const slash = url.lastIndexOf('/');
-  return [url.slice(0, slash + 1), url.slice(slash + 1)];
-}
+const NONE: readonly number[] = [];
+
+/** A URL a line of `urls` cannot hold (a canonical URL has no white space): its resource is found by type only. */
+const UNLISTABLE = /[\t\n]/;
 
 export class ResourceTable {
   private ofTypeMemo?: Map<string, number[]>;
-  private urls?: (string | undefined)[];
+  private urlAt?: (string | undefined)[];
 
   /** Throws when `data` does not have the shape of a table (a corrupt entry). */
   constructor(private readonly data: TableData) {
@@ -45,9 +46,7 @@ export class ResourceTable {
       !Array.isArray(d.versions) ||
       !Array.isArray(d.version) ||
       d.version.length !== n ||
-      typeof d.byUrl !== 'object' ||
-      d.byUrl === null ||
-      Array.isArray(d.byUrl)
+      typeof d.urls !== 'string'
     )
       throw new Error('resource table malformed');
   }
@@ -57,8 +56,8 @@ export class ResourceTable {
     const typeIndex = new Map<string, number>();
     const versions: string[] = [];
     const versionIndex = new Map<string, number>();
-    const byUrl = Object.create(null) as TableData['byUrl'];
-    const data: TableData = { types, type: [], versions, version: [], byUrl };
+    const positions = new Map<string, number[]>();
+    const data: TableData = { types, type: [], versions, version: [], urls: '' };
     metas.forEach((m, i) => {
       let t = typeIndex.get(m.type);
       if (t === undefined) {
@@ -72,13 +71,22 @@ export class ResourceTable {
         versionIndex.set(m.version!, v);
       }
       data.version.push(v);
-      if (m.url !== undefined) {
-        const [prefix, rest] = splitUrl(m.url);
-        const group = (byUrl[prefix] ??= Object.create(null) as Record<string, number | number[]>);
-        const seen = group[rest];
-        group[rest] = seen === undefined ? i : Array.isArray(seen) ? [...seen, i] : [seen, i];
+      if (m.url !== undefined && !UNLISTABLE.test(m.url)) {
+        const list = positions.get(m.url);
+        if (list) list.push(i);
+        else positions.set(m.url, [i]);
       }
     });
+    data.urls = [...positions.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(
+        (url) =>
+          `${url}\t${positions
+            .get(url)!
+            .map((i) => i.toString(36))
+            .join(',')}`,
+      )
+      .join('\n');
     return new ResourceTable(data);
   }
 
@@ -90,13 +98,36 @@ export class ResourceTable {
     return this.data.type.length;
   }
 
-  /** Positions of the resources with this canonical URL, in package order. */
+  /**
+   * Positions of the resources with this canonical URL, in package order: a binary search over the
+   * lines of `urls` (written by hand: no library searches the lines of one string without splitting it).
+   */
   positions(url: string): readonly number[] {
-    const [prefix, rest] = splitUrl(url);
-    const group = Object.hasOwn(this.data.byUrl, prefix) ? this.data.byUrl[prefix] : undefined;
-    if (typeof group !== 'object' || group === null || !Object.hasOwn(group, rest)) return NONE;
-    const at = group[rest];
-    return (Array.isArray(at) ? at : [at]).filter((i) => Number.isInteger(i) && i >= 0 && i < this.size);
+    if (UNLISTABLE.test(url)) return NONE;
+    const s = this.data.urls;
+    // lo and hi are line starts (or the end); the line sought, if any, starts in [lo, hi)
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = s.lastIndexOf('\n', mid - 1) + 1;
+      const tab = s.indexOf('\t', start);
+      const newline = s.indexOf('\n', start);
+      const end = newline < 0 ? s.length : newline;
+      if (tab < 0 || tab > end) return NONE; // not a line this table writes: the entry is damaged
+      const key = s.slice(start, tab);
+      if (key === url) return this.decode(s.slice(tab + 1, end));
+      if (key < url) lo = end + 1;
+      else hi = start;
+    }
+    return NONE;
+  }
+
+  private decode(list: string): readonly number[] {
+    return list
+      .split(',')
+      .map((p) => parseInt(p, 36))
+      .filter((i) => Number.isInteger(i) && i >= 0 && i < this.size);
   }
 
   typeOf(i: number): string | undefined {
@@ -122,17 +153,18 @@ export class ResourceTable {
   }
 
   meta(i: number): ResourceMeta {
-    if (!this.urls) {
-      this.urls = new Array<string | undefined>(this.size);
-      for (const [prefix, group] of Object.entries(this.data.byUrl))
-        for (const rest of Object.keys(group)) for (const at of this.positions(prefix + rest)) this.urls[at] ??= prefix + rest;
+    if (!this.urlAt) {
+      this.urlAt = new Array<string | undefined>(this.size);
+      for (const line of this.data.urls === '' ? [] : this.data.urls.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab < 0) continue;
+        for (const at of this.decode(line.slice(tab + 1))) this.urlAt[at] ??= line.slice(0, tab);
+      }
     }
     const m: ResourceMeta = { type: this.typeOf(i) ?? '' };
-    if (this.urls[i] !== undefined) m.url = this.urls[i];
+    if (this.urlAt[i] !== undefined) m.url = this.urlAt[i];
     const version = this.versionOf(i);
     if (version !== undefined) m.version = version;
     return m;
   }
 }
-
-const NONE: readonly number[] = [];
