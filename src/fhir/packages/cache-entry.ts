@@ -6,9 +6,9 @@
  *   header (32 bytes)  magic "SASDEFS\n" · format u32 · meta length u32 · index length u32 ·
  *                      crc32 of meta + index u32 · blob length u48 · 2 bytes reserved (little-endian)
  *   meta (JSON)        { format, tool, hash, package: { id, version, dependencies } }
- *   index (JSON)       { table, length, crc }: the lookup columns (resource-table.ts) and, per resource,
- *                      the length of its bytes in the blob (they follow each other) and their crc32,
- *                      each column one string of base-36 numbers (ResourcePositions)
+ *   index (JSON)       { table, positions }: the lookup columns (resource-table.ts) and, per resource,
+ *                      where its bytes are in the blob and their crc32, in one string of fixed-width
+ *                      base-36 fields (ResourcePositions)
  *   blob               the JSON bytes of each resource as found in the package (StructureDefinitions
  *                      without their documentation, slim-definition.ts)
  *
@@ -25,10 +25,10 @@ import { ResourceTable, type TableData } from './resource-table.js';
 
 /**
  * 2: StructureDefinitions stored without their documentation (slim-definition.ts); 3: CodeSystems too;
- * 4: the number columns of the index as strings, versions by number; 5: the URLs as one string of sorted
- * lines (a start parses the index in about a third of the time).
+ * 4, 5, 6: the index's columns as strings (positions of fixed width, URLs as sorted lines) and versions
+ * by number (a start parses the index in about a third of the time).
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 export const ENTRY_SUFFIX = '.sasdefs';
 /**
  * Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`);
@@ -69,57 +69,50 @@ export interface ResourcePosition {
   crc: number;
 }
 
-const encodeColumn = (numbers: readonly number[]): string => numbers.map((n) => n.toString(36)).join(',');
+/** Base-36 digits of each field of a position: up to 36^10 (beyond the 2^48 bytes a blob may hold), 36^7 (beyond 2^32). */
+const OFFSET_DIGITS = 10;
+const LENGTH_DIGITS = 7;
+const CRC_DIGITS = 7;
+const POSITION_WIDTH = OFFSET_DIGITS + LENGTH_DIGITS + CRC_DIGITS;
 
 /**
- * The length and crc32 of each resource's bytes (the offsets follow from the lengths), stored as two
- * strings of base-36 numbers: JSON.parse then makes two strings where number arrays made thousands of
- * numbers (R4 core's crc32 values, beyond the small integers, each a heap object), about 6 ms of every
- * start. The columns are decoded on the first read of a resource.
+ * Where each resource's bytes are in the blob and their crc32, stored as one string of fixed-width
+ * base-36 fields (offset, length, crc32 per resource): JSON.parse makes one string where number arrays
+ * made thousands of numbers (R4 core's crc32 values, beyond the small integers, each a heap object), and
+ * a resource's position is read from its own 24 characters when it is first read, with nothing decoded
+ * for the thousands of others.
  */
 export class ResourcePositions {
-  private decoded?: { offset: number[]; length: number[]; crc: number[] };
-
   constructor(
     private readonly size: number,
-    readonly lengthColumn: string,
-    readonly crcColumn: string,
-  ) {}
-
-  static of(length: readonly number[], crc: readonly number[]): ResourcePositions {
-    return new ResourcePositions(length.length, encodeColumn(length), encodeColumn(crc));
+    readonly column: string,
+  ) {
+    if (column.length !== size * POSITION_WIDTH) throw new CorruptEntry('index malformed');
   }
 
-  /** Throws CorruptEntry when the columns do not hold one count per resource. */
+  static of(positions: readonly ResourcePosition[]): ResourcePositions {
+    const field = (n: number, digits: number) => {
+      const text = n.toString(36);
+      if (!isCount(n) || text.length > digits) throw new Error(`${n} does not fit a cache entry index`);
+      return text.padStart(digits, '0');
+    };
+    const column = positions
+      .map((p) => field(p.offset, OFFSET_DIGITS) + field(p.length, LENGTH_DIGITS) + field(p.crc, CRC_DIGITS))
+      .join('');
+    return new ResourcePositions(positions.length, column);
+  }
+
+  /** Throws CorruptEntry when i is not a resource of the entry or its fields are not numbers. */
   at(i: number): ResourcePosition {
-    const d = (this.decoded ??= this.decode());
-    return { offset: d.offset[i], length: d.length[i], crc: d.crc[i] };
-  }
-
-  private decode(): { offset: number[]; length: number[]; crc: number[] } {
-    const length = decodeColumn(this.lengthColumn, this.size);
-    const crc = decodeColumn(this.crcColumn, this.size);
-    const offset = new Array<number>(this.size);
-    let at = 0;
-    for (let i = 0; i < this.size; i++) {
-      offset[i] = at;
-      at += length[i];
-    }
+    if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new CorruptEntry('index points outside the blob');
+    const at = i * POSITION_WIDTH;
+    // a field that is not base 36 gives NaN, or a wrong position whose crc32 check then fails
+    const offset = parseInt(this.column.slice(at, at + OFFSET_DIGITS), 36);
+    const length = parseInt(this.column.slice(at + OFFSET_DIGITS, at + OFFSET_DIGITS + LENGTH_DIGITS), 36);
+    const crc = parseInt(this.column.slice(at + OFFSET_DIGITS + LENGTH_DIGITS, at + POSITION_WIDTH), 36);
+    if (!isCount(offset) || !isCount(length) || !isCount(crc)) throw new CorruptEntry('index malformed');
     return { offset, length, crc };
   }
-}
-
-function decodeColumn(column: string, size: number): number[] {
-  const parts = size === 0 ? [] : column.split(',');
-  if (parts.length !== size) throw new CorruptEntry('index malformed');
-  const out = new Array<number>(size);
-  for (let i = 0; i < size; i++) {
-    // a part that is not base 36 gives NaN, or a wrong position whose crc32 check then fails
-    const n = parseInt(parts[i], 36);
-    if (!isCount(n)) throw new CorruptEntry('index malformed');
-    out[i] = n;
-  }
-  return out;
 }
 
 /**
@@ -136,18 +129,16 @@ export function entryFileName(key: EntryKey): string {
 /** Writes an entry under a temporary name, then renames it into place (atomic on one file system); returns its index. */
 export function writeEntry(file: string, key: EntryKey, content: PackageContent): EntryIndex {
   const table = ResourceTable.fromMetas(content.resources);
-  const length: number[] = [];
-  const crc: number[] = [];
+  const list: ResourcePosition[] = [];
   let blobLength = 0;
   for (const bytes of content.contents) {
-    length.push(bytes.length);
-    crc.push(crc32(bytes));
+    list.push({ offset: blobLength, length: bytes.length, crc: crc32(bytes) });
     blobLength += bytes.length;
   }
-  const positions = ResourcePositions.of(length, crc);
+  const positions = ResourcePositions.of(list);
   const meta: EntryMeta = { format: FORMAT_VERSION, tool: key.tool, hash: key.hash, package: content.manifest };
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
-  const indexBytes = Buffer.from(JSON.stringify({ table, length: positions.lengthColumn, crc: positions.crcColumn }), 'utf8');
+  const indexBytes = Buffer.from(JSON.stringify({ table, positions: positions.column }), 'utf8');
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header, 0);
   header.writeUInt32LE(FORMAT_VERSION, 8);
@@ -199,7 +190,7 @@ export function readEntryIndex(file: string, expected: EntryKey): EntryIndex {
     if (crc32(head) !== headCrc) throw new CorruptEntry('index checksum mismatch');
     const meta = parseMeta(head.subarray(0, metaLength));
     if (meta.tool !== expected.tool || meta.hash !== expected.hash) throw new CorruptEntry('entry of another package or tool version');
-    let index: Partial<Record<'table' | 'length' | 'crc', unknown>>;
+    let index: Partial<Record<'table' | 'positions', unknown>>;
     try {
       index = JSON.parse(head.toString('utf8', metaLength)) as typeof index;
     } catch {
@@ -211,10 +202,9 @@ export function readEntryIndex(file: string, expected: EntryKey): EntryIndex {
     } catch {
       throw new CorruptEntry('index malformed');
     }
-    const { length, crc } = index;
-    if (typeof length !== 'string' || typeof crc !== 'string') throw new CorruptEntry('index malformed');
-    // the columns are decoded and checked on the first read (readResourceBytes): no loop over thousands of resources here
-    const positions = new ResourcePositions(table.size, length, crc);
+    if (typeof index.positions !== 'string') throw new CorruptEntry('index malformed');
+    // each position is read and checked when its resource is (readResourceBytes): no loop over thousands of resources here
+    const positions = new ResourcePositions(table.size, index.positions);
     return { meta, table, positions, blobStart: HEADER + metaLength + indexLength, blobLength };
   } finally {
     closeSync(fd);
