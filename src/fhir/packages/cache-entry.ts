@@ -25,10 +25,10 @@ import { ResourceTable, type TableData } from './resource-table.js';
 
 /**
  * 2: StructureDefinitions stored without their documentation (slim-definition.ts); 3: CodeSystems too;
- * 4, 5, 6: the index's columns as strings (positions of fixed width, URLs as sorted lines) and versions
+ * 4 to 8: the index's columns as strings (positions of fixed width, URLs as sorted lines) and versions
  * by number (a start parses the index in about a third of the time).
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 8;
 export const ENTRY_SUFFIX = '.sasdefs';
 /**
  * Every file the cache writes: entries, their temporary names, fingerprints (see `ig cache clear`);

@@ -29,30 +29,32 @@ describe('ResourceTable', () => {
     );
   });
 
-  it('keeps types and versions, and finds no resource by a URL with a tab or a line break', () => {
+  it('keeps types and versions, and finds no resource by a URL with white space or `>`', () => {
     const metas: ResourceMeta[] = [
       { type: 'StructureDefinition', url: 'http://hl7.org/fhir/StructureDefinition/Slot', version: '4.0.1' },
-      { type: 'ValueSet', url: 'http://x/vs\tbad' },
+      { type: 'ValueSet', url: 'http://x/vs bad' },
+      { type: 'ValueSet', url: 'http://x/vs>bad' },
       { type: 'CodeSystem', url: 'http://hl7.org/fhir/StructureDefinition/Slot', version: '1.0.0' },
     ];
     const table = stored(metas);
-    expect(table.positions('http://hl7.org/fhir/StructureDefinition/Slot')).toEqual([0, 2]);
-    expect(table.positions('http://x/vs\tbad')).toEqual([]);
+    expect(table.positions('http://hl7.org/fhir/StructureDefinition/Slot')).toEqual([0, 3]);
+    expect(table.positions('http://x/vs bad')).toEqual([]);
+    expect(table.positions('http://x/vs>bad')).toEqual([]);
     expect(table.positions('http://x/vs')).toEqual([]);
-    expect([0, 1, 2].map((i) => [table.typeOf(i), table.versionOf(i)])).toEqual([
+    expect([0, 1, 3].map((i) => [table.typeOf(i), table.versionOf(i)])).toEqual([
       ['StructureDefinition', '4.0.1'],
       ['ValueSet', undefined],
       ['CodeSystem', '1.0.0'],
     ]);
-    expect(table.ofType('ValueSet')).toEqual([1]);
+    expect(table.ofType('ValueSet')).toEqual([1, 2]);
     expect(stored([]).positions('http://hl7.org/fhir/StructureDefinition/Slot')).toEqual([]);
   });
 
   it('finds nothing, and does not loop, in a damaged URL column', () => {
-    const data = { types: ['ValueSet'], type: [0], versions: [], version: [-1], urls: 'b\t0\nno tab here\nd\t0' };
+    const data = { types: ['ValueSet'], type: [0], versions: [], version: [0], urls: 'b>0 no-field-here d>0' };
     const table = new ResourceTable(data);
     // a search that meets the damaged line stops there: found, or not found, never a loop or a throw
-    for (const u of ['a', 'b', 'c', 'd', 'e', 'no tab here']) expect([[], [0]]).toContainEqual(table.positions(u));
+    for (const u of ['a', 'b', 'c', 'd', 'e', 'no-field-here']) expect([[], [0]]).toContainEqual(table.positions(u));
     expect(table.positions('c')).toEqual([]);
     expect(() => new ResourceTable({ ...data, urls: undefined } as never)).toThrow('resource table malformed');
   });

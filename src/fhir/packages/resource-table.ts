@@ -15,21 +15,28 @@ export interface TableData {
   type: number[];
   /** Versions used, referenced by `version` (most resources of a package share its version). */
   versions: string[];
-  /** Per position: index into `versions`, or -1 for a resource without a version. */
+  /**
+   * Per position: 1 + index into `versions`, or 0 for a resource without a version (no negative
+   * number: JSON.parse reads -1 several times slower than a small positive integer).
+   */
   version: number[];
   /**
-   * The canonical URLs in code-unit order, one line each: the URL, a tab, its positions in package order
-   * in base 36, comma-separated (`http://hl7.org/fhir/ValueSet/slotstatus\tc`). A lookup is a binary
-   * search in this one string (positions): JSON.parse makes one string where an object keyed by URL made
-   * thousands of keys, about 5 ms of every start for R4 core and the terminology.
+   * The canonical URLs in code-unit order, one line each, lines separated by a space: the URL, `>`, its
+   * positions in package order in base 36, comma-separated (`http://hl7.org/fhir/ValueSet/slotstatus>c`).
+   * A lookup is a binary search in this one string (positions): JSON.parse makes one string where an
+   * object keyed by URL made thousands of keys, about 5 ms of every start for R4 core and the
+   * terminology. Neither separator is allowed in a URI, and neither needs escaping in JSON (a tab and a
+   * line break did, which made JSON.parse several times slower on this string).
    */
   urls: string;
 }
 
 const NONE: readonly number[] = [];
 
-/** A URL a line of `urls` cannot hold (a canonical URL has no white space): its resource is found by type only. */
-const UNLISTABLE = /[\t\n]/;
+const LINE = ' ';
+const FIELD = '>';
+/** A URL a line of `urls` cannot hold (a canonical URL has no white space and no `>`): its resource is found by type only. */
+const UNLISTABLE = /[\s>]/;
 
 export class ResourceTable {
   private ofTypeMemo?: Map<string, number[]>;
@@ -65,9 +72,9 @@ export class ResourceTable {
         typeIndex.set(m.type, t);
       }
       data.type.push(t);
-      let v = m.version === undefined ? -1 : versionIndex.get(m.version);
+      let v = m.version === undefined ? 0 : versionIndex.get(m.version);
       if (v === undefined) {
-        v = versions.push(m.version!) - 1;
+        v = versions.push(m.version!);
         versionIndex.set(m.version!, v);
       }
       data.version.push(v);
@@ -77,16 +84,15 @@ export class ResourceTable {
         else positions.set(m.url, [i]);
       }
     });
+    const line = (url: string) =>
+      `${url}${FIELD}${positions
+        .get(url)!
+        .map((i) => i.toString(36))
+        .join(',')}`;
     data.urls = [...positions.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(
-        (url) =>
-          `${url}\t${positions
-            .get(url)!
-            .map((i) => i.toString(36))
-            .join(',')}`,
-      )
-      .join('\n');
+      .map(line)
+      .join(LINE);
     return new ResourceTable(data);
   }
 
@@ -110,13 +116,13 @@ export class ResourceTable {
     let hi = s.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = s.lastIndexOf('\n', mid - 1) + 1;
-      const tab = s.indexOf('\t', start);
-      const newline = s.indexOf('\n', start);
-      const end = newline < 0 ? s.length : newline;
-      if (tab < 0 || tab > end) return NONE; // not a line this table writes: the entry is damaged
-      const key = s.slice(start, tab);
-      if (key === url) return this.decode(s.slice(tab + 1, end));
+      const start = s.lastIndexOf(LINE, mid - 1) + 1;
+      const field = s.indexOf(FIELD, start);
+      const next = s.indexOf(LINE, start);
+      const end = next < 0 ? s.length : next;
+      if (field < 0 || field > end) return NONE; // not a line this table writes: the entry is damaged
+      const key = s.slice(start, field);
+      if (key === url) return this.decode(s.slice(field + 1, end));
       if (key < url) lo = end + 1;
       else hi = start;
     }
@@ -135,7 +141,7 @@ export class ResourceTable {
   }
 
   versionOf(i: number): string | undefined {
-    const v = this.data.versions[this.data.version[i]];
+    const v = this.data.versions[this.data.version[i] - 1];
     return typeof v === 'string' ? v : undefined;
   }
 
@@ -155,10 +161,10 @@ export class ResourceTable {
   meta(i: number): ResourceMeta {
     if (!this.urlAt) {
       this.urlAt = new Array<string | undefined>(this.size);
-      for (const line of this.data.urls === '' ? [] : this.data.urls.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab < 0) continue;
-        for (const at of this.decode(line.slice(tab + 1))) this.urlAt[at] ??= line.slice(0, tab);
+      for (const line of this.data.urls === '' ? [] : this.data.urls.split(LINE)) {
+        const field = line.indexOf(FIELD);
+        if (field < 0) continue;
+        for (const at of this.decode(line.slice(field + 1))) this.urlAt[at] ??= line.slice(0, field);
       }
     }
     const m: ResourceMeta = { type: this.typeOf(i) ?? '' };
