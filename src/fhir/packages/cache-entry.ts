@@ -1,6 +1,6 @@
 /**
  * One definitions cache entry: a file per package content, named from the package content hash, the
- * format version and the tool version (`<sha256>-v3-0.9.0.sasdefs`), so a changed package or another
+ * format version and the tool version (`<sha256>-v8-0.9.0.sasdefs`), so a changed package or another
  * tool version simply uses another name.
  *
  *   header (32 bytes)  magic "SASDEFS\n" · format u32 · meta length u32 · index length u32 ·
