@@ -56,6 +56,9 @@ describe('ResourceTable', () => {
     // a search that meets the damaged line stops there: found, or not found, never a loop or a throw
     for (const u of ['a', 'b', 'c', 'd', 'e', 'no-field-here']) expect([[], [0]]).toContainEqual(table.positions(u));
     expect(table.positions('c')).toEqual([]);
+    // a column that starts with a separator
+    const leading = new ResourceTable({ ...data, urls: ' b>0 d>0' });
+    for (const u of ['a', 'b', 'c', 'd', 'e']) expect([[], [0]]).toContainEqual(leading.positions(u));
     expect(() => new ResourceTable({ ...data, urls: undefined } as never)).toThrow('resource table malformed');
   });
 });

@@ -116,7 +116,8 @@ export class ResourceTable {
     let hi = s.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = s.lastIndexOf(LINE, mid - 1) + 1;
+      // the start of the line holding mid (lastIndexOf would read a negative position as 0)
+      const start = mid === 0 ? 0 : s.lastIndexOf(LINE, mid - 1) + 1;
       const field = s.indexOf(FIELD, start);
       const next = s.indexOf(LINE, start);
       const end = next < 0 ? s.length : next;
